@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppEnv, Deps } from './context'
+import { ApiError, errorResponse, notFound } from './errors'
+import { sameOriginWrites } from './middleware/origin'
+import { requestLog } from './middleware/request-log'
+import { requireUser, sessionMiddleware } from './middleware/session'
+import { authRoutes } from './routes/auth'
+import { directiveRoutes } from './routes/directives'
+import { peopleRoutes } from './routes/people'
+import { taskRoutes } from './routes/tasks'
+import { healthRoutes, mountDocs, mountWeb } from './routes/system'
+import { publicDutyRoutes, unitRoutes } from './routes/units'
+
+export interface AppOptions {
+  /** Folder of the built web app; omitted in API-only tests. */
+  webDist?: string
+  /** Largest accepted JSON body. */
+  maxBodyBytes?: number
+}
+
+/** Builds the HTTP app: one sub-app per resource under /api, errors in one shape. */
+export function createApp(deps: Deps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>()
+  app.onError((err, c) => errorResponse(err, c, deps.log))
+  app.notFound((c) => errorResponse(notFound('Đường dẫn / Route'), c))
+
+  app.use('/api/*', requestLog(deps.log))
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / Request body too large')
+      },
+    }),
+  )
+  app.use('/api/*', sameOriginWrites(deps.publicOrigin))
+  app.use('/api/*', sessionMiddleware(deps))
+
+  app.route('/api/health', healthRoutes(deps))
+  app.route('/api/auth', authRoutes(deps))
+  app.route('/api/public', publicDutyRoutes(deps))
+  for (const path of ['/api/units/*', '/api/units', '/api/people/*', '/api/people', '/api/tasks/*', '/api/tasks', '/api/directives/*', '/api/directives']) {
+    app.use(path, requireUser)
+  }
+  app.route('/api/units', unitRoutes(deps))
+  app.route('/api/people', peopleRoutes(deps))
+  app.route('/api/tasks', taskRoutes(deps))
+  app.route('/api/directives', directiveRoutes(deps))
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hệ thống điều phối – Coordination hub API',
+      version: '0.1.0',
+      description:
+        'Sessions use the `hub_session` cookie from POST /api/auth/login. Every write must carry an Origin header naming the hub. Errors: {"error": {"code", "message"}}.',
+    },
+  })
+  mountDocs(app)
+  app.all('/api/*', (c) => errorResponse(notFound('Đường dẫn / Route'), c))
+  if (options.webDist) mountWeb(app, options.webDist)
+  return app
+}

@@ -1,0 +1,27 @@
+import type { CurrentUser } from '@hub/auth'
+import type { Session } from '@hub/auth'
+import type { DbHandle } from '@hub/db'
+import type { Logger } from 'pino'
+import type { UnitDirectory } from './services/unit-directory'
+
+/** What every route can reach: the database, the unit directory, the logger, the outbox kick. */
+export interface Deps {
+  dbh: DbHandle
+  units: UnitDirectory
+  log: Logger
+  /** Called after a transaction that wrote domain events commits, so delivery starts at once. */
+  eventsWritten: () => void
+  /** The hub's public origin, if configured (https://hub.example.vn). */
+  publicOrigin: string | null
+  /** Send the cookie with Secure (behind HTTPS). */
+  secureCookies: boolean
+  health: () => Promise<Record<string, string>>
+}
+
+export type AppEnv = {
+  Variables: {
+    user: CurrentUser | null
+    session: Session | null
+    requestId: string
+  }
+}

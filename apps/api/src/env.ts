@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+const servicesSchema = z
+  .string()
+  .default('api,collab')
+  .transform((s) => new Set(s.split(',').map((x) => x.trim()).filter(Boolean)))
+  .refine((set) => [...set].every((x) => x === 'api' || x === 'collab'), { message: 'SERVICES lists api and/or collab' })
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  HUB_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  SERVICES: servicesSchema,
+  HUB_DEMO_PASSWORD: z.string().min(4).default('demo1234'),
+  /** The hub's public URL (https://hub.example.vn); writes must come from this origin. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Seed the demo city on start even with DATABASE_URL (test clusters); never on by default. */
+  HUB_SEED_DEMO: z.enum(['auto', 'never', 'always']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  /** Where the built web app lives; defaults to apps/web/dist. */
+  WEB_DIST: z.string().optional(),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+/** Reads and validates the environment once; nothing else touches process.env. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')))
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${problems}`)
+  }
+  return parsed.data
+}

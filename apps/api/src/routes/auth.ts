@@ -1,0 +1,166 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  SESSION_COOKIE,
+  checkLogin,
+  createSession,
+  defaultSessionOptions,
+  hashPassword,
+  invalidateSession,
+  invalidateUserSessions,
+  loadCurrentUser,
+  passwordProblem,
+  presentUser,
+  verifyPassword,
+} from '@hub/auth'
+import { schema } from '@hub/db'
+import { eq } from 'drizzle-orm'
+import type { Context } from 'hono'
+import { deleteCookie, setCookie } from 'hono/cookie'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { AppEnv, Deps } from '../context'
+import { ApiError, unauthenticated, validationError } from '../errors'
+import { recordChange } from '../services/audit'
+import { body, createRouter, errors, json } from './router'
+
+const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    fullName: z.string(),
+    position: z.string(),
+    unitId: z.string().nullable(),
+    locale: z.string(),
+    roles: z.array(z.object({ role: z.string(), unitId: z.string() })),
+  })
+  .openapi('User')
+
+const loginSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) })
+const passwordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().max(1024) })
+
+/** The client address: the socket's, or the first hop of X-Forwarded-For when behind our proxy. */
+export function clientAddress(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+  if (forwarded) return forwarded
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+export function setSessionCookie(c: Context, token: string, secure: boolean) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure,
+    maxAge: Math.floor(defaultSessionOptions.inactivityTimeoutMs / 1000),
+  })
+}
+
+export function authRoutes(deps: Deps) {
+  const db = deps.dbh.db
+  const app = createRouter()
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/login',
+      tags: ['auth'],
+      summary: 'Đăng nhập / Log in',
+      request: { body: body(loginSchema) },
+      responses: { 200: json(z.object({ user: userSchema }), 'Logged in; sets the session cookie'), 400: errors[400], 401: errors[401], 429: errors[429] },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json')
+      const result = await checkLogin(db, email, password, clientAddress(c))
+      if (!result.ok && result.reason === 'throttled') {
+        c.header('Retry-After', String(result.retryAfterSeconds))
+        throw new ApiError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần; thử lại sau ${result.retryAfterSeconds} giây / Too many attempts`)
+      }
+      if (!result.ok) throw new ApiError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng / Wrong email or password')
+      const { token } = await createSession(db, result.userId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') })
+      setSessionCookie(c, token, deps.secureCookies)
+      const user = await loadCurrentUser(db, result.userId)
+      if (!user) throw unauthenticated()
+      return c.json({ user: presentUser(user) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout',
+      tags: ['auth'],
+      summary: 'Đăng xuất / Log out',
+      responses: { 200: json(z.object({ ok: z.boolean() }), 'Session ended') },
+    }),
+    async (c) => {
+      const session = c.get('session')
+      if (session) await invalidateSession(db, session.id)
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout-all',
+      tags: ['auth'],
+      summary: 'Đăng xuất mọi thiết bị / Log out everywhere',
+      responses: { 200: json(z.object({ ok: z.boolean() }), 'Every session of the user ended'), 401: errors[401] },
+    }),
+    async (c) => {
+      const user = c.get('user')
+      if (!user) throw unauthenticated()
+      await invalidateUserSessions(db, user.userId)
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['auth'],
+      summary: 'Người dùng hiện tại / Current user',
+      responses: { 200: json(z.object({ user: userSchema }), 'The signed-in user'), 401: errors[401] },
+    }),
+    (c) => {
+      const user = c.get('user')
+      if (!user) throw unauthenticated()
+      return c.json({ user: presentUser(user) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/password',
+      tags: ['auth'],
+      summary: 'Đổi mật khẩu / Change password (ends other sessions)',
+      request: { body: body(passwordSchema) },
+      responses: { 200: json(z.object({ ok: z.boolean() }), 'Changed'), 400: errors[400], 401: errors[401] },
+    }),
+    async (c) => {
+      const user = c.get('user')
+      const session = c.get('session')
+      if (!user || !session) throw unauthenticated()
+      const { currentPassword, newPassword } = c.req.valid('json')
+      const problem = passwordProblem(newPassword)
+      if (problem) throw validationError(new z.ZodError([{ code: 'custom', path: ['newPassword'], message: problem, input: undefined }]))
+      const [row] = await db.select().from(schema.users).where(eq(schema.users.id, user.userId)).limit(1)
+      if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw new ApiError(401, 'invalid_credentials', 'Mật khẩu hiện tại không đúng / Wrong current password')
+      const passwordHash = await hashPassword(newPassword)
+      await db.transaction(async (tx) => {
+        await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.userId))
+        await invalidateUserSessions(tx, user.userId, session.id)
+        await recordChange(tx, { actorUserId: user.userId, action: 'user.password_change', entityType: 'user', entityId: user.userId, requestId: c.get('requestId') })
+      })
+      return c.json({ ok: true }, 200)
+    },
+  )
+  return app
+}

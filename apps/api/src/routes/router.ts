@@ -1,0 +1,40 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from '../context'
+import { validationError } from '../errors'
+
+/** A resource router whose validation failures all take the contract's error shape. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error)
+    },
+  })
+}
+
+export const errorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .openapi('Error')
+
+const err = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } })
+export const errors = {
+  400: err('Invalid input; `details.fields` names the failing fields'),
+  401: err('No session'),
+  403: err('Not allowed for your role and unit'),
+  404: err('Not found'),
+  409: err('Stale version: someone else changed it first'),
+  429: err('Too many attempts'),
+}
+
+/** A JSON response entry for createRoute. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/** A required JSON request body. */
+export const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+export const idParam = z.object({ id: z.string().uuid() })

@@ -1,0 +1,101 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { taskCreateSchema, taskListQuerySchema, taskPatchSchema, taskStatuses, timelinessValues } from '@hub/domain'
+import type { Deps } from '../context'
+import { TaskService } from '../services/tasks'
+import { body, createRouter, errors, idParam, json } from './router'
+
+export const taskSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    status: z.enum(taskStatuses),
+    progress: z.number(),
+    timeliness: z.enum(timelinessValues),
+    leadUnitId: z.string(),
+    supportUnitIds: z.array(z.string()),
+    accountableUserId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    recurrence: z.object({ freq: z.string(), reportCycle: z.string() }).nullable(),
+    directiveId: z.string().nullable(),
+    clauseOrdinal: z.number().nullable(),
+    meetingId: z.string().nullable(),
+    parentTaskId: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .openapi('Task')
+
+export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps.units)) {
+  const app = createRouter()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['tasks'],
+      summary: 'Danh sách nhiệm vụ / List tasks (filters, pagination)',
+      request: { query: taskListQuerySchema },
+      responses: {
+        200: json(z.object({ tasks: z.array(taskSchema), total: z.number(), limit: z.number(), offset: z.number() }), 'A page of tasks'),
+        400: errors[400],
+        401: errors[401],
+      },
+    }),
+    async (c) => c.json(await tasks.list(c.get('user')!, c.req.valid('query')), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['tasks'],
+      summary: 'Giao nhiệm vụ / Create a task',
+      request: { body: body(taskCreateSchema) },
+      responses: { 201: json(z.object({ task: taskSchema }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+    }),
+    async (c) => {
+      const task = await tasks.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json({ task }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['tasks'],
+      summary: 'Một nhiệm vụ / Read a task',
+      request: { params: idParam },
+      responses: { 200: json(z.object({ task: taskSchema }), 'The task'), 401: errors[401], 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => c.json({ task: await tasks.get(c.get('user')!, c.req.valid('param').id) }, 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['tasks'],
+      summary: 'Cập nhật nhiệm vụ / Update a task (send the version you read)',
+      request: { params: idParam, body: body(taskPatchSchema) },
+      responses: {
+        200: json(z.object({ task: taskSchema }), 'Updated; version incremented'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const task = await tasks.patch(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json({ task }, 200)
+    },
+  )
+  return app
+}

@@ -1,0 +1,30 @@
+import { type DbOrTx, schema } from '@hub/db'
+
+export interface ChangeRecord {
+  actorUserId: string | null
+  action: string
+  entityType: string
+  entityId: string
+  before?: unknown
+  after?: unknown
+  requestId?: string
+  /** The domain event to deliver after commit (live layer, notifications). */
+  event?: { type: string; payload: Record<string, unknown> }
+}
+
+/**
+ * Writes the audit row and the domain event of a change. Call inside the change's transaction, so
+ * that a rolled-back change leaves neither.
+ */
+export async function recordChange(tx: DbOrTx, r: ChangeRecord): Promise<void> {
+  await tx.insert(schema.auditLog).values({
+    actorUserId: r.actorUserId,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.requestId ?? null,
+  })
+  if (r.event) await tx.insert(schema.domainEvents).values({ type: r.event.type, payload: r.event.payload, actorUserId: r.actorUserId })
+}

@@ -1,0 +1,151 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import { type DirectiveKind, type DocumentLayout, type Signer, directivePolicy } from '@hub/domain'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { ApiError, conflict, forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import type { UnitDirectory } from './unit-directory'
+
+const d = schema.directives
+type DirectiveRow = typeof d.$inferSelect
+type RecipientRow = typeof schema.directiveRecipients.$inferSelect
+
+export function presentDirective(row: DirectiveRow, recipients: RecipientRow[] = []) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    layout: row.layout,
+    number: row.number,
+    sequence: row.sequence,
+    issuedAt: row.issuedAt,
+    place: row.place,
+    title: row.title,
+    status: row.status,
+    issuer: row.issuer,
+    issuerUnitId: row.issuerUnitId,
+    issuerSymbol: row.issuerSymbol,
+    issuedBy: row.issuedBy,
+    signer: row.signer ?? { name: '', title: '', onBehalfOf: '' },
+    preamble: row.preamble,
+    closing: row.closing,
+    recipients: recipients.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, unitId: r.unitId, receivedAt: r.receivedAt?.toISOString() ?? null, firstReadAt: r.firstReadAt?.toISOString() ?? null })),
+    docName: `directive:${row.id}`,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  }
+}
+export type DirectiveDto = ReturnType<typeof presentDirective>
+
+export interface DirectiveCreate {
+  kind: DirectiveKind
+  title: string
+  layout?: DocumentLayout
+  issuerUnitId?: string
+  issuer?: string
+  issuerSymbol?: string
+  issuedBy?: string | null
+  place?: string
+  signer?: Signer
+  preamble?: string
+  closing?: string
+}
+export type DirectivePatch = Partial<Omit<DirectiveCreate, 'kind' | 'issuerUnitId'>> & { version: number; kind?: DirectiveKind }
+
+/** Defaults by layout: the Party committee's or the people's committee's header and symbol. */
+const layoutDefaults: Record<DocumentLayout, { issuer: string; issuerSymbol: string; issuedBy: string | null }> = {
+  party: { issuer: 'THÀNH ỦY HÀ NỘI', issuerSymbol: 'TU', issuedBy: 'CỦA BAN THƯỜNG VỤ THÀNH ỦY' },
+  state: { issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', issuerSymbol: 'UBND', issuedBy: null },
+}
+
+export class DirectiveService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  private async load(id: string) {
+    const [row] = await this.db.select().from(d).where(eq(d.id, id)).limit(1)
+    if (!row) throw notFound('Văn bản / Directive')
+    return row
+  }
+
+  async get(actor: CurrentUser, id: string) {
+    const row = await this.load(id)
+    if (!directivePolicy.read(actor, this.units.tree, row)) throw forbidden()
+    const recipients = await this.db.select().from(schema.directiveRecipients).where(eq(schema.directiveRecipients.directiveId, id)).orderBy(asc(schema.directiveRecipients.ordinal))
+    const clauses = await this.db.select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text }).from(schema.directiveClauses).where(eq(schema.directiveClauses.directiveId, id)).orderBy(asc(schema.directiveClauses.ordinal))
+    return { directive: presentDirective(row, recipients), clauses }
+  }
+
+  async list(actor: CurrentUser, q: { status?: string; kind?: string; limit: number; offset: number }) {
+    const rows = await this.db
+      .select()
+      .from(d)
+      .where(and(q.status ? eq(d.status, q.status as DirectiveRow['status']) : undefined, q.kind ? eq(d.kind, q.kind as DirectiveKind) : undefined))
+      .orderBy(sql`${d.issuedAt} desc nulls first`, desc(d.createdAt))
+    const visible = rows.filter((r) => directivePolicy.read(actor, this.units.tree, r))
+    const page = visible.slice(q.offset, q.offset + q.limit)
+    const recipients = page.length ? await this.db.select().from(schema.directiveRecipients).where(inArray(schema.directiveRecipients.directiveId, page.map((p) => p.id))) : []
+    return {
+      directives: page.map((r) => presentDirective(r, recipients.filter((x) => x.directiveId === r.id))),
+      total: visible.length,
+      limit: q.limit,
+      offset: q.offset,
+    }
+  }
+
+  async create(actor: CurrentUser, input: DirectiveCreate, requestId?: string) {
+    const issuerUnitId = input.issuerUnitId ?? this.units.root()?.id
+    if (!issuerUnitId || !this.units.get(issuerUnitId)) throw new ApiError(400, 'validation_failed', 'Đơn vị ban hành không tồn tại / Unknown issuing unit', { fields: [{ path: 'issuerUnitId', message: 'unknown unit' }] })
+    if (!directivePolicy.create(actor, this.units.tree, issuerUnitId)) throw forbidden()
+    const layout = input.layout ?? 'party'
+    const defaults = layoutDefaults[layout]
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(d)
+        .values({
+          kind: input.kind,
+          layout,
+          issuerUnitId,
+          issuer: input.issuer ?? defaults.issuer,
+          issuerSymbol: input.issuerSymbol ?? defaults.issuerSymbol,
+          issuedBy: input.issuedBy === undefined ? defaults.issuedBy : input.issuedBy,
+          place: input.place ?? 'Hà Nội',
+          title: input.title,
+          signer: input.signer ?? null,
+          preamble: input.preamble ?? '',
+          closing: input.closing ?? '',
+          createdBy: actor.userId,
+        })
+        .returning()
+      const dto = presentDirective(row!)
+      await recordChange(tx, { actorUserId: actor.userId, action: 'directive.create', entityType: 'directive', entityId: dto.id, after: dto, requestId, event: { type: 'directive.created', payload: { directive: dto } } })
+      return dto
+    })
+  }
+
+  async patch(actor: CurrentUser, id: string, patch: DirectivePatch, requestId?: string) {
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(d).where(eq(d.id, id)).limit(1)
+      if (!row) throw notFound('Văn bản / Directive')
+      if (!directivePolicy.edit(actor, this.units.tree, row)) throw forbidden()
+      const before = presentDirective(row)
+      if (row.version !== patch.version) throw conflict(before)
+      if (row.status !== 'draft' && row.status !== 'in_review') {
+        throw new ApiError(409, 'directive_frozen', 'Văn bản đã ban hành; thay đổi phải tạo phiên bản mới / Issued text is frozen')
+      }
+      const { version, ...fields } = patch
+      const [updated] = await tx
+        .update(d)
+        .set({ ...fields, updatedAt: new Date(), version: sql`${d.version} + 1` })
+        .where(and(eq(d.id, id), eq(d.version, version)))
+        .returning()
+      if (!updated) throw conflict(before)
+      const dto = presentDirective(updated)
+      await recordChange(tx, { actorUserId: actor.userId, action: 'directive.update', entityType: 'directive', entityId: id, before, after: dto, requestId, event: { type: 'directive.updated', payload: { directive: dto } } })
+      return dto
+    })
+  }
+}

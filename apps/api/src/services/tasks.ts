@@ -1,0 +1,235 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, type DbOrTx, schema } from '@hub/db'
+import {
+  type TaskCreate,
+  type TaskListQuery,
+  type TaskPatch,
+  directs,
+  normaliseProgress,
+  taskPolicy,
+  timeliness,
+  vnDay,
+} from '@hub/domain'
+import { type SQL, and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import { ApiError, conflict, forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import type { UnitDirectory } from './unit-directory'
+
+const t = schema.tasks
+type TaskRow = typeof t.$inferSelect
+
+/** The Vietnam calendar day a timestamp falls on. */
+const completedDay = (d: Date | null) => (d ? vnDay(d) : null)
+
+/** A task as the API returns it. */
+export function presentTask(row: TaskRow, supportUnitIds: string[], today = vnDay()) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    progress: row.progress,
+    timeliness: timeliness({ status: row.status, dueAt: row.dueAt, completedDay: completedDay(row.completedAt) }, today),
+    leadUnitId: row.leadUnitId,
+    supportUnitIds,
+    accountableUserId: row.accountableUserId,
+    dueAt: row.dueAt,
+    recurrence: row.recurrence,
+    directiveId: row.directiveId,
+    clauseOrdinal: row.clauseOrdinal,
+    meetingId: row.meetingId,
+    parentTaskId: row.parentTaskId,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  }
+}
+export type TaskDto = ReturnType<typeof presentTask>
+
+async function supportsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (!ids.length) return out
+  const rows = await db.select().from(schema.taskSupportUnits).where(inArray(schema.taskSupportUnits.taskId, ids))
+  for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.unitId])
+  return out
+}
+
+/** Rooms a task event goes to: its lead and supporting units, its directive, its accountable user. */
+export function taskAudience(task: TaskDto) {
+  return {
+    unitIds: [task.leadUnitId, ...task.supportUnitIds],
+    directiveId: task.directiveId,
+    meetingId: task.meetingId,
+    userIds: task.accountableUserId ? [task.accountableUserId] : [],
+  }
+}
+
+export class TaskService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  private requireUnit(id: string, field: string) {
+    if (!this.units.get(id)) throw new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, { fields: [{ path: field, message: 'unknown unit' }] })
+  }
+
+  private async requireUser(db: DbOrTx, id: string | null | undefined) {
+    if (!id) return
+    const [u] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, id)).limit(1)
+    if (!u) throw new ApiError(400, 'validation_failed', 'Người chịu trách nhiệm không tồn tại / Unknown accountable user', { fields: [{ path: 'accountableUserId', message: 'unknown user' }] })
+  }
+
+  async get(actor: CurrentUser, id: string): Promise<TaskDto> {
+    const [row] = await this.db.select().from(t).where(eq(t.id, id)).limit(1)
+    if (!row) throw notFound('Nhiệm vụ / Task')
+    const supportUnitIds = (await supportsOf(this.db, [id])).get(id) ?? []
+    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw forbidden()
+    return presentTask(row, supportUnitIds)
+  }
+
+  /** The SQL condition limiting tasks to those the actor may read. */
+  private visibility(actor: CurrentUser): SQL | undefined {
+    const root = this.units.root()
+    if (root && directs(actor, this.units.tree, root.id)) return undefined
+    const reach = [...new Set(actor.grants.flatMap((g) => this.units.tree.subtree(g.unitId)))]
+    const own = eq(t.accountableUserId, actor.userId)
+    if (!reach.length) return own
+    return or(
+      own,
+      inArray(t.leadUnitId, reach),
+      sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${reach})`,
+    )
+  }
+
+  async list(actor: CurrentUser, q: TaskListQuery) {
+    const today = vnDay()
+    const conds: (SQL | undefined)[] = [this.visibility(actor)]
+    if (q.unitId) {
+      const unitIds = q.includeSubunits === 'true' ? this.units.tree.subtree(q.unitId) : [q.unitId]
+      conds.push(
+        or(inArray(t.leadUnitId, unitIds), sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${unitIds})`),
+      )
+    }
+    if (q.status) conds.push(eq(t.status, q.status))
+    if (q.directiveId) conds.push(eq(t.directiveId, q.directiveId))
+    if (q.assigneeId) conds.push(eq(t.accountableUserId, q.assigneeId))
+    if (q.parentTaskId) conds.push(eq(t.parentTaskId, q.parentTaskId))
+    if (q.dueFrom) conds.push(gte(t.dueAt, q.dueFrom))
+    if (q.dueTo) conds.push(lte(t.dueAt, q.dueTo))
+    if (q.q) conds.push(ilike(t.title, `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`))
+    const doneDay = sql`(${t.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date`
+    if (q.timeliness === 'overdue') conds.push(ne(t.status, 'done'), isNotNull(t.dueAt), sql`${t.dueAt} < ${today}`)
+    if (q.timeliness === 'open') conds.push(ne(t.status, 'done'), or(isNull(t.dueAt), sql`${t.dueAt} >= ${today}`))
+    if (q.timeliness === 'on_time') conds.push(eq(t.status, 'done'), or(isNull(t.dueAt), isNull(t.completedAt), sql`${doneDay} <= ${t.dueAt}`))
+    if (q.timeliness === 'late') conds.push(eq(t.status, 'done'), sql`${doneDay} > ${t.dueAt}`)
+    const where = and(...conds)
+    const [total] = await this.db.select({ n: count() }).from(t).where(where)
+    const rows = await this.db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(sql`${t.dueAt} asc nulls last`, asc(t.createdAt), asc(t.id))
+      .limit(q.limit)
+      .offset(q.offset)
+    const supports = await supportsOf(this.db, rows.map((r) => r.id))
+    return { tasks: rows.map((r) => presentTask(r, supports.get(r.id) ?? [], today)), total: total?.n ?? 0, limit: q.limit, offset: q.offset }
+  }
+
+  async create(actor: CurrentUser, input: TaskCreate, requestId?: string): Promise<TaskDto> {
+    this.requireUnit(input.leadUnitId, 'leadUnitId')
+    for (const [i, u] of (input.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
+    if (!taskPolicy.create(actor, this.units.tree, input.leadUnitId)) throw forbidden()
+    return await this.db.transaction(async (tx) => {
+      await this.requireUser(tx, input.accountableUserId)
+      if (input.parentTaskId) {
+        const [parent] = await tx.select({ id: t.id }).from(t).where(eq(t.id, input.parentTaskId)).limit(1)
+        if (!parent) throw new ApiError(400, 'validation_failed', 'Nhiệm vụ cha không tồn tại / Unknown parent task', { fields: [{ path: 'parentTaskId', message: 'unknown task' }] })
+      }
+      const { status, progress } = normaliseProgress('not_started', 0, { status: input.status, progress: input.progress })
+      const [row] = await tx
+        .insert(t)
+        .values({
+          title: input.title,
+          description: input.description ?? '',
+          leadUnitId: input.leadUnitId,
+          accountableUserId: input.accountableUserId ?? null,
+          dueAt: input.dueAt ?? null,
+          recurrence: input.recurrence ?? null,
+          directiveId: input.directiveId ?? null,
+          clauseOrdinal: input.clauseOrdinal ?? null,
+          meetingId: input.meetingId ?? null,
+          parentTaskId: input.parentTaskId ?? null,
+          status,
+          progress,
+          completedAt: status === 'done' ? new Date() : null,
+          createdBy: actor.userId,
+        })
+        .returning()
+      const supportUnitIds = [...new Set(input.supportUnitIds ?? [])].filter((u) => u !== input.leadUnitId)
+      if (supportUnitIds.length) await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: row!.id, unitId })))
+      const dto = presentTask(row!, supportUnitIds)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'task.create',
+        entityType: 'task',
+        entityId: dto.id,
+        after: dto,
+        requestId,
+        event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
+      })
+      return dto
+    })
+  }
+
+  async patch(actor: CurrentUser, id: string, patch: TaskPatch, requestId?: string): Promise<TaskDto> {
+    for (const [i, u] of (patch.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
+      if (!row) throw notFound('Nhiệm vụ / Task')
+      const before = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
+      if (!taskPolicy.update(actor, this.units.tree, before)) throw forbidden()
+      if (row.version !== patch.version) throw conflict(before)
+      await this.requireUser(tx, patch.accountableUserId)
+      const { status, progress } = normaliseProgress(row.status, row.progress, { status: patch.status, progress: patch.progress })
+      const completedAt = status === 'done' ? (row.completedAt ?? new Date()) : null
+      const [updated] = await tx
+        .update(t)
+        .set({
+          title: patch.title ?? row.title,
+          description: patch.description ?? row.description,
+          accountableUserId: patch.accountableUserId === undefined ? row.accountableUserId : patch.accountableUserId,
+          dueAt: patch.dueAt === undefined ? row.dueAt : patch.dueAt,
+          recurrence: patch.recurrence === undefined ? row.recurrence : patch.recurrence,
+          status,
+          progress,
+          completedAt,
+          updatedAt: new Date(),
+          version: sql`${t.version} + 1`,
+        })
+        // The version in the WHERE makes the check and the write one atomic step.
+        .where(and(eq(t.id, id), eq(t.version, patch.version)))
+        .returning()
+      if (!updated) throw conflict(before)
+      let supportUnitIds = before.supportUnitIds
+      if (patch.supportUnitIds) {
+        supportUnitIds = [...new Set(patch.supportUnitIds)].filter((u) => u !== row.leadUnitId)
+        await tx.delete(schema.taskSupportUnits).where(eq(schema.taskSupportUnits.taskId, id))
+        if (supportUnitIds.length) await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: id, unitId })))
+      }
+      const dto = presentTask(updated, supportUnitIds)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'task.update',
+        entityType: 'task',
+        entityId: id,
+        before,
+        after: dto,
+        requestId,
+        event: { type: 'task.updated', payload: { task: dto, before: { status: before.status, progress: before.progress }, audience: taskAudience(dto) } },
+      })
+      return dto
+    })
+  }
+}

@@ -1,0 +1,6 @@
+export * from './actor'
+export * from './cookie'
+export * from './login'
+export * from './password'
+export * from './session'
+export * from './throttle'

@@ -1,0 +1,102 @@
+import { sha256 } from '@oslojs/crypto/sha2'
+import { constantTimeEqual } from '@oslojs/crypto/subtle'
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
+import { type DbOrTx, schema } from '@hub/db'
+import { and, eq, lt, ne } from 'drizzle-orm'
+
+/** Session lifetime rules, after Lucia's current guide. */
+export interface SessionOptions {
+  /** A session unused this long is dead. */
+  inactivityTimeoutMs: number
+  /** `lastVerifiedAt` is written at most this often, so reads do not turn into writes. */
+  activityCheckIntervalMs: number
+}
+
+export const defaultSessionOptions: SessionOptions = {
+  inactivityTimeoutMs: 3 * 24 * 60 * 60 * 1000,
+  activityCheckIntervalMs: 60 * 60 * 1000,
+}
+
+export interface Session {
+  id: string
+  userId: string
+  createdAt: Date
+  lastVerifiedAt: Date
+  /** True when this check extended the session, so the cookie's expiry should move too. */
+  renewed?: boolean
+}
+
+function randomSecret(): string {
+  const bytes = new Uint8Array(24)
+  crypto.getRandomValues(bytes)
+  return encodeBase32LowerCaseNoPadding(bytes)
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret))
+}
+
+/** Creates a session and returns the token `<id>.<secret>` to put in the cookie; only a hash is stored. */
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ session: Session; token: string }> {
+  const id = randomSecret()
+  const secret = randomSecret()
+  const now = new Date()
+  await db.insert(schema.sessions).values({
+    id,
+    secretHash: hashSecret(secret),
+    userId,
+    createdAt: now,
+    lastVerifiedAt: now,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  })
+  return { session: { id, userId, createdAt: now, lastVerifiedAt: now }, token: `${id}.${secret}` }
+}
+
+/** Checks a token; returns the live session or null. Expired sessions are deleted on sight. */
+export async function validateSessionToken(
+  db: DbOrTx,
+  token: string,
+  options: SessionOptions = defaultSessionOptions,
+): Promise<Session | null> {
+  const parts = token.split('.')
+  if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null
+  const [id, secret] = parts as [string, string]
+  const [row] = await db.select().from(schema.sessions).where(eq(schema.sessions.id, id)).limit(1)
+  if (!row) return null
+  if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return null
+  const now = Date.now()
+  if (now - row.lastVerifiedAt.getTime() >= options.inactivityTimeoutMs) {
+    await db.delete(schema.sessions).where(eq(schema.sessions.id, id))
+    return null
+  }
+  let lastVerifiedAt = row.lastVerifiedAt
+  let renewed = false
+  if (now - row.lastVerifiedAt.getTime() >= options.activityCheckIntervalMs) {
+    lastVerifiedAt = new Date(now)
+    renewed = true
+    await db.update(schema.sessions).set({ lastVerifiedAt }).where(eq(schema.sessions.id, id))
+  }
+  return { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt, renewed }
+}
+
+export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId))
+}
+
+/** Logout everywhere; `except` keeps the current session (after a password change). */
+export async function invalidateUserSessions(db: DbOrTx, userId: string, except?: string): Promise<void> {
+  const cond = except
+    ? and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, except))
+    : eq(schema.sessions.userId, userId)
+  await db.delete(schema.sessions).where(cond)
+}
+
+/** Removes sessions past their inactivity timeout (run by the scheduler). */
+export async function deleteExpiredSessions(db: DbOrTx, options: SessionOptions = defaultSessionOptions): Promise<void> {
+  await db.delete(schema.sessions).where(lt(schema.sessions.lastVerifiedAt, new Date(Date.now() - options.inactivityTimeoutMs)))
+}

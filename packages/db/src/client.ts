@@ -1,0 +1,84 @@
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import { lockDataDir } from './lock'
+import * as schema from './schema/index'
+
+export type Schema = typeof schema
+/** One typed handle for both drivers: every query is written once against the PgDatabase base. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+/** A handle or an open transaction: domain functions accept either. */
+export type DbOrTx = Db | Tx
+
+export interface DbConfig {
+  /** PostgreSQL connection string; wins over dataDir. */
+  databaseUrl?: string
+  /** PGlite folder; `memory://` for an in-memory database (tests). */
+  dataDir?: string
+  /** Pool size for PostgreSQL. */
+  poolSize?: number
+}
+
+export interface DbHandle {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  /** Runs a raw SQL statement (health checks, advisory locks). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'drizzle')
+
+/**
+ * Opens PostgreSQL when `databaseUrl` is set, else PGlite in `dataDir` (locked against a second
+ * process), and applies the committed migrations.
+ */
+export async function createDb(config: DbConfig): Promise<DbHandle> {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
+    const db = drizzlePg(pool, { schema })
+    await migratePg(db, { migrationsFolder })
+    return {
+      db: db as unknown as Db,
+      kind: 'postgres',
+      ping: async () => {
+        await pool.query('select 1')
+      },
+      close: () => pool.end(),
+    }
+  }
+  const dir = config.dataDir ?? './data'
+  const inMemory = dir.startsWith('memory://')
+  const release = inMemory ? () => {} : lockDataDir(resolve(dir))
+  try {
+    const client = inMemory ? new PGlite() : new PGlite(resolve(dir, 'pg'))
+    await client.waitReady
+    const db = drizzlePglite(client, { schema })
+    await migratePglite(db, { migrationsFolder })
+    return {
+      db: db as unknown as Db,
+      kind: 'pglite',
+      ping: async () => {
+        await client.query('select 1')
+      },
+      close: async () => {
+        try {
+          await client.close()
+        } finally {
+          release()
+        }
+      },
+    }
+  } catch (e) {
+    release()
+    throw e
+  }
+}

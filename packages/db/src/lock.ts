@@ -1,0 +1,60 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+
+/** Thrown when another live process holds the embedded database folder. */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly holderPid: number,
+  ) {
+    super(
+      `The data folder ${dir} is in use by process ${holderPid}. The embedded database allows one process; ` +
+        'stop that process, or use DATABASE_URL (PostgreSQL) to run several.',
+    )
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Takes an exclusive lock on an embedded database folder. PGlite corrupts a folder opened by two
+ * processes, so the second one must refuse. The lock file holds the owner's pid; a lock left by a
+ * process that died (kill -9) is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, 'hub.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx')
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }))
+      closeSync(fd)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        rmSync(file, { force: true })
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      let holder = 0
+      try {
+        holder = Number(JSON.parse(readFileSync(file, 'utf8')).pid) || 0
+      } catch {
+        // A half-written lock file: its writer died while writing; treat as stale.
+      }
+      if (holder && holder !== process.pid && alive(holder)) throw new DataDirLockedError(dir, holder)
+      rmSync(file, { force: true })
+    }
+  }
+  throw new Error(`Could not lock the data folder ${dir}`)
+}

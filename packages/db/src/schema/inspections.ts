@@ -1,0 +1,59 @@
+import { date, index, pgEnum, pgTable, primaryKey, text, uuid, boolean } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './columns'
+import { users } from './people'
+import { units } from './units'
+
+/** An inspection team, set up by a decision such as "1103-QĐ/TU". */
+export const inspectionTeams = pgTable('inspection_teams', {
+  id: id(),
+  name: text('name').notNull(),
+  decisionNumber: text('decision_number').notNull().default(''),
+  leaderUserId: uuid('leader_user_id').references(() => users.id),
+  createdAt: createdAt(),
+})
+
+export const inspectionTeamMembers = pgTable(
+  'inspection_team_members',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => inspectionTeams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+)
+
+export const inspectionOutcome = pgEnum('inspection_outcome', ['praise', 'reward', 'reminder', 'criticism', 'discipline', 'none'])
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: id(),
+    teamId: uuid('team_id').references(() => inspectionTeams.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Unannounced ("đột xuất") inspections are not shown to the inspected unit before they happen. */
+    unannounced: boolean('unannounced').notNull().default(false),
+    scheduledOn: date('scheduled_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('planned'),
+    conclusion: text('conclusion').notNull().default(''),
+    outcome: inspectionOutcome('outcome'),
+    /** Conclusions published "để làm gương". */
+    published: boolean('published').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('inspections_unit').on(t.unitId)],
+)
+
+export const inspectionFindings = pgTable('inspection_findings', {
+  id: id(),
+  inspectionId: uuid('inspection_id')
+    .notNull()
+    .references(() => inspections.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  severity: text('severity').notNull().default('note'),
+})

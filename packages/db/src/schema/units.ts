@@ -1,0 +1,45 @@
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './columns'
+
+export const unitKind = pgEnum('unit_kind', ['city', 'district', 'commune', 'village', 'sector', 'body'])
+
+/**
+ * Units form a dated tree: a unit is valid from/to a date, so that merged or abolished units
+ * (Hà Nội's 2025 reform) stay traceable through their successors.
+ */
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** Name without its kind prefix ("Tây Hồ" for "Quận Tây Hồ"), used for matching and short labels. */
+    shortName: text('short_name').notNull(),
+    /** Administrative type as printed: Quận, Huyện, Thị xã, Phường, Xã, Thị trấn, Sở, Ban... */
+    typeLabel: text('type_label').notNull().default(''),
+    kind: unitKind('kind').notNull(),
+    parentId: uuid('parent_id'),
+    /** Other names people write for the unit ("Ngành Công Thương" for the trade department). */
+    aliases: text('aliases').array().notNull().default([]),
+    sortOrder: integer('sort_order').notNull().default(0),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_code_valid_from').on(t.code, t.validFrom), index('units_parent').on(t.parentId), index('units_kind').on(t.kind)],
+)
+
+/** A unit that ceased (merged, split, abolished) and the units that took over its work. */
+export const unitSuccessions = pgTable(
+  'unit_successions',
+  {
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => units.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => units.id),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] })],
+)

@@ -1,0 +1,28 @@
+import { count } from 'drizzle-orm'
+import type { Db } from './client'
+import { units } from './schema/index'
+import { seedPeople } from './seed/people'
+import { rng } from './seed/random'
+import { seedUnits } from './seed/units'
+import { seedWork } from './seed/work'
+
+export { demoAccounts } from './seed/people'
+
+/** Whether the database holds no units yet (a fresh embedded database). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(units)
+  return (row?.n ?? 0) === 0
+}
+
+/** Seeds the demo city in one transaction: all of it or nothing. */
+/** `passwordHash` is the argon2id hash every demo account gets. */
+export async function seedDemo(db: Db, opts: { passwordHash: string }): Promise<void> {
+  const { passwordHash } = opts
+  const r = rng(20210730)
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db
+    const u = await seedUnits(t)
+    const p = await seedPeople(t, u, r, passwordHash)
+    await seedWork(t, u, p, r)
+  })
+}

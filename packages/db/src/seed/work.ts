@@ -1,0 +1,293 @@
+import { addDays, formatDirectiveNumber, vnDay } from '@hub/domain'
+import { sql } from 'drizzle-orm'
+import type { Db } from '../client'
+import * as s from '../schema/index'
+import type { Recurrence } from '../schema/tasks'
+import { cityOrgans, type SeededUnits } from './units'
+import { demoDirectives } from './directives'
+import type { SeededPeople } from './people'
+import type { Rng } from './random'
+
+type TaskInsert = typeof s.tasks.$inferInsert
+const toDate = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+07:00`)
+
+function fillDates(text: string, today: string): string {
+  return text
+    .replace(/\{due:(-?\d+)\}/g, (_m, n) => {
+      const [y, mo, d] = addDays(today, Number(n)).split('-')
+      return `${Number(d)}/${Number(mo)}/${y}`
+    })
+    .replace(/\{date:(-?\d+)\}/g, (_m, n) => {
+      const [y, mo, d] = addDays(today, -Number(n)).split('-')
+      return `${d}/${mo}/${y}`
+    })
+}
+
+function recurrenceOf(text: string): Recurrence | null {
+  if (/hằng ngày|hàng ngày/i.test(text)) return { freq: 'daily', reportCycle: 'daily' }
+  if (/hằng tuần|hàng tuần/i.test(text)) return { freq: 'weekly', reportCycle: 'weekly' }
+  if (/thường xuyên/i.test(text)) return { freq: 'ongoing', reportCycle: 'weekly' }
+  return null
+}
+
+/** A plausible state for a task due on `due`: some done on time, some late, some open, some overdue. */
+function randomProgress(r: Rng, due: string | null, today: string, created: string) {
+  const roll = r.next()
+  if (roll < 0.35) {
+    const doneDay = due ? addDays(due, r.chance(0.75) ? -r.int(0, 3) : r.int(1, 4)) : addDays(created, r.int(1, 5))
+    const day = doneDay > today ? today : doneDay < created ? created : doneDay
+    return { status: 'done' as const, progress: 100, completedAt: toDate(day, r.int(8, 20)) }
+  }
+  if (roll < 0.75) return { status: 'in_progress' as const, progress: r.int(1, 9) * 10, completedAt: null }
+  if (roll < 0.95) return { status: 'not_started' as const, progress: 0, completedAt: null }
+  return { status: 'paused' as const, progress: r.int(1, 5) * 10, completedAt: null }
+}
+
+/** Directives with clauses and recipients, cascaded tasks, reports, inspections, model practices and meetings. */
+export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng): Promise<void> {
+  const today = vnDay()
+  const bithu = p.users.get('bithu')!
+  const vanphong = p.users.get('vanphong')!
+  const accountable = (unitId: string) => p.heads.get(unitId)?.userId ?? null
+  const organs = cityOrgans.map((o) => ({ ...o, id: u.organs.get(o.code)! }))
+  const findOrgans = (text: string) => {
+    const hits: { id: string; at: number }[] = []
+    for (const o of organs) {
+      const at = Math.min(...[o.name, ...o.aliases].map((n) => text.indexOf(n)).filter((i) => i >= 0), Number.POSITIVE_INFINITY)
+      if (at !== Number.POSITIVE_INFINITY) hits.push({ id: o.id, at })
+    }
+    return hits.sort((a, b) => a.at - b.at).map((h) => h.id)
+  }
+  const districtGroup = /các quận[ ,]|các quận ủy|quận, huyện, thị xã/i
+  const tasks: TaskInsert[] = []
+  const supports: { taskIndex: number; unitId: string }[] = []
+  const tayho = u.districts.find((d) => d.shortName === 'Tây Hồ')!
+
+  for (const d of demoDirectives) {
+    const issuedAt = d.daysAgo === null ? null : addDays(today, -d.daysAgo)
+    const [dir] = await db
+      .insert(s.directives)
+      .values({
+        kind: d.kind,
+        layout: d.layout,
+        issuerUnitId: u.cityId,
+        issuer: d.issuer,
+        issuedBy: d.issuedBy,
+        issuerSymbol: d.issuerSymbol,
+        committeeId: p.committeeId,
+        sequence: d.sequence,
+        number: d.sequence === null ? null : formatDirectiveNumber(d.layout, d.sequence, d.kind, d.issuerSymbol),
+        issuedAt,
+        title: d.title,
+        status: d.status,
+        signer: d.signer,
+        preamble: fillDates(d.preamble, today),
+        closing: d.closing,
+        createdBy: vanphong,
+        createdAt: issuedAt ? toDate(addDays(issuedAt, -2)) : new Date(),
+      })
+      .returning({ id: s.directives.id })
+    const clauses = d.clauses.map((c, i) => ({ directiveId: dir!.id, ordinal: i + 1, text: fillDates(c, today) }))
+    await db.insert(s.directiveClauses).values(clauses)
+    const recipients = [
+      { name: 'Ban Bí thư', capacity: 'report' as const, unitId: null },
+      { name: 'Các đồng chí Thành ủy viên', capacity: 'inform' as const, unitId: null },
+      ...organs.filter((o) => d.clauses.some((c) => findOrgans(c).includes(o.id))).map((o) => ({ name: o.name, capacity: 'execute' as const, unitId: o.id })),
+      ...(d.cascade ? u.districts.map((x) => ({ name: x.name, capacity: 'execute' as const, unitId: x.id })) : []),
+      { name: 'Văn phòng Thành ủy', capacity: 'archive' as const, unitId: u.organs.get('TU-VP')! },
+    ]
+    await db.insert(s.directiveRecipients).values(
+      recipients.map((x, i) => ({
+        directiveId: dir!.id,
+        ...x,
+        ordinal: i,
+        receivedAt: issuedAt && x.unitId ? toDate(issuedAt, 15) : null,
+        firstReadAt: issuedAt && x.unitId && r.chance(0.8) ? toDate(addDays(issuedAt, r.int(0, 2)), r.int(7, 21)) : null,
+      })),
+    )
+    if (!issuedAt) continue
+    for (const c of clauses) {
+      const due = /\{due:(-?\d+)\}/.exec(d.clauses[c.ordinal - 1]!)
+      const dueAt = due ? addDays(today, Number(due[1])) : null
+      const recurrence = recurrenceOf(c.text)
+      const title = c.text.split(/[;.]/)[0]!.slice(0, 160)
+      const base = { title, description: c.text, directiveId: dir!.id, clauseOrdinal: c.ordinal, dueAt, recurrence, createdBy: vanphong, createdAt: toDate(issuedAt, 16) }
+      const named = findOrgans(c.text)
+      if (d.cascade && districtGroup.test(c.text) && (named.length === 0 || c.text.search(districtGroup) < c.text.indexOf('phối hợp'))) {
+        const parentIndex = tasks.length
+        tasks.push({ ...base, leadUnitId: u.cityId, accountableUserId: bithu, status: 'in_progress', progress: 0 })
+        for (const dist of u.districts) {
+          tasks.push({ ...base, leadUnitId: dist.id, accountableUserId: accountable(dist.id), parentTaskId: `#${parentIndex}`, ...randomProgress(r, dueAt, today, issuedAt) })
+          if (dist.id === tayho.id && c.ordinal === 1) {
+            const childIndex = tasks.length - 1
+            for (const ward of u.communes.filter((w) => w.districtId === tayho.id))
+              tasks.push({ ...base, leadUnitId: ward.id, accountableUserId: accountable(ward.id), parentTaskId: `#${childIndex}`, ...randomProgress(r, dueAt, today, issuedAt) })
+          }
+        }
+      } else {
+        const lead = named[0] ?? u.organs.get('TU-VP')!
+        const idx = tasks.length
+        tasks.push({ ...base, leadUnitId: lead, accountableUserId: accountable(lead), ...randomProgress(r, dueAt, today, issuedAt) })
+        for (const sup of named.slice(1)) supports.push({ taskIndex: idx, unitId: sup })
+        if (districtGroup.test(c.text)) for (const dist of u.districts) supports.push({ taskIndex: idx, unitId: dist.id })
+      }
+    }
+  }
+
+  // Each district hands its own work to its communes.
+  const localTitles = [
+    'Rà soát, lập danh sách hộ khó khăn cần hỗ trợ lương thực',
+    'Kiện toàn Tổ Covid cộng đồng tại các tổ dân phố',
+    'Thiết lập chốt kiểm soát "3 lớp" tại khu vực phong tỏa',
+    'Phát phiếu đi chợ cho các hộ gia đình theo khung giờ',
+    'Tổng hợp số liệu tiêm chủng trên địa bàn',
+  ]
+  for (const dist of u.districts) {
+    const wards = u.communes.filter((c) => c.districtId === dist.id)
+    for (let i = 0; i < 5; i++) {
+      const ward = r.pick(wards)
+      const created = addDays(today, -r.int(3, 20))
+      const dueAt = addDays(created, r.int(3, 25))
+      tasks.push({
+        title: `${localTitles[i]} (${ward.name})`,
+        leadUnitId: ward.id,
+        accountableUserId: accountable(ward.id),
+        dueAt,
+        createdBy: accountable(dist.id),
+        createdAt: toDate(created),
+        ...randomProgress(r, dueAt, today, created),
+      })
+    }
+  }
+
+  // Insert in order, resolving "#index" parent references to the ids the database gave.
+  const ids: string[] = []
+  for (let i = 0; i < tasks.length; i += 200) {
+    const chunk = tasks.slice(i, i + 200).map((t) => ({ ...t, parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId }))
+    const rows = await db.insert(s.tasks).values(chunk).returning({ id: s.tasks.id })
+    ids.push(...rows.map((x) => x.id))
+  }
+  if (supports.length) await db.insert(s.taskSupportUnits).values(supports.map((x) => ({ taskId: ids[x.taskIndex]!, unitId: x.unitId })))
+  // Parents show their children's average progress.
+  await db.execute(
+    sql`update tasks p set progress = c.avg from (select parent_task_id, round(avg(progress))::int as avg from tasks where parent_task_id is not null group by parent_task_id) c where c.parent_task_id = p.id`,
+  )
+
+  // Reports: on tasks in progress or done, and daily district reports for the past week.
+  const reportRows: (typeof s.reports.$inferInsert)[] = []
+  tasks.forEach((t, i) => {
+    if ((t.progress ?? 0) === 0 || !t.createdAt) return
+    const n = r.int(1, 2)
+    for (let k = 0; k < n; k++)
+      reportRows.push({
+        kind: 'task',
+        taskId: ids[i]!,
+        unitId: t.leadUnitId,
+        progress: Math.min(100, Math.round(((k + 1) / n) * (t.progress ?? 0))),
+        narrative: r.pick(['Đã triển khai đến 100% tổ dân phố.', 'Đang rà soát, tổng hợp số liệu.', 'Đã hoàn thành, có báo cáo kèm theo.', 'Lực lượng tại chỗ đã vào cuộc.']),
+        difficulties: r.chance(0.2) ? 'Thiếu lực lượng trực chốt ban đêm, đề nghị tăng cường dân quân tự vệ.' : '',
+        submittedBy: t.accountableUserId,
+        submittedAt: new Date(Math.min(Date.now(), (t.createdAt as Date).getTime() + (k + 1) * 86_400_000)),
+      })
+  })
+  for (const dist of u.districts)
+    for (let day = 1; day <= 7; day++) {
+      if (r.chance(0.1)) continue // missing reports count against the unit
+      const on = addDays(today, -day)
+      reportRows.push({
+        kind: 'daily',
+        unitId: dist.id,
+        periodStart: on,
+        periodEnd: on,
+        dueOn: on,
+        figures: { f0: r.int(0, 40), f1: r.int(0, 300), checkpoints: r.int(5, 40) },
+        narrative: 'Tình hình dịch bệnh trên địa bàn cơ bản được kiểm soát.',
+        submittedBy: accountable(dist.id),
+        submittedAt: toDate(r.chance(0.85) ? on : addDays(on, 1), r.int(15, 23)),
+      })
+    }
+  for (let i = 0; i < reportRows.length; i += 500) await db.insert(s.reports).values(reportRows.slice(i, i + 500))
+
+  // Inspection teams and inspections, some unannounced, with findings and outcomes.
+  const kiemtra = p.users.get('kiemtra')!
+  const teams = await db
+    .insert(s.inspectionTeams)
+    .values([1, 2, 3, 4, 5].map((n) => ({ name: `Đoàn kiểm tra số ${n}`, decisionNumber: '1103-QĐ/TU', leaderUserId: n === 3 ? kiemtra : null })))
+    .returning({ id: s.inspectionTeams.id })
+  await db.insert(s.inspectionTeamMembers).values({ teamId: teams[2]!.id, userId: kiemtra })
+  const outcomes = ['praise', 'reward', 'reminder', 'criticism', 'discipline', 'none'] as const
+  for (let i = 0; i < 24; i++) {
+    const dist = u.districts[(i * 7) % u.districts.length]!
+    const past = i < 18
+    const [ins] = await db
+      .insert(s.inspections)
+      .values({
+        teamId: teams[i % 5]!.id,
+        unitId: dist.id,
+        unannounced: i % 3 === 0,
+        scheduledOn: addDays(today, past ? -r.int(1, 15) : r.int(1, 10)),
+        status: past ? 'concluded' : 'planned',
+        conclusion: past ? 'Đơn vị triển khai nghiêm túc; một số chốt kiểm soát chưa duy trì đủ lực lượng.' : '',
+        outcome: past ? r.pick(outcomes) : null,
+        published: past && r.chance(0.5),
+        createdBy: kiemtra,
+      })
+      .returning({ id: s.inspections.id })
+    if (past)
+      await db.insert(s.inspectionFindings).values([
+        { inspectionId: ins!.id, text: 'Chốt kiểm soát cửa ngõ có đủ lực lượng, ghi chép sổ theo dõi đầy đủ.', severity: 'good' },
+        { inspectionId: ins!.id, text: 'Việc cập nhật tiến độ nhiệm vụ trên hệ thống còn chậm.', severity: 'issue' },
+      ])
+  }
+
+  // Model practices of that summer, with adoptions.
+  const pick = (name: string) => u.districts.find((d) => d.shortName === name)!.id
+  const practices = [
+    { title: 'Phiếu đi chợ', origin: pick('Tây Hồ'), startedOn: '2021-07-27', tags: ['phiếu đi chợ', 'an sinh'], adopt: 22, summary: 'Tổ dân phố phát cho mỗi hộ một phiếu ghi phường, ngày và khung giờ đi chợ; kiểm tra tại cổng chợ.', results: 'Giảm 60% lượt người ra đường tại các chợ dân sinh trong tuần đầu.' },
+    { title: '"3 lớp" bảo vệ vùng xanh', origin: pick('Hoàn Kiếm'), startedOn: '2021-08-02', tags: ['3 lớp', 'vùng xanh'], adopt: 9, summary: 'Khu phong tỏa được bảo vệ bằng ba lớp: lõi kiểm soát chặt, lớp giữa vừa phải, lớp ngoài lỏng hơn, mỗi lớp có chốt và nhiệm vụ riêng.', results: 'Giữ được 95% tổ dân phố là vùng xanh.' },
+    { title: '"4 tại chỗ"', origin: pick('Đông Anh'), startedOn: '2021-08-05', tags: ['4 tại chỗ'], adopt: 6, summary: 'Chỉ huy, lực lượng, phương tiện và hậu cần đều tại chỗ, để địa phương chủ động xử lý mà không chờ Thành phố.', results: 'Rút ngắn thời gian lập chốt từ 6 giờ xuống 1 giờ.' },
+    { title: '"3 trước" trong ứng phó dịch', origin: pick('Sóc Sơn'), startedOn: '2021-08-10', tags: ['3 trước'], adopt: 4, summary: 'Nhận diện nguy cơ, chuẩn bị và hành động trước khi dịch đến.', results: 'Chuẩn bị sẵn 3 khu cách ly dự phòng.' },
+  ]
+  for (const pr of practices) {
+    const [row] = await db
+      .insert(s.modelPractices)
+      .values({ title: pr.title, originUnitId: pr.origin, summary: pr.summary, results: pr.results, startedOn: pr.startedOn, tags: pr.tags, createdBy: vanphong })
+      .returning({ id: s.modelPractices.id })
+    const adopters = u.districts.filter((d) => d.id !== pr.origin).slice(0, pr.adopt)
+    await db.insert(s.modelAdoptions).values(
+      adopters.map((d, i) => ({
+        practiceId: row!.id,
+        unitId: d.id,
+        adoptedOn: addDays(today, -r.int(1, 20)),
+        status: i % 4 === 0 ? 'evaluated' : 'adopting',
+        notes: i % 4 === 0 ? 'Áp dụng hiệu quả, đề nghị duy trì.' : '',
+      })),
+    )
+  }
+
+  // Meetings: one held yesterday, one tomorrow.
+  for (const [offset, status] of [[-1, 'concluded'], [1, 'planned']] as const) {
+    const [m] = await db
+      .insert(s.meetings)
+      .values({
+        title: offset < 0 ? 'Giao ban công tác phòng, chống dịch' : 'Họp Thường trực Thành ủy về phương án nới lỏng giãn cách',
+        committeeId: p.committeeId,
+        hostUnitId: u.cityId,
+        startsAt: toDate(addDays(today, offset), 8),
+        location: 'Phòng họp số 1, Trụ sở Thành ủy',
+        status,
+        chairUserId: bithu,
+        conclusions: offset < 0 ? 'Các quận, huyện tiếp tục kiểm soát chặt chẽ; nhân rộng mô hình phiếu đi chợ.' : '',
+        createdBy: vanphong,
+      })
+      .returning({ id: s.meetings.id })
+    await db.insert(s.meetingAgendaItems).values([
+      { meetingId: m!.id, ordinal: 1, title: 'Báo cáo tình hình dịch bệnh 24 giờ qua', presenter: 'Sở Y tế' },
+      { meetingId: m!.id, ordinal: 2, title: 'Kết quả thực hiện Chỉ thị 05-CT/TU tại các quận, huyện', presenter: 'Văn phòng Thành ủy' },
+      { meetingId: m!.id, ordinal: 3, title: 'Ý kiến chỉ đạo của Thường trực', presenter: 'Bí thư Thành ủy' },
+    ])
+    await db.insert(s.meetingAttendees).values(
+      ['bithu', 'vanphong', 'tayho', 'hoankiem'].map((k) => ({ meetingId: m!.id, userId: p.users.get(k)!, role: k === 'bithu' ? 'chair' : 'member' })),
+    )
+  }
+}

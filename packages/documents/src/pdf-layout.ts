@@ -1,0 +1,143 @@
+import type { DirectiveDocument } from '@hub/domain'
+import PDFDocument from 'pdfkit'
+import { type Block, type Columns, layoutDirective, ruleGap, typeSizes } from './directive-layout'
+import { faceFor, fontFaces, tinosFiles } from './fonts'
+import { contentWidthMm, firstLineIndentMm, marginsMm, mmToPt, pageNumberFromTopMm } from './page-geometry'
+
+type Pdf = PDFKit.PDFDocument
+
+const left = mmToPt(marginsMm.left)
+const contentWidth = mmToPt(contentWidthMm)
+const ruleThickness = 0.75
+
+/** Renders a directive as PDF in its formal layout, with the bundled Tinos faces embedded (subset). */
+export async function renderPdf(doc: DirectiveDocument): Promise<Buffer> {
+  const layout = layoutDirective(doc)
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margins: {
+      top: mmToPt(marginsMm.top),
+      bottom: mmToPt(marginsMm.bottom),
+      left,
+      right: mmToPt(marginsMm.right),
+    },
+    // Pages stay in memory until the end so that page numbers can be written once the count is known.
+    bufferPages: true,
+    // Without a default font pdfkit would reference Helvetica, which has no Vietnamese glyphs.
+    font: tinosFiles.regular,
+    lang: 'vi-VN',
+    displayTitle: true,
+    info: { Title: layout.title, Author: doc.issuer, Subject: doc.title, Creator: 'Coordination hub' },
+  })
+  for (const face of fontFaces) pdf.registerFont(face, tinosFiles[face])
+  const output = collect(pdf)
+
+  drawColumns(pdf, layout.header)
+  for (const block of [...layout.heading, ...layout.body]) drawBlock(pdf, block, left, contentWidth)
+  drawColumns(pdf, layout.foot)
+  numberPages(pdf)
+
+  pdf.end()
+  return output
+}
+
+function collect(pdf: Pdf): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  return new Promise((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
+    pdf.on('end', () => resolve(Buffer.concat(chunks)))
+    pdf.on('error', reject)
+  })
+}
+
+function maxY(pdf: Pdf): number {
+  return pdf.page.height - pdf.page.margins.bottom
+}
+
+function textOptions(pdf: Pdf, block: Extract<Block, { kind: 'text' }>, width: number): PDFKit.Mixins.TextOptions {
+  pdf.font(faceFor(block.bold, block.italic)).fontSize(block.size)
+  return {
+    width,
+    align: block.align,
+    indent: block.firstLineIndent ? mmToPt(firstLineIndentMm) : 0,
+    // pdfkit's line height equals Word's single spacing for the font; the gap adds the rest of a multiple.
+    lineGap: (block.lineSpacing - 1) * pdf.currentLineHeight(true),
+    underline: block.underline,
+  }
+}
+
+/** Draws one block at the current y in a column starting at `x`; long text continues on new pages by itself. */
+function drawBlock(pdf: Pdf, block: Block, x: number, width: number): void {
+  if (block.kind === 'rule') {
+    const y = pdf.y + ruleGap
+    const start = x + (width - block.width) / 2
+    pdf
+      .moveTo(start, y)
+      .lineTo(start + block.width, y)
+      .lineWidth(ruleThickness)
+      .stroke()
+    pdf.y = y + ruleThickness + block.spaceAfter
+    return
+  }
+  pdf.y += block.spaceBefore
+  pdf.text(block.text, x, pdf.y, textOptions(pdf, block, width))
+  pdf.y += block.spaceAfter
+}
+
+function blocksHeight(pdf: Pdf, blocks: readonly Block[], width: number): number {
+  let height = 0
+  for (const block of blocks) {
+    if (block.kind === 'rule') height += ruleGap + ruleThickness + block.spaceAfter
+    else height += block.spaceBefore + pdf.heightOfString(block.text, textOptions(pdf, block, width)) + block.spaceAfter
+  }
+  return height
+}
+
+function currentPageIndex(pdf: Pdf): number {
+  const range = pdf.bufferedPageRange()
+  return range.start + range.count - 1
+}
+
+/**
+ * Draws a two-column block row by row, each row starting both columns level. A row that does not fit in what is left
+ * of the page moves whole to the next page, so the signing block is never split from the recipients.
+ */
+function drawColumns(pdf: Pdf, columns: Columns): void {
+  const leftWidth = contentWidth * columns.leftShare
+  const rightWidth = contentWidth - leftWidth
+  const pageHeight = maxY(pdf) - pdf.page.margins.top
+  pdf.y += columns.spaceBefore
+  for (const row of columns.rows) {
+    const height = Math.max(blocksHeight(pdf, row.left, leftWidth), blocksHeight(pdf, row.right, rightWidth))
+    if (pdf.y + height > maxY(pdf) && height <= pageHeight) pdf.addPage()
+    const startPage = currentPageIndex(pdf)
+    const startY = pdf.y
+    for (const block of row.left) drawBlock(pdf, block, left, leftWidth)
+    const leftEnd = { page: currentPageIndex(pdf), y: pdf.y }
+    // Only a list of recipients longer than a whole page spills over; the signing block is then drawn beside the
+    // list's start. A right column longer than a page is not expected (it is the signing block) and not handled.
+    pdf.switchToPage(startPage)
+    pdf.y = startY
+    for (const block of row.right) drawBlock(pdf, block, left + leftWidth, rightWidth)
+    const rightEndY = pdf.y
+    pdf.switchToPage(leftEnd.page)
+    pdf.y = leftEnd.page === startPage ? Math.max(leftEnd.y, rightEndY) : leftEnd.y
+    pdf.x = left
+  }
+}
+
+/** Page numbers centred in the top margin from page 2 on (decree 30, also usual in Party documents). */
+function numberPages(pdf: Pdf): void {
+  const range = pdf.bufferedPageRange()
+  for (let index = 1; index < range.count; index += 1) {
+    pdf.switchToPage(range.start + index)
+    pdf
+      .font('regular')
+      .fontSize(typeSizes.body)
+      .text(String(index + 1), left, mmToPt(pageNumberFromTopMm), {
+        width: contentWidth,
+        align: 'center',
+        lineBreak: false,
+      })
+  }
+}

@@ -1,0 +1,6 @@
+export * from './dates'
+export * from './directive'
+export * from './policies'
+export * from './task'
+export * from './unit-tree'
+export * from './directive-number'
