@@ -9,8 +9,8 @@ import { requireUser, sessionMiddleware } from './middleware/session'
 import { authRoutes } from './routes/auth'
 import { directiveRoutes } from './routes/directives'
 import { peopleRoutes } from './routes/people'
-import { taskRoutes } from './routes/tasks'
 import { healthRoutes, mountDocs, mountWeb } from './routes/system'
+import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
 
 export interface AppOptions {
@@ -43,7 +43,16 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/public', publicDutyRoutes(deps))
-  for (const path of ['/api/units/*', '/api/units', '/api/people/*', '/api/people', '/api/tasks/*', '/api/tasks', '/api/directives/*', '/api/directives']) {
+  for (const path of [
+    '/api/units/*',
+    '/api/units',
+    '/api/people/*',
+    '/api/people',
+    '/api/tasks/*',
+    '/api/tasks',
+    '/api/directives/*',
+    '/api/directives',
+  ]) {
     app.use(path, requireUser)
   }
   app.route('/api/units', unitRoutes(deps))

@@ -1,5 +1,4 @@
-import type { CurrentUser } from '@hub/auth'
-import type { Session } from '@hub/auth'
+import type { CurrentUser, Session } from '@hub/auth'
 import type { DbHandle } from '@hub/db'
 import type { Logger } from 'pino'
 import type { UnitDirectory } from './services/unit-directory'

@@ -3,8 +3,18 @@ import { z } from 'zod'
 const servicesSchema = z
   .string()
   .default('api,collab')
-  .transform((s) => new Set(s.split(',').map((x) => x.trim()).filter(Boolean)))
-  .refine((set) => [...set].every((x) => x === 'api' || x === 'collab'), { message: 'SERVICES lists api and/or collab' })
+  .transform(
+    (s) =>
+      new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+  )
+  .refine((set) => [...set].every((x) => x === 'api' || x === 'collab'), {
+    message: 'SERVICES lists api and/or collab',
+  })
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -20,7 +20,12 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const forbidden = () => new ApiError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này / Not allowed')
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Cần đăng nhập / Login required')
 export const conflict = (current: unknown) =>
-  new ApiError(409, 'version_conflict', 'Dữ liệu đã được người khác thay đổi; hãy tải lại / Changed by someone else; reload', { current })
+  new ApiError(
+    409,
+    'version_conflict',
+    'Dữ liệu đã được người khác thay đổi; hãy tải lại / Changed by someone else; reload',
+    { current },
+  )
 
 /** A zod failure as a 400 that names each failing field. */
 export function validationError(error: ZodError): ApiError {
@@ -32,7 +37,9 @@ export function validationError(error: ZodError): ApiError {
 /** The one place that turns any error into the contract's error shape. */
 export function errorResponse(err: unknown, c: Context, log?: Logger): Response {
   if (err instanceof ApiError) {
-    const body: { error: { code: string; message: string; details?: unknown } } = { error: { code: err.code, message: err.message } }
+    const body: { error: { code: string; message: string; details?: unknown } } = {
+      error: { code: err.code, message: err.message },
+    }
     if (err.details !== undefined) body.error.details = err.details
     return c.json(body, err.status)
   }

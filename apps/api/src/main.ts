@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createAdaptorServer } from '@hono/node-server'
 import { hashPassword } from '@hub/auth'
-import { DataDirLockedError, createDb, demoAccounts, isEmpty, seedDemo } from '@hub/db'
+import { createDb, DataDirLockedError, demoAccounts, isEmpty, seedDemo } from '@hub/db'
 import pino from 'pino'
 import { createApp } from './app'
 import type { Deps } from './context'
@@ -53,7 +53,11 @@ async function main() {
       } catch {
         database = 'down'
       }
-      return { database, databaseKind: dbh.kind === 'pglite' ? 'ok' : 'ok', redis: env.REDIS_URL ? 'unknown' : 'disabled' }
+      return {
+        database,
+        databaseKind: dbh.kind === 'pglite' ? 'ok' : 'ok',
+        redis: env.REDIS_URL ? 'unknown' : 'disabled',
+      }
     },
   }
   const webDist = resolve(env.WEB_DIST ?? join(here, '..', '..', 'web', 'dist'))
@@ -63,9 +67,13 @@ async function main() {
   await new Promise<void>((res) => server.listen(env.PORT, env.HOST, res))
   const url = publicOrigin ?? `http://localhost:${env.PORT}`
   console.log(`\nHệ thống điều phối / Coordination hub: ${url}`)
-  console.log(`Cơ sở dữ liệu / Database: ${dbh.kind === 'pglite' ? `PGlite (${resolve(env.HUB_DATA_DIR)})` : 'PostgreSQL'}`)
+  console.log(
+    `Cơ sở dữ liệu / Database: ${dbh.kind === 'pglite' ? `PGlite (${resolve(env.HUB_DATA_DIR)})` : 'PostgreSQL'}`,
+  )
   if (shouldSeed) {
-    console.log(`Tài khoản thử / Demo accounts (mật khẩu / password: ${env.HUB_DEMO_PASSWORD === 'demo1234' ? 'demo1234' : 'HUB_DEMO_PASSWORD'}):`)
+    console.log(
+      `Tài khoản thử / Demo accounts (mật khẩu / password: ${env.HUB_DEMO_PASSWORD === 'demo1234' ? 'demo1234' : 'HUB_DEMO_PASSWORD'}):`,
+    )
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.position}`)
   }
   console.log('')

@@ -10,8 +10,7 @@ export type LoginResult =
 
 // Verifying against a real hash even when the account does not exist keeps the timing the same,
 // so response time does not reveal which emails have accounts.
-const dummyHash =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3qDhZtM0Y9jqSx0w8s9k1d7c0u3lJqvM7bJbQ5d2C1A'
+const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3qDhZtM0Y9jqSx0w8s9k1d7c0u3lJqvM7bJbQ5d2C1A'
 
 /** Checks a password login, throttled per account and per address. */
 export async function checkLogin(db: DbOrTx, email: string, password: string, ip: string): Promise<LoginResult> {

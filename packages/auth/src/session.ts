@@ -1,7 +1,7 @@
+import { type DbOrTx, schema } from '@hub/db'
 import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
-import { type DbOrTx, schema } from '@hub/db'
 import { and, eq, lt, ne } from 'drizzle-orm'
 
 /** Session lifetime rules, after Lucia's current guide. */
@@ -97,6 +97,11 @@ export async function invalidateUserSessions(db: DbOrTx, userId: string, except?
 }
 
 /** Removes sessions past their inactivity timeout (run by the scheduler). */
-export async function deleteExpiredSessions(db: DbOrTx, options: SessionOptions = defaultSessionOptions): Promise<void> {
-  await db.delete(schema.sessions).where(lt(schema.sessions.lastVerifiedAt, new Date(Date.now() - options.inactivityTimeoutMs)))
+export async function deleteExpiredSessions(
+  db: DbOrTx,
+  options: SessionOptions = defaultSessionOptions,
+): Promise<void> {
+  await db
+    .delete(schema.sessions)
+    .where(lt(schema.sessions.lastVerifiedAt, new Date(Date.now() - options.inactivityTimeoutMs)))
 }

@@ -27,6 +27,8 @@ export interface TextBlock {
   spaceAfter: number
   /** Line height as a multiple of the font's single spacing (Word's "Multiple"). */
   lineSpacing: number
+  /** Start a new page rather than leave this block at the bottom of one with what follows on the next. */
+  keepWithNext: boolean
 }
 
 /** A short horizontal rule centred in its column, such as the one under "Độc lập - Tự do - Hạnh phúc". */
@@ -34,6 +36,7 @@ export interface RuleBlock {
   kind: 'rule'
   width: number
   spaceAfter: number
+  keepWithNext: boolean
 }
 
 /** Gap between a line of text and the rule under it, so the rule clears descenders and stacked diacritics. */
@@ -90,6 +93,7 @@ export const signatureSpace = 72
 /** Length of the short rule under a Party subject line, about what the customary "-----" occupies. */
 const partySubjectRule = 48
 
+/** Lays a directive out in the convention its `layout` names: Party (36-HD/VPTW) or state (decree 30/2020). */
 export function layoutDirective(doc: DirectiveDocument): DirectiveLayout {
   const kindTitle = kindTitles[doc.kind].vi
   const number = numberLine(doc)
@@ -115,8 +119,13 @@ function text(value: string, size: number, style: Partial<Omit<TextBlock, 'kind'
     spaceBefore: 0,
     spaceAfter: 0,
     lineSpacing: 1,
+    keepWithNext: false,
     ...style,
   }
+}
+
+function rule(width: number, spaceAfter: number): RuleBlock {
+  return { kind: 'rule', width, spaceAfter, keepWithNext: false }
 }
 
 /** 36-HD/VPTW: issuer (under its parent, if any) with a star beneath on the left, the Party's name underlined on the right. */
@@ -148,7 +157,7 @@ function stateHeader(doc: DirectiveDocument, number: string): Columns {
   for (const line of lines) left.push(text(line, size, { bold: true }))
   // The decree asks for a rule a third to a half as long as the line above it.
   const issuerWidth = measureText(lines.at(-1) ?? '', 'bold', size)
-  left.push({ kind: 'rule', width: Math.max(36, issuerWidth * 0.45), spaceAfter: 4 })
+  left.push(rule(Math.max(36, issuerWidth * 0.45), 4))
   const motto = 'Độc lập - Tự do - Hạnh phúc'
   return {
     leftShare: 0.38,
@@ -159,7 +168,7 @@ function stateHeader(doc: DirectiveDocument, number: string): Columns {
         right: [
           text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size, { bold: true }),
           text(motto, size, { bold: true }),
-          { kind: 'rule', width: measureText(motto, 'bold', size), spaceAfter: 4 },
+          rule(measureText(motto, 'bold', size), 4),
         ],
       },
       {
@@ -179,8 +188,9 @@ function heading(doc: DirectiveDocument, kindTitle: string): Block[] {
   blocks.push(text(doc.title.replace(/\s+/g, ' ').trim(), typeSizes.body, { bold: true }))
   const subjectWidth = measureText(doc.title, 'bold', typeSizes.body)
   const ruleWidth = party ? partySubjectRule : Math.min(Math.max(48, subjectWidth / 3), 150)
-  blocks.push({ kind: 'rule', width: ruleWidth, spaceAfter: 12 })
-  return blocks
+  blocks.push(rule(ruleWidth, 12))
+  // The heading never ends a page without the body under it.
+  return blocks.map((block) => ({ ...block, keepWithNext: true }))
 }
 
 function bodyParagraph(value: string): TextBlock {
@@ -211,6 +221,9 @@ function body(doc: DirectiveDocument): Block[] {
     blocks.push(...paragraphs.map(bodyParagraph))
   }
   blocks.push(...splitParagraphs(doc.closing).map(bodyParagraph))
+  // Offices never let the signature stand alone on the last page: the closing paragraph goes over with it.
+  const last = blocks.at(-1)
+  if (last) blocks[blocks.length - 1] = { ...last, keepWithNext: true }
   return blocks
 }
 

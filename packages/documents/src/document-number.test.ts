@@ -12,17 +12,13 @@ describe('numberLine', () => {
   })
 
   it('does not double a label already typed into the number', () => {
-    expect(numberLine({ layout: 'state', number: 'Số: 17/CT-UBND', kind: 'CT', issuer: 'UBND' })).toBe(
-      'Số: 17/CT-UBND',
-    )
+    expect(numberLine({ layout: 'state', number: 'Số: 17/CT-UBND', kind: 'CT', issuer: 'UBND' })).toBe('Số: 17/CT-UBND')
   })
 
   it('leaves a blank before the symbol in a draft', () => {
-    expect(numberLine({ layout: 'party', number: null, kind: 'CT', issuer: 'THÀNH ỦY HÀ NỘI' })).toBe(
-      'Số      -CT/TU',
+    expect(numberLine({ layout: 'party', number: null, kind: 'CT', issuer: 'THÀNH ỦY HÀ NỘI' })).toBe('Số      -CT/TU')
+    expect(numberLine({ layout: 'state', number: null, kind: 'QD', issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI' })).toBe(
+      'Số:      /QĐ-UBND',
     )
-    expect(
-      numberLine({ layout: 'state', number: null, kind: 'QD', issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI' }),
-    ).toBe('Số:      /QĐ-UBND')
   })
 })

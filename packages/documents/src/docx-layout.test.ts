@@ -126,10 +126,13 @@ describe('renderDocx, Party layout (36-HD/VPTW)', () => {
   })
 
   it('keeps every clause and the foot of a long directive', async () => {
-    const { paragraphs } = await open(await renderDocx(longPartyDirective))
+    const { paragraphs, xml } = await open(await renderDocx(longPartyDirective))
     for (const clause of longPartyDirective.clauses) expect(paragraphs).toContain(`${clause.ordinal}. ${clause.text}`)
     expect(paragraphs).toContain('Nơi nhận:')
     expect(paragraphs.at(-1)).toBe('Nguyễn Văn Đức')
+    // Word moves the closing paragraph to the next page with the (unsplittable) foot rather than strand the foot.
+    const closing = xml.lastIndexOf('<w:p>', xml.indexOf('Chỉ thị này phổ biến đến chi bộ.'))
+    expect(xml.slice(closing, xml.indexOf('</w:pPr>', closing))).toContain('<w:keepNext/>')
   })
 })
 

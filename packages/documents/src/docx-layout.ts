@@ -112,15 +112,16 @@ export async function renderDocx(doc: DirectiveDocument, options: DocxOptions = 
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ font: wordFontName, size: typeSizes.body * 2, children: [PageNumber.CURRENT] })],
+                children: [
+                  new TextRun({ font: wordFontName, size: typeSizes.body * 2, children: [PageNumber.CURRENT] }),
+                ],
               }),
             ],
           }),
         },
         children: [
           columnsTable(layout.header),
-          ...layout.heading.map((block) => paragraph(block, contentWidth, true)),
-          ...layout.body.map((block) => paragraph(block, contentWidth, false)),
+          ...[...layout.heading, ...layout.body].map((block) => paragraph(block, contentWidth)),
           columnsTable(layout.foot),
         ],
       },
@@ -144,7 +145,7 @@ function columnsTable(columns: Columns): Table {
               width: { size: widths[column]!, type: WidthType.DXA },
               borders: noBorders,
               margins: { top: index === 0 ? ptToTwip(columns.spaceBefore) : 0, bottom: 0, left: 0, right: 0 },
-              children: blocks.length ? blocks.map((block) => paragraph(block, widths[column]!, false)) : [new Paragraph({})],
+              children: blocks.length ? blocks.map((block) => paragraph(block, widths[column]!)) : [new Paragraph({})],
             }),
         ),
       }),
@@ -159,13 +160,14 @@ function columnsTable(columns: Columns): Table {
   })
 }
 
-/** One block as a paragraph in a container `width` twips wide; `keepNext` holds the heading to the body. */
-function paragraph(block: Block, width: number, keepNext: boolean): Paragraph {
+/** One block as a paragraph in a container `width` twips wide. */
+function paragraph(block: Block, width: number): Paragraph {
+  const keepNext = block.keepWithNext || undefined
   if (block.kind === 'rule') {
     // An empty, one-point-high paragraph whose top border is the rule; indents centre it and set its length.
     const side = Math.max(0, Math.round((width - ptToTwip(block.width)) / 2))
     return new Paragraph({
-      keepNext: keepNext || undefined,
+      keepNext,
       indent: { left: side, right: side },
       spacing: { before: ptToTwip(ruleGap), after: ptToTwip(block.spaceAfter), line: 20, lineRule: LineRuleType.EXACT },
       border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
@@ -173,7 +175,7 @@ function paragraph(block: Block, width: number, keepNext: boolean): Paragraph {
     })
   }
   return new Paragraph({
-    keepNext: keepNext || undefined,
+    keepNext,
     alignment: alignments[block.align],
     indent: block.firstLineIndent ? { firstLine: mmToTwip(firstLineIndentMm) } : undefined,
     spacing: {

@@ -79,13 +79,28 @@ describe('renderPdf, Party layout (36-HD/VPTW)', () => {
     const pages = await readPdf(await renderPdf(longPartyDirective))
     expect(pages.length).toBeGreaterThan(1)
     // The number sits in the top margin but is drawn last, so pdf.js reads it at the end of the page's text.
-    pages.slice(1).forEach((page, index) => expect(page.text.endsWith(` ${index + 2}`)).toBe(true))
+    for (const [index, page] of pages.entries()) {
+      if (index > 0) expect(page.text.endsWith(` ${index + 1}`)).toBe(true)
+    }
     expect(pages[0]!.text).not.toMatch(/ 1$/)
     const all = pages.map((page, index) => (index === 0 ? page.text : page.text.replace(/ \d+$/, ''))).join(' ')
     for (const clause of longPartyDirective.clauses) expectText(all, [`${clause.ordinal}. ${clause.text}`])
     const last = pages.at(-1)!
     expectText(last.text, ['Nơi nhận:', '- Lưu Văn phòng Thành ủy.', 'T/M BAN THƯỜNG VỤ', 'Nguyễn Văn Đức'])
     for (const page of pages) expect(page.size[1]).toBeCloseTo(841.89, 1)
+  })
+  it('never leaves the signature alone on the last page: the closing paragraph goes over with it', async () => {
+    // Around 28 clauses the foot no longer fits under the closing paragraph; each length must keep them together.
+    for (const count of [27, 28, 29]) {
+      const pages = await readPdf(
+        await renderPdf({ ...longPartyDirective, clauses: longPartyDirective.clauses.slice(0, count) }),
+      )
+      const pageOf = (needle: string) => pages.findIndex((page) => page.text.includes(normalise(needle)))
+      const closing = pageOf(partyDirective.closing)
+      expect(closing).toBeGreaterThan(0)
+      expect(pageOf('Nơi nhận:')).toBe(closing)
+      expect(pageOf('Nguyễn Văn Đức')).toBe(closing)
+    }
   })
 })
 

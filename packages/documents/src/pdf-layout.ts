@@ -33,7 +33,11 @@ export async function renderPdf(doc: DirectiveDocument): Promise<Buffer> {
   const output = collect(pdf)
 
   drawColumns(pdf, layout.header)
-  for (const block of [...layout.heading, ...layout.body]) drawBlock(pdf, block, left, contentWidth)
+  const flow = [...layout.heading, ...layout.body]
+  for (const [index, block] of flow.entries()) {
+    if (block.keepWithNext) keepWithNext(pdf, block, flow[index + 1], layout.foot)
+    drawBlock(pdf, block, left, contentWidth)
+  }
   drawColumns(pdf, layout.foot)
   numberPages(pdf)
 
@@ -91,6 +95,34 @@ function blocksHeight(pdf: Pdf, blocks: readonly Block[], width: number): number
     else height += block.spaceBefore + pdf.heightOfString(block.text, textOptions(pdf, block, width)) + block.spaceAfter
   }
   return height
+}
+
+/** Lines of a following paragraph that must share the page, as Word's "keep with next" does. */
+const linesKeptTogether = 2
+
+/**
+ * Moves to a new page when `block` and the start of what follows it (the next block's first lines, or the foot's
+ * first row, which is never split) would not fit on this one, and would fit together on an empty page.
+ */
+function keepWithNext(pdf: Pdf, block: Block, next: Block | undefined, foot: Columns): void {
+  let nextHeight: number
+  if (next?.kind === 'text') {
+    const options = textOptions(pdf, next, contentWidth)
+    const lines = linesKeptTogether * (pdf.currentLineHeight(true) + (options.lineGap ?? 0))
+    nextHeight = next.spaceBefore + Math.min(lines, pdf.heightOfString(next.text, options))
+  } else if (next) {
+    nextHeight = blocksHeight(pdf, [next], contentWidth)
+  } else {
+    const row = foot.rows[0]
+    const leftWidth = contentWidth * foot.leftShare
+    nextHeight = row
+      ? foot.spaceBefore +
+        Math.max(blocksHeight(pdf, row.left, leftWidth), blocksHeight(pdf, row.right, contentWidth - leftWidth))
+      : 0
+  }
+  const needed = blocksHeight(pdf, [block], contentWidth) + nextHeight
+  const pageHeight = maxY(pdf) - pdf.page.margins.top
+  if (pdf.y + needed > maxY(pdf) && needed <= pageHeight) pdf.addPage()
 }
 
 function currentPageIndex(pdf: Pdf): number {

@@ -64,7 +64,8 @@ export const stateDirective: DirectiveDocument = {
       text: 'Các sở, ban, ngành, UBND các quận, huyện, thị xã tổ chức các chốt kiểm soát; Công an Thành phố tăng cường tuần tra, xử lý nghiêm các trường hợp vi phạm.\nSở Y tế bảo đảm đủ giường bệnh, thuốc và trang thiết bị; triển khai "4 tại chỗ" tại các khu cách ly.',
     },
   ],
-  closing: 'Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã nghiêm túc thực hiện Chỉ thị này.',
+  closing:
+    'Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã nghiêm túc thực hiện Chỉ thị này.',
   recipients: [
     { name: 'Thủ tướng Chính phủ', capacity: 'report' },
     { name: 'Thường trực Thành ủy', capacity: 'report' },

@@ -1,7 +1,12 @@
 /** The users' time zone: deadlines are dates ending at midnight here. */
 export const HUB_TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
-const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: HUB_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: HUB_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 /** The calendar day (YYYY-MM-DD) of an instant in Vietnam. */
 export function vnDay(at: Date = new Date()): string {

@@ -9,7 +9,9 @@ export type TaskStatus = z.infer<typeof taskStatusSchema>
 export const timelinessValues = ['on_time', 'late', 'open', 'overdue'] as const
 export type Timeliness = (typeof timelinessValues)[number]
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD' })
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD' })
 
 export const recurrenceSchema = z.object({
   freq: z.enum(['daily', 'weekly', 'monthly', 'ongoing']),

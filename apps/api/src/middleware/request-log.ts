@@ -11,7 +11,14 @@ export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
     c.header('x-request-id', requestId)
     await next()
     log.info(
-      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get('user')?.userId },
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        userId: c.get('user')?.userId,
+      },
       'request',
     )
   }

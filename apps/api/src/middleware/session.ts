@@ -1,4 +1,4 @@
-import { SESSION_COOKIE, loadCurrentUser, validateSessionToken } from '@hub/auth'
+import { loadCurrentUser, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv, Deps } from '../context'

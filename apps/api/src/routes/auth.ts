@@ -1,6 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, z } from '@hono/zod-openapi'
 import {
-  SESSION_COOKIE,
   checkLogin,
   createSession,
   defaultSessionOptions,
@@ -10,13 +10,13 @@ import {
   loadCurrentUser,
   passwordProblem,
   presentUser,
+  SESSION_COOKIE,
   verifyPassword,
 } from '@hub/auth'
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import type { AppEnv, Deps } from '../context'
 import { ApiError, unauthenticated, validationError } from '../errors'
 import { recordChange } from '../services/audit'
@@ -69,17 +69,30 @@ export function authRoutes(deps: Deps) {
       tags: ['auth'],
       summary: 'Đăng nhập / Log in',
       request: { body: body(loginSchema) },
-      responses: { 200: json(z.object({ user: userSchema }), 'Logged in; sets the session cookie'), 400: errors[400], 401: errors[401], 429: errors[429] },
+      responses: {
+        200: json(z.object({ user: userSchema }), 'Logged in; sets the session cookie'),
+        400: errors[400],
+        401: errors[401],
+        429: errors[429],
+      },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json')
       const result = await checkLogin(db, email, password, clientAddress(c))
       if (!result.ok && result.reason === 'throttled') {
         c.header('Retry-After', String(result.retryAfterSeconds))
-        throw new ApiError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần; thử lại sau ${result.retryAfterSeconds} giây / Too many attempts`)
+        throw new ApiError(
+          429,
+          'too_many_attempts',
+          `Đăng nhập sai quá nhiều lần; thử lại sau ${result.retryAfterSeconds} giây / Too many attempts`,
+        )
       }
-      if (!result.ok) throw new ApiError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng / Wrong email or password')
-      const { token } = await createSession(db, result.userId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') })
+      if (!result.ok)
+        throw new ApiError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng / Wrong email or password')
+      const { token } = await createSession(db, result.userId, {
+        ip: clientAddress(c),
+        userAgent: c.req.header('user-agent'),
+      })
       setSessionCookie(c, token, deps.secureCookies)
       const user = await loadCurrentUser(db, result.userId)
       if (!user) throw unauthenticated()
@@ -150,14 +163,24 @@ export function authRoutes(deps: Deps) {
       if (!user || !session) throw unauthenticated()
       const { currentPassword, newPassword } = c.req.valid('json')
       const problem = passwordProblem(newPassword)
-      if (problem) throw validationError(new z.ZodError([{ code: 'custom', path: ['newPassword'], message: problem, input: undefined }]))
+      if (problem)
+        throw validationError(
+          new z.ZodError([{ code: 'custom', path: ['newPassword'], message: problem, input: undefined }]),
+        )
       const [row] = await db.select().from(schema.users).where(eq(schema.users.id, user.userId)).limit(1)
-      if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw new ApiError(401, 'invalid_credentials', 'Mật khẩu hiện tại không đúng / Wrong current password')
+      if (!row || !(await verifyPassword(row.passwordHash, currentPassword)))
+        throw new ApiError(401, 'invalid_credentials', 'Mật khẩu hiện tại không đúng / Wrong current password')
       const passwordHash = await hashPassword(newPassword)
       await db.transaction(async (tx) => {
         await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.userId))
         await invalidateUserSessions(tx, user.userId, session.id)
-        await recordChange(tx, { actorUserId: user.userId, action: 'user.password_change', entityType: 'user', entityId: user.userId, requestId: c.get('requestId') })
+        await recordChange(tx, {
+          actorUserId: user.userId,
+          action: 'user.password_change',
+          entityType: 'user',
+          entityId: user.userId,
+          requestId: c.get('requestId'),
+        })
       })
       return c.json({ ok: true }, 200)
     },

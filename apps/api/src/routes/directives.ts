@@ -35,11 +35,31 @@ const fields = {
 }
 export const directiveCreateSchema = z
   .object({ kind: directiveKindSchema, issuerUnitId: z.string().uuid().optional(), ...fields })
-  .partial({ layout: true, issuer: true, issuerSymbol: true, issuedBy: true, place: true, signer: true, preamble: true, closing: true })
+  .partial({
+    layout: true,
+    issuer: true,
+    issuerSymbol: true,
+    issuedBy: true,
+    place: true,
+    signer: true,
+    preamble: true,
+    closing: true,
+  })
   .strict()
 export const directivePatchSchema = z
   .object({ version: z.number().int().positive(), kind: directiveKindSchema, ...fields })
-  .partial({ kind: true, title: true, layout: true, issuer: true, issuerSymbol: true, issuedBy: true, place: true, signer: true, preamble: true, closing: true })
+  .partial({
+    kind: true,
+    title: true,
+    layout: true,
+    issuer: true,
+    issuerSymbol: true,
+    issuedBy: true,
+    place: true,
+    signer: true,
+    preamble: true,
+    closing: true,
+  })
   .strict()
 
 export function directiveRoutes(deps: Deps, directives = new DirectiveService(deps.dbh.db, deps.units)) {
@@ -59,7 +79,11 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
           offset: z.coerce.number().int().min(0).default(0),
         }),
       },
-      responses: { 200: json(z.object({ directives: z.array(directiveSchema), total: z.number() }), 'Directives'), 400: errors[400], 401: errors[401] },
+      responses: {
+        200: json(z.object({ directives: z.array(directiveSchema), total: z.number() }), 'Directives'),
+        400: errors[400],
+        401: errors[401],
+      },
     }),
     async (c) => c.json(await directives.list(c.get('user')!, c.req.valid('query')), 200),
   )
@@ -71,7 +95,12 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       tags: ['directives'],
       summary: 'Tạo dự thảo / Create a draft',
       request: { body: body(directiveCreateSchema) },
-      responses: { 201: json(z.object({ directive: directiveSchema }), 'Draft created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+      responses: {
+        201: json(z.object({ directive: directiveSchema }), 'Draft created'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     }),
     async (c) => {
       const directive = await directives.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
@@ -88,7 +117,13 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       summary: 'Một văn bản với các điều khoản / A directive with its clauses',
       request: { params: idParam },
       responses: {
-        200: json(z.object({ directive: directiveSchema, clauses: z.array(z.object({ ordinal: z.number(), text: z.string() })) }), 'The directive'),
+        200: json(
+          z.object({
+            directive: directiveSchema,
+            clauses: z.array(z.object({ ordinal: z.number(), text: z.string() })),
+          }),
+          'The directive',
+        ),
         401: errors[401],
         403: errors[403],
         404: errors[404],
@@ -104,10 +139,22 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       tags: ['directives'],
       summary: 'Sửa thông tin dự thảo / Update a draft (send the version you read)',
       request: { params: idParam, body: body(directivePatchSchema) },
-      responses: { 200: json(z.object({ directive: directiveSchema }), 'Updated'), 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] },
+      responses: {
+        200: json(z.object({ directive: directiveSchema }), 'Updated'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
     }),
     async (c) => {
-      const directive = await directives.patch(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
+      const directive = await directives.patch(
+        c.get('user')!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      )
       deps.eventsWritten()
       return c.json({ directive }, 200)
     },

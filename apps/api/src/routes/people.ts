@@ -7,7 +7,14 @@ import { forbidden } from '../errors'
 import { createRouter, errors, json } from './router'
 
 const personSchema = z
-  .object({ id: z.string(), fullName: z.string(), position: z.string(), unitId: z.string().nullable(), phone: z.string().nullable(), userId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    position: z.string(),
+    unitId: z.string().nullable(),
+    phone: z.string().nullable(),
+    userId: z.string().nullable(),
+  })
   .openapi('Person')
 
 export function peopleRoutes(deps: Deps) {
@@ -19,15 +26,32 @@ export function peopleRoutes(deps: Deps) {
       path: '/',
       tags: ['people'],
       summary: 'Cán bộ theo đơn vị / People by unit',
-      request: { query: z.object({ unitId: z.string().uuid().optional(), q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-      responses: { 200: json(z.object({ people: z.array(personSchema) }), 'People'), 400: errors[400], 401: errors[401] },
+      request: {
+        query: z.object({
+          unitId: z.string().uuid().optional(),
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      responses: {
+        200: json(z.object({ people: z.array(personSchema) }), 'People'),
+        400: errors[400],
+        401: errors[401],
+      },
     }),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw forbidden()
       const { unitId, q, limit } = c.req.valid('query')
       const p = schema.people
       const rows = await db
-        .select({ id: p.id, fullName: p.fullName, position: p.position, unitId: p.unitId, phone: p.phone, userId: schema.users.id })
+        .select({
+          id: p.id,
+          fullName: p.fullName,
+          position: p.position,
+          unitId: p.unitId,
+          phone: p.phone,
+          userId: schema.users.id,
+        })
         .from(p)
         .leftJoin(schema.users, eq(schema.users.personId, p.id))
         .where(unitId ? eq(p.unitId, unitId) : q ? ilike(p.fullName, `%${q.replace(/[%_\\]/g, '')}%`) : undefined)

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { createRoute, z } from '@hono/zod-openapi'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { createRoute, z } from '@hono/zod-openapi'
 import type { Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { createRouter, json } from './router'
@@ -16,7 +16,10 @@ export function healthRoutes(deps: Deps) {
       summary: 'Tình trạng hệ thống / Health of the hub, its database and Redis',
       responses: {
         200: json(z.object({ status: z.literal('ok'), checks: z.record(z.string(), z.string()) }), 'Healthy'),
-        503: json(z.object({ status: z.literal('degraded'), checks: z.record(z.string(), z.string()) }), 'A dependency is down'),
+        503: json(
+          z.object({ status: z.literal('degraded'), checks: z.record(z.string(), z.string()) }),
+          'A dependency is down',
+        ),
       },
     }),
     async (c) => {

@@ -39,7 +39,10 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       summary: 'Danh sách nhiệm vụ / List tasks (filters, pagination)',
       request: { query: taskListQuerySchema },
       responses: {
-        200: json(z.object({ tasks: z.array(taskSchema), total: z.number(), limit: z.number(), offset: z.number() }), 'A page of tasks'),
+        200: json(
+          z.object({ tasks: z.array(taskSchema), total: z.number(), limit: z.number(), offset: z.number() }),
+          'A page of tasks',
+        ),
         400: errors[400],
         401: errors[401],
       },
@@ -54,7 +57,12 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       tags: ['tasks'],
       summary: 'Giao nhiệm vụ / Create a task',
       request: { body: body(taskCreateSchema) },
-      responses: { 201: json(z.object({ task: taskSchema }), 'Created'), 400: errors[400], 401: errors[401], 403: errors[403] },
+      responses: {
+        201: json(z.object({ task: taskSchema }), 'Created'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
     }),
     async (c) => {
       const task = await tasks.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
@@ -70,7 +78,12 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       tags: ['tasks'],
       summary: 'Một nhiệm vụ / Read a task',
       request: { params: idParam },
-      responses: { 200: json(z.object({ task: taskSchema }), 'The task'), 401: errors[401], 403: errors[403], 404: errors[404] },
+      responses: {
+        200: json(z.object({ task: taskSchema }), 'The task'),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
     }),
     async (c) => c.json({ task: await tasks.get(c.get('user')!, c.req.valid('param').id) }, 200),
   )

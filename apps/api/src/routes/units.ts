@@ -61,33 +61,54 @@ export function unitRoutes(deps: Deps) {
       tags: ['units'],
       summary: 'Một đơn vị: người đứng đầu, đường dây nóng, lịch trực, đơn vị trực thuộc / A unit page',
       request: { params: idParam },
-      responses: { 200: json(z.object({ unit: z.any() }), 'The unit with head, hotlines, duty now and sub-units'), 401: errors[401], 404: errors[404] },
+      responses: {
+        200: json(z.object({ unit: z.any() }), 'The unit with head, hotlines, duty now and sub-units'),
+        401: errors[401],
+        404: errors[404],
+      },
     }),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw forbidden()
       const unit = deps.units.get(c.req.valid('param').id)
       if (!unit) throw notFound('Đơn vị / Unit')
-      const people = await db.select().from(schema.people).where(eq(schema.people.unitId, unit.id)).orderBy(asc(schema.people.createdAt))
+      const people = await db
+        .select()
+        .from(schema.people)
+        .where(eq(schema.people.unitId, unit.id))
+        .orderBy(asc(schema.people.createdAt))
       const hotlines = await db.select().from(schema.hotlines).where(eq(schema.hotlines.unitId, unit.id))
       const now = new Date()
       const duty = await db
-        .select({ startsAt: schema.dutyShifts.startsAt, endsAt: schema.dutyShifts.endsAt, phone: schema.dutyShifts.phone, name: schema.people.fullName, position: schema.people.position })
+        .select({
+          startsAt: schema.dutyShifts.startsAt,
+          endsAt: schema.dutyShifts.endsAt,
+          phone: schema.dutyShifts.phone,
+          name: schema.people.fullName,
+          position: schema.people.position,
+        })
         .from(schema.dutyShifts)
         .innerJoin(schema.people, eq(schema.people.id, schema.dutyShifts.personId))
         .where(and(eq(schema.dutyShifts.unitId, unit.id), gt(schema.dutyShifts.endsAt, now)))
         .orderBy(asc(schema.dutyShifts.startsAt))
         .limit(12)
       const children = deps.units.tree.childrenOf(unit.id).map((id) => presentUnit(deps.units.get(id)!))
-      const successions = await db.select().from(schema.unitSuccessions).where(eq(schema.unitSuccessions.predecessorId, unit.id))
+      const successions = await db
+        .select()
+        .from(schema.unitSuccessions)
+        .where(eq(schema.unitSuccessions.predecessorId, unit.id))
       return c.json(
         {
           unit: {
             ...presentUnit(unit),
             parent: unit.parentId ? presentUnit(deps.units.get(unit.parentId)!) : null,
-            head: people[0] ? { id: people[0].id, fullName: people[0].fullName, position: people[0].position, phone: people[0].phone } : null,
+            head: people[0]
+              ? { id: people[0].id, fullName: people[0].fullName, position: people[0].position, phone: people[0].phone }
+              : null,
             people: people.map((p) => ({ id: p.id, fullName: p.fullName, position: p.position, phone: p.phone })),
             hotlines: hotlines.map((h) => ({ label: h.label, phone: h.phone })),
-            onDuty: duty.filter((d) => d.startsAt <= now).map((d) => ({ ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })),
+            onDuty: duty
+              .filter((d) => d.startsAt <= now)
+              .map((d) => ({ ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })),
             roster: duty.map((d) => ({ ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })),
             children,
             successorIds: successions.map((s) => s.successorId),
@@ -112,7 +133,10 @@ export function publicDutyRoutes(deps: Deps) {
       tags: ['public'],
       summary: 'Đường dây nóng và người trực hiện tại / Hotlines and who is on duty now (no login)',
       request: { query: z.object({ kind: z.enum(unitKinds).optional(), parentId: z.string().uuid().optional() }) },
-      responses: { 200: json(z.object({ units: z.array(z.any()), at: z.string() }), 'Per unit hotlines and duty'), 400: errors[400] },
+      responses: {
+        200: json(z.object({ units: z.array(z.any()), at: z.string() }), 'Per unit hotlines and duty'),
+        400: errors[400],
+      },
     }),
     async (c) => {
       const { kind, parentId } = c.req.valid('query')
@@ -120,7 +144,13 @@ export function publicDutyRoutes(deps: Deps) {
       const [hotlines, onDuty] = await Promise.all([
         db.select().from(schema.hotlines),
         db
-          .select({ unitId: schema.dutyShifts.unitId, phone: schema.dutyShifts.phone, endsAt: schema.dutyShifts.endsAt, name: schema.people.fullName, position: schema.people.position })
+          .select({
+            unitId: schema.dutyShifts.unitId,
+            phone: schema.dutyShifts.phone,
+            endsAt: schema.dutyShifts.endsAt,
+            name: schema.people.fullName,
+            position: schema.people.position,
+          })
           .from(schema.dutyShifts)
           .innerJoin(schema.people, eq(schema.people.id, schema.dutyShifts.personId))
           .where(and(lte(schema.dutyShifts.startsAt, now), gt(schema.dutyShifts.endsAt, now))),
@@ -140,7 +170,12 @@ export function publicDutyRoutes(deps: Deps) {
           unitName: u.name,
           kind: u.kind,
           hotlines: (h.get(u.id) ?? []).map((x) => ({ label: x.label, phone: x.phone })),
-          onDuty: (d.get(u.id) ?? []).map((x) => ({ name: x.name, position: x.position, phone: x.phone, until: x.endsAt.toISOString() })),
+          onDuty: (d.get(u.id) ?? []).map((x) => ({
+            name: x.name,
+            position: x.position,
+            phone: x.phone,
+            until: x.endsAt.toISOString(),
+          })),
         }))
       return c.json({ units, at: now.toISOString() }, 200)
     },

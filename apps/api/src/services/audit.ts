@@ -26,5 +26,8 @@ export async function recordChange(tx: DbOrTx, r: ChangeRecord): Promise<void> {
     after: r.after ?? null,
     requestId: r.requestId ?? null,
   })
-  if (r.event) await tx.insert(schema.domainEvents).values({ type: r.event.type, payload: r.event.payload, actorUserId: r.actorUserId })
+  if (r.event)
+    await tx
+      .insert(schema.domainEvents)
+      .values({ type: r.event.type, payload: r.event.payload, actorUserId: r.actorUserId })
 }

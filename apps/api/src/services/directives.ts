@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
-import { type DirectiveKind, type DocumentLayout, type Signer, directivePolicy } from '@hub/domain'
+import { type DirectiveKind, type DocumentLayout, directivePolicy, type Signer } from '@hub/domain'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
@@ -28,7 +28,14 @@ export function presentDirective(row: DirectiveRow, recipients: RecipientRow[] =
     signer: row.signer ?? { name: '', title: '', onBehalfOf: '' },
     preamble: row.preamble,
     closing: row.closing,
-    recipients: recipients.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, unitId: r.unitId, receivedAt: r.receivedAt?.toISOString() ?? null, firstReadAt: r.firstReadAt?.toISOString() ?? null })),
+    recipients: recipients.map((r) => ({
+      id: r.id,
+      name: r.name,
+      capacity: r.capacity,
+      unitId: r.unitId,
+      receivedAt: r.receivedAt?.toISOString() ?? null,
+      firstReadAt: r.firstReadAt?.toISOString() ?? null,
+    })),
     docName: `directive:${row.id}`,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
@@ -51,7 +58,10 @@ export interface DirectiveCreate {
   preamble?: string
   closing?: string
 }
-export type DirectivePatch = Partial<Omit<DirectiveCreate, 'kind' | 'issuerUnitId'>> & { version: number; kind?: DirectiveKind }
+export type DirectivePatch = Partial<Omit<DirectiveCreate, 'kind' | 'issuerUnitId'>> & {
+  version: number
+  kind?: DirectiveKind
+}
 
 /** Defaults by layout: the Party committee's or the people's committee's header and symbol. */
 const layoutDefaults: Record<DocumentLayout, { issuer: string; issuerSymbol: string; issuedBy: string | null }> = {
@@ -74,8 +84,16 @@ export class DirectiveService {
   async get(actor: CurrentUser, id: string) {
     const row = await this.load(id)
     if (!directivePolicy.read(actor, this.units.tree, row)) throw forbidden()
-    const recipients = await this.db.select().from(schema.directiveRecipients).where(eq(schema.directiveRecipients.directiveId, id)).orderBy(asc(schema.directiveRecipients.ordinal))
-    const clauses = await this.db.select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text }).from(schema.directiveClauses).where(eq(schema.directiveClauses.directiveId, id)).orderBy(asc(schema.directiveClauses.ordinal))
+    const recipients = await this.db
+      .select()
+      .from(schema.directiveRecipients)
+      .where(eq(schema.directiveRecipients.directiveId, id))
+      .orderBy(asc(schema.directiveRecipients.ordinal))
+    const clauses = await this.db
+      .select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text })
+      .from(schema.directiveClauses)
+      .where(eq(schema.directiveClauses.directiveId, id))
+      .orderBy(asc(schema.directiveClauses.ordinal))
     return { directive: presentDirective(row, recipients), clauses }
   }
 
@@ -83,13 +101,33 @@ export class DirectiveService {
     const rows = await this.db
       .select()
       .from(d)
-      .where(and(q.status ? eq(d.status, q.status as DirectiveRow['status']) : undefined, q.kind ? eq(d.kind, q.kind as DirectiveKind) : undefined))
+      .where(
+        and(
+          q.status ? eq(d.status, q.status as DirectiveRow['status']) : undefined,
+          q.kind ? eq(d.kind, q.kind as DirectiveKind) : undefined,
+        ),
+      )
       .orderBy(sql`${d.issuedAt} desc nulls first`, desc(d.createdAt))
     const visible = rows.filter((r) => directivePolicy.read(actor, this.units.tree, r))
     const page = visible.slice(q.offset, q.offset + q.limit)
-    const recipients = page.length ? await this.db.select().from(schema.directiveRecipients).where(inArray(schema.directiveRecipients.directiveId, page.map((p) => p.id))) : []
+    const recipients = page.length
+      ? await this.db
+          .select()
+          .from(schema.directiveRecipients)
+          .where(
+            inArray(
+              schema.directiveRecipients.directiveId,
+              page.map((p) => p.id),
+            ),
+          )
+      : []
     return {
-      directives: page.map((r) => presentDirective(r, recipients.filter((x) => x.directiveId === r.id))),
+      directives: page.map((r) =>
+        presentDirective(
+          r,
+          recipients.filter((x) => x.directiveId === r.id),
+        ),
+      ),
       total: visible.length,
       limit: q.limit,
       offset: q.offset,
@@ -98,7 +136,10 @@ export class DirectiveService {
 
   async create(actor: CurrentUser, input: DirectiveCreate, requestId?: string) {
     const issuerUnitId = input.issuerUnitId ?? this.units.root()?.id
-    if (!issuerUnitId || !this.units.get(issuerUnitId)) throw new ApiError(400, 'validation_failed', 'Đơn vị ban hành không tồn tại / Unknown issuing unit', { fields: [{ path: 'issuerUnitId', message: 'unknown unit' }] })
+    if (!issuerUnitId || !this.units.get(issuerUnitId))
+      throw new ApiError(400, 'validation_failed', 'Đơn vị ban hành không tồn tại / Unknown issuing unit', {
+        fields: [{ path: 'issuerUnitId', message: 'unknown unit' }],
+      })
     if (!directivePolicy.create(actor, this.units.tree, issuerUnitId)) throw forbidden()
     const layout = input.layout ?? 'party'
     const defaults = layoutDefaults[layout]
@@ -121,7 +162,15 @@ export class DirectiveService {
         })
         .returning()
       const dto = presentDirective(row!)
-      await recordChange(tx, { actorUserId: actor.userId, action: 'directive.create', entityType: 'directive', entityId: dto.id, after: dto, requestId, event: { type: 'directive.created', payload: { directive: dto } } })
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'directive.create',
+        entityType: 'directive',
+        entityId: dto.id,
+        after: dto,
+        requestId,
+        event: { type: 'directive.created', payload: { directive: dto } },
+      })
       return dto
     })
   }
@@ -134,7 +183,11 @@ export class DirectiveService {
       const before = presentDirective(row)
       if (row.version !== patch.version) throw conflict(before)
       if (row.status !== 'draft' && row.status !== 'in_review') {
-        throw new ApiError(409, 'directive_frozen', 'Văn bản đã ban hành; thay đổi phải tạo phiên bản mới / Issued text is frozen')
+        throw new ApiError(
+          409,
+          'directive_frozen',
+          'Văn bản đã ban hành; thay đổi phải tạo phiên bản mới / Issued text is frozen',
+        )
       }
       const { version, ...fields } = patch
       const [updated] = await tx
@@ -144,7 +197,16 @@ export class DirectiveService {
         .returning()
       if (!updated) throw conflict(before)
       const dto = presentDirective(updated)
-      await recordChange(tx, { actorUserId: actor.userId, action: 'directive.update', entityType: 'directive', entityId: id, before, after: dto, requestId, event: { type: 'directive.updated', payload: { directive: dto } } })
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'directive.update',
+        entityType: 'directive',
+        entityId: id,
+        before,
+        after: dto,
+        requestId,
+        event: { type: 'directive.updated', payload: { directive: dto } },
+      })
       return dto
     })
   }

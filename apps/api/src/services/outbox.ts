@@ -66,7 +66,12 @@ export class Outbox {
       await this.db
         .update(schema.domainEvents)
         .set({ deliveredAt: new Date() })
-        .where(inArray(schema.domainEvents.id, batch.map((e) => e.id)))
+        .where(
+          inArray(
+            schema.domainEvents.id,
+            batch.map((e) => e.id),
+          ),
+        )
       if (batch.length < 200) return
     }
   }

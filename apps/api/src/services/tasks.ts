@@ -1,16 +1,16 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, type DbOrTx, schema } from '@hub/db'
 import {
+  directs,
+  normaliseProgress,
   type TaskCreate,
   type TaskListQuery,
   type TaskPatch,
-  directs,
-  normaliseProgress,
   taskPolicy,
   timeliness,
   vnDay,
 } from '@hub/domain'
-import { type SQL, and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import type { UnitDirectory } from './unit-directory'
@@ -29,7 +29,10 @@ export function presentTask(row: TaskRow, supportUnitIds: string[], today = vnDa
     description: row.description,
     status: row.status,
     progress: row.progress,
-    timeliness: timeliness({ status: row.status, dueAt: row.dueAt, completedDay: completedDay(row.completedAt) }, today),
+    timeliness: timeliness(
+      { status: row.status, dueAt: row.dueAt, completedDay: completedDay(row.completedAt) },
+      today,
+    ),
     leadUnitId: row.leadUnitId,
     supportUnitIds,
     accountableUserId: row.accountableUserId,
@@ -72,13 +75,19 @@ export class TaskService {
   ) {}
 
   private requireUnit(id: string, field: string) {
-    if (!this.units.get(id)) throw new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, { fields: [{ path: field, message: 'unknown unit' }] })
+    if (!this.units.get(id))
+      throw new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, {
+        fields: [{ path: field, message: 'unknown unit' }],
+      })
   }
 
   private async requireUser(db: DbOrTx, id: string | null | undefined) {
     if (!id) return
     const [u] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, id)).limit(1)
-    if (!u) throw new ApiError(400, 'validation_failed', 'Người chịu trách nhiệm không tồn tại / Unknown accountable user', { fields: [{ path: 'accountableUserId', message: 'unknown user' }] })
+    if (!u)
+      throw new ApiError(400, 'validation_failed', 'Người chịu trách nhiệm không tồn tại / Unknown accountable user', {
+        fields: [{ path: 'accountableUserId', message: 'unknown user' }],
+      })
   }
 
   async get(actor: CurrentUser, id: string): Promise<TaskDto> {
@@ -109,7 +118,10 @@ export class TaskService {
     if (q.unitId) {
       const unitIds = q.includeSubunits === 'true' ? this.units.tree.subtree(q.unitId) : [q.unitId]
       conds.push(
-        or(inArray(t.leadUnitId, unitIds), sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${unitIds})`),
+        or(
+          inArray(t.leadUnitId, unitIds),
+          sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${unitIds})`,
+        ),
       )
     }
     if (q.status) conds.push(eq(t.status, q.status))
@@ -122,7 +134,8 @@ export class TaskService {
     const doneDay = sql`(${t.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date`
     if (q.timeliness === 'overdue') conds.push(ne(t.status, 'done'), isNotNull(t.dueAt), sql`${t.dueAt} < ${today}`)
     if (q.timeliness === 'open') conds.push(ne(t.status, 'done'), or(isNull(t.dueAt), sql`${t.dueAt} >= ${today}`))
-    if (q.timeliness === 'on_time') conds.push(eq(t.status, 'done'), or(isNull(t.dueAt), isNull(t.completedAt), sql`${doneDay} <= ${t.dueAt}`))
+    if (q.timeliness === 'on_time')
+      conds.push(eq(t.status, 'done'), or(isNull(t.dueAt), isNull(t.completedAt), sql`${doneDay} <= ${t.dueAt}`))
     if (q.timeliness === 'late') conds.push(eq(t.status, 'done'), sql`${doneDay} > ${t.dueAt}`)
     const where = and(...conds)
     const [total] = await this.db.select({ n: count() }).from(t).where(where)
@@ -133,8 +146,16 @@ export class TaskService {
       .orderBy(sql`${t.dueAt} asc nulls last`, asc(t.createdAt), asc(t.id))
       .limit(q.limit)
       .offset(q.offset)
-    const supports = await supportsOf(this.db, rows.map((r) => r.id))
-    return { tasks: rows.map((r) => presentTask(r, supports.get(r.id) ?? [], today)), total: total?.n ?? 0, limit: q.limit, offset: q.offset }
+    const supports = await supportsOf(
+      this.db,
+      rows.map((r) => r.id),
+    )
+    return {
+      tasks: rows.map((r) => presentTask(r, supports.get(r.id) ?? [], today)),
+      total: total?.n ?? 0,
+      limit: q.limit,
+      offset: q.offset,
+    }
   }
 
   async create(actor: CurrentUser, input: TaskCreate, requestId?: string): Promise<TaskDto> {
@@ -145,9 +166,15 @@ export class TaskService {
       await this.requireUser(tx, input.accountableUserId)
       if (input.parentTaskId) {
         const [parent] = await tx.select({ id: t.id }).from(t).where(eq(t.id, input.parentTaskId)).limit(1)
-        if (!parent) throw new ApiError(400, 'validation_failed', 'Nhiệm vụ cha không tồn tại / Unknown parent task', { fields: [{ path: 'parentTaskId', message: 'unknown task' }] })
+        if (!parent)
+          throw new ApiError(400, 'validation_failed', 'Nhiệm vụ cha không tồn tại / Unknown parent task', {
+            fields: [{ path: 'parentTaskId', message: 'unknown task' }],
+          })
       }
-      const { status, progress } = normaliseProgress('not_started', 0, { status: input.status, progress: input.progress })
+      const { status, progress } = normaliseProgress('not_started', 0, {
+        status: input.status,
+        progress: input.progress,
+      })
       const [row] = await tx
         .insert(t)
         .values({
@@ -168,7 +195,8 @@ export class TaskService {
         })
         .returning()
       const supportUnitIds = [...new Set(input.supportUnitIds ?? [])].filter((u) => u !== input.leadUnitId)
-      if (supportUnitIds.length) await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: row!.id, unitId })))
+      if (supportUnitIds.length)
+        await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: row!.id, unitId })))
       const dto = presentTask(row!, supportUnitIds)
       await recordChange(tx, {
         actorUserId: actor.userId,
@@ -192,7 +220,10 @@ export class TaskService {
       if (!taskPolicy.update(actor, this.units.tree, before)) throw forbidden()
       if (row.version !== patch.version) throw conflict(before)
       await this.requireUser(tx, patch.accountableUserId)
-      const { status, progress } = normaliseProgress(row.status, row.progress, { status: patch.status, progress: patch.progress })
+      const { status, progress } = normaliseProgress(row.status, row.progress, {
+        status: patch.status,
+        progress: patch.progress,
+      })
       const completedAt = status === 'done' ? (row.completedAt ?? new Date()) : null
       const [updated] = await tx
         .update(t)
@@ -216,7 +247,8 @@ export class TaskService {
       if (patch.supportUnitIds) {
         supportUnitIds = [...new Set(patch.supportUnitIds)].filter((u) => u !== row.leadUnitId)
         await tx.delete(schema.taskSupportUnits).where(eq(schema.taskSupportUnits.taskId, id))
-        if (supportUnitIds.length) await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: id, unitId })))
+        if (supportUnitIds.length)
+          await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: id, unitId })))
       }
       const dto = presentTask(updated, supportUnitIds)
       await recordChange(tx, {
@@ -227,7 +259,14 @@ export class TaskService {
         before,
         after: dto,
         requestId,
-        event: { type: 'task.updated', payload: { task: dto, before: { status: before.status, progress: before.progress }, audience: taskAudience(dto) } },
+        event: {
+          type: 'task.updated',
+          payload: {
+            task: dto,
+            before: { status: before.status, progress: before.progress },
+            audience: taskAudience(dto),
+          },
+        },
       })
       return dto
     })

@@ -16,7 +16,10 @@ export class UnitDirectory {
   constructor(private readonly db: Db) {}
 
   async reload(): Promise<void> {
-    this.rows = await this.db.select().from(schema.units).orderBy(asc(schema.units.kind), asc(schema.units.sortOrder), asc(schema.units.name))
+    this.rows = await this.db
+      .select()
+      .from(schema.units)
+      .orderBy(asc(schema.units.kind), asc(schema.units.sortOrder), asc(schema.units.name))
     this.byId = new Map(this.rows.map((r) => [r.id, r]))
     this.tree = new UnitTree(this.rows)
   }

@@ -5,7 +5,14 @@ import { users } from './people'
 import { units } from './units'
 
 export const directiveKind = pgEnum('directive_kind', ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ'])
-export const directiveStatus = pgEnum('directive_status', ['draft', 'in_review', 'issued', 'in_force', 'closed', 'replaced'])
+export const directiveStatus = pgEnum('directive_status', [
+  'draft',
+  'in_review',
+  'issued',
+  'in_force',
+  'closed',
+  'replaced',
+])
 export const documentLayout = pgEnum('document_layout', ['party', 'state'])
 export const recipientCapacity = pgEnum('recipient_capacity', ['report', 'execute', 'inform', 'archive'])
 

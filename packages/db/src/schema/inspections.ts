@@ -1,4 +1,4 @@
-import { date, index, pgEnum, pgTable, primaryKey, text, uuid, boolean } from 'drizzle-orm/pg-core'
+import { boolean, date, index, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 import { users } from './people'
 import { units } from './units'
@@ -25,7 +25,14 @@ export const inspectionTeamMembers = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 )
 
-export const inspectionOutcome = pgEnum('inspection_outcome', ['praise', 'reward', 'reminder', 'criticism', 'discipline', 'none'])
+export const inspectionOutcome = pgEnum('inspection_outcome', [
+  'praise',
+  'reward',
+  'reminder',
+  'criticism',
+  'discipline',
+  'none',
+])
 
 export const inspections = pgTable(
   'inspections',

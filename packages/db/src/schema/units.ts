@@ -26,7 +26,11 @@ export const units = pgTable(
     validTo: date('valid_to', { mode: 'string' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_code_valid_from').on(t.code, t.validFrom), index('units_parent').on(t.parentId), index('units_kind').on(t.kind)],
+  (t) => [
+    uniqueIndex('units_code_valid_from').on(t.code, t.validFrom),
+    index('units_parent').on(t.parentId),
+    index('units_kind').on(t.kind),
+  ],
 )
 
 /** A unit that ceased (merged, split, abolished) and the units that took over its work. */

@@ -60,7 +60,8 @@ export const demoDirectives: DemoDirective[] = [
       'Sở Y tế chủ trì triển khai xét nghiệm diện rộng tại các khu vực nguy cơ cao; hoàn thành trong ngày {due:-5}.',
       'Sở Giao thông vận tải cấp giấy nhận diện phương tiện vận chuyển hàng hóa thiết yếu; thực hiện thường xuyên.',
     ],
-    closing: 'Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã nghiêm túc thực hiện Chỉ thị này.',
+    closing:
+      'Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các quận, huyện, thị xã nghiêm túc thực hiện Chỉ thị này.',
     signer: stateSigner,
     cascade: true,
   },
@@ -74,7 +75,8 @@ export const demoDirectives: DemoDirective[] = [
     daysAgo: 18,
     status: 'in_force',
     title: 'kiểm tra, giám sát việc thực hiện các biện pháp phòng, chống dịch',
-    preamble: 'Thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Thành ủy, Ban Thường vụ Thành ủy ban hành Kế hoạch kiểm tra như sau:',
+    preamble:
+      'Thực hiện Chỉ thị số 05-CT/TU của Ban Thường vụ Thành ủy, Ban Thường vụ Thành ủy ban hành Kế hoạch kiểm tra như sau:',
     clauses: [
       'Ủy ban Kiểm tra Thành ủy thành lập 15 đoàn kiểm tra, kiểm tra đột xuất các quận, huyện, thị xã; hoàn thành trước ngày {due:10}.',
       'Các quận ủy, huyện ủy, thị ủy tự kiểm tra việc thực hiện tại các xã, phường, thị trấn; báo cáo hằng tuần.',

@@ -6,12 +6,60 @@ import type { SeededUnits } from './units'
 
 /** The demo accounts of DESIGN.md, plus two more heads so that boards have more than one viewer. */
 export const demoAccounts = [
-  { key: 'bithu', email: 'bithu@demo.local', fullName: 'Trần Quốc Hưng', position: 'Bí thư Thành ủy', role: 'committee_member', scope: 'city', personUnit: 'city' },
-  { key: 'vanphong', email: 'vanphong@demo.local', fullName: 'Lê Thị Thu Trang', position: 'Chuyên viên Văn phòng Thành ủy', role: 'office_drafter', scope: 'city', personUnit: 'TU-VP' },
-  { key: 'tayho', email: 'tayho@demo.local', fullName: 'Phạm Minh Tuấn', position: 'Bí thư Quận ủy Tây Hồ', role: 'unit_head', scope: 'Tây Hồ', personUnit: 'Tây Hồ' },
-  { key: 'kiemtra', email: 'kiemtra@demo.local', fullName: 'Đỗ Văn Khánh', position: 'Trưởng Đoàn kiểm tra số 3', role: 'inspector', scope: 'city', personUnit: 'TU-UBKT' },
-  { key: 'hoankiem', email: 'hoankiem@demo.local', fullName: 'Ngô Thanh Bình', position: 'Bí thư Quận ủy Hoàn Kiếm', role: 'unit_head', scope: 'Hoàn Kiếm', personUnit: 'Hoàn Kiếm' },
-  { key: 'quangan', email: 'quangan@demo.local', fullName: 'Vũ Thị Hạnh', position: 'Bí thư Đảng ủy phường Quảng An', role: 'unit_head', scope: 'Quảng An', personUnit: 'Quảng An' },
+  {
+    key: 'bithu',
+    email: 'bithu@demo.local',
+    fullName: 'Trần Quốc Hưng',
+    position: 'Bí thư Thành ủy',
+    role: 'committee_member',
+    scope: 'city',
+    personUnit: 'city',
+  },
+  {
+    key: 'vanphong',
+    email: 'vanphong@demo.local',
+    fullName: 'Lê Thị Thu Trang',
+    position: 'Chuyên viên Văn phòng Thành ủy',
+    role: 'office_drafter',
+    scope: 'city',
+    personUnit: 'TU-VP',
+  },
+  {
+    key: 'tayho',
+    email: 'tayho@demo.local',
+    fullName: 'Phạm Minh Tuấn',
+    position: 'Bí thư Quận ủy Tây Hồ',
+    role: 'unit_head',
+    scope: 'Tây Hồ',
+    personUnit: 'Tây Hồ',
+  },
+  {
+    key: 'kiemtra',
+    email: 'kiemtra@demo.local',
+    fullName: 'Đỗ Văn Khánh',
+    position: 'Trưởng Đoàn kiểm tra số 3',
+    role: 'inspector',
+    scope: 'city',
+    personUnit: 'TU-UBKT',
+  },
+  {
+    key: 'hoankiem',
+    email: 'hoankiem@demo.local',
+    fullName: 'Ngô Thanh Bình',
+    position: 'Bí thư Quận ủy Hoàn Kiếm',
+    role: 'unit_head',
+    scope: 'Hoàn Kiếm',
+    personUnit: 'Hoàn Kiếm',
+  },
+  {
+    key: 'quangan',
+    email: 'quangan@demo.local',
+    fullName: 'Vũ Thị Hạnh',
+    position: 'Bí thư Đảng ủy phường Quảng An',
+    role: 'unit_head',
+    scope: 'Quảng An',
+    personUnit: 'Quảng An',
+  },
 ] as const
 
 export interface SeededPeople {
@@ -22,7 +70,8 @@ export interface SeededPeople {
 }
 
 function headTitle(typeLabel: string, kind: string): string {
-  if (kind === 'district') return `Bí thư ${typeLabel === 'Quận' ? 'Quận ủy' : typeLabel === 'Huyện' ? 'Huyện ủy' : 'Thị ủy'}`
+  if (kind === 'district')
+    return `Bí thư ${typeLabel === 'Quận' ? 'Quận ủy' : typeLabel === 'Huyện' ? 'Huyện ủy' : 'Thị ủy'}`
   if (kind === 'commune') return `Bí thư Đảng ủy ${typeLabel.toLowerCase()}`
   return 'Thủ trưởng đơn vị'
 }
@@ -32,12 +81,20 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
   const unitIdOf = (ref: string) =>
     ref === 'city'
       ? u.cityId
-      : (u.organs.get(ref) ?? u.districts.find((d) => d.shortName === ref)?.id ?? u.communes.find((c) => c.shortName === ref && c.districtId === u.districts.find((d) => d.shortName === 'Tây Hồ')?.id)?.id)!
+      : (u.organs.get(ref) ??
+          u.districts.find((d) => d.shortName === ref)?.id ??
+          u.communes.find(
+            (c) => c.shortName === ref && c.districtId === u.districts.find((d) => d.shortName === 'Tây Hồ')?.id,
+          )?.id)!
 
   const heads = new Map<string, { personId: string; userId: string | null }>()
   const demoHeadUnits = new Set(demoAccounts.filter((a) => a.role === 'unit_head').map((a) => unitIdOf(a.scope)))
   const unitList = [
-    ...[...u.organs].map(([code, id]) => ({ id, title: code.startsWith('S-') ? 'Giám đốc' : 'Trưởng ban', kind: 'organ' })),
+    ...[...u.organs].map(([code, id]) => ({
+      id,
+      title: code.startsWith('S-') ? 'Giám đốc' : 'Trưởng ban',
+      kind: 'organ',
+    })),
     ...u.districts.map((d) => ({ id: d.id, title: headTitle(d.typeLabel, 'district'), kind: 'district' })),
     ...u.communes.map((c) => ({ id: c.id, title: headTitle(c.name.split(' ')[0] ?? '', 'commune'), kind: 'commune' })),
   ].filter((x) => !demoHeadUnits.has(x.id))
@@ -45,7 +102,9 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     const chunk = unitList.slice(i, i + 300)
     const rows = await db
       .insert(people)
-      .values(chunk.map((x) => ({ fullName: personName(r), position: x.title, unitId: x.id, phone: phoneNumber(r, true) })))
+      .values(
+        chunk.map((x) => ({ fullName: personName(r), position: x.title, unitId: x.id, phone: phoneNumber(r, true) })),
+      )
       .returning({ id: people.id, unitId: people.unitId })
     for (const row of rows) heads.set(row.unitId!, { personId: row.id, userId: null })
   }
@@ -63,7 +122,9 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
       .values({ personId: person!.id, email: a.email, passwordHash, demo: true })
       .returning({ id: users.id })
     userIds.set(a.key, user!.id)
-    await db.insert(memberships).values({ userId: user!.id, unitId: unitIdOf(a.scope), role: a.role, validFrom: '2020-01-01' })
+    await db
+      .insert(memberships)
+      .values({ userId: user!.id, unitId: unitIdOf(a.scope), role: a.role, validFrom: '2020-01-01' })
     if (a.role === 'unit_head') heads.set(unitId, { personId: person!.id, userId: user!.id })
   }
 
@@ -81,7 +142,11 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
   // Duty roster: districts and organs in three 8-hour shifts, communes in two 12-hour shifts,
   // from two days ago to five days ahead, so "on duty now" always has an answer.
   const shifts: (typeof dutyShifts.$inferInsert)[] = []
-  const rosterUnits = [...u.districts.map((d) => ({ id: d.id, hours: 8 })), ...[...u.organs.values()].map((id) => ({ id, hours: 8 })), ...u.communes.map((c) => ({ id: c.id, hours: 12 }))]
+  const rosterUnits = [
+    ...u.districts.map((d) => ({ id: d.id, hours: 8 })),
+    ...[...u.organs.values()].map((id) => ({ id, hours: 8 })),
+    ...u.communes.map((c) => ({ id: c.id, hours: 12 })),
+  ]
   for (const unit of rosterUnits) {
     const head = heads.get(unit.id)!
     for (let day = -2; day <= 5; day++) {
@@ -101,16 +166,32 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
 
   const [committee] = await db
     .insert(committees)
-    .values({ unitId: u.cityId, name: 'Ban Thường vụ Thành ủy khóa XVII', termStart: '2020-10-01', termEnd: '2025-09-30' })
+    .values({
+      unitId: u.cityId,
+      name: 'Ban Thường vụ Thành ủy khóa XVII',
+      termStart: '2020-10-01',
+      termEnd: '2025-09-30',
+    })
     .returning({ id: committees.id })
   const bithuPerson = await db.query.users.findFirst({ where: (t, { eq }) => eq(t.id, userIds.get('bithu')!) })
-  const members = [{ personId: bithuPerson!.personId, position: 'Bí thư Thành ủy', assignedUnitId: null as string | null }]
+  const members = [
+    { personId: bithuPerson!.personId, position: 'Bí thư Thành ủy', assignedUnitId: null as string | null },
+  ]
   for (let i = 0; i < 14; i++) {
     const [p] = await db
       .insert(people)
-      .values({ fullName: personName(r), position: 'Ủy viên Ban Thường vụ Thành ủy', unitId: u.cityId, phone: phoneNumber(r, true) })
+      .values({
+        fullName: personName(r),
+        position: 'Ủy viên Ban Thường vụ Thành ủy',
+        unitId: u.cityId,
+        phone: phoneNumber(r, true),
+      })
       .returning({ id: people.id })
-    members.push({ personId: p!.id, position: i < 3 ? 'Phó Bí thư Thành ủy' : 'Ủy viên Ban Thường vụ', assignedUnitId: u.districts[i * 2]?.id ?? null })
+    members.push({
+      personId: p!.id,
+      position: i < 3 ? 'Phó Bí thư Thành ủy' : 'Ủy viên Ban Thường vụ',
+      assignedUnitId: u.districts[i * 2]?.id ?? null,
+    })
   }
   await db.insert(committeeMembers).values(members.map((m) => ({ committeeId: committee!.id, ...m })))
   return { users: userIds, heads, committeeId: committee!.id }

@@ -17,9 +17,76 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>
 
-const familyNames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Phan', 'Đinh', 'Tạ', 'Khuất', 'Kiều']
-const middleNames = ['Văn', 'Thị', 'Đức', 'Minh', 'Hữu', 'Thanh', 'Quang', 'Ngọc', 'Xuân', 'Thu', 'Hồng', 'Mạnh', 'Tiến', 'Bá']
-const givenNames = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hòa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phong', 'Phương', 'Quân', 'Sơn', 'Thắng', 'Thảo', 'Trung', 'Tuấn', 'Vinh', 'Yến', 'Đông', 'Tâm', 'Thủy']
+const familyNames = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Phan',
+  'Đinh',
+  'Tạ',
+  'Khuất',
+  'Kiều',
+]
+const middleNames = [
+  'Văn',
+  'Thị',
+  'Đức',
+  'Minh',
+  'Hữu',
+  'Thanh',
+  'Quang',
+  'Ngọc',
+  'Xuân',
+  'Thu',
+  'Hồng',
+  'Mạnh',
+  'Tiến',
+  'Bá',
+]
+const givenNames = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hiếu',
+  'Hòa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Nga',
+  'Phong',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Thảo',
+  'Trung',
+  'Tuấn',
+  'Vinh',
+  'Yến',
+  'Đông',
+  'Tâm',
+  'Thủy',
+]
 
 /** A made-up Vietnamese full name. */
 export function personName(r: Rng): string {

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import * as s from '../schema/index'
 import type { Recurrence } from '../schema/tasks'
-import { cityOrgans, type SeededUnits } from './units'
 import { demoDirectives } from './directives'
 import type { SeededPeople } from './people'
 import type { Rng } from './random'
+import { cityOrgans, type SeededUnits } from './units'
 
 type TaskInsert = typeof s.tasks.$inferInsert
 const toDate = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+07:00`)
@@ -53,7 +53,10 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   const findOrgans = (text: string) => {
     const hits: { id: string; at: number }[] = []
     for (const o of organs) {
-      const at = Math.min(...[o.name, ...o.aliases].map((n) => text.indexOf(n)).filter((i) => i >= 0), Number.POSITIVE_INFINITY)
+      const at = Math.min(
+        ...[o.name, ...o.aliases].map((n) => text.indexOf(n)).filter((i) => i >= 0),
+        Number.POSITIVE_INFINITY,
+      )
       if (at !== Number.POSITIVE_INFINITY) hits.push({ id: o.id, at })
     }
     return hits.sort((a, b) => a.at - b.at).map((h) => h.id)
@@ -92,7 +95,9 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     const recipients = [
       { name: 'Ban Bí thư', capacity: 'report' as const, unitId: null },
       { name: 'Các đồng chí Thành ủy viên', capacity: 'inform' as const, unitId: null },
-      ...organs.filter((o) => d.clauses.some((c) => findOrgans(c).includes(o.id))).map((o) => ({ name: o.name, capacity: 'execute' as const, unitId: o.id })),
+      ...organs
+        .filter((o) => d.clauses.some((c) => findOrgans(c).includes(o.id)))
+        .map((o) => ({ name: o.name, capacity: 'execute' as const, unitId: o.id })),
       ...(d.cascade ? u.districts.map((x) => ({ name: x.name, capacity: 'execute' as const, unitId: x.id })) : []),
       { name: 'Văn phòng Thành ủy', capacity: 'archive' as const, unitId: u.organs.get('TU-VP')! },
     ]
@@ -102,7 +107,8 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         ...x,
         ordinal: i,
         receivedAt: issuedAt && x.unitId ? toDate(issuedAt, 15) : null,
-        firstReadAt: issuedAt && x.unitId && r.chance(0.8) ? toDate(addDays(issuedAt, r.int(0, 2)), r.int(7, 21)) : null,
+        firstReadAt:
+          issuedAt && x.unitId && r.chance(0.8) ? toDate(addDays(issuedAt, r.int(0, 2)), r.int(7, 21)) : null,
       })),
     )
     if (!issuedAt) continue
@@ -111,25 +117,56 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       const dueAt = due ? addDays(today, Number(due[1])) : null
       const recurrence = recurrenceOf(c.text)
       const title = c.text.split(/[;.]/)[0]!.slice(0, 160)
-      const base = { title, description: c.text, directiveId: dir!.id, clauseOrdinal: c.ordinal, dueAt, recurrence, createdBy: vanphong, createdAt: toDate(issuedAt, 16) }
+      const base = {
+        title,
+        description: c.text,
+        directiveId: dir!.id,
+        clauseOrdinal: c.ordinal,
+        dueAt,
+        recurrence,
+        createdBy: vanphong,
+        createdAt: toDate(issuedAt, 16),
+      }
       const named = findOrgans(c.text)
-      if (d.cascade && districtGroup.test(c.text) && (named.length === 0 || c.text.search(districtGroup) < c.text.indexOf('phối hợp'))) {
+      if (
+        d.cascade &&
+        districtGroup.test(c.text) &&
+        (named.length === 0 || c.text.search(districtGroup) < c.text.indexOf('phối hợp'))
+      ) {
         const parentIndex = tasks.length
         tasks.push({ ...base, leadUnitId: u.cityId, accountableUserId: bithu, status: 'in_progress', progress: 0 })
         for (const dist of u.districts) {
-          tasks.push({ ...base, leadUnitId: dist.id, accountableUserId: accountable(dist.id), parentTaskId: `#${parentIndex}`, ...randomProgress(r, dueAt, today, issuedAt) })
+          tasks.push({
+            ...base,
+            leadUnitId: dist.id,
+            accountableUserId: accountable(dist.id),
+            parentTaskId: `#${parentIndex}`,
+            ...randomProgress(r, dueAt, today, issuedAt),
+          })
           if (dist.id === tayho.id && c.ordinal === 1) {
             const childIndex = tasks.length - 1
             for (const ward of u.communes.filter((w) => w.districtId === tayho.id))
-              tasks.push({ ...base, leadUnitId: ward.id, accountableUserId: accountable(ward.id), parentTaskId: `#${childIndex}`, ...randomProgress(r, dueAt, today, issuedAt) })
+              tasks.push({
+                ...base,
+                leadUnitId: ward.id,
+                accountableUserId: accountable(ward.id),
+                parentTaskId: `#${childIndex}`,
+                ...randomProgress(r, dueAt, today, issuedAt),
+              })
           }
         }
       } else {
         const lead = named[0] ?? u.organs.get('TU-VP')!
         const idx = tasks.length
-        tasks.push({ ...base, leadUnitId: lead, accountableUserId: accountable(lead), ...randomProgress(r, dueAt, today, issuedAt) })
+        tasks.push({
+          ...base,
+          leadUnitId: lead,
+          accountableUserId: accountable(lead),
+          ...randomProgress(r, dueAt, today, issuedAt),
+        })
         for (const sup of named.slice(1)) supports.push({ taskIndex: idx, unitId: sup })
-        if (districtGroup.test(c.text)) for (const dist of u.districts) supports.push({ taskIndex: idx, unitId: dist.id })
+        if (districtGroup.test(c.text))
+          for (const dist of u.districts) supports.push({ taskIndex: idx, unitId: dist.id })
       }
     }
   }
@@ -163,11 +200,17 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   // Insert in order, resolving "#index" parent references to the ids the database gave.
   const ids: string[] = []
   for (let i = 0; i < tasks.length; i += 200) {
-    const chunk = tasks.slice(i, i + 200).map((t) => ({ ...t, parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId }))
+    const chunk = tasks
+      .slice(i, i + 200)
+      .map((t) => ({
+        ...t,
+        parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId,
+      }))
     const rows = await db.insert(s.tasks).values(chunk).returning({ id: s.tasks.id })
     ids.push(...rows.map((x) => x.id))
   }
-  if (supports.length) await db.insert(s.taskSupportUnits).values(supports.map((x) => ({ taskId: ids[x.taskIndex]!, unitId: x.unitId })))
+  if (supports.length)
+    await db.insert(s.taskSupportUnits).values(supports.map((x) => ({ taskId: ids[x.taskIndex]!, unitId: x.unitId })))
   // Parents show their children's average progress.
   await db.execute(
     sql`update tasks p set progress = c.avg from (select parent_task_id, round(avg(progress))::int as avg from tasks where parent_task_id is not null group by parent_task_id) c where c.parent_task_id = p.id`,
@@ -184,7 +227,12 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         taskId: ids[i]!,
         unitId: t.leadUnitId,
         progress: Math.min(100, Math.round(((k + 1) / n) * (t.progress ?? 0))),
-        narrative: r.pick(['Đã triển khai đến 100% tổ dân phố.', 'Đang rà soát, tổng hợp số liệu.', 'Đã hoàn thành, có báo cáo kèm theo.', 'Lực lượng tại chỗ đã vào cuộc.']),
+        narrative: r.pick([
+          'Đã triển khai đến 100% tổ dân phố.',
+          'Đang rà soát, tổng hợp số liệu.',
+          'Đã hoàn thành, có báo cáo kèm theo.',
+          'Lực lượng tại chỗ đã vào cuộc.',
+        ]),
         difficulties: r.chance(0.2) ? 'Thiếu lực lượng trực chốt ban đêm, đề nghị tăng cường dân quân tự vệ.' : '',
         submittedBy: t.accountableUserId,
         submittedAt: new Date(Math.min(Date.now(), (t.createdAt as Date).getTime() + (k + 1) * 86_400_000)),
@@ -212,7 +260,13 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   const kiemtra = p.users.get('kiemtra')!
   const teams = await db
     .insert(s.inspectionTeams)
-    .values([1, 2, 3, 4, 5].map((n) => ({ name: `Đoàn kiểm tra số ${n}`, decisionNumber: '1103-QĐ/TU', leaderUserId: n === 3 ? kiemtra : null })))
+    .values(
+      [1, 2, 3, 4, 5].map((n) => ({
+        name: `Đoàn kiểm tra số ${n}`,
+        decisionNumber: '1103-QĐ/TU',
+        leaderUserId: n === 3 ? kiemtra : null,
+      })),
+    )
     .returning({ id: s.inspectionTeams.id })
   await db.insert(s.inspectionTeamMembers).values({ teamId: teams[2]!.id, userId: kiemtra })
   const outcomes = ['praise', 'reward', 'reminder', 'criticism', 'discipline', 'none'] as const
@@ -235,7 +289,11 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       .returning({ id: s.inspections.id })
     if (past)
       await db.insert(s.inspectionFindings).values([
-        { inspectionId: ins!.id, text: 'Chốt kiểm soát cửa ngõ có đủ lực lượng, ghi chép sổ theo dõi đầy đủ.', severity: 'good' },
+        {
+          inspectionId: ins!.id,
+          text: 'Chốt kiểm soát cửa ngõ có đủ lực lượng, ghi chép sổ theo dõi đầy đủ.',
+          severity: 'good',
+        },
         { inspectionId: ins!.id, text: 'Việc cập nhật tiến độ nhiệm vụ trên hệ thống còn chậm.', severity: 'issue' },
       ])
   }
@@ -243,15 +301,57 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   // Model practices of that summer, with adoptions.
   const pick = (name: string) => u.districts.find((d) => d.shortName === name)!.id
   const practices = [
-    { title: 'Phiếu đi chợ', origin: pick('Tây Hồ'), startedOn: '2021-07-27', tags: ['phiếu đi chợ', 'an sinh'], adopt: 22, summary: 'Tổ dân phố phát cho mỗi hộ một phiếu ghi phường, ngày và khung giờ đi chợ; kiểm tra tại cổng chợ.', results: 'Giảm 60% lượt người ra đường tại các chợ dân sinh trong tuần đầu.' },
-    { title: '"3 lớp" bảo vệ vùng xanh', origin: pick('Hoàn Kiếm'), startedOn: '2021-08-02', tags: ['3 lớp', 'vùng xanh'], adopt: 9, summary: 'Khu phong tỏa được bảo vệ bằng ba lớp: lõi kiểm soát chặt, lớp giữa vừa phải, lớp ngoài lỏng hơn, mỗi lớp có chốt và nhiệm vụ riêng.', results: 'Giữ được 95% tổ dân phố là vùng xanh.' },
-    { title: '"4 tại chỗ"', origin: pick('Đông Anh'), startedOn: '2021-08-05', tags: ['4 tại chỗ'], adopt: 6, summary: 'Chỉ huy, lực lượng, phương tiện và hậu cần đều tại chỗ, để địa phương chủ động xử lý mà không chờ Thành phố.', results: 'Rút ngắn thời gian lập chốt từ 6 giờ xuống 1 giờ.' },
-    { title: '"3 trước" trong ứng phó dịch', origin: pick('Sóc Sơn'), startedOn: '2021-08-10', tags: ['3 trước'], adopt: 4, summary: 'Nhận diện nguy cơ, chuẩn bị và hành động trước khi dịch đến.', results: 'Chuẩn bị sẵn 3 khu cách ly dự phòng.' },
+    {
+      title: 'Phiếu đi chợ',
+      origin: pick('Tây Hồ'),
+      startedOn: '2021-07-27',
+      tags: ['phiếu đi chợ', 'an sinh'],
+      adopt: 22,
+      summary: 'Tổ dân phố phát cho mỗi hộ một phiếu ghi phường, ngày và khung giờ đi chợ; kiểm tra tại cổng chợ.',
+      results: 'Giảm 60% lượt người ra đường tại các chợ dân sinh trong tuần đầu.',
+    },
+    {
+      title: '"3 lớp" bảo vệ vùng xanh',
+      origin: pick('Hoàn Kiếm'),
+      startedOn: '2021-08-02',
+      tags: ['3 lớp', 'vùng xanh'],
+      adopt: 9,
+      summary:
+        'Khu phong tỏa được bảo vệ bằng ba lớp: lõi kiểm soát chặt, lớp giữa vừa phải, lớp ngoài lỏng hơn, mỗi lớp có chốt và nhiệm vụ riêng.',
+      results: 'Giữ được 95% tổ dân phố là vùng xanh.',
+    },
+    {
+      title: '"4 tại chỗ"',
+      origin: pick('Đông Anh'),
+      startedOn: '2021-08-05',
+      tags: ['4 tại chỗ'],
+      adopt: 6,
+      summary:
+        'Chỉ huy, lực lượng, phương tiện và hậu cần đều tại chỗ, để địa phương chủ động xử lý mà không chờ Thành phố.',
+      results: 'Rút ngắn thời gian lập chốt từ 6 giờ xuống 1 giờ.',
+    },
+    {
+      title: '"3 trước" trong ứng phó dịch',
+      origin: pick('Sóc Sơn'),
+      startedOn: '2021-08-10',
+      tags: ['3 trước'],
+      adopt: 4,
+      summary: 'Nhận diện nguy cơ, chuẩn bị và hành động trước khi dịch đến.',
+      results: 'Chuẩn bị sẵn 3 khu cách ly dự phòng.',
+    },
   ]
   for (const pr of practices) {
     const [row] = await db
       .insert(s.modelPractices)
-      .values({ title: pr.title, originUnitId: pr.origin, summary: pr.summary, results: pr.results, startedOn: pr.startedOn, tags: pr.tags, createdBy: vanphong })
+      .values({
+        title: pr.title,
+        originUnitId: pr.origin,
+        summary: pr.summary,
+        results: pr.results,
+        startedOn: pr.startedOn,
+        tags: pr.tags,
+        createdBy: vanphong,
+      })
       .returning({ id: s.modelPractices.id })
     const adopters = u.districts.filter((d) => d.id !== pr.origin).slice(0, pr.adopt)
     await db.insert(s.modelAdoptions).values(
@@ -266,11 +366,17 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   }
 
   // Meetings: one held yesterday, one tomorrow.
-  for (const [offset, status] of [[-1, 'concluded'], [1, 'planned']] as const) {
+  for (const [offset, status] of [
+    [-1, 'concluded'],
+    [1, 'planned'],
+  ] as const) {
     const [m] = await db
       .insert(s.meetings)
       .values({
-        title: offset < 0 ? 'Giao ban công tác phòng, chống dịch' : 'Họp Thường trực Thành ủy về phương án nới lỏng giãn cách',
+        title:
+          offset < 0
+            ? 'Giao ban công tác phòng, chống dịch'
+            : 'Họp Thường trực Thành ủy về phương án nới lỏng giãn cách',
         committeeId: p.committeeId,
         hostUnitId: u.cityId,
         startsAt: toDate(addDays(today, offset), 8),
@@ -283,11 +389,22 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       .returning({ id: s.meetings.id })
     await db.insert(s.meetingAgendaItems).values([
       { meetingId: m!.id, ordinal: 1, title: 'Báo cáo tình hình dịch bệnh 24 giờ qua', presenter: 'Sở Y tế' },
-      { meetingId: m!.id, ordinal: 2, title: 'Kết quả thực hiện Chỉ thị 05-CT/TU tại các quận, huyện', presenter: 'Văn phòng Thành ủy' },
+      {
+        meetingId: m!.id,
+        ordinal: 2,
+        title: 'Kết quả thực hiện Chỉ thị 05-CT/TU tại các quận, huyện',
+        presenter: 'Văn phòng Thành ủy',
+      },
       { meetingId: m!.id, ordinal: 3, title: 'Ý kiến chỉ đạo của Thường trực', presenter: 'Bí thư Thành ủy' },
     ])
-    await db.insert(s.meetingAttendees).values(
-      ['bithu', 'vanphong', 'tayho', 'hoankiem'].map((k) => ({ meetingId: m!.id, userId: p.users.get(k)!, role: k === 'bithu' ? 'chair' : 'member' })),
-    )
+    await db
+      .insert(s.meetingAttendees)
+      .values(
+        ['bithu', 'vanphong', 'tayho', 'hoankiem'].map((k) => ({
+          meetingId: m!.id,
+          userId: p.users.get(k)!,
+          role: k === 'bithu' ? 'chair' : 'member',
+        })),
+      )
   }
 }

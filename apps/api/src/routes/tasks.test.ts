@@ -1,0 +1,225 @@
+import { schema } from '@hub/db'
+import { desc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestHub, type TestHub } from '../testing/harness'
+
+let hub: TestHub
+let bithu: string
+let tayho: string
+let districts: { id: string; name: string }[]
+const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+
+beforeAll(async () => {
+  hub = await createTestHub()
+  bithu = await hub.login('bithu@demo.local')
+  tayho = await hub.login('tayho@demo.local')
+  districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
+})
+afterAll(() => hub.close())
+
+describe('tasks', () => {
+  it('creates a task with 201, a version, and an audit row and event in the same transaction', async () => {
+    const res = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'Kiểm tra chốt kiểm soát giáp ranh', leadUnitId: unitNamed('Hoàn Kiếm'), dueAt: '2031-08-05' },
+    })
+    expect(res.status).toBe(201)
+    expect(res.json.task).toMatchObject({
+      title: 'Kiểm tra chốt kiểm soát giáp ranh',
+      version: 1,
+      status: 'not_started',
+      dueAt: '2031-08-05',
+      timeliness: 'open',
+    })
+    const audit = await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, res.json.task.id))
+    expect(audit.map((a) => a.action)).toEqual(['task.create'])
+    const [event] = await hub.dbh.db.select().from(schema.domainEvents).orderBy(desc(schema.domainEvents.id)).limit(1)
+    expect(event!.type).toBe('task.created')
+  })
+
+  it('PATCH with the current version succeeds and bumps it; a stale version gets 409 and changes nothing', async () => {
+    const created = (
+      await hub.request('POST', '/api/tasks', {
+        cookie: bithu,
+        body: { title: 'Rà soát hộ khó khăn', leadUnitId: unitNamed('Hoàn Kiếm') },
+      })
+    ).json.task
+    const ok = await hub.request('PATCH', `/api/tasks/${created.id}`, {
+      cookie: bithu,
+      body: { version: created.version, progress: 20 },
+    })
+    expect(ok.status).toBe(200)
+    expect(ok.json.task).toMatchObject({ progress: 20, status: 'in_progress', version: created.version + 1 })
+    const stale = await hub.request('PATCH', `/api/tasks/${created.id}`, {
+      cookie: bithu,
+      body: { version: created.version, progress: 40 },
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.json.error.code).toBe('version_conflict')
+    const now = await hub.request('GET', `/api/tasks/${created.id}`, { cookie: bithu })
+    expect(now.json.task.progress).toBe(20)
+  })
+
+  it("refuses the head of Tây Hồ changing Hoàn Kiếm's task (403) but lets him change his own district's", async () => {
+    const hk = (
+      await hub.request('POST', '/api/tasks', {
+        cookie: bithu,
+        body: { title: 'Việc của Hoàn Kiếm', leadUnitId: unitNamed('Hoàn Kiếm') },
+      })
+    ).json.task
+    const denied = await hub.request('PATCH', `/api/tasks/${hk.id}`, {
+      cookie: tayho,
+      body: { version: hk.version, progress: 90 },
+    })
+    expect(denied.status).toBe(403)
+    expect(denied.json.error.code).toBe('forbidden')
+    expect((await hub.request('GET', `/api/tasks/${hk.id}`, { cookie: tayho })).status).toBe(403)
+    const th = (
+      await hub.request('POST', '/api/tasks', {
+        cookie: bithu,
+        body: { title: 'Việc của Tây Hồ', leadUnitId: unitNamed('Tây Hồ') },
+      })
+    ).json.task
+    const allowed = await hub.request('PATCH', `/api/tasks/${th.id}`, {
+      cookie: tayho,
+      body: { version: th.version, status: 'done' },
+    })
+    expect(allowed.status).toBe(200)
+    expect(allowed.json.task).toMatchObject({ status: 'done', progress: 100, timeliness: 'on_time' })
+    expect(allowed.json.task.completedAt).toBeTruthy()
+  })
+
+  it('lets a district head assign work to his communes but not to another district', async () => {
+    const communes = (await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: tayho })).json
+      .units
+    expect(communes.length).toBe(8)
+    const ok = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Phát phiếu đi chợ', leadUnitId: communes[0].id, dueAt: '2031-01-02' },
+    })
+    expect(ok.status).toBe(201)
+    const no = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Không được', leadUnitId: unitNamed('Hoàn Kiếm') },
+    })
+    expect(no.status).toBe(403)
+  })
+
+  it('lists only what the user may see, with filters and pagination', async () => {
+    const all = await hub.request('GET', '/api/tasks?limit=500', { cookie: bithu })
+    const mine = await hub.request('GET', '/api/tasks?limit=500', { cookie: tayho })
+    expect(all.json.total).toBeGreaterThan(mine.json.total)
+    const tayhoTree = new Set([
+      unitNamed('Tây Hồ'),
+      ...(await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: tayho })).json.units.map(
+        (u: { id: string }) => u.id,
+      ),
+    ])
+    for (const t of mine.json.tasks)
+      expect(
+        tayhoTree.has(t.leadUnitId) || t.supportUnitIds.some((u: string) => tayhoTree.has(u)) || t.accountableUserId,
+      ).toBeTruthy()
+    const page1 = await hub.request('GET', '/api/tasks?limit=10&offset=0', { cookie: bithu })
+    const page2 = await hub.request('GET', '/api/tasks?limit=10&offset=10', { cookie: bithu })
+    expect(page1.json.tasks).toHaveLength(10)
+    expect(page1.json.tasks.map((t: { id: string }) => t.id)).not.toEqual(
+      expect.arrayContaining(page2.json.tasks.map((t: { id: string }) => t.id)),
+    )
+    const overdue = await hub.request('GET', '/api/tasks?timeliness=overdue&limit=500', { cookie: bithu })
+    expect(overdue.json.total).toBeGreaterThan(0)
+    for (const t of overdue.json.tasks) expect(t.timeliness).toBe('overdue')
+    const done = await hub.request('GET', '/api/tasks?status=done&limit=500', { cookie: bithu })
+    for (const t of done.json.tasks) expect(t.status).toBe('done')
+    const window = await hub.request('GET', '/api/tasks?dueFrom=2031-01-01&dueTo=2031-12-31&limit=500', {
+      cookie: bithu,
+    })
+    expect(window.json.tasks.length).toBeGreaterThan(0)
+    for (const t of window.json.tasks) expect(t.dueAt >= '2031-01-01' && t.dueAt <= '2031-12-31').toBe(true)
+    const byUnit = await hub.request('GET', `/api/tasks?unitId=${unitNamed('Tây Hồ')}&includeSubunits=true&limit=500`, {
+      cookie: bithu,
+    })
+    for (const t of byUnit.json.tasks)
+      expect(tayhoTree.has(t.leadUnitId) || t.supportUnitIds.some((u: string) => tayhoTree.has(u))).toBe(true)
+  })
+
+  it('rejects bad input with 400 in the error shape and writes nothing', async () => {
+    const before = (await hub.request('GET', '/api/tasks?limit=1', { cookie: bithu })).json.total
+    const malformed = await hub.request('POST', '/api/tasks', { cookie: bithu, raw: '{"title": "x", ' })
+    expect(malformed.status).toBe(400)
+    expect(malformed.json.error.code).toBe('malformed_json')
+    const wrongTypes = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 42, leadUnitId: 'nope' },
+    })
+    expect(wrongTypes.status).toBe(400)
+    expect(wrongTypes.json.error.code).toBe('validation_failed')
+    expect(wrongTypes.json.error.message).toContain('title')
+    expect(wrongTypes.json.error.message).toContain('leadUnitId')
+    const badDate = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'x', leadUnitId: unitNamed('Tây Hồ'), dueAt: '2031-02-30' },
+    })
+    expect(badDate.status).toBe(400)
+    const unknownUnit = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'x', leadUnitId: '00000000-0000-4000-8000-000000000000' },
+    })
+    expect(unknownUnit.status).toBe(400)
+    const extra = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'x', leadUnitId: unitNamed('Tây Hồ'), version: 5 },
+    })
+    expect(extra.status).toBe(400)
+    const badPatch = await hub.request('PATCH', '/api/tasks/not-a-uuid', { cookie: bithu, body: { version: 1 } })
+    expect(badPatch.status).toBe(400)
+    const progress = await hub.request(
+      'PATCH',
+      `/api/tasks/${(await hub.request('GET', '/api/tasks?limit=1', { cookie: bithu })).json.tasks[0].id}`,
+      { cookie: bithu, body: { version: 1, progress: 150 } },
+    )
+    expect(progress.status).toBe(400)
+    expect((await hub.request('GET', '/api/tasks?limit=1', { cookie: bithu })).json.total).toBe(before)
+  })
+
+  it('needs a session (401) and refuses foreign or missing Origin on writes (403)', async () => {
+    expect((await hub.request('GET', '/api/tasks')).status).toBe(401)
+    expect(
+      (await hub.request('POST', '/api/tasks', { body: { title: 'x', leadUnitId: unitNamed('Tây Hồ') } })).json.error
+        .code,
+    ).toBe('unauthenticated')
+    const evil = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      origin: 'http://evil.example',
+      body: { title: 'x', leadUnitId: unitNamed('Tây Hồ') },
+    })
+    expect(evil.status).toBe(403)
+    expect(evil.json.error.code).toBe('cross_origin')
+    expect(
+      (
+        await hub.request('POST', '/api/tasks', {
+          cookie: bithu,
+          origin: null,
+          body: { title: 'x', leadUnitId: unitNamed('Tây Hồ') },
+        })
+      ).status,
+    ).toBe(403)
+    const crossSite = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      headers: { 'sec-fetch-site': 'cross-site' },
+      body: { title: 'x', leadUnitId: unitNamed('Tây Hồ') },
+    })
+    expect(crossSite.status).toBe(403)
+  })
+
+  it('answers 404 in the error shape for an unknown task and 413 for a huge body', async () => {
+    const missing = await hub.request('GET', '/api/tasks/00000000-0000-4000-8000-000000000000', { cookie: bithu })
+    expect(missing.status).toBe(404)
+    expect(missing.json.error.code).toBe('not_found')
+    const huge = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'x'.repeat(3 * 1024 * 1024), leadUnitId: unitNamed('Tây Hồ') },
+    })
+    expect(huge.status).toBe(413)
+    expect(huge.json.error.code).toBe('payload_too_large')
+  })
+})

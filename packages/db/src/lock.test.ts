@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DataDirLockedError, lockDataDir } from './lock'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'hub-lock-'))
+  dirs.push(d)
+  return d
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+describe('data folder lock', () => {
+  it('refuses a second holder while a live process holds it', async () => {
+    const dir = tempDir()
+    // A live process other than us holds the lock.
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    await new Promise((r) => child.once('spawn', r))
+    writeFileSync(join(dir, 'hub.lock'), JSON.stringify({ pid: child.pid }))
+    try {
+      expect(() => lockDataDir(dir)).toThrow(DataDirLockedError)
+      expect(() => lockDataDir(dir)).toThrow(/in use by process/)
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
+
+  it('takes over a lock left by a process that died (kill -9)', async () => {
+    const dir = tempDir()
+    const child = spawn(process.execPath, ['-e', ''])
+    await new Promise((r) => child.once('exit', r))
+    writeFileSync(join(dir, 'hub.lock'), JSON.stringify({ pid: child.pid }))
+    const release = lockDataDir(dir)
+    expect(existsSync(join(dir, 'hub.lock'))).toBe(true)
+    release()
+    expect(existsSync(join(dir, 'hub.lock'))).toBe(false)
+  })
+
+  it('treats a half-written lock file as stale and releases cleanly', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'hub.lock'), '{"pi')
+    const release = lockDataDir(dir)
+    release()
+    const again = lockDataDir(dir)
+    again()
+  })
+})

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests of every package and app; browser tests run from test/vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    include: [
+      'packages/**/src/**/*.test.ts',
+      'apps/**/src/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/collab/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
