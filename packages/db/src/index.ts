@@ -1,4 +1,4 @@
 export * from './client'
 export * from './lock'
 export * as schema from './schema/index'
-export { demoAccounts, isEmpty, seedDemo } from './seed'
+export { demoAccounts, isEmpty, seedDemo, seedUnitDirectory } from './seed'

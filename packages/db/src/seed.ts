@@ -26,3 +26,10 @@ export async function seedDemo(db: Db, opts: { passwordHash: string }): Promise<
     await seedWork(t, u, p, r)
   })
 }
+
+/** Loads the real unit directory alone (production): no people, accounts or work. */
+export async function seedUnitDirectory(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await seedUnits(tx as unknown as Db)
+  })
+}

@@ -200,12 +200,10 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   // Insert in order, resolving "#index" parent references to the ids the database gave.
   const ids: string[] = []
   for (let i = 0; i < tasks.length; i += 200) {
-    const chunk = tasks
-      .slice(i, i + 200)
-      .map((t) => ({
-        ...t,
-        parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId,
-      }))
+    const chunk = tasks.slice(i, i + 200).map((t) => ({
+      ...t,
+      parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId,
+    }))
     const rows = await db.insert(s.tasks).values(chunk).returning({ id: s.tasks.id })
     ids.push(...rows.map((x) => x.id))
   }
@@ -397,14 +395,12 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       },
       { meetingId: m!.id, ordinal: 3, title: 'Ý kiến chỉ đạo của Thường trực', presenter: 'Bí thư Thành ủy' },
     ])
-    await db
-      .insert(s.meetingAttendees)
-      .values(
-        ['bithu', 'vanphong', 'tayho', 'hoankiem'].map((k) => ({
-          meetingId: m!.id,
-          userId: p.users.get(k)!,
-          role: k === 'bithu' ? 'chair' : 'member',
-        })),
-      )
+    await db.insert(s.meetingAttendees).values(
+      ['bithu', 'vanphong', 'tayho', 'hoankiem'].map((k) => ({
+        meetingId: m!.id,
+        userId: p.users.get(k)!,
+        role: k === 'bithu' ? 'chair' : 'member',
+      })),
+    )
   }
 }

@@ -1,0 +1,17 @@
+import { hashPassword } from '@hub/auth'
+import { createDb, isEmpty, seedDemo } from '@hub/db'
+import { readEnv } from '../env'
+
+// `npm run seed`: seeds the demo city into an empty database (PostgreSQL or PGlite), on request only.
+const env = readEnv()
+const dbh = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.HUB_DATA_DIR })
+try {
+  if (!(await isEmpty(dbh.db))) {
+    console.log('Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu. / Database not empty; nothing seeded.')
+  } else {
+    await seedDemo(dbh.db, { passwordHash: await hashPassword(env.HUB_DEMO_PASSWORD) })
+    console.log('Đã nạp dữ liệu mẫu. / Demo city seeded.')
+  }
+} finally {
+  await dbh.close()
+}

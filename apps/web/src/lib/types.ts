@@ -1,0 +1,207 @@
+/** The shapes the hub's API returns, as this client uses them. */
+
+export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'paused'
+export type Timeliness = 'on_time' | 'late' | 'open' | 'overdue'
+export const taskStatuses: readonly TaskStatus[] = ['not_started', 'in_progress', 'paused', 'done']
+export const timelinessValues: readonly Timeliness[] = ['overdue', 'open', 'on_time', 'late']
+
+export interface Role {
+  role: string
+  unitId: string
+}
+
+export interface User {
+  id: string
+  email: string
+  fullName: string
+  position: string
+  unitId: string | null
+  locale: string
+  roles: Role[]
+}
+
+export type UnitKind = 'city' | 'district' | 'commune' | 'village' | 'sector' | 'body'
+export const unitKinds: readonly UnitKind[] = ['city', 'district', 'commune', 'village', 'sector', 'body']
+
+export interface Unit {
+  id: string
+  code: string
+  name: string
+  shortName: string
+  typeLabel: string
+  kind: UnitKind
+  parentId: string | null
+  validFrom?: string
+  validTo?: string | null
+}
+
+export interface PersonBrief {
+  id: string
+  fullName: string
+  position: string
+  phone: string | null
+}
+
+export interface DutyShift {
+  startsAt: string
+  endsAt: string
+  phone: string | null
+  name: string
+  position: string
+}
+
+export interface UnitDetail extends Unit {
+  parent: Unit | null
+  head: PersonBrief | null
+  people: PersonBrief[]
+  hotlines: { label: string; phone: string }[]
+  onDuty: DutyShift[]
+  roster: DutyShift[]
+  children: Unit[]
+}
+
+export interface Person {
+  id: string
+  fullName: string
+  position: string
+  unitId: string | null
+  phone: string | null
+  userId: string | null
+}
+
+export interface Task {
+  id: string
+  title: string
+  description: string
+  status: TaskStatus
+  progress: number
+  timeliness: Timeliness
+  leadUnitId: string
+  supportUnitIds: string[]
+  accountableUserId: string | null
+  dueAt: string | null
+  recurrence: { freq: string; reportCycle: string } | null
+  directiveId: string | null
+  clauseOrdinal: number | null
+  meetingId: string | null
+  parentTaskId: string | null
+  completedAt: string | null
+  createdAt?: string
+  updatedAt?: string
+  version: number
+}
+
+export interface TaskList {
+  tasks: Task[]
+  total: number
+}
+
+/** Filters of GET /api/tasks, as the client keeps them in query keys. */
+export interface TaskFilters {
+  unitId?: string
+  includeSubunits?: boolean
+  status?: TaskStatus
+  timeliness?: Timeliness
+  directiveId?: string
+  assigneeId?: string
+  parentTaskId?: string
+  meetingId?: string
+  dueFrom?: string
+  dueTo?: string
+  q?: string
+  limit?: number
+}
+
+export interface Report {
+  id: string
+  taskId: string
+  progress: number
+  narrative: string
+  difficulties: string
+  submittedAt?: string
+  createdAt?: string
+  submittedBy?: string | null
+  submittedByName?: string | null
+  authorName?: string | null
+}
+
+export type DirectiveKind = 'CT' | 'KH' | 'KL' | 'TB' | 'CV' | 'QD' | 'NQ'
+export const directiveKinds: readonly DirectiveKind[] = ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ']
+export type DirectiveStatus = 'draft' | 'in_review' | 'issued' | 'in_force' | 'closed' | 'replaced'
+export const directiveStatuses: readonly DirectiveStatus[] = ['draft', 'in_review', 'issued', 'in_force', 'closed', 'replaced']
+
+export interface Recipient {
+  id?: string
+  name: string
+  capacity: 'report' | 'execute' | 'inform' | 'archive' | string
+  unitId?: string | null
+  receivedAt?: string | null
+  firstReadAt?: string | null
+}
+
+export interface Directive {
+  id: string
+  kind: DirectiveKind
+  layout: 'party' | 'state' | string
+  number: string | null
+  issuedAt: string | null
+  place: string
+  title: string
+  status: DirectiveStatus
+  issuer: string
+  issuedBy?: string | null
+  signer: { name: string; title: string; onBehalfOf: string }
+  preamble?: string
+  closing?: string
+  recipients: Recipient[]
+  docName?: string
+  version: number
+}
+
+export interface Clause {
+  ordinal: number
+  text: string
+}
+
+export interface DirectiveVersion {
+  id: string
+  name?: string | null
+  label?: string | null
+  createdAt: string
+  createdBy?: string | null
+  createdByName?: string | null
+}
+
+export type MeetingStatus = 'planned' | 'in_session' | 'concluded'
+
+export interface Meeting {
+  id: string
+  title: string
+  startsAt: string
+  location: string
+  status: MeetingStatus
+  conclusions: string
+  chairUserId: string | null
+  agenda?: { ordinal: number; title: string; presenter: string }[]
+  attendees?: { userId: string; fullName: string; role: string }[]
+  docName?: string
+  conclusionDirectiveId: string | null
+}
+
+export interface Notification {
+  id: string
+  kind: string
+  title: string
+  body: string
+  count: number
+  data: Record<string, unknown> | null
+  createdAt: string
+  readAt: string | null
+}
+
+export interface PresenceUser {
+  id?: string
+  userId?: string
+  fullName?: string
+  name?: string
+}

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createDb, schema } from '@hub/db'
+import { count, eq } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '..', '..')
+const dataDir = mkdtempSync(join(tmpdir(), 'hub-cli-'))
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', `apps/api/src/cli/${script}.ts`, ...args], {
+    cwd: root,
+    env: { ...process.env, HUB_DATA_DIR: dataDir, ...env },
+    encoding: 'utf8',
+    timeout: 90_000,
+  })
+
+describe('command-line tools', () => {
+  it('create-admin makes a real administrator on an empty database with the unit directory but no demo data', () => {
+    const weak = run('create-admin', ['--email', 'Admin@Hanoi.vn', '--name', 'Nguyễn Quản Trị'], {
+      HUB_ADMIN_PASSWORD: 'short',
+    })
+    expect(weak.status).not.toBe(0)
+    const ok = run('create-admin', ['--email', 'Admin@Hanoi.vn', '--name', 'Nguyễn Quản Trị'], {
+      HUB_ADMIN_PASSWORD: 'a-strong-password-2021',
+    })
+    expect(ok.status, ok.stderr).toBe(0)
+    const again = run('create-admin', ['--email', 'admin@hanoi.vn', '--name', 'X'], {
+      HUB_ADMIN_PASSWORD: 'a-strong-password-2021',
+    })
+    expect(again.status).not.toBe(0)
+  })
+
+  it('left no demo accounts or work, and seed refuses a non-empty database', async () => {
+    const seed = run('seed', [])
+    expect(seed.stdout).toContain('not empty')
+    const dbh = await createDb({ dataDir })
+    try {
+      const [admin] = await dbh.db.select().from(schema.users).where(eq(schema.users.email, 'admin@hanoi.vn'))
+      expect(admin).toBeTruthy()
+      expect((await dbh.db.select({ n: count() }).from(schema.users))[0]!.n).toBe(1)
+      expect((await dbh.db.select({ n: count() }).from(schema.tasks))[0]!.n).toBe(0)
+      expect(
+        (await dbh.db.select({ n: count() }).from(schema.units).where(eq(schema.units.kind, 'commune')))[0]!.n,
+      ).toBe(579)
+      const [m] = await dbh.db.select().from(schema.memberships).where(eq(schema.memberships.userId, admin!.id))
+      expect(m!.role).toBe('admin')
+    } finally {
+      await dbh.close()
+    }
+  })
+})
