@@ -8,7 +8,10 @@ import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
 import { authRoutes } from './routes/auth'
 import { directiveRoutes } from './routes/directives'
+import { meetingRoutes } from './routes/meetings'
+import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
+import { reportRoutes } from './routes/reports'
 import { healthRoutes, mountDocs, mountWeb } from './routes/system'
 import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
@@ -58,6 +61,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/units', unitRoutes(deps))
   app.route('/api/people', peopleRoutes(deps))
   app.route('/api/tasks', taskRoutes(deps))
+  app.route('/api/tasks', reportRoutes(deps))
+  app.route('/api/meetings', meetingRoutes(deps))
+  app.route('/api/notifications', notificationRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
 
   app.doc31('/api/openapi.json', {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   HUB_SEED_DEMO: z.enum(['auto', 'never', 'always']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  /** How often the scheduler looks for due, overdue and unreported tasks. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Where the built web app lives; defaults to apps/web/dist. */
   WEB_DIST: z.string().optional(),
 })

@@ -1,25 +1,35 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createAdaptorServer } from '@hono/node-server'
-import { hashPassword } from '@hub/auth'
-import { createDb, DataDirLockedError, demoAccounts, isEmpty, seedDemo } from '@hub/db'
+import { DataDirLockedError, demoAccounts } from '@hub/db'
 import pino from 'pino'
-import { createApp } from './app'
-import type { Deps } from './context'
 import { readEnv } from './env'
-import { Outbox } from './services/outbox'
-import { UnitDirectory } from './services/unit-directory'
+import { startHub } from './hub'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
-/** The composition root: reads config, opens the database, seeds a demo city, serves everything. */
+/** The composition root: reads the environment, starts the hub, stops it cleanly on a signal. */
 async function main() {
   const env = readEnv()
   const log = pino({ level: env.LOG_LEVEL, base: { service: 'hub' } })
-  let dbh: Awaited<ReturnType<typeof createDb>>
+  const webDist = resolve(env.WEB_DIST ?? join(here, '..', '..', 'web', 'dist'))
+  if (!existsSync(join(webDist, 'index.html'))) log.warn({ webDist }, 'web app not built; run `npm run build`')
+  let hub: Awaited<ReturnType<typeof startHub>>
   try {
-    dbh = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.HUB_DATA_DIR })
+    hub = await startHub({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.HUB_DATA_DIR,
+      port: env.PORT,
+      host: env.HOST,
+      redisUrl: env.REDIS_URL,
+      services: env.SERVICES,
+      publicUrl: env.PUBLIC_URL,
+      seed: env.HUB_SEED_DEMO,
+      demoPassword: env.HUB_DEMO_PASSWORD,
+      webDist,
+      log,
+      scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
+    })
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       console.error(`\n${e.message}\n`)
@@ -27,50 +37,11 @@ async function main() {
     }
     throw e
   }
-  const shouldSeed = env.HUB_SEED_DEMO === 'always' || (env.HUB_SEED_DEMO === 'auto' && !env.DATABASE_URL)
-  if (shouldSeed && (await isEmpty(dbh.db))) {
-    const started = Date.now()
-    await seedDemo(dbh.db, { passwordHash: await hashPassword(env.HUB_DEMO_PASSWORD) })
-    log.info({ ms: Date.now() - started }, 'demo city seeded')
-  }
-  const units = new UnitDirectory(dbh.db)
-  await units.reload()
-  const outbox = new Outbox(dbh.db, log)
-  outbox.start()
-
-  const publicOrigin = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null
-  const deps: Deps = {
-    dbh,
-    units,
-    log,
-    eventsWritten: () => void outbox.kick(),
-    publicOrigin,
-    secureCookies: publicOrigin?.startsWith('https:') ?? false,
-    health: async () => {
-      let database = 'ok'
-      try {
-        await dbh.ping()
-      } catch {
-        database = 'down'
-      }
-      return {
-        database,
-        databaseKind: dbh.kind === 'pglite' ? 'ok' : 'ok',
-        redis: env.REDIS_URL ? 'unknown' : 'disabled',
-      }
-    },
-  }
-  const webDist = resolve(env.WEB_DIST ?? join(here, '..', '..', 'web', 'dist'))
-  if (!existsSync(join(webDist, 'index.html'))) log.warn({ webDist }, 'web app not built; run `npm run build`')
-  const app = createApp(deps, { webDist })
-  const server = createAdaptorServer({ fetch: app.fetch })
-  await new Promise<void>((res) => server.listen(env.PORT, env.HOST, res))
-  const url = publicOrigin ?? `http://localhost:${env.PORT}`
-  console.log(`\nHệ thống điều phối / Coordination hub: ${url}`)
+  console.log(`\nHệ thống điều phối / Coordination hub: ${hub.url}`)
   console.log(
-    `Cơ sở dữ liệu / Database: ${dbh.kind === 'pglite' ? `PGlite (${resolve(env.HUB_DATA_DIR)})` : 'PostgreSQL'}`,
+    `Cơ sở dữ liệu / Database: ${hub.deps.dbh.kind === 'pglite' ? `PGlite (${resolve(env.HUB_DATA_DIR)})` : 'PostgreSQL'}`,
   )
-  if (shouldSeed) {
+  if (env.HUB_SEED_DEMO !== 'never' && (!env.DATABASE_URL || env.HUB_SEED_DEMO === 'always')) {
     console.log(
       `Tài khoản thử / Demo accounts (mật khẩu / password: ${env.HUB_DEMO_PASSWORD === 'demo1234' ? 'demo1234' : 'HUB_DEMO_PASSWORD'}):`,
     )
@@ -89,10 +60,7 @@ async function main() {
       process.exit(1)
     }, 10_000)
     force.unref()
-    server.close()
-    if ('closeAllConnections' in server) (server as unknown as { closeAllConnections(): void }).closeAllConnections()
-    await outbox.stop()
-    await dbh.close()
+    await hub.close()
     clearTimeout(force)
     process.exit(0)
   }

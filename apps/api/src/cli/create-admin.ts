@@ -54,15 +54,13 @@ try {
     await tx
       .insert(schema.memberships)
       .values({ userId: user!.id, unitId: city!.id, role: 'admin', validFrom: vnDay() })
-    await tx
-      .insert(schema.auditLog)
-      .values({
-        actorUserId: user!.id,
-        action: 'user.create_admin',
-        entityType: 'user',
-        entityId: user!.id,
-        after: { email },
-      })
+    await tx.insert(schema.auditLog).values({
+      actorUserId: user!.id,
+      action: 'user.create_admin',
+      entityType: 'user',
+      entityId: user!.id,
+      after: { email },
+    })
   })
   console.log(`Đã tạo quản trị viên / Administrator created: ${email}`)
 } finally {

@@ -1,20 +1,28 @@
-import { type Db, schema } from '@hub/db'
+import { type Db, schema, type Tx } from '@hub/db'
 import { asc, inArray, isNull } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
 export type DomainEvent = typeof schema.domainEvents.$inferSelect
-export type EventHandler = (events: DomainEvent[]) => Promise<void>
+/**
+ * Takes a batch of committed events inside the delivery transaction. Database effects (such as
+ * notification rows) go through `tx`; effects outside the database (socket emits) are returned
+ * as a function that runs only after the batch is marked delivered.
+ */
+export type EventHandler = (events: DomainEvent[], tx: Tx) => Promise<undefined | (() => void)>
+
+const BATCH = 200
 
 /**
- * Delivers domain events written with their changes (transactional outbox) to the handlers
- * (live layer, notifications), after commit and at least once: an event is marked delivered
- * only after every handler has taken it; a failed batch is retried on the next tick.
+ * Delivers domain events written with their changes (transactional outbox) after commit, at least
+ * once. Several processes may drain together: rows are claimed with FOR UPDATE SKIP LOCKED, so an
+ * event is handled by one process; a failed batch rolls back and is retried on the next tick.
  */
 export class Outbox {
   private handlers: EventHandler[] = []
   private running: Promise<void> | null = null
   private again = false
   private timer: NodeJS.Timeout | null = null
+  private stopped = false
 
   constructor(
     private readonly db: Db,
@@ -26,57 +34,71 @@ export class Outbox {
     this.handlers.push(handler)
   }
 
-  /** Starts polling, so events written by other processes or left by a crash are delivered too. */
+  /** Polls too, so that events written by other processes or left by a crash are delivered. */
   start() {
-    this.timer = setInterval(() => this.kick(), this.pollMs)
+    this.timer = setInterval(() => void this.kick(), this.pollMs)
     this.timer.unref()
   }
 
   /** Drain now (called after a commit that wrote events). */
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve()
     if (this.running) {
       this.again = true
       return this.running
     }
-    this.running = this.drain().finally(() => {
-      this.running = null
-      if (this.again) {
-        this.again = false
-        void this.kick()
-      }
-    })
+    this.running = this.drain()
+      .catch((err) => this.log.error({ err }, 'event delivery failed; will retry'))
+      .finally(() => {
+        this.running = null
+        if (this.again) {
+          this.again = false
+          void this.kick()
+        }
+      })
     return this.running
   }
 
   private async drain() {
     for (;;) {
-      const batch = await this.db
-        .select()
-        .from(schema.domainEvents)
-        .where(isNull(schema.domainEvents.deliveredAt))
-        .orderBy(asc(schema.domainEvents.id))
-        .limit(200)
-      if (!batch.length) return
-      try {
-        for (const h of this.handlers) await h(batch)
-      } catch (err) {
-        this.log.error({ err }, 'event delivery failed; will retry')
-        return
+      const after: (() => void)[] = []
+      const n = await this.db.transaction(async (tx) => {
+        const batch = await tx
+          .select()
+          .from(schema.domainEvents)
+          .where(isNull(schema.domainEvents.deliveredAt))
+          .orderBy(asc(schema.domainEvents.id))
+          .limit(BATCH)
+          .for('update', { skipLocked: true })
+        if (!batch.length) return 0
+        for (const h of this.handlers) {
+          const effect = await h(batch, tx)
+          if (effect) after.push(effect)
+        }
+        await tx
+          .update(schema.domainEvents)
+          .set({ deliveredAt: new Date() })
+          .where(
+            inArray(
+              schema.domainEvents.id,
+              batch.map((e) => e.id),
+            ),
+          )
+        return batch.length
+      })
+      for (const effect of after) {
+        try {
+          effect()
+        } catch (err) {
+          this.log.error({ err }, 'event effect failed')
+        }
       }
-      await this.db
-        .update(schema.domainEvents)
-        .set({ deliveredAt: new Date() })
-        .where(
-          inArray(
-            schema.domainEvents.id,
-            batch.map((e) => e.id),
-          ),
-        )
-      if (batch.length < 200) return
+      if (n < BATCH) return
     }
   }
 
   async stop() {
+    this.stopped = true
     if (this.timer) clearInterval(this.timer)
     await this.running
   }

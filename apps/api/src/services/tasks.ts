@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema } from '@hub/db'
+import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
 import {
   directs,
   normaliseProgress,
@@ -50,7 +50,7 @@ export function presentTask(row: TaskRow, supportUnitIds: string[], today = vnDa
 }
 export type TaskDto = ReturnType<typeof presentTask>
 
-async function supportsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string[]>> {
+export async function supportsOf(db: DbOrTx, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>()
   if (!ids.length) return out
   const rows = await db.select().from(schema.taskSupportUnits).where(inArray(schema.taskSupportUnits.taskId, ids))
@@ -65,6 +65,73 @@ export function taskAudience(task: TaskDto) {
     directiveId: task.directiveId,
     meetingId: task.meetingId,
     userIds: task.accountableUserId ? [task.accountableUserId] : [],
+  }
+}
+
+/**
+ * Progress and status roll up a cascade: a parent shows the mean progress of its children and is
+ * done when all of them are. Walks up to the top; each changed parent is audited and announced.
+ */
+export async function rollUp(
+  tx: Tx,
+  parentTaskId: string | null,
+  actorUserId: string | null,
+  requestId?: string,
+): Promise<void> {
+  let id = parentTaskId
+  while (id) {
+    const [agg] = await tx
+      .select({
+        n: count(),
+        avg: sql<number>`coalesce(round(avg(${t.progress})), 0)::int`,
+        done: sql<number>`count(*) filter (where ${t.status} = 'done')::int`,
+      })
+      .from(t)
+      .where(eq(t.parentTaskId, id))
+    const [parent] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
+    if (!parent || !agg || agg.n === 0) return
+    const allDone = agg.done === agg.n
+    const status = allDone
+      ? 'done'
+      : agg.avg > 0 || agg.done > 0
+        ? 'in_progress'
+        : parent.status === 'paused'
+          ? 'paused'
+          : 'not_started'
+    const progress = allDone ? 100 : Math.min(agg.avg, 99)
+    if (status === parent.status && progress === parent.progress) return
+    const [updated] = await tx
+      .update(t)
+      .set({
+        status,
+        progress,
+        completedAt: allDone ? (parent.completedAt ?? new Date()) : null,
+        updatedAt: new Date(),
+        version: sql`${t.version} + 1`,
+      })
+      .where(eq(t.id, id))
+      .returning()
+    const supports = (await supportsOf(tx, [id])).get(id) ?? []
+    const dto = presentTask(updated!, supports)
+    await recordChange(tx, {
+      actorUserId,
+      action: 'task.roll_up',
+      entityType: 'task',
+      entityId: id,
+      before: { status: parent.status, progress: parent.progress },
+      after: { status, progress },
+      requestId,
+      event: {
+        type: 'task.updated',
+        payload: {
+          task: dto,
+          before: { status: parent.status, progress: parent.progress },
+          audience: taskAudience(dto),
+          rolledUp: true,
+        },
+      },
+    })
+    id = parent.parentTaskId
   }
 }
 
@@ -268,6 +335,8 @@ export class TaskService {
           },
         },
       })
+      if (dto.status !== before.status || dto.progress !== before.progress)
+        await rollUp(tx, row.parentTaskId, actor.userId, requestId)
       return dto
     })
   }

@@ -1,0 +1,165 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { createAdaptorServer } from '@hono/node-server'
+import { hashPassword } from '@hub/auth'
+import { createDb, type DbHandle, isEmpty, seedDemo } from '@hub/db'
+import type { Logger } from 'pino'
+import { createApp } from './app'
+import type { Deps } from './context'
+import { liveHandler } from './live/event-rooms'
+import { createLiveServer, type LiveServer } from './live/socket-server'
+import { notificationHandler } from './services/notifications'
+import { Outbox } from './services/outbox'
+import { defaultSchedulerOptions, Scheduler, type SchedulerOptions } from './services/scheduler'
+import { UnitDirectory } from './services/unit-directory'
+
+/** Something that takes websocket upgrades on its own path (the collab server). */
+export interface UpgradeHandler {
+  path: string
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  close(): Promise<void>
+}
+
+export interface HubConfig {
+  databaseUrl?: string
+  dataDir: string
+  port: number
+  host?: string
+  redisUrl?: string
+  services: Set<string>
+  publicUrl?: string
+  /** auto: seed an empty embedded database; always: seed any empty database; never. */
+  seed: 'auto' | 'never' | 'always'
+  demoPassword: string
+  webDist?: string
+  log: Logger
+  scheduler?: Partial<SchedulerOptions> | false
+  /** Mounts extra upgrade handlers (collab) once the database is open. */
+  upgrades?: (deps: Deps) => Promise<UpgradeHandler[]>
+}
+
+export interface RunningHub {
+  server: Server
+  url: string
+  deps: Deps
+  live: LiveServer | null
+  outbox: Outbox
+  scheduler: Scheduler | null
+  seeded: boolean
+  close(): Promise<void>
+}
+
+/**
+ * Starts the whole hub in this process: database (migrated, seeded when asked), HTTP API, live
+ * events, scheduler, and the upgrade handlers given (collab).
+ */
+export async function startHub(config: HubConfig): Promise<RunningHub> {
+  const { log } = config
+  const dbh: DbHandle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  try {
+    return await startOn(dbh, config)
+  } catch (e) {
+    await dbh.close()
+    throw e
+  }
+}
+
+async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
+  const { log } = config
+  const shouldSeed = config.seed === 'always' || (config.seed === 'auto' && !config.databaseUrl)
+  let seeded = false
+  if (shouldSeed && (await isEmpty(dbh.db))) {
+    const started = Date.now()
+    await seedDemo(dbh.db, { passwordHash: await hashPassword(config.demoPassword) })
+    seeded = true
+    log.info({ ms: Date.now() - started }, 'demo city seeded')
+  }
+  const units = new UnitDirectory(dbh.db)
+  await units.reload()
+  const outbox = new Outbox(dbh.db, log)
+  const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null
+  let live: LiveServer | null = null
+  const deps: Deps = {
+    dbh,
+    units,
+    log,
+    eventsWritten: () => void outbox.kick(),
+    publicOrigin,
+    secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    health: async () => {
+      let database = 'ok'
+      try {
+        await dbh.ping()
+      } catch {
+        database = 'down'
+      }
+      let redis = 'disabled'
+      if (live && config.redisUrl) {
+        try {
+          await live.ping()
+          redis = 'ok'
+        } catch {
+          redis = 'down'
+        }
+      }
+      return { database, redis }
+    },
+  }
+  const app = createApp(deps, { webDist: config.webDist })
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  if (config.services.has('api')) {
+    live = createLiveServer(server, deps, { redisUrl: config.redisUrl })
+    const l = live
+    outbox.on(
+      liveHandler(
+        (m) => l.emit(m),
+        () => units.tree,
+      ),
+    )
+    outbox.on(notificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
+  }
+  const upgrades = config.upgrades ? await config.upgrades(deps) : []
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '').split('?')[0] ?? ''
+    if (path.startsWith('/socket.io/') && live) return // socket.io's own listener takes it
+    const handler = upgrades.find((u) => path.startsWith(u.path))
+    if (handler) return handler.handleUpgrade(req, socket, head)
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  })
+  outbox.start()
+  const scheduler =
+    config.scheduler === false || !config.services.has('api')
+      ? null
+      : new Scheduler(dbh.db, units, log, deps.eventsWritten, { ...defaultSchedulerOptions, ...config.scheduler })
+  scheduler?.start()
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej)
+    server.listen(config.port, config.host ?? '0.0.0.0', () => res())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = publicOrigin ?? `http://localhost:${port}`
+  void outbox.kick()
+
+  let closing: Promise<void> | null = null
+  return {
+    server,
+    url,
+    deps,
+    live,
+    outbox,
+    scheduler,
+    seeded,
+    close: () =>
+      (closing ??= (async () => {
+        // Stop taking work, finish what is in flight, then let go of the database.
+        server.close()
+        await scheduler?.stop()
+        for (const u of upgrades) await u.close()
+        await live?.close()
+        server.closeAllConnections()
+        await outbox.stop()
+        await dbh.close()
+      })()),
+  }
+}

@@ -1,0 +1,39 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import { directivePolicy, directs } from '@hub/domain'
+import { and, eq } from 'drizzle-orm'
+import type { UnitDirectory } from '../services/unit-directory'
+
+const roomPattern = /^(unit|directive|meeting|user):([0-9a-f-]{36})$/
+
+/** Whether a user may join a live room: the same rules as reading what the room carries. */
+export async function mayJoin(db: Db, units: UnitDirectory, user: CurrentUser, room: string): Promise<boolean> {
+  const m = roomPattern.exec(room)
+  if (!m) return false
+  const [, kind, id] = m as unknown as [string, string, string]
+  switch (kind) {
+    case 'user':
+      return id === user.userId
+    case 'unit':
+      return !!units.get(id) && user.grants.some((g) => units.tree.isWithin(id, g.unitId))
+    case 'directive': {
+      const [d] = await db.select().from(schema.directives).where(eq(schema.directives.id, id)).limit(1)
+      return !!d && directivePolicy.read(user, units.tree, d)
+    }
+    case 'meeting': {
+      const [meeting] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
+      if (!meeting) return false
+      if (directs(user, units.tree, meeting.hostUnitId ?? units.root()?.id ?? '')) return true
+      const [a] = await db
+        .select()
+        .from(schema.meetingAttendees)
+        .where(and(eq(schema.meetingAttendees.meetingId, id), eq(schema.meetingAttendees.userId, user.userId)))
+        .limit(1)
+      return !!a
+    }
+  }
+  return false
+}
+
+/** Rooms where presence (who is viewing) is shown. */
+export const hasPresence = (room: string) => room.startsWith('directive:') || room.startsWith('meeting:')

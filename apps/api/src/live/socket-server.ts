@@ -1,0 +1,118 @@
+import type { Server as HttpServer } from 'node:http'
+import { type CurrentUser, loadCurrentUser, readCookie, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { Redis } from 'ioredis'
+import { Server } from 'socket.io'
+import type { Deps } from '../context'
+import { isOwnOrigin } from '../middleware/origin'
+import type { LiveMessage } from './event-rooms'
+import { hasPresence, mayJoin } from './room-access'
+
+export interface LiveServer {
+  io: Server
+  emit(m: LiveMessage): void
+  /** Sends to one user's sockets (notifications). */
+  toUser(userId: string, event: string, payload: unknown): void
+  /** Checks the Redis connection (health). */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+type Ack = (answer: { ok: boolean; error?: string }) => void
+
+/**
+ * socket.io on the hub's HTTP server: the session cookie authenticates, room joins follow the
+ * policies, presence is computed from the sockets in a room (across processes with Redis).
+ */
+export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?: string } = {}): LiveServer {
+  const io = new Server(http, {
+    serveClient: false,
+    // Other upgrade paths (/collab) belong to other handlers.
+    destroyUpgrade: false,
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin
+      // A browser on another site must not ride the user's cookie (cross-site websocket hijacking).
+      if (origin && !isOwnOrigin(origin, req.headers.host, deps.publicOrigin)) return cb('cross-origin', false)
+      cb(null, true)
+    },
+  })
+  const redis = opts.redisUrl
+    ? { pub: new Redis(opts.redisUrl, { lazyConnect: false }), sub: new Redis(opts.redisUrl) }
+    : null
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub))
+
+  io.use(async (socket, next) => {
+    try {
+      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)
+      const session = token ? await validateSessionToken(deps.dbh.db, token) : null
+      const user = session ? await loadCurrentUser(deps.dbh.db, session.userId) : null
+      if (!user) return next(new Error('unauthenticated'))
+      socket.data.user = { userId: user.userId, fullName: user.fullName, position: user.position }
+      socket.data.actor = user
+      next()
+    } catch (err) {
+      deps.log.error({ err }, 'socket auth failed')
+      next(new Error('unauthenticated'))
+    }
+  })
+
+  const presence = async (room: string) => {
+    const sockets = await io.in(room).fetchSockets()
+    const seen = new Map<string, { userId: string; fullName: string; position: string }>()
+    for (const s of sockets) if (s.data.user) seen.set(s.data.user.userId, s.data.user)
+    io.to(room).emit('presence', { room, users: [...seen.values()] })
+  }
+
+  io.on('connection', (socket) => {
+    const user = socket.data.actor as CurrentUser
+    void socket.join(`user:${user.userId}`)
+    socket.on('subscribe', async (room: unknown, ack?: Ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {}
+      if (typeof room !== 'string' || room.length > 100) return reply({ ok: false, error: 'bad_room' })
+      try {
+        if (!(await mayJoin(deps.dbh.db, deps.units, user, room))) return reply({ ok: false, error: 'forbidden' })
+        await socket.join(room)
+        reply({ ok: true })
+        if (hasPresence(room)) await presence(room)
+      } catch (err) {
+        deps.log.error({ err, room }, 'subscribe failed')
+        reply({ ok: false, error: 'internal' })
+      }
+    })
+    socket.on('unsubscribe', async (room: unknown) => {
+      if (typeof room !== 'string' || room === `user:${user.userId}`) return
+      await socket.leave(room)
+      if (hasPresence(room)) await presence(room)
+    })
+    socket.on('disconnecting', () => {
+      const rooms = [...socket.rooms].filter(hasPresence)
+      // After the socket has left, tell the others who remains.
+      setImmediate(() => rooms.forEach((r) => void presence(r).catch(() => {})))
+    })
+  })
+
+  return {
+    io,
+    emit: (m) => {
+      if (m.rooms.length) io.to(m.rooms).emit(m.event, m.payload)
+    },
+    toUser: (userId, event, payload) => {
+      io.to(`user:${userId}`).emit(event, payload)
+    },
+    async ping() {
+      if (redis) await redis.pub.ping()
+    },
+    async close() {
+      io.disconnectSockets(true)
+      await new Promise<void>((r) => {
+        // io.close() also closes the HTTP server; the caller owns that, so close the engine only.
+        io.engine.close()
+        r()
+      })
+      if (redis) {
+        redis.pub.disconnect()
+        redis.sub.disconnect()
+      }
+    },
+  }
+}

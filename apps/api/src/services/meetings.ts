@@ -1,0 +1,264 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import { directs } from '@hub/domain'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
+import { ApiError, forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import { presentDirective } from './directives'
+import { presentTask, supportsOf } from './tasks'
+import type { UnitDirectory } from './unit-directory'
+
+type MeetingRow = typeof schema.meetings.$inferSelect
+
+export const meetingCreateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(500),
+    startsAt: z.string().datetime({ offset: true }),
+    location: z.string().max(300).default(''),
+    agenda: z
+      .array(z.object({ title: z.string().trim().min(1).max(500), presenter: z.string().max(200).default('') }))
+      .max(50)
+      .default([]),
+    attendeeIds: z.array(z.string().uuid()).max(200).default([]),
+  })
+  .strict()
+export const meetingPatchSchema = z
+  .object({
+    status: z.enum(['planned', 'in_session', 'concluded']).optional(),
+    conclusions: z.string().max(50_000).optional(),
+    title: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+export const concludeSchema = z.object({ conclusions: z.string().trim().min(1).max(50_000) }).strict()
+
+export function presentMeeting(m: MeetingRow) {
+  return {
+    id: m.id,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    location: m.location,
+    status: m.status,
+    conclusions: m.conclusions,
+    chairUserId: m.chairUserId,
+    hostUnitId: m.hostUnitId,
+    conclusionDirectiveId: m.conclusionDirectiveId,
+    docName: `meeting:${m.id}`,
+  }
+}
+
+/** Meetings: agenda, attendees, live minutes (a collab document), tasks assigned there, conclusions. */
+export class MeetingService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  private host(m: MeetingRow) {
+    return m.hostUnitId ?? this.units.root()?.id ?? ''
+  }
+
+  private async attends(meetingId: string, userId: string) {
+    const [a] = await this.db
+      .select()
+      .from(schema.meetingAttendees)
+      .where(and(eq(schema.meetingAttendees.meetingId, meetingId), eq(schema.meetingAttendees.userId, userId)))
+      .limit(1)
+    return !!a
+  }
+
+  private async load(actor: CurrentUser, id: string, write = false) {
+    const [m] = await this.db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
+    if (!m) throw notFound('Cuộc họp / Meeting')
+    const chairs = directs(actor, this.units.tree, this.host(m))
+    if (write ? !chairs : !(chairs || (await this.attends(id, actor.userId)))) throw forbidden()
+    return m
+  }
+
+  async list(actor: CurrentUser) {
+    const rows = await this.db.select().from(schema.meetings).orderBy(desc(schema.meetings.startsAt))
+    const mine = new Set(
+      (
+        await this.db
+          .select({ id: schema.meetingAttendees.meetingId })
+          .from(schema.meetingAttendees)
+          .where(eq(schema.meetingAttendees.userId, actor.userId))
+      ).map((r) => r.id),
+    )
+    return {
+      meetings: rows.filter((m) => mine.has(m.id) || directs(actor, this.units.tree, this.host(m))).map(presentMeeting),
+    }
+  }
+
+  async get(actor: CurrentUser, id: string) {
+    const m = await this.load(actor, id)
+    const agenda = await this.db
+      .select()
+      .from(schema.meetingAgendaItems)
+      .where(eq(schema.meetingAgendaItems.meetingId, id))
+      .orderBy(asc(schema.meetingAgendaItems.ordinal))
+    const attendees = await this.db
+      .select({
+        userId: schema.meetingAttendees.userId,
+        role: schema.meetingAttendees.role,
+        fullName: schema.people.fullName,
+        position: schema.people.position,
+      })
+      .from(schema.meetingAttendees)
+      .innerJoin(schema.users, eq(schema.users.id, schema.meetingAttendees.userId))
+      .innerJoin(schema.people, eq(schema.people.id, schema.users.personId))
+      .where(eq(schema.meetingAttendees.meetingId, id))
+    const tasks = await this.db
+      .select()
+      .from(schema.tasks)
+      .where(eq(schema.tasks.meetingId, id))
+      .orderBy(asc(schema.tasks.createdAt))
+    const supports = await supportsOf(
+      this.db,
+      tasks.map((t) => t.id),
+    )
+    return {
+      meeting: {
+        ...presentMeeting(m),
+        agenda: agenda.map((a) => ({ ordinal: a.ordinal, title: a.title, presenter: a.presenter })),
+        attendees,
+      },
+      tasks: tasks.map((t) => presentTask(t, supports.get(t.id) ?? [])),
+    }
+  }
+
+  async create(actor: CurrentUser, input: z.infer<typeof meetingCreateSchema>, requestId?: string) {
+    const host = this.units.root()?.id
+    if (!host || !directs(actor, this.units.tree, host)) throw forbidden()
+    return await this.db.transaction(async (tx) => {
+      if (input.attendeeIds.length) {
+        const found = await tx
+          .select({ id: schema.users.id })
+          .from(schema.users)
+          .where(inArray(schema.users.id, input.attendeeIds))
+        if (found.length !== new Set(input.attendeeIds).size)
+          throw new ApiError(400, 'validation_failed', 'Người dự họp không tồn tại / Unknown attendee', {
+            fields: [{ path: 'attendeeIds', message: 'unknown user' }],
+          })
+      }
+      const [m] = await tx
+        .insert(schema.meetings)
+        .values({
+          title: input.title,
+          startsAt: new Date(input.startsAt),
+          location: input.location,
+          hostUnitId: host,
+          chairUserId: actor.userId,
+          createdBy: actor.userId,
+        })
+        .returning()
+      if (input.agenda.length)
+        await tx
+          .insert(schema.meetingAgendaItems)
+          .values(input.agenda.map((a, i) => ({ meetingId: m!.id, ordinal: i + 1, ...a })))
+      const attendees = [...new Set([actor.userId, ...input.attendeeIds])]
+      await tx
+        .insert(schema.meetingAttendees)
+        .values(
+          attendees.map((userId) => ({ meetingId: m!.id, userId, role: userId === actor.userId ? 'chair' : 'member' })),
+        )
+      const dto = presentMeeting(m!)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'meeting.create',
+        entityType: 'meeting',
+        entityId: dto.id,
+        after: dto,
+        requestId,
+        event: { type: 'meeting.created', payload: { meeting: dto } },
+      })
+      return dto
+    })
+  }
+
+  async patch(actor: CurrentUser, id: string, patch: z.infer<typeof meetingPatchSchema>, requestId?: string) {
+    const m = await this.load(actor, id, true)
+    return await this.db.transaction(async (tx) => {
+      const [updated] = await tx.update(schema.meetings).set(patch).where(eq(schema.meetings.id, id)).returning()
+      const dto = presentMeeting(updated!)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'meeting.update',
+        entityType: 'meeting',
+        entityId: id,
+        before: presentMeeting(m),
+        after: dto,
+        requestId,
+        event: { type: 'meeting.updated', payload: { meeting: dto } },
+      })
+      return dto
+    })
+  }
+
+  /**
+   * Closes the meeting with its conclusions and starts the "Thông báo kết luận" draft for the office
+   * to finish: one clause per conclusion paragraph.
+   */
+  async conclude(actor: CurrentUser, id: string, conclusions: string, requestId?: string) {
+    const m = await this.load(actor, id, true)
+    if (m.conclusionDirectiveId)
+      throw new ApiError(409, 'already_concluded', 'Cuộc họp đã có thông báo kết luận / Already concluded')
+    return await this.db.transaction(async (tx) => {
+      const day = new Intl.DateTimeFormat('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }).format(m.startsAt)
+      const [d] = await tx
+        .insert(schema.directives)
+        .values({
+          kind: 'TB',
+          layout: 'party',
+          issuerUnitId: this.host(m),
+          issuer: 'THÀNH ỦY HÀ NỘI',
+          issuerSymbol: 'TU',
+          title: `kết luận của Thường trực Thành ủy tại cuộc họp "${m.title}"`,
+          preamble: `Ngày ${day}, ${m.location ? `tại ${m.location}, ` : ''}Thường trực Thành ủy chủ trì cuộc họp "${m.title}". Sau khi nghe báo cáo và ý kiến của các đại biểu, Thường trực Thành ủy kết luận như sau:`,
+          closing: 'Văn phòng Thành ủy thông báo để các cơ quan, đơn vị biết, thực hiện.',
+          createdBy: actor.userId,
+        })
+        .returning()
+      const paragraphs = conclusions
+        .split(/\n+/)
+        .map((p) => p.replace(/^\s*(\d+[.)]|[-–•])\s*/, '').trim())
+        .filter(Boolean)
+      if (paragraphs.length)
+        await tx
+          .insert(schema.directiveClauses)
+          .values(paragraphs.map((text, i) => ({ directiveId: d!.id, ordinal: i + 1, text })))
+      const [updated] = await tx
+        .update(schema.meetings)
+        .set({ status: 'concluded', conclusions, conclusionDirectiveId: d!.id })
+        .where(eq(schema.meetings.id, id))
+        .returning()
+      const meeting = presentMeeting(updated!)
+      const directive = presentDirective(d!)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'meeting.conclude',
+        entityType: 'meeting',
+        entityId: id,
+        before: presentMeeting(m),
+        after: meeting,
+        requestId,
+        event: { type: 'meeting.updated', payload: { meeting } },
+      })
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'directive.create',
+        entityType: 'directive',
+        entityId: directive.id,
+        after: directive,
+        requestId,
+        event: { type: 'directive.created', payload: { directive } },
+      })
+      return { meeting, directive }
+    })
+  }
+}

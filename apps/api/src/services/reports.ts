@@ -1,0 +1,138 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import { normaliseProgress, taskPolicy } from '@hub/domain'
+import { desc, eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import { presentTask, rollUp, supportsOf, taskAudience } from './tasks'
+import type { UnitDirectory } from './unit-directory'
+
+export const reportCreateSchema = z
+  .object({
+    progress: z.number().int().min(0).max(100).optional(),
+    narrative: z.string().trim().max(20_000).default(''),
+    /** Khó khăn, vướng mắc that need a decision from above. */
+    difficulties: z.string().trim().max(10_000).default(''),
+    figures: z.record(z.string().max(60), z.union([z.number(), z.string().max(200)])).optional(),
+  })
+  .strict()
+  .refine((r) => r.progress !== undefined || r.narrative.length > 0 || r.difficulties.length > 0, {
+    message: 'Báo cáo trống / Empty report',
+    path: ['narrative'],
+  })
+export type ReportCreate = z.infer<typeof reportCreateSchema>
+
+type ReportRow = typeof schema.reports.$inferSelect
+export function presentReport(r: ReportRow, submitterName?: string | null) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    taskId: r.taskId,
+    unitId: r.unitId,
+    progress: r.progress,
+    narrative: r.narrative,
+    difficulties: r.difficulties,
+    figures: r.figures,
+    submittedBy: r.submittedBy,
+    submittedByName: submitterName ?? null,
+    submittedAt: r.submittedAt.toISOString(),
+  }
+}
+
+/**
+ * A report on a task is the progress update itself: one action records the report and moves the
+ * task, so nobody reports twice. Supporting units report on their share without moving the task.
+ */
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async submit(actor: CurrentUser, taskId: string, input: ReportCreate, requestId?: string) {
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(schema.tasks).where(eq(schema.tasks.id, taskId)).for('update').limit(1)
+      if (!row) throw notFound('Nhiệm vụ / Task')
+      const before = presentTask(row, (await supportsOf(tx, [taskId])).get(taskId) ?? [])
+      if (!taskPolicy.report(actor, this.units.tree, before)) throw forbidden()
+      const leads = taskPolicy.update(actor, this.units.tree, before)
+      const reportingUnit = leads
+        ? row.leadUnitId
+        : (before.supportUnitIds.find((u) => actor.grants.some((g) => this.units.tree.isWithin(u, g.unitId))) ??
+          row.leadUnitId)
+      const [report] = await tx
+        .insert(schema.reports)
+        .values({
+          kind: 'task',
+          taskId,
+          unitId: reportingUnit,
+          progress: input.progress ?? null,
+          narrative: input.narrative,
+          difficulties: input.difficulties,
+          figures: input.figures ?? null,
+          submittedBy: actor.userId,
+        })
+        .returning()
+      let task = before
+      if (leads && input.progress !== undefined && input.progress !== row.progress) {
+        const next = normaliseProgress(row.status, row.progress, { progress: input.progress })
+        const [updated] = await tx
+          .update(schema.tasks)
+          .set({
+            ...next,
+            completedAt: next.status === 'done' ? (row.completedAt ?? new Date()) : null,
+            updatedAt: new Date(),
+            version: sql`${schema.tasks.version} + 1`,
+          })
+          .where(eq(schema.tasks.id, taskId))
+          .returning()
+        task = presentTask(updated!, before.supportUnitIds)
+        await recordChange(tx, {
+          actorUserId: actor.userId,
+          action: 'task.update',
+          entityType: 'task',
+          entityId: taskId,
+          before,
+          after: task,
+          requestId,
+          event: {
+            type: 'task.updated',
+            payload: {
+              task,
+              before: { status: before.status, progress: before.progress },
+              audience: taskAudience(task),
+            },
+          },
+        })
+        await rollUp(tx, row.parentTaskId, actor.userId, requestId)
+      }
+      const dto = presentReport(report!, actor.fullName)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'report.submit',
+        entityType: 'report',
+        entityId: dto.id,
+        after: dto,
+        requestId,
+        event: { type: 'report.submitted', payload: { report: dto, task } },
+      })
+      return { report: dto, task }
+    })
+  }
+
+  async list(actor: CurrentUser, taskId: string) {
+    const [row] = await this.db.select().from(schema.tasks).where(eq(schema.tasks.id, taskId)).limit(1)
+    if (!row) throw notFound('Nhiệm vụ / Task')
+    const supportUnitIds = (await supportsOf(this.db, [taskId])).get(taskId) ?? []
+    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw forbidden()
+    const rows = await this.db
+      .select({ report: schema.reports, name: schema.people.fullName })
+      .from(schema.reports)
+      .leftJoin(schema.users, eq(schema.users.id, schema.reports.submittedBy))
+      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
+      .where(eq(schema.reports.taskId, taskId))
+      .orderBy(desc(schema.reports.submittedAt))
+    return { reports: rows.map((r) => presentReport(r.report, r.name)) }
+  }
+}
