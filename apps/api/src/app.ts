@@ -7,6 +7,7 @@ import { sameOriginWrites } from './middleware/origin'
 import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
 import { authRoutes } from './routes/auth'
+import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
 import { meetingRoutes } from './routes/meetings'
 import { notificationRoutes } from './routes/notifications'
@@ -64,6 +65,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/tasks', reportRoutes(deps))
   app.route('/api/meetings', meetingRoutes(deps))
   app.route('/api/notifications', notificationRoutes(deps))
+  app.route('/api/directives', directiveLifecycleRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
 
   app.doc31('/api/openapi.json', {

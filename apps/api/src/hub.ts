@@ -102,7 +102,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
           redis = 'down'
         }
       }
-      return { database, redis }
+      return { database, databaseEngine: dbh.kind === 'pglite' ? 'pglite (embedded PostgreSQL)' : 'postgresql', redis }
     },
   }
   const app = createApp(deps, { webDist: config.webDist })

@@ -15,7 +15,8 @@ export interface DirectiveFooter {
 // lệnh), "TUQ." (thừa ủy quyền), "Q." (quyền, acting).
 const AUTHORITY = /^(T\s*\/\s*M|TM\.?|K\s*\/\s*T|KT\.?|T\s*\/\s*L|TL\.?|TUQ\.?|Q\.)\s*(?=\p{Lu})/u
 const SIGNATURE_MARK = /^\(?\s*(?:da\s+)?ky(?:\s+ten)?(?:[\s,)].*)?$/
-const SIGNER_TITLE = /^(pho )?(bi thu|chu tich|giam doc|truong ban|chanh van phong|truong phong|thu truong|bo truong|tong bi thu)( thuong truc)?$/
+const SIGNER_TITLE =
+  /^(pho )?(bi thu|chu tich|giam doc|truong ban|chanh van phong|truong phong|thu truong|bo truong|tong bi thu)( thuong truc)?$/
 // The second line of a wrapped title ("PHÓ BÍ THƯ" / "THƯỜNG TRỰC").
 const TITLE_CONTINUATION = /^(thuong truc|thanh uy|thanh pho|uy ban nhan dan|ubnd)$/
 const PERSON_NAME = /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$/u

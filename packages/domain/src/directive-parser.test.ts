@@ -63,8 +63,7 @@ const cases: Record<string, Expected> = {
     place: 'Hà Nội',
     issuedAt: '2021-08-03',
     issuedBy: null,
-    title:
-      'Về việc tiếp tục thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn thành phố Hà Nội',
+    title: 'Về việc tiếp tục thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn thành phố Hà Nội',
     preamble: ['Căn cứ Luật', 'phố chỉ thị:'],
     citations: ['30/2020/NĐ-CP', '16/CT-TTg', '05-CT/TU'],
     clauses: [
@@ -232,7 +231,11 @@ const cases: Record<string, Expected> = {
       ['execute', 'Các quận ủy, huyện ủy, thị ủy'],
       ['archive', 'Văn phòng Thành ủy'],
     ],
-    signer: { onBehalfOf: 'T/L BAN THƯỜNG VỤ\nK/T CHÁNH VĂN PHÒNG', title: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Trịnh Thu Trang' },
+    signer: {
+      onBehalfOf: 'T/L BAN THƯỜNG VỤ\nK/T CHÁNH VĂN PHÒNG',
+      title: 'PHÓ CHÁNH VĂN PHÒNG',
+      name: 'Trịnh Thu Trang',
+    },
   },
   'state-qd-articles.txt': {
     layout: 'state',
@@ -334,14 +337,33 @@ describe('parseDirective on pasted documents', () => {
 
 describe('parseDirective on hard cases', () => {
   it('reads stray spaces in the number and a number glued to "Số:"', () => {
-    const parsed = parseDirective('ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố:17/CT- UBND\nHà Nội, ngày 03 tháng 8 năm 2021\n')
+    const parsed = parseDirective(
+      'ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố:17/CT- UBND\nHà Nội, ngày 03 tháng 8 năm 2021\n',
+    )
     expect(parsed.number).toBe('17/CT-UBND')
     expect(parsed.kind).toBe('CT')
     expect(parsed.layout).toBe('state')
   })
 
+  it('reads header columns pasted with a single space between them', () => {
+    const parsed = parseDirective(
+      'THÀNH ỦY HÀ NỘI ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 05-CT/TU Hà Nội, ngày 30 tháng 7 năm 2021\nCHỈ THỊ\nvề một việc\n',
+    )
+    expect(parsed).toMatchObject({
+      layout: 'party',
+      issuer: 'THÀNH ỦY HÀ NỘI',
+      number: '05-CT/TU',
+      place: 'Hà Nội',
+      issuedAt: '2021-07-30',
+      kind: 'CT',
+      title: 'về một việc',
+    })
+  })
+
   it('leaves the date out of a draft whose day is blank, keeping the place', () => {
-    const parsed = parseDirective('THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM\nSố     -CT/TU\t\tHà Nội, ngày    tháng 8 năm 2021\n')
+    const parsed = parseDirective(
+      'THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM\nSố     -CT/TU\t\tHà Nội, ngày    tháng 8 năm 2021\n',
+    )
     expect(parsed.issuedAt).toBeNull()
     expect(parsed.place).toBe('Hà Nội')
     expect(parsed.number).toBeNull()
@@ -372,7 +394,9 @@ describe('parseDirective on hard cases', () => {
   })
 
   it('prints the authority in the layout\'s form ("TM." for state, "T/M" for Party)', () => {
-    const state = parseDirective('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/CT-UBND\n\nNơi nhận:\t\tT/M ỦY BAN NHÂN DÂN\n\t\tCHỦ TỊCH\n')
+    const state = parseDirective(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/CT-UBND\n\nNơi nhận:\t\tT/M ỦY BAN NHÂN DÂN\n\t\tCHỦ TỊCH\n',
+    )
     expect(state.signer?.onBehalfOf).toBe('TM. ỦY BAN NHÂN DÂN')
     const party = parseDirective('ĐẢNG CỘNG SẢN VIỆT NAM\nSố 1-CT/TU\n\nNơi nhận:\t\tTM. BAN THƯỜNG VỤ\n\t\tBÍ THƯ\n')
     expect(party.signer?.onBehalfOf).toBe('T/M BAN THƯỜNG VỤ')

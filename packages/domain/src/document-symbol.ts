@@ -5,14 +5,14 @@ import { foldVietnamese } from './text-fold'
 // by "-" or "/". Party: "05-CT/TU"; state: "17/CT-UBND", "30/2020/NĐ-CP", "1234/UBND-KGVX".
 // Pasted text puts stray spaces around the separators ("05 -CT/TU", "17/CT- UBND"), so they are allowed.
 const SEP = String.raw`\s*[-/]\s*`
-const GROUP = String.raw`[A-ZĐ][A-Za-zĐđ0-9]*`
+const GROUP = '[A-ZĐ][A-Za-zĐđ0-9]*'
 const START = String.raw`(?<![\p{L}\d/.-])\d{1,5}(?:${SEP}\d{4})?`
 const END = String.raw`(?![\p{L}\d])`
 
 /** A symbol as printed after "Số" in a header; one letter group is enough there. */
-const HEADER_SYMBOL = new RegExp(String.raw`^${START}(?:${SEP}${GROUP})+${END}`, 'u')
+const HEADER_SYMBOL = new RegExp(`^${START}(?:${SEP}${GROUP})+${END}`, 'u')
 /** A symbol cited in running text; two letter groups, so "COVID-19" or a date never matches. */
-const CITED_SYMBOL = new RegExp(String.raw`${START}(?:${SEP}${GROUP}){2,}${END}`, 'gu')
+const CITED_SYMBOL = new RegExp(`${START}(?:${SEP}${GROUP}){2,}${END}`, 'gu')
 
 /** Letters that name a kind of document but not one the hub tracks (telegram, guide, report...). */
 const OTHER_TYPE_CODES = new Set(['cd', 'hd', 'bc', 'ttr', 'gm', 'bb', 'qc'])

@@ -10,7 +10,8 @@ export interface Recurrence {
 }
 
 const CYCLE_WORD: Record<string, ReportCycle> = { ngay: 'daily', tuan: 'weekly', thang: 'monthly' }
-const EVERY = String.raw`(?:hang|moi)\s+(ngay|tuan|thang)(?![\p{L}])`
+// Only "hằng"/"hàng": "hai lần mỗi tuần" says how often something is used, not a work rhythm.
+const EVERY = String.raw`hang\s+(ngay|tuan|thang)(?![\p{L}])`
 const ONGOING = /(?<![\p{L}])thuong\s+xuyen(?![\p{L}])/u
 const ANY_CYCLE = new RegExp(String.raw`(?<![\p{L}])${EVERY}`, 'u')
 // "báo cáo kết quả hằng tuần", "hằng ngày báo cáo", "định kỳ hằng tháng báo cáo": the report cycle.

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
+import { addDays } from './dates'
 import { foldChars } from './text-fold'
 
 dayjs.extend(customParseFormat)
@@ -29,8 +30,10 @@ const BY_DATE = new RegExp(
   String.raw`(?<![\p{L}])(?:truoc|cham\s+nhat(?:\s+la)?|han\s+(?:chot|cuoi)(?:\s+la)?|khong\s+(?:qua|muon\s+hon)|hoan\s+thanh(?:\s+vao)?|trong)\s+${HOUR}(?:(?:het\s+)?ngay\s+)?${DATE}(?!\s*(?:\d|gio|h\d))`,
   'gu',
 )
-const WITHIN_MONTH = /(?<![\p{L}])(?:trong|truoc\s+het|het|cuoi)\s+thang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?(?!\s*[\d/])/gu
-const WITHIN_QUARTER = /(?<![\p{L}])(?:trong|het|cuoi)\s+quy\s+(iv|iii|ii|i|[1-4])(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?(?![\p{L}\d])/gu
+const WITHIN_MONTH =
+  /(?<![\p{L}])(?:trong|truoc\s+het|het|cuoi)\s+thang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?(?!\s*[\d/])/gu
+const WITHIN_QUARTER =
+  /(?<![\p{L}])(?:trong|het|cuoi)\s+quy\s+(iv|iii|ii|i|[1-4])(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?(?![\p{L}\d])/gu
 const WITHIN_DAYS =
   /(?<![\p{L}])(?:(?:hoan\s+thanh|xong|bao\s+cao)\s+trong(?:\s+vong|\s+thoi\s+han)?|trong\s+thoi\s+han)\s+(\d{1,3})\s+ngay(\s+lam\s+viec)?/gu
 
@@ -90,11 +93,6 @@ function dateInYear(day: number, month: number, year: string | undefined, issued
     return isoDate(issuedYear + 1, month, day)
   }
   return sameYear
-}
-
-/** The date n calendar days after an ISO date. */
-export function addDays(iso: string, n: number): string {
-  return dayjs(iso, ISO, true).add(n, 'day').format(ISO)
 }
 
 /** The date n working days (Monday to Friday) after an ISO date; public holidays are not known here. */

@@ -129,7 +129,12 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
         404: errors[404],
       },
     }),
-    async (c) => c.json(await directives.get(c.get('user')!, c.req.valid('param').id), 200),
+    async (c) => {
+      const out = await directives.get(c.get('user')!, c.req.valid('param').id)
+      // Opening an issued directive records the first reading by the reader's unit.
+      await directives.markRead(c.get('user')!, out.directive.id)
+      return c.json(out, 200)
+    },
   )
 
   app.openapi(

@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { taskCreateSchema, taskListQuerySchema, taskPatchSchema, taskStatuses, timelinessValues } from '@hub/domain'
+import {
+  isoDateSchema,
+  taskCreateSchema,
+  taskListQuerySchema,
+  taskPatchSchema,
+  taskStatuses,
+  timelinessValues,
+} from '@hub/domain'
 import type { Deps } from '../context'
 import { TaskService } from '../services/tasks'
 import { body, createRouter, errors, idParam, json } from './router'
@@ -109,6 +116,66 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       deps.eventsWritten()
       return c.json({ task }, 200)
     },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/cascade',
+      tags: ['tasks'],
+      summary: 'Giao tiếp xuống đơn vị trực thuộc / Cascade to units below (one child each)',
+      request: {
+        params: idParam,
+        body: body(
+          z
+            .object({ unitIds: z.array(z.string().uuid()).min(1).max(700), dueAt: isoDateSchema.nullable().optional() })
+            .strict(),
+        ),
+      },
+      responses: {
+        201: json(z.object({ tasks: z.array(taskSchema) }), 'Children created'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const created = await tasks.cascade(
+        c.get('user')!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      )
+      deps.eventsWritten()
+      return c.json({ tasks: created }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/cascade',
+      tags: ['tasks'],
+      summary: 'Nhiệm vụ cha và tình trạng từng đơn vị / A parent with each child at a glance',
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z.object({
+            parent: taskSchema,
+            children: z.array(taskSchema),
+            summary: z.record(z.string(), z.number()),
+            done: z.number(),
+            total: z.number(),
+          }),
+          'Roll-up view',
+        ),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await tasks.cascadeView(c.get('user')!, c.req.valid('param').id), 200),
   )
   return app
 }

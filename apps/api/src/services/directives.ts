@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import { type DirectiveKind, type DocumentLayout, directivePolicy, type Signer } from '@hub/domain'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import type { UnitDirectory } from './unit-directory'
@@ -95,6 +95,17 @@ export class DirectiveService {
       .where(eq(schema.directiveClauses.directiveId, id))
       .orderBy(asc(schema.directiveClauses.ordinal))
     return { directive: presentDirective(row, recipients), clauses }
+  }
+
+  /** Records the first reading by each of the reader's units that received the directive. */
+  async markRead(actor: CurrentUser, id: string) {
+    const r = schema.directiveRecipients
+    const myUnits = [...new Set(actor.grants.map((g) => g.unitId))]
+    if (!myUnits.length) return
+    await this.db
+      .update(r)
+      .set({ firstReadAt: new Date(), firstReadBy: actor.userId })
+      .where(and(eq(r.directiveId, id), inArray(r.unitId, myUnits), isNull(r.firstReadAt), isNotNull(r.receivedAt)))
   }
 
   async list(actor: CurrentUser, q: { status?: string; kind?: string; limit: number; offset: number }) {

@@ -218,9 +218,24 @@ async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<Notificatio
  * The notifications side of event delivery: rows written in the delivery transaction, pushed to
  * each user's room after commit.
  */
+function forDirectiveEvents(events: DomainEvent[]): NotificationInput[] {
+  return events
+    .filter((e) => e.type === 'directive.distributed')
+    .flatMap((e) => {
+      const p = e.payload as { directiveId: string; number: string | null; title: string; userIds: string[] }
+      return p.userIds.map((userId) => ({
+        userId,
+        kind: 'directive.received',
+        title: `Văn bản mới${p.number ? ` số ${p.number}` : ''}: ${short(p.title)}`,
+        groupKey: `received:${p.directiveId}`,
+        data: { directiveId: p.directiveId, number: p.number, title: p.title },
+      }))
+    })
+}
+
 export function notificationHandler(push: (userId: string, n: NotificationDto) => void): EventHandler {
   return async (events, tx) => {
-    const inputs = await forTaskEvents(tx, events)
+    const inputs = [...(await forTaskEvents(tx, events)), ...forDirectiveEvents(events)]
     if (!inputs.length) return undefined
     const rows = await notify(tx, inputs)
     return () => rows.forEach((n, i) => push(inputs[i]!.userId, n))

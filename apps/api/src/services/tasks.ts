@@ -13,6 +13,7 @@ import {
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { headsOf } from './notifications'
 import type { UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
@@ -339,5 +340,90 @@ export class TaskService {
         await rollUp(tx, row.parentTaskId, actor.userId, requestId)
       return dto
     })
+  }
+
+  /**
+   * Hands a task down: one child per unit below the task's lead unit (a district to its communes),
+   * each accountable to that unit's head; progress rolls up to this task.
+   */
+  async cascade(
+    actor: CurrentUser,
+    id: string,
+    input: { unitIds: string[]; dueAt?: string | null },
+    requestId?: string,
+  ): Promise<TaskDto[]> {
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
+      if (!row) throw notFound('Nhiệm vụ / Task')
+      const parent = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
+      if (!taskPolicy.update(actor, this.units.tree, parent)) throw forbidden()
+      const unitIds = [...new Set(input.unitIds)]
+      for (const [i, u] of unitIds.entries()) {
+        if (!this.units.get(u) || u === row.leadUnitId || !this.units.tree.isWithin(u, row.leadUnitId))
+          throw new ApiError(
+            400,
+            'validation_failed',
+            'Chỉ giao cho đơn vị trực thuộc / Only units below the lead unit',
+            { fields: [{ path: `unitIds.${i}`, message: 'not below the lead unit' }] },
+          )
+        if (!taskPolicy.create(actor, this.units.tree, u)) throw forbidden()
+      }
+      const existing = new Set(
+        (await tx.select({ u: t.leadUnitId }).from(t).where(eq(t.parentTaskId, id))).map((r) => r.u),
+      )
+      const heads = await headsOf(tx, unitIds)
+      const out: TaskDto[] = []
+      for (const u of unitIds.filter((x) => !existing.has(x))) {
+        const [child] = await tx
+          .insert(t)
+          .values({
+            title: row.title,
+            description: row.description,
+            directiveId: row.directiveId,
+            clauseOrdinal: row.clauseOrdinal,
+            meetingId: row.meetingId,
+            parentTaskId: id,
+            leadUnitId: u,
+            accountableUserId: heads.get(u)?.[0] ?? null,
+            dueAt: input.dueAt === undefined ? row.dueAt : input.dueAt,
+            recurrence: row.recurrence,
+            createdBy: actor.userId,
+          })
+          .returning()
+        const dto = presentTask(child!, [])
+        await recordChange(tx, {
+          actorUserId: actor.userId,
+          action: 'task.cascade',
+          entityType: 'task',
+          entityId: dto.id,
+          after: dto,
+          requestId,
+          event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
+        })
+        out.push(dto)
+      }
+      await rollUp(tx, id, actor.userId, requestId)
+      return out
+    })
+  }
+
+  /** A parent with each child's state at a glance. */
+  async cascadeView(actor: CurrentUser, id: string) {
+    const parent = await this.get(actor, id)
+    const rows = await this.db.select().from(t).where(eq(t.parentTaskId, id)).orderBy(asc(t.createdAt))
+    const supports = await supportsOf(
+      this.db,
+      rows.map((r) => r.id),
+    )
+    const children = rows.map((r) => presentTask(r, supports.get(r.id) ?? []))
+    const summary = { on_time: 0, late: 0, open: 0, overdue: 0 } as Record<TaskDto['timeliness'], number>
+    for (const c of children) summary[c.timeliness]++
+    return {
+      parent,
+      children,
+      summary,
+      done: children.filter((c) => c.status === 'done').length,
+      total: children.length,
+    }
   }
 }

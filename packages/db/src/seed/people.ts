@@ -168,9 +168,10 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     .insert(committees)
     .values({
       unitId: u.cityId,
-      name: 'Ban Thường vụ Thành ủy khóa XVII',
-      termStart: '2020-10-01',
-      termEnd: '2025-09-30',
+      // The term covering today, so that the demo's numbers run in the current term.
+      name: 'Ban Thường vụ Thành ủy khóa XVIII',
+      termStart: '2025-10-01',
+      termEnd: '2030-09-30',
     })
     .returning({ id: committees.id })
   const bithuPerson = await db.query.users.findFirst({ where: (t, { eq }) => eq(t.id, userIds.get('bithu')!) })

@@ -1,0 +1,91 @@
+import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/collab/projection'
+import { type DbOrTx, schema } from '@hub/db'
+import type { Clause } from '@hub/domain'
+import { parseDirective } from '@hub/domain'
+import { asc, eq } from 'drizzle-orm'
+import * as Y from 'yjs'
+
+/** The body of a directive: preamble, numbered clauses, closing. */
+export interface DirectiveBody {
+  preamble: string
+  clauses: Clause[]
+  closing: string
+}
+
+/** The stored state of a collaborative document (snapshot + update log), or null if never created. */
+export async function readDocumentState(db: DbOrTx, docName: string): Promise<Y.Doc | null> {
+  const [row] = await db.select().from(schema.yDocuments).where(eq(schema.yDocuments.name, docName)).limit(1)
+  if (!row) return null
+  const doc = new Y.Doc()
+  if (row.snapshot) Y.applyUpdate(doc, row.snapshot)
+  const updates = await db
+    .select({ update: schema.yUpdates.update })
+    .from(schema.yUpdates)
+    .where(eq(schema.yUpdates.docName, docName))
+    .orderBy(asc(schema.yUpdates.id))
+  for (const u of updates) Y.applyUpdate(doc, u.update)
+  return doc
+}
+
+/** Plain text and ProseMirror JSON of a stored document. */
+export async function readDocumentText(
+  db: DbOrTx,
+  docName: string,
+): Promise<{ plainText: string; json: unknown } | null> {
+  const doc = await readDocumentState(db, docName)
+  if (!doc) return null
+  try {
+    const fragment = doc.getXmlFragment(TIPTAP_FIELD)
+    return { plainText: plainTextOf(fragment), json: proseMirrorJsonOf(fragment) }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Splits the editor's text into preamble, clauses and closing, as the importer reads a body. */
+export function bodyOfText(plainText: string): DirectiveBody {
+  const parsed = parseDirective(plainText)
+  return { preamble: parsed.preamble, clauses: parsed.clauses, closing: parsed.closing }
+}
+
+/** The body as the editor's paragraphs: clause N starts with "N. ". */
+export function paragraphsOfBody(body: DirectiveBody): string[] {
+  const split = (s: string) =>
+    s
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+  return [
+    ...split(body.preamble),
+    ...body.clauses.flatMap((c) => split(c.text).map((p, i) => (i === 0 ? `${c.ordinal}. ${p}` : p))),
+    ...split(body.closing),
+  ]
+}
+
+/** A Yjs update holding the body as Tiptap paragraphs: a new directive's initial content, made on the server. */
+export function initialContentOf(body: DirectiveBody): Uint8Array {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment(TIPTAP_FIELD)
+  const paragraphs = paragraphsOfBody(body).map((text) => {
+    const p = new Y.XmlElement('paragraph')
+    if (text) p.insert(0, [new Y.XmlText(text)])
+    return p
+  })
+  if (paragraphs.length) fragment.insert(0, paragraphs)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/** The skeleton a new draft of a kind starts from: preamble, numbered clauses, closing. */
+export function skeletonOf(kindTitle: string): DirectiveBody {
+  return {
+    preamble: `Căn cứ ...; để ..., Ban Thường vụ Thành ủy yêu cầu các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể thực hiện tốt các nội dung sau:`,
+    clauses: [
+      { ordinal: 1, text: '...' },
+      { ordinal: 2, text: '...' },
+      { ordinal: 3, text: '...' },
+    ],
+    closing: `${kindTitle} này phổ biến đến chi bộ.`,
+  }
+}
