@@ -45,7 +45,15 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 })
     const db = drizzlePg(pool, { schema })
-    await migratePg(db, { migrationsFolder })
+    // Processes of a cluster start together: one migrates while the others wait on this lock.
+    const lock = await pool.connect()
+    try {
+      await lock.query('select pg_advisory_lock(7317001)')
+      await migratePg(db, { migrationsFolder })
+    } finally {
+      await lock.query('select pg_advisory_unlock(7317001)').catch(() => {})
+      lock.release()
+    }
     return {
       db: db as unknown as Db,
       kind: 'postgres',

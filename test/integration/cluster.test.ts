@@ -1,0 +1,154 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import pg from 'pg'
+import { io } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The scale-out deployment for real: PostgreSQL, Redis, nginx and two hub processes started by
+// the project's own cluster script, as an operator would.
+const root = resolve(import.meta.dirname, '..', '..')
+const cluster = (...args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'infra/cluster.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SCHEDULER_INTERVAL_MS: '1500' },
+    timeout: 600_000,
+  })
+let ep: { proxy: string; processes: { url: string; pid: number }[]; databaseUrl: string; redisUrl: string }
+
+async function login(base: string, email: string) {
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo1234' }),
+  })
+  expect(r.status).toBe(200)
+  return r.headers.getSetCookie()[0]!.split(';')[0]!
+}
+async function call(base: string, cookie: string, method: string, path: string, body?: unknown) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { cookie, origin: base, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  return { status: r.status, json: (await r.json()) as any }
+}
+
+beforeAll(() => {
+  cluster('up', '2')
+  ep = JSON.parse(readFileSync(resolve(root, 'infra/.cluster/endpoints.json'), 'utf8'))
+}, 600_000)
+afterAll(() => {
+  cluster('down')
+}, 120_000)
+
+describe('a cluster of two processes on PostgreSQL and Redis behind nginx', () => {
+  it('answers health through the proxy and on each process, naming PostgreSQL and Redis', async () => {
+    for (const url of [ep.proxy, ...ep.processes.map((p) => p.url)]) {
+      const h = await (await fetch(`${url}/api/health`)).json()
+      expect(h).toMatchObject({ status: 'ok', checks: { database: 'ok', databaseEngine: 'postgresql', redis: 'ok' } })
+    }
+  })
+
+  it('carries a task created on one process to a socket on the other', async () => {
+    const [p0, p1] = ep.processes.map((p) => p.url) as [string, string]
+    const bithu = await login(ep.proxy, 'bithu@demo.local')
+    const tayho = await login(ep.proxy, 'tayho@demo.local')
+    const tayhoId = (await call(p1, tayho, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: any) => u.name === 'Quận Tây Hồ',
+    ).id
+    const s = io(p1, { transports: ['websocket'], extraHeaders: { cookie: tayho }, reconnection: false })
+    await new Promise((r) => s.once('connect', r))
+    expect(await s.timeout(5000).emitWithAck('subscribe', `unit:${tayhoId}`)).toEqual({ ok: true })
+    const title = `Liên tiến trình ${Date.now()}`
+    const got = new Promise((r) => {
+      s.on('task:created', (p: any) => p.task.title === title && r(p.task))
+      setTimeout(() => r(null), 8000)
+    })
+    expect((await call(p0, bithu, 'POST', '/api/tasks', { title, leadUnitId: tayhoId })).status).toBe(201)
+    expect(await got).toMatchObject({ title, leadUnitId: tayhoId })
+    s.close()
+  })
+
+  it('marks an overdue task and notifies once although both processes run a scheduler', async () => {
+    const bithu = await login(ep.proxy, 'bithu@demo.local')
+    const me = (await call(ep.proxy, bithu, 'GET', '/api/auth/me')).json.user
+    const hk = (await call(ep.proxy, bithu, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: any) => u.name === 'Quận Hoàn Kiếm',
+    ).id
+    const task = (
+      await call(ep.proxy, bithu, 'POST', '/api/tasks', {
+        title: 'Quá hạn trong cụm',
+        leadUnitId: hk,
+        accountableUserId: me.id,
+        dueAt: '2021-08-01',
+      })
+    ).json.task
+    const db = new pg.Client({ connectionString: ep.databaseUrl })
+    await db.connect()
+    try {
+      let marked = 0
+      for (let i = 0; i < 60 && !marked; i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        marked = (
+          await db.query(`select count(*)::int n from tasks where id = $1 and overdue_marked_at is not null`, [task.id])
+        ).rows[0].n
+      }
+      expect(marked).toBe(1)
+      // Several more ticks on both processes: still one event.
+      await new Promise((r) => setTimeout(r, 4000))
+      const events = await db.query(
+        `select count(*)::int n from domain_events where type = 'task.overdue' and payload->'task'->>'id' = $1`,
+        [task.id],
+      )
+      expect(events.rows[0].n).toBe(1)
+      const leases = await db.query(`select count(*)::int n from leases where name = 'scheduler'`)
+      expect(leases.rows[0].n).toBe(1)
+    } finally {
+      await db.end()
+    }
+  })
+
+  it('never seeds a PostgreSQL database by itself', async () => {
+    const admin = new pg.Client({ connectionString: ep.databaseUrl })
+    await admin.connect()
+    await admin.query('create database empty_hub')
+    await admin.end()
+    const url = ep.databaseUrl.replace(/\/hub$/, '/empty_hub')
+    const port = 20000 + Math.floor(Math.random() * 20000)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    })
+    try {
+      const base = `http://127.0.0.1:${port}`
+      for (let i = 0; i < 200; i++) {
+        try {
+          if ((await fetch(`${base}/api/health`)).ok) break
+        } catch {}
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      const r = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { origin: base, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'bithu@demo.local', password: 'demo1234' }),
+      })
+      expect(r.status).toBe(401)
+      const db = new pg.Client({ connectionString: url })
+      await db.connect()
+      expect((await db.query('select count(*)::int n from units')).rows[0].n).toBe(0)
+      expect((await db.query('select count(*)::int n from users')).rows[0].n).toBe(0)
+      await db.end()
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('keeps answering through the proxy after kill -9 of one process', async () => {
+    process.kill(ep.processes[0]!.pid, 'SIGKILL')
+    await new Promise((r) => setTimeout(r, 500))
+    for (let i = 0; i < 5; i++) expect((await fetch(`${ep.proxy}/api/health`)).status).toBe(200)
+  })
+})
