@@ -1,0 +1,30 @@
+// `npm run bench`: measures the hub as users meet it and writes bench-results/results.md (a table)
+// and results.json. Speed is measured here, never asserted in tests.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { benches } from './suites'
+import { root, type Row } from './harness'
+
+const rows: Row[] = []
+const only = process.argv[2]
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && !name.includes(only)) continue
+  process.stdout.write(`bench ${name} ... `)
+  const t = performance.now()
+  rows.push(...(await bench()))
+  console.log(`${Math.round(performance.now() - t)} ms`)
+}
+const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–')
+const table = [
+  '| bench | n | p50 | p95 | p99 | max | unit | note |',
+  '|---|---:|---:|---:|---:|---:|---|---|',
+  ...rows.map((r) => `| ${r.bench} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.unit} | ${r.note ?? ''} |`),
+].join('\n')
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
+const dir = join(root, 'bench-results')
+mkdirSync(dir, { recursive: true })
+writeFileSync(join(dir, 'results.md'), `# Benchmark results\n\n${machine}\n\n${table}\n`)
+writeFileSync(join(dir, 'results.json'), JSON.stringify({ machine, rows }, null, 2))
+console.log(`\n${machine}\n\n${table}\n\nwritten to bench-results/results.md`)
+process.exit(0)

@@ -1,0 +1,96 @@
+import { io } from 'socket.io-client'
+import { type Row, call, cleanup, login, startProcess, summarise } from './harness'
+
+const ms = (t0: number) => performance.now() - t0
+
+/** Start on an empty folder (migrate + seed the demo city) and restart on a full one. */
+async function startup(): Promise<Row[]> {
+  const first = await startProcess()
+  await first.stop()
+  const again = await startProcess(first.dataDir)
+  await again.stop()
+  cleanup(first.dataDir)
+  const one = (bench: string, v: number, note: string): Row => ({ bench, n: 1, p50: v, p95: v, p99: v, max: v, unit: 'ms', note })
+  return [one('start, empty folder (migrate + seed)', first.startMs, 'PGlite, demo city: 630 units, ~230 tasks'), one('start, existing data', again.startMs, 'PGlite')]
+}
+
+/** Task API: create and patch sequentially, list a page, as the secretary. */
+async function taskApi(): Promise<Row[]> {
+  const hub = await startProcess()
+  try {
+    const cookie = await login(hub.base, 'bithu@demo.local')
+    const units = (await call(hub.base, cookie, 'GET', '/api/units?kind=district')).json.units
+    const create: number[] = []
+    const patch: number[] = []
+    const list: number[] = []
+    for (let i = 0; i < 300; i++) {
+      let t = performance.now()
+      const task = (await call(hub.base, cookie, 'POST', '/api/tasks', { title: `Nhiệm vụ đo ${i}`, leadUnitId: units[i % 30].id, dueAt: '2031-01-01' })).json.task
+      create.push(ms(t))
+      t = performance.now()
+      await call(hub.base, cookie, 'PATCH', `/api/tasks/${task.id}`, { version: task.version, progress: 50 })
+      patch.push(ms(t))
+    }
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now()
+      await call(hub.base, cookie, 'GET', `/api/tasks?limit=50&offset=${(i * 50) % 500}`)
+      list.push(ms(t))
+    }
+    // Concurrency: 20 clients creating at once.
+    const t = performance.now()
+    await Promise.all(Array.from({ length: 200 }, (_, i) => call(hub.base, cookie, 'POST', '/api/tasks', { title: `Song song ${i}`, leadUnitId: units[i % 30].id })))
+    const rate = 200 / (ms(t) / 1000)
+    return [
+      { bench: 'POST /api/tasks', ...summarise(create), unit: 'ms', note: 'sequential; audit + event in one transaction' },
+      { bench: 'PATCH /api/tasks/:id', ...summarise(patch), unit: 'ms', note: 'with version check' },
+      { bench: 'GET /api/tasks (page of 50)', ...summarise(list), unit: 'ms', note: 'secretary, ~800 tasks' },
+      { bench: 'POST /api/tasks, 200 at once', n: 200, p50: rate, p95: rate, p99: rate, max: rate, unit: 'req/s', note: 'throughput, one PGlite process' },
+    ]
+  } finally {
+    await hub.stop()
+    cleanup(hub.dataDir)
+  }
+}
+
+/** Live events: one task change reaching 200 subscribed sockets. */
+async function fanout(): Promise<Row[]> {
+  const hub = await startProcess()
+  try {
+    const bithu = await login(hub.base, 'bithu@demo.local')
+    const tayho = await login(hub.base, 'tayho@demo.local')
+    const tayhoId = (await call(hub.base, bithu, 'GET', '/api/units?kind=district')).json.units.find((u: any) => u.name === 'Quận Tây Hồ').id
+    const sockets = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const s = io(hub.base, { transports: ['websocket'], extraHeaders: { cookie: tayho }, reconnection: false })
+        await new Promise((r) => s.once('connect', r))
+        await s.emitWithAck('subscribe', `unit:${tayhoId}`)
+        return s
+      }),
+    )
+    const arrivals: number[] = []
+    for (let round = 0; round < 20; round++) {
+      const title = `Sự kiện ${round}`
+      const got = sockets.map(
+        (s) =>
+          new Promise<number>((r) => {
+            const on = (p: any) => {
+              if (p.task.title !== title) return
+              s.off('task:created', on)
+              r(performance.now())
+            }
+            s.on('task:created', on)
+          }),
+      )
+      const t = performance.now()
+      await call(hub.base, bithu, 'POST', '/api/tasks', { title, leadUnitId: tayhoId })
+      for (const at of await Promise.all(got)) arrivals.push(at - t)
+    }
+    for (const s of sockets) s.close()
+    return [{ bench: 'task change → 200 sockets', ...summarise(arrivals), unit: 'ms', note: 'from POST sent to event received, 20 rounds' }]
+  } finally {
+    await hub.stop()
+    cleanup(hub.dataDir)
+  }
+}
+
+export const benches: Record<string, () => Promise<Row[]>> = { startup, taskApi, fanout }
