@@ -25,7 +25,10 @@ export interface BenchHub {
 }
 
 /** The hub as `npm start` runs it, in its own process, so client and server do not share a CPU queue. */
-export async function startProcess(dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-')), env: Record<string, string> = {}): Promise<BenchHub> {
+export async function startProcess(
+  dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-')),
+  env: Record<string, string> = {},
+): Promise<BenchHub> {
   const port = await freePort()
   const t0 = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
@@ -59,12 +62,20 @@ export function cleanup(dir: string) {
 }
 
 export async function login(base: string, email: string) {
-  const r = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { origin: base, 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo1234' }) })
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: base, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'demo1234' }),
+  })
   return r.headers.getSetCookie()[0]!.split(';')[0]!
 }
 
 export async function call(base: string, cookie: string, method: string, path: string, body?: unknown) {
-  const r = await fetch(base + path, { method, headers: { cookie, origin: base, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })
+  const r = await fetch(base + path, {
+    method,
+    headers: { cookie, origin: base, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  })
   return { status: r.status, json: (await r.json()) as any }
 }
 

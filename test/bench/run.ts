@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
+import { type Row, root } from './harness'
 import { benches } from './suites'
-import { root, type Row } from './harness'
 
 const rows: Row[] = []
 const only = process.argv[2]
@@ -19,7 +19,10 @@ const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.to
 const table = [
   '| bench | n | p50 | p95 | p99 | max | unit | note |',
   '|---|---:|---:|---:|---:|---:|---|---|',
-  ...rows.map((r) => `| ${r.bench} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.unit} | ${r.note ?? ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.bench} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.unit} | ${r.note ?? ''} |`,
+  ),
 ].join('\n')
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
 const dir = join(root, 'bench-results')

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client'
-import { type Row, call, cleanup, login, startProcess, summarise } from './harness'
+import { call, cleanup, login, type Row, startProcess, summarise } from './harness'
 
 const ms = (t0: number) => performance.now() - t0
 
@@ -10,8 +10,20 @@ async function startup(): Promise<Row[]> {
   const again = await startProcess(first.dataDir)
   await again.stop()
   cleanup(first.dataDir)
-  const one = (bench: string, v: number, note: string): Row => ({ bench, n: 1, p50: v, p95: v, p99: v, max: v, unit: 'ms', note })
-  return [one('start, empty folder (migrate + seed)', first.startMs, 'PGlite, demo city: 630 units, ~230 tasks'), one('start, existing data', again.startMs, 'PGlite')]
+  const one = (bench: string, v: number, note: string): Row => ({
+    bench,
+    n: 1,
+    p50: v,
+    p95: v,
+    p99: v,
+    max: v,
+    unit: 'ms',
+    note,
+  })
+  return [
+    one('start, empty folder (migrate + seed)', first.startMs, 'PGlite, demo city: 630 units, ~230 tasks'),
+    one('start, existing data', again.startMs, 'PGlite'),
+  ]
 }
 
 /** Task API: create and patch sequentially, list a page, as the secretary. */
@@ -25,7 +37,13 @@ async function taskApi(): Promise<Row[]> {
     const list: number[] = []
     for (let i = 0; i < 300; i++) {
       let t = performance.now()
-      const task = (await call(hub.base, cookie, 'POST', '/api/tasks', { title: `Nhiệm vụ đo ${i}`, leadUnitId: units[i % 30].id, dueAt: '2031-01-01' })).json.task
+      const task = (
+        await call(hub.base, cookie, 'POST', '/api/tasks', {
+          title: `Nhiệm vụ đo ${i}`,
+          leadUnitId: units[i % 30].id,
+          dueAt: '2031-01-01',
+        })
+      ).json.task
       create.push(ms(t))
       t = performance.now()
       await call(hub.base, cookie, 'PATCH', `/api/tasks/${task.id}`, { version: task.version, progress: 50 })
@@ -38,13 +56,31 @@ async function taskApi(): Promise<Row[]> {
     }
     // Concurrency: 20 clients creating at once.
     const t = performance.now()
-    await Promise.all(Array.from({ length: 200 }, (_, i) => call(hub.base, cookie, 'POST', '/api/tasks', { title: `Song song ${i}`, leadUnitId: units[i % 30].id })))
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        call(hub.base, cookie, 'POST', '/api/tasks', { title: `Song song ${i}`, leadUnitId: units[i % 30].id }),
+      ),
+    )
     const rate = 200 / (ms(t) / 1000)
     return [
-      { bench: 'POST /api/tasks', ...summarise(create), unit: 'ms', note: 'sequential; audit + event in one transaction' },
+      {
+        bench: 'POST /api/tasks',
+        ...summarise(create),
+        unit: 'ms',
+        note: 'sequential; audit + event in one transaction',
+      },
       { bench: 'PATCH /api/tasks/:id', ...summarise(patch), unit: 'ms', note: 'with version check' },
       { bench: 'GET /api/tasks (page of 50)', ...summarise(list), unit: 'ms', note: 'secretary, ~800 tasks' },
-      { bench: 'POST /api/tasks, 200 at once', n: 200, p50: rate, p95: rate, p99: rate, max: rate, unit: 'req/s', note: 'throughput, one PGlite process' },
+      {
+        bench: 'POST /api/tasks, 200 at once',
+        n: 200,
+        p50: rate,
+        p95: rate,
+        p99: rate,
+        max: rate,
+        unit: 'req/s',
+        note: 'throughput, one PGlite process',
+      },
     ]
   } finally {
     await hub.stop()
@@ -58,11 +94,13 @@ async function fanout(): Promise<Row[]> {
   try {
     const bithu = await login(hub.base, 'bithu@demo.local')
     const tayho = await login(hub.base, 'tayho@demo.local')
-    const tayhoId = (await call(hub.base, bithu, 'GET', '/api/units?kind=district')).json.units.find((u: any) => u.name === 'Quận Tây Hồ').id
+    const tayhoId = (await call(hub.base, bithu, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: any) => u.name === 'Quận Tây Hồ',
+    ).id
     const sockets = await Promise.all(
       Array.from({ length: 200 }, async () => {
         const s = io(hub.base, { transports: ['websocket'], extraHeaders: { cookie: tayho }, reconnection: false })
-        await new Promise((r) => s.once('connect', r))
+        await new Promise<void>((r) => s.once('connect', () => r()))
         await s.emitWithAck('subscribe', `unit:${tayhoId}`)
         return s
       }),
@@ -86,7 +124,14 @@ async function fanout(): Promise<Row[]> {
       for (const at of await Promise.all(got)) arrivals.push(at - t)
     }
     for (const s of sockets) s.close()
-    return [{ bench: 'task change → 200 sockets', ...summarise(arrivals), unit: 'ms', note: 'from POST sent to event received, 20 rounds' }]
+    return [
+      {
+        bench: 'task change → 200 sockets',
+        ...summarise(arrivals),
+        unit: 'ms',
+        note: 'from POST sent to event received, 20 rounds',
+      },
+    ]
   } finally {
     await hub.stop()
     cleanup(hub.dataDir)

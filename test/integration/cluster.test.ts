@@ -59,7 +59,7 @@ describe('a cluster of two processes on PostgreSQL and Redis behind nginx', () =
       (u: any) => u.name === 'Quận Tây Hồ',
     ).id
     const s = io(p1, { transports: ['websocket'], extraHeaders: { cookie: tayho }, reconnection: false })
-    await new Promise((r) => s.once('connect', r))
+    await new Promise<void>((r) => s.once('connect', () => r()))
     expect(await s.timeout(5000).emitWithAck('subscribe', `unit:${tayhoId}`)).toEqual({ ok: true })
     const title = `Liên tiến trình ${Date.now()}`
     const got = new Promise((r) => {

@@ -63,19 +63,20 @@ describe('the hub process', () => {
       expect(hub.output()).toMatch(/http:\/\/localhost:\d+/)
       const cookie = await login(hub.base)
       const units = await fetch(`${hub.base}/api/units?kind=district`, { headers: { cookie } })
-      expect((await units.json()).units).toHaveLength(30)
+      expect(((await units.json()) as any).units).toHaveLength(30)
       const res = await fetch(`${hub.base}/api/tasks`, {
         method: 'POST',
         headers: { cookie, origin: hub.base, 'content-type': 'application/json' },
         body: JSON.stringify({
           title: 'Giữ qua khởi động lại',
-          leadUnitId: (await (await fetch(`${hub.base}/api/units?kind=district`, { headers: { cookie } })).json())
-            .units[0].id,
+          leadUnitId: (
+            (await (await fetch(`${hub.base}/api/units?kind=district`, { headers: { cookie } })).json()) as any
+          ).units[0].id,
           dueAt: '2031-01-01',
         }),
       })
       expect(res.status).toBe(201)
-      taskId = (await res.json()).task.id
+      taskId = ((await res.json()) as any).task.id
 
       // A second process on the same folder refuses with a clear message and a non-zero exit.
       const second = spawnSync(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
@@ -100,11 +101,11 @@ describe('the hub process', () => {
     try {
       const cookie = await login(hub.base)
       const r = await fetch(`${hub.base}/api/tasks/${taskId}`, { headers: { cookie } })
-      expect((await r.json()).task.title).toBe('Giữ qua khởi động lại')
-      const units = await (await fetch(`${hub.base}/api/units?kind=district`, { headers: { cookie } })).json()
+      expect(((await r.json()) as any).task.title).toBe('Giữ qua khởi động lại')
+      const units: any = await (await fetch(`${hub.base}/api/units?kind=district`, { headers: { cookie } })).json()
       expect(units.units).toHaveLength(30)
       // A committed change right before a kill -9 survives it too.
-      const t = (await (await fetch(`${hub.base}/api/tasks/${taskId}`, { headers: { cookie } })).json()).task
+      const t = ((await (await fetch(`${hub.base}/api/tasks/${taskId}`, { headers: { cookie } })).json()) as any).task
       const p = await fetch(`${hub.base}/api/tasks/${taskId}`, {
         method: 'PATCH',
         headers: { cookie, origin: hub.base, 'content-type': 'application/json' },
@@ -119,7 +120,7 @@ describe('the hub process', () => {
     try {
       const cookie = await login(again.base)
       const r = await fetch(`${again.base}/api/tasks/${taskId}`, { headers: { cookie } })
-      expect((await r.json()).task.progress).toBe(35)
+      expect(((await r.json()) as any).task.progress).toBe(35)
     } finally {
       again.child.kill('SIGTERM')
       await exited(again.child)

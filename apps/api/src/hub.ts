@@ -54,7 +54,6 @@ export interface RunningHub {
  * events, scheduler, and the upgrade handlers given (collab).
  */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
-  const { log } = config
   const dbh: DbHandle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     return await startOn(dbh, config)

@@ -65,6 +65,8 @@ export function liveHandler(emit: (m: LiveMessage) => void, tree: () => UnitTree
   return async (events) => {
     const messages = liveMessages(events, tree())
     if (!messages.length) return undefined
-    return () => messages.forEach(emit)
+    return () => {
+      for (const m of messages) emit(m)
+    }
   }
 }

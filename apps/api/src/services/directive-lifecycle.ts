@@ -16,7 +16,7 @@ import {
   type UnitRef,
   vnDay,
 } from '@hub/domain'
-import { and, asc, desc, eq, gte, inArray, isNull, lte, max, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, isNull, lte, max, or, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { presentDirective } from './directives'
@@ -277,16 +277,14 @@ export class DirectiveLifecycle {
         ]
           .filter(Boolean)
           .join('\n')
-        await tx
-          .insert(schema.directiveVersions)
-          .values({
-            directiveId: id,
-            versionNo,
-            label: input.label,
-            content: { doc: null, body: input.body } satisfies VersionContent,
-            plainText,
-            createdBy: actor.userId,
-          })
+        await tx.insert(schema.directiveVersions).values({
+          directiveId: id,
+          versionNo,
+          label: input.label,
+          content: { doc: null, body: input.body } satisfies VersionContent,
+          plainText,
+          createdBy: actor.userId,
+        })
         await tx.delete(schema.directiveClauses).where(eq(schema.directiveClauses.directiveId, id))
         if (input.body.clauses.length)
           await tx
@@ -395,17 +393,15 @@ export class DirectiveLifecycle {
           .insert(schema.directiveClauses)
           .values(parsed.clauses.map((c) => ({ directiveId: row!.id, ordinal: c.ordinal, text: c.text })))
       if (parsed.recipients.length)
-        await tx
-          .insert(schema.directiveRecipients)
-          .values(
-            parsed.recipients.map((r, i) => ({
-              directiveId: row!.id,
-              name: r.name,
-              capacity: r.capacity,
-              unitId: match(r.name),
-              ordinal: i,
-            })),
-          )
+        await tx.insert(schema.directiveRecipients).values(
+          parsed.recipients.map((r, i) => ({
+            directiveId: row!.id,
+            name: r.name,
+            capacity: r.capacity,
+            unitId: match(r.name),
+            ordinal: i,
+          })),
+        )
       const recipients = await tx
         .select()
         .from(schema.directiveRecipients)
@@ -553,17 +549,15 @@ export class DirectiveLifecycle {
           })
       await tx.delete(schema.directiveRecipients).where(eq(schema.directiveRecipients.directiveId, id))
       if (recipients.length)
-        await tx
-          .insert(schema.directiveRecipients)
-          .values(
-            recipients.map((r, i) => ({
-              directiveId: id,
-              name: r.name,
-              capacity: r.capacity,
-              unitId: r.unitId ?? null,
-              ordinal: i,
-            })),
-          )
+        await tx.insert(schema.directiveRecipients).values(
+          recipients.map((r, i) => ({
+            directiveId: id,
+            name: r.name,
+            capacity: r.capacity,
+            unitId: r.unitId ?? null,
+            ordinal: i,
+          })),
+        )
       const rows = await tx
         .select()
         .from(schema.directiveRecipients)
@@ -601,12 +595,10 @@ export class DirectiveLifecycle {
     )
     const userIds = [...new Set([...heads.values()].flat())]
     if (userIds.length) {
-      await tx
-        .insert(schema.domainEvents)
-        .values({
-          type: 'directive.distributed',
-          payload: { directiveId: row.id, number: row.number, title: row.title, userIds },
-        })
+      await tx.insert(schema.domainEvents).values({
+        type: 'directive.distributed',
+        payload: { directiveId: row.id, number: row.number, title: row.title, userIds },
+      })
     }
   }
 }

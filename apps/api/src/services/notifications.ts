@@ -238,7 +238,9 @@ export function notificationHandler(push: (userId: string, n: NotificationDto) =
     const inputs = [...(await forTaskEvents(tx, events)), ...forDirectiveEvents(events)]
     if (!inputs.length) return undefined
     const rows = await notify(tx, inputs)
-    return () => rows.forEach((n, i) => push(inputs[i]!.userId, n))
+    return () => {
+      for (const [i, n] of rows.entries()) push(inputs[i]!.userId, n)
+    }
   }
 }
 

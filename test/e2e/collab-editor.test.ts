@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiLogin } from '../helpers/api'
+import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+async function openDraft(page: Page, id: string) {
+  await page.goto(`/directives/${id}`)
+  await page.getByTestId('collab-editor').waitFor()
+  // Synced with the collab server before anyone types: text typed now is shared.
+  await page.locator('[data-testid="collab-status"][data-status="connected"]').waitFor({ timeout: 30_000 })
+}
+
+async function typeAtEnd(page: Page, text: string) {
+  const editor = page.getByTestId('collab-editor')
+  await editor.click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(text, { delay: 15 })
+}
+
+describe('two people drafting one directive', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('each sees the other’s text and caret with the name', async () => {
+    const office = await apiLogin(hub.base, 'vanphong')
+    const secretary = await apiLogin(hub.base, 'bithu')
+    const { directive } = await office.post<{ directive: { id: string } }>('/directives', {
+      kind: 'CT',
+      title: 'về tăng cường kiểm soát người ra vào khu phong tỏa (thử soạn chung)',
+    })
+
+    const ctxA = await newContext(browser, hub.base)
+    const ctxB = await newContext(browser, hub.base)
+    await loginViaApi(ctxA, hub.base, 'vanphong')
+    await loginViaApi(ctxB, hub.base, 'bithu')
+    const a = await ctxA.newPage()
+    const b = await ctxB.newPage()
+    await openDraft(a, directive.id)
+    await openDraft(b, directive.id)
+
+    const fromOffice = 'Văn phòng Thành ủy đề xuất: các chốt kiểm soát hoạt động 24/24 giờ.'
+    const fromSecretary = 'Ý kiến Bí thư: người đứng đầu chịu trách nhiệm trực tiếp.'
+    await typeAtEnd(a, fromOffice)
+    await typeAtEnd(b, fromSecretary)
+
+    const textOf = (p: Page) => p.getByTestId('collab-editor').textContent()
+    await expect.poll(() => textOf(a), { timeout: 20_000 }).toContain(fromSecretary)
+    await expect.poll(() => textOf(b), { timeout: 20_000 }).toContain(fromOffice)
+    await expect.poll(() => textOf(a), { timeout: 5_000 }).toContain(fromOffice)
+
+    // Carets of the other person, labelled with the name.
+    await a.locator('.collaboration-carets__label', { hasText: secretary.user.fullName }).waitFor({ timeout: 15_000 })
+    await b.locator('.collaboration-carets__label', { hasText: office.user.fullName }).waitFor({ timeout: 15_000 })
+    // And both appear among "who is here".
+    await a.locator(`[data-testid="collab-peers"] [data-peer-name="${secretary.user.fullName}"]`).waitFor()
+    await b.locator(`[data-testid="collab-peers"] [data-peer-name="${office.user.fullName}"]`).waitFor()
+
+    await screenshot(a, 'collab-office-view')
+    await screenshot(b, 'collab-secretary-view')
+    await ctxA.close()
+    await ctxB.close()
+  })
+})

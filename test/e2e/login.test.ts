@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, newContext, PASSWORD } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+describe('login', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('sends a visitor to the login page and brings the head of Tây Hồ to "my work"', async () => {
+    const context = await newContext(browser, hub.base)
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.waitForURL(/\/login/)
+    expect(await page.getAttribute('html', 'lang')).toBe('vi')
+
+    await page.getByLabel(/Thư điện tử/).fill('tayho@demo.local')
+    await page.getByLabel(/Mật khẩu/).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/')
+    // The user's name and unit, Vietnamese diacritics intact.
+    await page.getByText('Phạm Minh Tuấn').first().waitFor()
+    await page
+      .getByText(/Quận Tây Hồ/)
+      .first()
+      .waitFor()
+    // Groups by deadline, each with tasks shown as cards with dd/mm/yyyy deadlines.
+    await page.getByTestId('group-overdue').waitFor()
+    await page.getByTestId('group-week').waitFor()
+    await page.getByTestId('group-later').waitFor()
+    await page.getByTestId('task-card').first().waitFor()
+    const dueTexts = await page.getByTestId('task-card').allInnerTexts()
+    expect(dueTexts.some((t) => /Hạn \d{2}\/\d{2}\/\d{4}/.test(t))).toBe(true)
+    await context.close()
+  })
+
+  it('says plainly when the password is wrong', async () => {
+    const context = await newContext(browser, hub.base)
+    const page = await context.newPage()
+    await page.goto('/login')
+    await page.getByLabel(/Thư điện tử/).fill('tayho@demo.local')
+    await page.getByLabel(/Mật khẩu/).fill('not-the-password')
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Email hoặc mật khẩu không đúng' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/login')
+    await context.close()
+  })
+})
