@@ -71,4 +71,38 @@ describe('two people drafting one directive', () => {
     await ctxA.close()
     await ctxB.close()
   })
+
+  it('keeps edits made offline in the browser and merges them on reconnect', async () => {
+    const office = await apiLogin(hub.base, 'vanphong')
+    const { directive } = await office.post<{ directive: { id: string } }>('/directives', {
+      kind: 'KH',
+      title: 'triển khai phiếu đi chợ thống nhất (thử mất mạng)',
+    })
+    const ctxA = await newContext(browser, hub.base)
+    const ctxB = await newContext(browser, hub.base)
+    await loginViaApi(ctxA, hub.base, 'vanphong')
+    await loginViaApi(ctxB, hub.base, 'bithu')
+    const a = await ctxA.newPage()
+    const b = await ctxB.newPage()
+    await openDraft(a, directive.id)
+    await openDraft(b, directive.id)
+
+    await ctxA.setOffline(true)
+    await a.locator('[data-testid="collab-status"][data-status="offline"]').waitFor({ timeout: 10_000 })
+    const offlineText = 'Bổ sung khi mất mạng: mẫu phiếu in sẵn tại tổ dân phố.'
+    await typeAtEnd(a, offlineText)
+    await a.getByTestId('collab-status').filter({ hasText: 'thay đổi được giữ trên máy' }).waitFor()
+    await screenshot(a, 'collab-offline')
+    await b.waitForTimeout(1000)
+    expect(await b.getByTestId('collab-editor').textContent()).not.toContain(offlineText)
+
+    // The tab is closed while offline: the edit now lives only in the browser (IndexedDB).
+    await a.close()
+    await ctxA.setOffline(false)
+    const again = await ctxA.newPage()
+    await openDraft(again, directive.id)
+    await expect.poll(() => b.getByTestId('collab-editor').textContent(), { timeout: 20_000 }).toContain(offlineText)
+    await ctxA.close()
+    await ctxB.close()
+  })
 })

@@ -42,6 +42,20 @@ describe('login', () => {
     await page.getByTestId('task-card').first().waitFor()
     const dueTexts = await page.getByTestId('task-card').allInnerTexts()
     expect(dueTexts.some((t) => /Hạn \d{2}\/\d{2}\/\d{4}/.test(t))).toBe(true)
+
+    // English on request, Vietnamese again after; then log out.
+    await page.getByRole('button', { name: 'Ngôn ngữ' }).click()
+    await page.getByRole('menuitem', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    await page.getByRole('button', { name: 'Language' }).click()
+    await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    await page.getByRole('button', { name: 'Tài khoản' }).click()
+    await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).click()
+    await page.waitForURL(/\/login/)
+    await page.goto('/board')
+    await page.waitForURL(/\/login/)
     await context.close()
   })
 

@@ -11,7 +11,14 @@ describe('parseDocName', () => {
   })
 
   it('refuses other kinds, short ids, upper case and trailing text', () => {
-    for (const bad of [`task:${id}`, 'directive:123', `directive:${id.toUpperCase()}`, `directive:${id}x`, '', `directive:${id}/..`]) {
+    for (const bad of [
+      `task:${id}`,
+      'directive:123',
+      `directive:${id.toUpperCase()}`,
+      `directive:${id}x`,
+      '',
+      `directive:${id}/..`,
+    ]) {
       expect(parseDocName(bad)).toBeNull()
     }
   })

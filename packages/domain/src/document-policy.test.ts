@@ -14,7 +14,11 @@ const tayhoHead: Actor = { userId: 'u-tayho', grants: [{ role: 'unit_head', unit
 const badinhStaff: Actor = { userId: 'u-badinh', grants: [{ role: 'unit_staff', unitId: 'badinh' }] }
 const nobody: Actor = { userId: 'u-none', grants: [] }
 
-const directive = (status: DirectiveScope['status']): DirectiveScope => ({ issuerUnitId: 'city', status, createdBy: 'u-drafter' })
+const directive = (status: DirectiveScope['status']): DirectiveScope => ({
+  issuerUnitId: 'city',
+  status,
+  createdBy: 'u-drafter',
+})
 
 describe('documentPolicy.directiveText', () => {
   it('lets the office edit a draft that others cannot see', () => {

@@ -1,5 +1,5 @@
 import type { DirectiveStatus } from './directive'
-import { type Actor, type DirectiveScope, type Role, directivePolicy, directs } from './policies'
+import { type Actor, type DirectiveScope, directivePolicy, directs, type Role } from './policies'
 import type { UnitTree } from './unit-tree'
 
 /** What a user may do with a collaborative document: edit it, follow it live, or nothing. */

@@ -114,21 +114,28 @@ export interface TaskFilters {
 
 export interface Report {
   id: string
-  taskId: string
-  progress: number
+  kind?: string
+  taskId: string | null
+  unitId?: string
+  progress: number | null
   narrative: string
   difficulties: string
-  submittedAt?: string
-  createdAt?: string
-  submittedBy?: string | null
-  submittedByName?: string | null
-  authorName?: string | null
+  submittedAt: string
+  submittedBy: string | null
+  submittedByName: string | null
 }
 
 export type DirectiveKind = 'CT' | 'KH' | 'KL' | 'TB' | 'CV' | 'QD' | 'NQ'
 export const directiveKinds: readonly DirectiveKind[] = ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ']
 export type DirectiveStatus = 'draft' | 'in_review' | 'issued' | 'in_force' | 'closed' | 'replaced'
-export const directiveStatuses: readonly DirectiveStatus[] = ['draft', 'in_review', 'issued', 'in_force', 'closed', 'replaced']
+export const directiveStatuses: readonly DirectiveStatus[] = [
+  'draft',
+  'in_review',
+  'issued',
+  'in_force',
+  'closed',
+  'replaced',
+]
 
 export interface Recipient {
   id?: string
@@ -164,12 +171,10 @@ export interface Clause {
 }
 
 export interface DirectiveVersion {
-  id: string
-  name?: string | null
-  label?: string | null
+  versionNo: number
+  label: string
   createdAt: string
-  createdBy?: string | null
-  createdByName?: string | null
+  createdBy: string | null
 }
 
 export type MeetingStatus = 'planned' | 'in_session' | 'concluded'

@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http'
+import { type CurrentUser, loadCurrentUser, readCookie, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
+import type { DbOrTx } from '@hub/db'
+
+/**
+ * Resolves the session cookie of a websocket upgrade to the signed-in user (null without a live
+ * session). Upgrades arrive without a framework, so the cookie is read from the raw header.
+ */
+export function sessionAuthenticator(db: DbOrTx): (req: IncomingMessage) => Promise<CurrentUser | null> {
+  return async (req) => {
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE)
+    if (!token) return null
+    const session = await validateSessionToken(db, token)
+    if (!session) return null
+    return loadCurrentUser(db, session.userId)
+  }
+}
+
+/**
+ * Whether an upgrade's Origin names the hub itself (cross-site websocket hijacking otherwise): the
+ * configured public origin when there is one, else the request's own Host.
+ */
+export function sameOrigin(publicOrigin: string | null = null): (origin: string, host: string | undefined) => boolean {
+  return (origin, host) => {
+    let parsed: URL
+    try {
+      parsed = new URL(origin)
+    } catch {
+      return false
+    }
+    if (publicOrigin) return parsed.origin === publicOrigin
+    return !!host && parsed.host === host
+  }
+}

@@ -1,0 +1,127 @@
+import { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { Fanout, type Peer, type RemotePublisher } from './fanout'
+import type { CollabMetrics } from './metrics'
+
+/** Transaction origin of the stored state applied at load: not written back, not sent. */
+export const LOAD_ORIGIN = Symbol('collab:load')
+/** Origin of changes received from another process: sent to local clients, not stored or republished here. */
+export const REMOTE_ORIGIN = Symbol('collab:remote')
+/** Origin of edits the server makes itself (restoring a version). */
+export const SERVER_ORIGIN = Symbol('collab:server')
+
+export interface CollabDocumentOptions {
+  fanoutIntervalMs: number
+  metrics: CollabMetrics
+  /** Called with every update that must be stored. */
+  persist(update: Uint8Array): void
+  remote?: RemotePublisher
+  /** How long the clock of a departed client is remembered (stale echoes of it are refused meanwhile). */
+  awarenessGraceMs: number
+  onError?: (err: unknown) => void
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+/**
+ * One open document: its Y.Doc (the stored state applied before anyone sees it), the presence of its
+ * users (awareness), the connections editing it and the fan-out that sends them changes.
+ */
+export class CollabDocument {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: Awareness
+  readonly connections = new Set<Peer>()
+  /** Which connection announced each awareness client id: a connection speaks only for its own clients. */
+  readonly awarenessOwners = new Map<number, Peer>()
+  readonly fanout: Fanout
+  /** Clients whose presence was removed, and when: their clocks are forgotten after the grace period. */
+  private readonly departed = new Map<number, number>()
+  private readonly sweeper: NodeJS.Timeout
+  private destroyed = false
+
+  constructor(
+    readonly name: string,
+    stored: readonly Uint8Array[],
+    private readonly opts: CollabDocumentOptions,
+  ) {
+    if (stored.length > 0) {
+      this.doc.transact(() => {
+        for (const u of stored) Y.applyUpdate(this.doc, u)
+      }, LOAD_ORIGIN)
+    }
+    this.awareness = new Awareness(this.doc)
+    // The server itself is nobody: no presence of its own.
+    this.awareness.setLocalState(null)
+    this.fanout = new Fanout(() => this.connections, this.awareness, {
+      intervalMs: opts.fanoutIntervalMs,
+      metrics: opts.metrics,
+      remote: opts.remote,
+      isRemote: (o) => o === REMOTE_ORIGIN,
+      onError: opts.onError,
+    })
+    this.doc.on('update', this.onUpdate)
+    this.awareness.on('update', this.onAwareness)
+    this.sweeper = setInterval(() => this.forgetDeparted(), Math.max(10, opts.awarenessGraceMs / 2))
+    this.sweeper.unref()
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === LOAD_ORIGIN) return
+    if (origin !== REMOTE_ORIGIN) this.opts.persist(update)
+    this.fanout.queueUpdate(update, origin)
+  }
+
+  private readonly onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+    const now = Date.now()
+    for (const id of removed) {
+      this.awarenessOwners.delete(id)
+      this.departed.set(id, now)
+    }
+    for (const id of added) this.departed.delete(id)
+    this.fanout.queueAwareness([...added, ...updated, ...removed], origin)
+  }
+
+  /**
+   * The awareness keeps a clock for every client id it ever saw; that would grow with every
+   * connection ever made. A departed client's clock is kept for a grace period only: long enough
+   * that the stale echoes y-websocket clients send back (they relay everyone's presence) are refused.
+   */
+  forgetDeparted(now = Date.now()): void {
+    for (const [id, at] of this.departed) {
+      if (now - at < this.opts.awarenessGraceMs || this.fanout.hasPendingAwareness(id)) continue
+      this.departed.delete(id)
+      if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
+    }
+  }
+
+  /** Listener count on the doc and awareness (leak checks: constant however many connections came and went). */
+  listenerCount(): number {
+    const count = (o: { _observers: Map<string, Set<unknown>> }) =>
+      [...o._observers.values()].reduce((n, s) => n + s.size, 0)
+    return (
+      count(this.doc as unknown as { _observers: Map<string, Set<unknown>> }) +
+      count(this.awareness as unknown as { _observers: Map<string, Set<unknown>> })
+    )
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  /** Sends what is queued, then frees the document. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    clearInterval(this.sweeper)
+    this.departed.clear()
+    this.fanout.dispose()
+    this.doc.off('update', this.onUpdate)
+    this.awareness.off('update', this.onAwareness)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,24 @@
+export type { Access } from './access'
+export { documentAccess } from './access'
+export { sameOrigin, sessionAuthenticator } from './auth'
+export type { DocName, DocumentKind } from './doc-name'
+export { DOC_NAME_PATTERN, parseDocName } from './doc-name'
+export type { DiffPart } from './line-diff'
+export type { CollabLogger } from './logger'
+export type { CollabMetrics, Histogram } from './metrics'
+export { shareWithin } from './metrics'
+export type { PmNode } from './projection'
+export { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from './projection'
+export type { DocumentRegistry, Lease, RemoteBus } from './registry'
+export type { CollabServer, CollabServerOptions } from './server'
+export { createCollabServer } from './server'
+export type { VersionContext, VersionDetail, VersionSummary } from './versions'
+export {
+  diffVersions,
+  getVersion,
+  listVersions,
+  restoreVersion,
+  saveVersion,
+  VersionError,
+  versionBelongsTo,
+} from './versions'

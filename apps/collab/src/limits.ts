@@ -1,0 +1,32 @@
+import type { RawData } from 'ws'
+
+/** Default largest frame a client may send: a big pasted document fits, a memory bomb does not. */
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024
+/** A client that has not read this much of what it was sent is dropped rather than buffered for. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+/** Awareness client ids one connection may speak for (a browser tab has one). */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 8
+
+/** Websocket close codes the server uses. */
+export const CloseCode = {
+  /** Server shutting down. */
+  goingAway: 1001,
+  /** A frame that is not a well-formed y-websocket message. */
+  protocolError: 1002,
+  /** A frame over the size limit. */
+  tooBig: 1009,
+  /** The server could not continue (e.g. the document was unloaded under the connection). */
+  internalError: 1011,
+} as const
+
+/** The bytes of a received frame, whatever form ws delivered it in. */
+export function frameBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}
+
+/** Whether a ws error event means the peer sent a frame over maxPayload. */
+export function isOversizeError(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { diffLines } from './line-diff'
+
+/** Rebuilds both sides from a diff: the older text from equal+delete, the newer from equal+insert. */
+function sides(parts: ReturnType<typeof diffLines>) {
+  const pick = (keep: string) =>
+    parts
+      .filter((p) => p.op === 'equal' || p.op === keep)
+      .map((p) => p.text)
+      .join('\n')
+  return { older: pick('delete'), newer: pick('insert') }
+}
+
+describe('diffLines', () => {
+  it('marks a changed clause between equal lines', () => {
+    const a = 'CHỈ THỊ\n1. Tăng cường kiểm tra\n2. Báo cáo hằng tuần\nNơi nhận'
+    const b = 'CHỈ THỊ\n1. Tăng cường kiểm tra, giám sát\n2. Báo cáo hằng tuần\n3. Tổng kết\nNơi nhận'
+    expect(diffLines(a, b)).toEqual([
+      { op: 'equal', text: 'CHỈ THỊ' },
+      { op: 'delete', text: '1. Tăng cường kiểm tra' },
+      { op: 'insert', text: '1. Tăng cường kiểm tra, giám sát' },
+      { op: 'equal', text: '2. Báo cáo hằng tuần' },
+      { op: 'insert', text: '3. Tổng kết' },
+      { op: 'equal', text: 'Nơi nhận' },
+    ])
+  })
+
+  it('handles empty texts and identical texts', () => {
+    expect(diffLines('', '')).toEqual([])
+    expect(diffLines('', 'a\nb')).toEqual([{ op: 'insert', text: 'a\nb' }])
+    expect(diffLines('a\nb', '')).toEqual([{ op: 'delete', text: 'a\nb' }])
+    expect(diffLines('a\nb', 'a\nb')).toEqual([{ op: 'equal', text: 'a\nb' }])
+  })
+
+  it('is a minimal script that rebuilds both sides on random texts', () => {
+    let seed = 7
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed / 0x7fffffff
+    }
+    for (let round = 0; round < 200; round++) {
+      const a = Array.from({ length: Math.floor(rnd() * 30) }, () => String.fromCharCode(97 + Math.floor(rnd() * 4)))
+      const b = Array.from({ length: Math.floor(rnd() * 30) }, () => String.fromCharCode(97 + Math.floor(rnd() * 4)))
+      const parts = diffLines(a.join('\n'), b.join('\n'))
+      const got = sides(parts)
+      expect(got.older).toBe(a.join('\n'))
+      expect(got.newer).toBe(b.join('\n'))
+    }
+  })
+
+  it('stays fast on long, very different texts', () => {
+    const a = Array.from({ length: 20_000 }, (_, i) => `a${i}`).join('\n')
+    const b = Array.from({ length: 20_000 }, (_, i) => `b${i}`).join('\n')
+    const t = Date.now()
+    const parts = diffLines(a, b)
+    expect(Date.now() - t).toBeLessThan(5000)
+    expect(sides(parts)).toEqual({ older: a, newer: b })
+  })
+})

@@ -1,0 +1,212 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { CurrentUser } from '@hub/auth'
+import type { Db } from '@hub/db'
+import type WebSocket from 'ws'
+import { WebSocketServer } from 'ws'
+import type { Access } from './access'
+import { sameOrigin } from './auth'
+import { CollabConnection } from './connection'
+import {
+  CloseCode,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_FRAME_BYTES,
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+} from './limits'
+import { type CollabLogger, silentLogger } from './logger'
+import { type CollabMetrics, createMetrics } from './metrics'
+import { Persistence } from './persistence'
+import { plainTextOf, TIPTAP_FIELD } from './projection'
+import { createRedisBus } from './redis-fanout'
+import { DocumentRegistry, type RemoteBus } from './registry'
+import { refuseUpgrade, upgradeTarget } from './upgrade'
+
+export interface CollabServerOptions {
+  db: Db
+  /** The signed-in user of an upgrade request (see sessionAuthenticator), null without a session: 401. */
+  authenticate(req: IncomingMessage): Promise<CurrentUser | null>
+  /** The user's access to a document (see documentAccess): 'none' is refused with 403, 'missing' with 404. */
+  authorize(user: CurrentUser, docName: string): Promise<Access>
+  /** Content of a document opened for the first time, as a Yjs update; applied once, on the server. */
+  initialContent?(docName: string): Promise<Uint8Array | null>
+  log?: CollabLogger
+  /** Largest frame a client may send; bigger ones close that connection with 1009. Default 4 MiB. */
+  maxFrameBytes?: number
+  /** Updates are grouped this long into one log write, so an edit is durable about this long after it arrives. Default 50. */
+  flushIntervalMs?: number
+  /** A document's log is merged into its snapshot when it holds more rows than this. Default 200. */
+  compactAfterUpdates?: number
+  /** A document nobody is connected to leaves memory this long after the last connection closed. Default 30 s. */
+  unloadAfterMs?: number
+  /** Whether an upgrade's Origin header may open a socket (cross-site websocket hijacking); default: same host. No Origin: allowed, judged by the session. */
+  allowedOrigin?(origin: string, host: string | undefined): boolean
+  /** Relays updates and presence between processes through Redis pub/sub (channel `collab:<docName>`). */
+  redis?: { url: string }
+  /** Any other relay between processes (tests use an in-memory one); wins over `redis`. */
+  remote?: RemoteBus
+  /** Path the documents live under. Default "/collab". */
+  path?: string
+  /** Changes are gathered this long before they are sent to the connections; 0 = end of the I/O turn. Default 10. */
+  fanoutIntervalMs?: number
+  /** The plain-text projection is rewritten at most this often. Default 1000. */
+  plainTextDebounceMs?: number
+  /** Connections are pinged this often; one that did not answer the previous ping is dropped. Default 30 s. */
+  pingIntervalMs?: number
+  /** A client that has not read this much of what it was sent is dropped. Default 64 MiB. */
+  maxBufferedBytes?: number
+  /** How long a departed client's presence clock is remembered (refusing stale echoes). Default 30 s. */
+  awarenessGraceMs?: number
+}
+
+export interface CollabServer {
+  /** The path prefix it serves, "/collab/" (for a router of upgrades: `url.startsWith(path)`). */
+  readonly path: string
+  /** Handles an HTTP upgrade for `/collab/<docName>` (see `handles`); refuses it with a plain HTTP error otherwise. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** Whether an upgrade request is addressed to this server (its path is under `/collab/`). */
+  handles(req: IncomingMessage): boolean
+  /** Stops accepting, closes connections (1001), writes and compacts every open document; does not close the database. */
+  close(): Promise<void>
+  readonly registry: DocumentRegistry
+  readonly persistence: Persistence
+  readonly metrics: CollabMetrics
+  readonly db: Db
+  /** Connections open now. */
+  connectionCount(): number
+}
+
+/** Creates the collaborative-document server; mount it with `httpServer.on('upgrade', ...)`. */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const log = options.log ?? silentLogger
+  const metrics = createMetrics()
+  const basePath = (options.path ?? '/collab').replace(/\/+$/, '')
+  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES
+  const allowedOrigin = options.allowedOrigin ?? sameOrigin()
+  const remote: RemoteBus | undefined =
+    options.remote ?? (options.redis ? createRedisBus({ url: options.redis.url, log, metrics }) : undefined)
+
+  const persistence: Persistence = new Persistence(options.db, {
+    flushIntervalMs: options.flushIntervalMs ?? 50,
+    compactAfterUpdates: options.compactAfterUpdates ?? 200,
+    plainTextDebounceMs: options.plainTextDebounceMs ?? 1000,
+    log,
+    metrics,
+    plainText: (name) => {
+      const d = registry.get(name)
+      return d ? plainTextOf(d.doc.getXmlFragment(TIPTAP_FIELD)) : null
+    },
+  })
+  const registry: DocumentRegistry = new DocumentRegistry({
+    persistence,
+    initialContent: options.initialContent,
+    unloadAfterMs: options.unloadAfterMs ?? 30_000,
+    fanoutIntervalMs: options.fanoutIntervalMs ?? 10,
+    awarenessGraceMs: options.awarenessGraceMs,
+    metrics,
+    log,
+    remote,
+  })
+  // maxPayload makes ws refuse an oversized frame while reading it (1009), before it is buffered whole.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxFrameBytes,
+    clientTracking: false,
+    perMessageDeflate: false,
+  })
+  const connections = new Set<CollabConnection>()
+  let closing = false
+
+  const heartbeat = setInterval(() => {
+    for (const c of connections) c.heartbeat()
+  }, options.pingIntervalMs ?? 30_000)
+  heartbeat.unref()
+
+  function refuse(socket: Duplex, status: number, code?: string) {
+    metrics.refused[status] = (metrics.refused[status] ?? 0) + 1
+    refuseUpgrade(socket, status, code)
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (closing) return refuse(socket, 503)
+    const target = upgradeTarget(req.url, basePath)
+    if (target.kind === 'elsewhere') return refuse(socket, 404)
+    if (target.kind === 'bad-name') return refuse(socket, 400)
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedOrigin(origin, req.headers.host)) return refuse(socket, 403, 'cross_origin')
+    const user = await options.authenticate(req)
+    if (!user) return refuse(socket, 401)
+    const access = await options.authorize(user, target.name)
+    if (access === 'missing') return refuse(socket, 404)
+    if (access !== 'read' && access !== 'write') return refuse(socket, 403)
+    if (socket.destroyed) return
+    if (closing) return refuse(socket, 503)
+    let lease: Awaited<ReturnType<DocumentRegistry['acquire']>>
+    try {
+      // The document is loaded before the handshake completes: the client's first sync is served from the stored state.
+      lease = await registry.acquire(target.name)
+    } catch (err) {
+      if (!closing) log.error({ err, doc: target.name }, 'collab: could not open document')
+      return refuse(socket, 503)
+    }
+    if (socket.destroyed || closing) {
+      lease.release()
+      if (!socket.destroyed) refuse(socket, 503)
+      return
+    }
+    // ws answers a malformed handshake itself and never calls back: the lease is released when the socket closes.
+    const releaseIfAborted = () => lease.release()
+    socket.once('close', releaseIfAborted)
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      socket.off('close', releaseIfAborted)
+      const conn = new CollabConnection(ws, lease.document, {
+        readOnly: access === 'read',
+        userId: user.userId,
+        maxFrameBytes,
+        maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+        maxAwarenessClients: MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+        metrics,
+        log,
+        onClose: () => {
+          connections.delete(conn)
+          lease.release()
+        },
+      })
+      connections.add(conn)
+      conn.start()
+      if (closing) conn.close(CloseCode.goingAway, 'server shutting down')
+    })
+  }
+
+  return {
+    path: `${basePath}/`,
+    handleUpgrade(req, socket, head) {
+      // A client vanishing mid-handshake must not become an unhandled 'error' event.
+      socket.on('error', () => {})
+      upgrade(req, socket, head).catch((err) => {
+        log.error({ err, url: req.url }, 'collab: upgrade failed')
+        refuse(socket, 500)
+      })
+    },
+    handles(req) {
+      return upgradeTarget(req.url, basePath).kind !== 'elsewhere'
+    },
+    async close() {
+      if (closing) return
+      closing = true
+      clearInterval(heartbeat)
+      const open = [...connections]
+      for (const c of open) c.close(CloseCode.goingAway, 'server shutting down')
+      await registry.closeAll()
+      await persistence.close()
+      await remote?.close()
+      // Whoever has not answered the close frame by now is cut off.
+      for (const c of open) c.terminate()
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+    },
+    registry,
+    persistence,
+    metrics,
+    db: options.db,
+    connectionCount: () => connections.size,
+  }
+}

@@ -1,0 +1,134 @@
+import type { QueryClient } from '@tanstack/react-query'
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router'
+import { NotFound } from '../components/PageState'
+import { meQuery } from '../lib/queries'
+import { AppLayout } from './AppLayout'
+import { validateBoardSearch, validateLoginSearch } from './search'
+
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+})
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: validateLoginSearch,
+  component: lazyRouteComponent(() => import('../pages/LoginPage'), 'LoginPage'),
+})
+
+/** Every screen but login: needs a session, else goes to /login and comes back after. */
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_authed',
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(meQuery)
+    if (!user) throw redirect({ to: '/login', search: { redirect: location.href } })
+    return { user }
+  },
+  component: AppLayout,
+})
+
+const myWorkRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../pages/MyWorkPage'), 'MyWorkPage'),
+})
+
+const boardRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/board',
+  validateSearch: validateBoardSearch,
+  component: lazyRouteComponent(() => import('../pages/BoardPage'), 'BoardPage'),
+})
+
+const taskRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/tasks/$taskId',
+  component: lazyRouteComponent(() => import('../pages/TaskPage'), 'TaskPage'),
+})
+
+const directivesRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/directives',
+  component: lazyRouteComponent(() => import('../pages/DirectivesPage'), 'DirectivesPage'),
+})
+
+const directiveRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/directives/$directiveId',
+  component: lazyRouteComponent(() => import('../pages/DirectivePage'), 'DirectivePage'),
+})
+
+const meetingsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/meetings',
+  component: lazyRouteComponent(() => import('../pages/MeetingsPage'), 'MeetingsPage'),
+})
+
+const meetingRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/meetings/$meetingId',
+  component: lazyRouteComponent(() => import('../pages/MeetingPage'), 'MeetingPage'),
+})
+
+const unitsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/units',
+  component: lazyRouteComponent(() => import('../pages/UnitsPage'), 'UnitsPage'),
+})
+
+const unitRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/units/$unitId',
+  component: lazyRouteComponent(() => import('../pages/UnitPage'), 'UnitPage'),
+})
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(() => import('../pages/NotificationsPage'), 'NotificationsPage'),
+})
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  authedRoute.addChildren([
+    myWorkRoute,
+    boardRoute,
+    taskRoute,
+    directivesRoute,
+    directiveRoute,
+    meetingsRoute,
+    meetingRoute,
+    unitsRoute,
+    unitRoute,
+    notificationsRoute,
+  ]),
+])
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
+  }
+}

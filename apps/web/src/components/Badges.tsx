@@ -1,0 +1,58 @@
+import { Badge, type BadgeProps } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { DirectiveStatus, MeetingStatus, TaskStatus, Timeliness } from '../lib/types'
+
+const statusColour: Record<TaskStatus, string> = {
+  not_started: 'gray',
+  in_progress: 'blue',
+  done: 'green',
+  paused: 'yellow',
+}
+const timelinessColour: Record<Timeliness, string> = { on_time: 'green', late: 'orange', open: 'blue', overdue: 'red' }
+const directiveColour: Record<DirectiveStatus, string> = {
+  draft: 'gray',
+  in_review: 'violet',
+  issued: 'teal',
+  in_force: 'blue',
+  closed: 'dark',
+  replaced: 'dark',
+}
+const meetingColour: Record<MeetingStatus, string> = { planned: 'gray', in_session: 'green', concluded: 'blue' }
+
+export function StatusBadge({ status, ...rest }: { status: TaskStatus } & BadgeProps) {
+  const { t } = useTranslation()
+  return (
+    <Badge variant="light" color={statusColour[status]} {...rest}>
+      {t(`status.${status}`)}
+    </Badge>
+  )
+}
+
+export function TimelinessBadge({ timeliness, ...rest }: { timeliness: Timeliness } & BadgeProps) {
+  const { t } = useTranslation()
+  return (
+    <Badge variant={timeliness === 'overdue' ? 'filled' : 'light'} color={timelinessColour[timeliness]} {...rest}>
+      {t(`timeliness.${timeliness}`)}
+    </Badge>
+  )
+}
+
+export function DirectiveStatusBadge({ status, ...rest }: { status: DirectiveStatus } & BadgeProps) {
+  const { t } = useTranslation()
+  return (
+    <Badge variant="light" color={directiveColour[status] ?? 'gray'} {...rest}>
+      {t(`directiveStatus.${status}`)}
+    </Badge>
+  )
+}
+
+export function MeetingStatusBadge({ status, ...rest }: { status: MeetingStatus } & BadgeProps) {
+  const { t } = useTranslation()
+  return (
+    <Badge variant="light" color={meetingColour[status] ?? 'gray'} {...rest}>
+      {t(`meetingStatus.${status}`)}
+    </Badge>
+  )
+}
+
+export { statusColour, timelinessColour }

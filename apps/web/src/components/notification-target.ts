@@ -1,0 +1,12 @@
+import type { Notification } from '../lib/types'
+
+/** Where a notification leads: the task, directive or meeting it is about. */
+export function notificationTarget(n: Notification): string | null {
+  const d = n.data ?? {}
+  const id = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null)
+  if (id('taskId')) return `/tasks/${id('taskId')}`
+  if (id('meetingId')) return `/meetings/${id('meetingId')}`
+  if (id('directiveId')) return `/directives/${id('directiveId')}`
+  if (id('unitId')) return `/units/${id('unitId')}`
+  return null
+}

@@ -1,0 +1,108 @@
+import { foldVietnamese } from '@hub/domain/text-fold'
+import type { QueryClient } from '@tanstack/react-query'
+import { keys, type MeetingDetail } from './queries'
+import type { Task, TaskFilters, TaskList, Unit } from './types'
+
+/** Whether `unitId` is `ancestorId` or lies below it; undefined when the directory is not loaded. */
+function within(unitId: string, ancestorId: string, units: Map<string, Unit> | null): boolean | undefined {
+  if (unitId === ancestorId) return true
+  if (!units) return undefined
+  let cur = units.get(unitId)
+  for (let hops = 0; cur && hops < 20; hops++) {
+    if (!cur.parentId) return false
+    if (cur.parentId === ancestorId) return true
+    cur = units.get(cur.parentId)
+  }
+  return cur ? false : undefined
+}
+
+/**
+ * Whether a task belongs in a list with these filters, judged the way the server filters.
+ * Undefined when it cannot be told here (the list is then refetched instead).
+ */
+export function taskMatches(task: Task, f: TaskFilters, units: Map<string, Unit> | null): boolean | undefined {
+  if (f.status && task.status !== f.status) return false
+  if (f.timeliness && task.timeliness !== f.timeliness) return false
+  if (f.directiveId && task.directiveId !== f.directiveId) return false
+  if (f.assigneeId && task.accountableUserId !== f.assigneeId) return false
+  if (f.parentTaskId && task.parentTaskId !== f.parentTaskId) return false
+  if (f.meetingId && task.meetingId !== f.meetingId) return false
+  if ((f.dueFrom || f.dueTo) && !task.dueAt) return false
+  if (f.dueFrom && task.dueAt && task.dueAt < f.dueFrom) return false
+  if (f.dueTo && task.dueAt && task.dueAt > f.dueTo) return false
+  if (f.q && !foldVietnamese(task.title).includes(foldVietnamese(f.q))) return false
+  if (f.unitId) {
+    const candidates = [task.leadUnitId, ...task.supportUnitIds]
+    if (!f.includeSubunits) return candidates.includes(f.unitId)
+    let unknown = false
+    for (const c of candidates) {
+      const w = within(c, f.unitId, units)
+      if (w) return true
+      if (w === undefined) unknown = true
+    }
+    return unknown ? undefined : false
+  }
+  return true
+}
+
+/** The server's order: due date ascending with undated last, then creation. */
+export function compareTasks(a: Task, b: Task): number {
+  if (a.dueAt !== b.dueAt) {
+    if (!a.dueAt) return 1
+    if (!b.dueAt) return -1
+    return a.dueAt < b.dueAt ? -1 : 1
+  }
+  return (a.createdAt ?? '').localeCompare(b.createdAt ?? '')
+}
+
+function upsert(list: Task[], task: Task): Task[] {
+  const i = list.findIndex((t) => t.id === task.id)
+  if (i >= 0) {
+    if (list[i]!.version > task.version) return list
+    const next = list.slice()
+    next[i] = task
+    return next
+  }
+  return [...list, task].sort(compareTasks)
+}
+
+/**
+ * Puts a created or changed task into every cached view of tasks: its own page, each list whose
+ * filters it meets (and out of those it no longer meets), and its meeting. Nothing is reloaded
+ * except lists whose membership cannot be decided here.
+ */
+export function applyTask(qc: QueryClient, task: Task) {
+  const known = qc.getQueryData<Task>(keys.task(task.id))
+  if (!known || known.version <= task.version) qc.setQueryData(keys.task(task.id), task)
+
+  const unitList = qc.getQueryData<Unit[]>(keys.units)
+  const units = unitList ? new Map(unitList.map((u) => [u.id, u])) : null
+  for (const [key, data] of qc.getQueriesData<TaskList>({ queryKey: keys.allTasks })) {
+    if (!data) continue
+    const f = (key[1] ?? {}) as TaskFilters
+    const i = data.tasks.findIndex((t) => t.id === task.id)
+    const matches = taskMatches(task, f, units)
+    if (matches === undefined) {
+      void qc.invalidateQueries({ queryKey: key, exact: true })
+      continue
+    }
+    if (i >= 0 && data.tasks[i]!.version > task.version) continue
+    if (i >= 0 && !matches) {
+      qc.setQueryData<TaskList>(key, {
+        ...data,
+        tasks: data.tasks.filter((t) => t.id !== task.id),
+        total: Math.max(0, data.total - 1),
+      })
+    } else if (i >= 0) {
+      qc.setQueryData<TaskList>(key, { ...data, tasks: upsert(data.tasks, task) })
+    } else if (matches) {
+      qc.setQueryData<TaskList>(key, { ...data, tasks: upsert(data.tasks, task), total: data.total + 1 })
+    }
+  }
+
+  if (task.meetingId) {
+    qc.setQueryData<MeetingDetail>(keys.meeting(task.meetingId), (d) =>
+      d ? { ...d, tasks: upsert(d.tasks, task) } : d,
+    )
+  }
+}

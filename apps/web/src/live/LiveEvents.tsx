@@ -1,0 +1,62 @@
+import { notifications as toasts } from '@mantine/notifications'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { keys, type NotificationList } from '../lib/queries'
+import { applyTask } from '../lib/task-cache'
+import type { Notification, PresenceUser, Report, Task } from '../lib/types'
+import { connectLive, disconnectLive, useLiveRoom } from './socket'
+
+/**
+ * Opens the live link for the logged-in user and turns its events into cache updates:
+ * tasks into every list and page that shows them, notifications into the bell, presence
+ * into the "who is here" lists. Renders nothing.
+ */
+export function LiveEvents({ userId, unitId }: { userId: string; unitId: string | null }) {
+  const qc = useQueryClient()
+  const { t } = useTranslation()
+  useLiveRoom(`user:${userId}`)
+  useLiveRoom(unitId ? `unit:${unitId}` : null)
+
+  useEffect(() => {
+    const s = connectLive()
+    const onTask = (p: { task?: Task }) => {
+      if (p?.task?.id) applyTask(qc, p.task)
+    }
+    const onReport = (p: { report?: Report; task?: Task }) => {
+      if (p?.task?.id) applyTask(qc, p.task)
+      const taskId = p?.report?.taskId ?? p?.task?.id
+      if (taskId) void qc.invalidateQueries({ queryKey: keys.reports(taskId) })
+    }
+    const onNotification = (p: { notification?: Notification }) => {
+      const n = p?.notification
+      if (!n?.id) return
+      qc.setQueryData<NotificationList>(keys.notifications, (d) => {
+        if (!d) return d
+        const existing = d.notifications.find((x) => x.id === n.id)
+        const rest = d.notifications.filter((x) => x.id !== n.id)
+        const wasUnread = existing ? !existing.readAt : false
+        return { notifications: [n, ...rest], unread: d.unread + (n.readAt ? 0 : 1) - (wasUnread ? 1 : 0) }
+      })
+      if (!n.readAt) toasts.show({ title: n.title || t('notifications.newEvent'), message: n.body, autoClose: 6000 })
+    }
+    const onPresence = (p: { room?: string; users?: PresenceUser[] }) => {
+      if (p?.room) qc.setQueryData(keys.presence(p.room), p.users ?? [])
+    }
+    s.on('task:created', onTask)
+    s.on('task:updated', onTask)
+    s.on('report:submitted', onReport)
+    s.on('notification', onNotification)
+    s.on('presence', onPresence)
+    return () => {
+      s.off('task:created', onTask)
+      s.off('task:updated', onTask)
+      s.off('report:submitted', onReport)
+      s.off('notification', onNotification)
+      s.off('presence', onPresence)
+    }
+  }, [qc, t])
+
+  useEffect(() => () => disconnectLive(), [])
+  return null
+}

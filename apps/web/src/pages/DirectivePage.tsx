@@ -1,0 +1,260 @@
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core'
+import { IconArrowLeft, IconLock } from '@tabler/icons-react'
+import { getRouteApi, Link } from '@tanstack/react-router'
+import { lazy, Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
+import { DirectiveStatusBadge } from '../components/Badges'
+import { ErrorState, Loading } from '../components/PageState'
+import { TaskTable } from '../components/TaskTable'
+import { isUnavailable } from '../lib/api'
+import { formatDate, formatDateTime } from '../lib/dates'
+import { useDirective, useDirectiveVersions, useTasks } from '../lib/queries'
+import type { Directive } from '../lib/types'
+import { PresenceList } from '../live/presence'
+import { useLiveRoom } from '../live/socket'
+
+const CollabEditor = lazy(() => import('../editor/CollabEditor'))
+const route = getRouteApi('/_authed/directives/$directiveId')
+
+function Meta({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm">{value || '—'}</Text>
+    </div>
+  )
+}
+
+function Recipients({ directive }: { directive: Directive }) {
+  const { t } = useTranslation()
+  const list = directive.recipients ?? []
+  if (!list.length) return <Text c="dimmed">{t('directive.recipients.empty')}</Text>
+  const received = list.filter((r) => r.receivedAt).length
+  const read = list.filter((r) => r.firstReadAt).length
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        {t('directive.recipients.summary', { received, read, total: list.length })}
+      </Text>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped data-testid="recipients-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('directive.recipients.name')}</Table.Th>
+              <Table.Th>{t('directive.recipients.capacity')}</Table.Th>
+              <Table.Th>{t('directive.recipients.received')}</Table.Th>
+              <Table.Th>{t('directive.recipients.read')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((r, i) => (
+              <Table.Tr key={r.id ?? i}>
+                <Table.Td>
+                  {r.unitId ? (
+                    <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
+                      {r.name}
+                    </Anchor>
+                  ) : (
+                    r.name
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`capacity.${r.capacity as 'report'}`, { defaultValue: r.capacity })}</Table.Td>
+                <Table.Td>
+                  {r.receivedAt ? (
+                    <Text size="sm">{formatDateTime(r.receivedAt)}</Text>
+                  ) : (
+                    <Badge variant="light" color="gray">
+                      {t('directive.recipients.notYet')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {r.firstReadAt ? (
+                    <Text size="sm">{formatDateTime(r.firstReadAt)}</Text>
+                  ) : (
+                    <Badge variant="light" color={r.receivedAt ? 'orange' : 'gray'}>
+                      {t('directive.recipients.notYet')}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  )
+}
+
+/** Saved versions of the text; the panel says plainly when the server does not keep them yet. */
+function VersionsPanel({ directiveId }: { directiveId: string }) {
+  const { t } = useTranslation()
+  const { data, error, isLoading } = useDirectiveVersions(directiveId)
+  return (
+    <Card withBorder radius="md" data-testid="versions-panel">
+      <Title order={3} fz="md" mb="sm">
+        {t('directive.versions.title')}
+      </Title>
+      {isLoading && <Loading />}
+      {error &&
+        (isUnavailable(error) ? (
+          <Text c="dimmed" size="sm">
+            {t('directive.versions.unavailable')}
+          </Text>
+        ) : (
+          <ErrorState error={error} compact />
+        ))}
+      {data && data.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('directive.versions.empty')}
+        </Text>
+      )}
+      {data && data.length > 0 && (
+        <Timeline bulletSize={12}>
+          {data.map((v) => (
+            <Timeline.Item key={v.versionNo} title={t('directive.versions.item', { no: v.versionNo, label: v.label })}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(v.createdAt)}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  )
+}
+
+/** A directive: its particulars, the shared draft, clauses, tasks, who received and read it, versions. */
+export function DirectivePage() {
+  const { t } = useTranslation()
+  const user = useUser()
+  const { directiveId } = route.useParams()
+  const { data, error, isLoading, refetch } = useDirective(directiveId)
+  const tasks = useTasks({ directiveId, limit: 300 })
+  useLiveRoom(`directive:${directiveId}`)
+
+  if (isLoading) return <Loading />
+  if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />
+  const { directive: d, clauses } = data
+  const editable = d.status === 'draft' || d.status === 'in_review'
+  const docName = d.docName ?? `directive:${d.id}`
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/directives" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={16} aria-hidden />
+          {t('directives.title')}
+        </Group>
+      </Anchor>
+      <div>
+        <Group gap="xs" mb={4}>
+          <Badge variant="outline" color="red.9" radius="sm">
+            {t(`directiveKind.${d.kind}`)}
+          </Badge>
+          <Text fw={700}>{d.number ?? t('directives.noNumber')}</Text>
+          <DirectiveStatusBadge status={d.status} />
+        </Group>
+        <Title order={1} fz={{ base: 20, sm: 26 }} data-testid="directive-title">
+          {t(`directiveKind.${d.kind}`)} {d.title}
+        </Title>
+        <Group mt="xs">
+          <PresenceList room={`directive:${d.id}`} />
+        </Group>
+      </div>
+      <Card withBorder radius="md" component="section" aria-label={t('directive.metadata')}>
+        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
+          <Meta label={t('directive.issuer')} value={d.issuer} />
+          <Meta label={t('directives.issuedAt')} value={formatDate(d.issuedAt)} />
+          <Meta label={t('directive.place')} value={d.place} />
+          <Meta
+            label={t('directive.signer')}
+            value={[d.signer?.onBehalfOf, d.signer?.title, d.signer?.name].filter(Boolean).join(' · ')}
+          />
+          <Meta
+            label={t('directive.layout')}
+            value={d.layout === 'state' ? t('directives.layoutState') : t('directives.layoutParty')}
+          />
+        </SimpleGrid>
+      </Card>
+      <Tabs defaultValue="text" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="text">{t('directive.tabs.text')}</Tabs.Tab>
+          <Tabs.Tab value="clauses">
+            {t('directive.tabs.clauses')} ({clauses.length})
+          </Tabs.Tab>
+          <Tabs.Tab value="tasks">
+            {t('directive.tabs.tasks')} ({tasks.data?.total ?? '…'})
+          </Tabs.Tab>
+          <Tabs.Tab value="recipients">{t('directive.tabs.recipients')}</Tabs.Tab>
+          <Tabs.Tab value="versions">{t('directive.tabs.versions')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="text" pt="md">
+          <Stack gap="sm">
+            {!editable && (
+              <Alert variant="light" color="gray" icon={<IconLock size={16} aria-hidden />}>
+                {t('directive.frozen')}
+              </Alert>
+            )}
+            <Suspense fallback={<Loading label={t('editor.loading')} />}>
+              <CollabEditor
+                docName={docName}
+                user={{ id: user.id, name: user.fullName }}
+                editable={editable}
+                label={t('editor.label')}
+                minHeight={360}
+              />
+            </Suspense>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="clauses" pt="md">
+          <Stack gap="sm">
+            {d.preamble && (
+              <Text size="sm" c="dimmed" fs="italic">
+                {d.preamble}
+              </Text>
+            )}
+            {clauses.length === 0 && <Text c="dimmed">{t('directive.noClauses')}</Text>}
+            {clauses.map((c) => (
+              <Card key={c.ordinal} withBorder radius="md" padding="sm">
+                <Group align="flex-start" wrap="nowrap" gap="sm">
+                  <Text fw={800} c="red.9">
+                    {c.ordinal}.
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {c.text}
+                  </Text>
+                </Group>
+              </Card>
+            ))}
+            {d.closing && (
+              <Text size="sm" c="dimmed" fs="italic">
+                {d.closing}
+              </Text>
+            )}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          {tasks.isLoading ? (
+            <Loading />
+          ) : tasks.error ? (
+            <ErrorState error={tasks.error} />
+          ) : (tasks.data?.tasks.length ?? 0) === 0 ? (
+            <Text c="dimmed">{t('directive.noTasks')}</Text>
+          ) : (
+            <TaskTable tasks={tasks.data?.tasks ?? []} />
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="recipients" pt="md">
+          <Recipients directive={d} />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="md">
+          <VersionsPanel directiveId={d.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
+}

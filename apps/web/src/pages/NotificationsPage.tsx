@@ -1,0 +1,93 @@
+import { Badge, Button, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { IconChecks } from '@tabler/icons-react'
+import { useNavigate } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { notificationTarget } from '../components/notification-target'
+import { ErrorState, Loading } from '../components/PageState'
+import { isUnavailable } from '../lib/api'
+import { formatDateTime, fromNow } from '../lib/dates'
+import { useMarkRead } from '../lib/mutations'
+import { useNotifications } from '../lib/queries'
+
+/** Every notification, newest first; a cascade to many units is one grouped line. */
+export function NotificationsPage() {
+  const { t, i18n } = useTranslation()
+  const { data, error, isLoading, refetch } = useNotifications()
+  const markRead = useMarkRead()
+  const navigate = useNavigate()
+  return (
+    <Stack gap="md" maw={860}>
+      <Group justify="space-between">
+        <Title order={1} fz={{ base: 22, sm: 28 }}>
+          {t('notifications.title')}
+        </Title>
+        {(data?.unread ?? 0) > 0 && (
+          <Button
+            variant="light"
+            leftSection={<IconChecks size={16} aria-hidden />}
+            onClick={() => markRead.mutate('all')}
+          >
+            {t('notifications.markAllRead')}
+          </Button>
+        )}
+      </Group>
+      {isLoading && <Loading />}
+      {error &&
+        (isUnavailable(error) ? (
+          <Text c="dimmed">{t('notifications.unavailable')}</Text>
+        ) : (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ))}
+      {data && data.notifications.length === 0 && <Text c="dimmed">{t('notifications.empty')}</Text>}
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {data?.notifications.map((n) => {
+          const target = notificationTarget(n)
+          return (
+            <li key={n.id}>
+              <Card withBorder radius="md" padding="sm" bg={n.readAt ? undefined : 'blue.0'}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <UnstyledButton
+                    style={{ flex: 1 }}
+                    onClick={() => {
+                      if (!n.readAt) markRead.mutate(n.id)
+                      if (target) void navigate({ to: target })
+                    }}
+                  >
+                    <Group gap="xs">
+                      {!n.readAt && (
+                        <Badge size="xs" color="blue" variant="filled">
+                          {t('notifications.unread')}
+                        </Badge>
+                      )}
+                      <Text fw={n.readAt ? 500 : 700} size="sm">
+                        {n.title}
+                      </Text>
+                      {n.count > 1 && (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('notifications.grouped', { count: n.count })}
+                        </Badge>
+                      )}
+                    </Group>
+                    {n.body && (
+                      <Text size="sm" mt={2}>
+                        {n.body}
+                      </Text>
+                    )}
+                    <Text size="xs" c="dimmed" mt={2} title={formatDateTime(n.createdAt)}>
+                      {fromNow(n.createdAt, i18n.language)} · {formatDateTime(n.createdAt)}
+                    </Text>
+                  </UnstyledButton>
+                  {!n.readAt && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => markRead.mutate(n.id)}>
+                      {t('notifications.markRead')}
+                    </Button>
+                  )}
+                </Group>
+              </Card>
+            </li>
+          )
+        })}
+      </Stack>
+    </Stack>
+  )
+}

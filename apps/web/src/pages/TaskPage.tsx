@@ -1,0 +1,469 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Progress,
+  Select,
+  SimpleGrid,
+  Slider,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core'
+import { notifications as toasts } from '@mantine/notifications'
+import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
+import { useQueryClient } from '@tanstack/react-query'
+import { getRouteApi, Link } from '@tanstack/react-router'
+import { type FormEvent, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { StatusBadge, TimelinessBadge, timelinessColour } from '../components/Badges'
+import { ErrorState, Loading } from '../components/PageState'
+import { TaskTable } from '../components/TaskTable'
+import { ApiError, isUnavailable } from '../lib/api'
+import { formatDate, formatDateTime } from '../lib/dates'
+import { useSubmitReport, useUpdateTask } from '../lib/mutations'
+import { useDirectives, usePeople, useTask, useTaskReports, useTasks, useUnits } from '../lib/queries'
+import { applyTask } from '../lib/task-cache'
+import { type Task, type TaskStatus, taskStatuses } from '../lib/types'
+import { useLiveRoom } from '../live/socket'
+
+const route = getRouteApi('/_authed/tasks/$taskId')
+const quickSteps = [25, 50, 75, 100]
+
+/** Keeps status and progress consistent the way the server does: done is 100%, 100% is done. */
+function normalise(
+  status: TaskStatus,
+  progress: number,
+  changed: 'status' | 'progress',
+): { status: TaskStatus; progress: number } {
+  if (changed === 'status' && status === 'done') return { status, progress: 100 }
+  if (changed === 'progress' && progress === 100) return { status: 'done', progress }
+  if (changed === 'progress' && progress > 0 && status === 'not_started') return { status: 'in_progress', progress }
+  if (changed === 'progress' && progress < 100 && status === 'done') return { status: 'in_progress', progress }
+  return { status, progress }
+}
+
+function ProgressUpdate({ task }: { task: Task }) {
+  const { t } = useTranslation()
+  const qc = useQueryClient()
+  const update = useUpdateTask()
+  const report = useSubmitReport()
+  const [status, setStatus] = useState<TaskStatus>(task.status)
+  const [progress, setProgress] = useState(task.progress)
+  const [narrative, setNarrative] = useState('')
+  const [difficulties, setDifficulties] = useState('')
+  const [conflict, setConflict] = useState<Task | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const dirty =
+    status !== task.status || progress !== task.progress || narrative.trim() !== '' || difficulties.trim() !== ''
+
+  // A change by someone else while nothing is typed here: show it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the task's version only
+  useEffect(() => {
+    if (!dirty) {
+      setStatus(task.status)
+      setProgress(task.progress)
+    }
+  }, [task.version])
+
+  const pick = (changed: 'status' | 'progress', s: TaskStatus, p: number) => {
+    const n = normalise(s, p, changed)
+    setStatus(n.status)
+    setProgress(n.progress)
+  }
+
+  const send = async (base: Task) => {
+    setBusy(true)
+    setProblem(null)
+    setConflict(null)
+    try {
+      let latest = base
+      let reportSaved = false
+      try {
+        const r = await report.mutateAsync({
+          taskId: base.id,
+          progress,
+          narrative: narrative.trim(),
+          difficulties: difficulties.trim(),
+        })
+        reportSaved = true
+        if (r.task) latest = r.task
+      } catch (e) {
+        if (!isUnavailable(e)) throw e
+      }
+      const needsPatch = reportSaved
+        ? status !== latest.status || progress !== latest.progress
+        : status !== base.status || progress !== base.progress
+      if (needsPatch) {
+        latest = await update.mutateAsync({
+          id: base.id,
+          version: latest.version,
+          progress,
+          status: status !== latest.status ? status : undefined,
+        })
+      }
+      setNarrative('')
+      setDifficulties('')
+      setStatus(latest.status)
+      setProgress(latest.progress)
+      const hadText = narrative.trim() !== '' || difficulties.trim() !== ''
+      toasts.show({
+        color: 'green',
+        message: !reportSaved && hadText ? t('task.update.sentNoReport') : t('task.update.sent'),
+      })
+    } catch (e) {
+      if (e instanceof ApiError && e.isConflict) {
+        const current = (e.details as { current?: Task } | undefined)?.current
+        if (current) {
+          applyTask(qc, current)
+          setConflict(current)
+        } else setProblem(e.message)
+      } else if (e instanceof ApiError && e.status === 403) setProblem(t('task.update.notAllowed'))
+      else setProblem(e instanceof Error ? e.message : t('common.error'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault()
+    void send(task)
+  }
+
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="update-title">
+      <form onSubmit={onSubmit} data-testid="progress-form">
+        <Stack gap="sm">
+          <Group justify="space-between" align="baseline">
+            <Title order={2} fz="lg" id="update-title">
+              {t('task.update.title')}
+            </Title>
+            <Text fz={28} fw={800} data-testid="progress-value" aria-live="polite">
+              {t('common.percent', { value: progress })}
+            </Text>
+          </Group>
+          <Progress value={progress} size="lg" color={timelinessColour[task.timeliness]} aria-hidden />
+          <Text size="sm" fw={600} id="quick-label">
+            {t('task.update.quick')}
+          </Text>
+          <SimpleGrid cols={4} spacing="xs" role="group" aria-labelledby="quick-label">
+            {quickSteps.map((v) => (
+              <Button
+                key={v}
+                size="lg"
+                px={0}
+                variant={progress === v ? 'filled' : 'light'}
+                aria-pressed={progress === v}
+                aria-label={t('task.update.set', { value: v })}
+                data-testid={`progress-${v}`}
+                onClick={() => pick('progress', status, v)}
+              >
+                {v}%
+              </Button>
+            ))}
+          </SimpleGrid>
+          <Slider
+            value={progress}
+            onChange={(v) => pick('progress', status, v)}
+            step={5}
+            min={0}
+            max={100}
+            label={(v) => `${v}%`}
+            thumbLabel={t('task.update.slider')}
+            aria-label={t('task.update.slider')}
+            mb="xs"
+          />
+          <Select
+            label={t('task.status')}
+            value={status}
+            onChange={(v) => v && pick('status', v as TaskStatus, progress)}
+            data={taskStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Textarea
+            label={t('task.update.narrative')}
+            placeholder={t('task.update.narrativePlaceholder')}
+            value={narrative}
+            onChange={(e) => setNarrative(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={8}
+          />
+          <Textarea
+            label={t('task.update.difficulties')}
+            placeholder={t('task.update.difficultiesPlaceholder')}
+            value={difficulties}
+            onChange={(e) => setDifficulties(e.currentTarget.value)}
+            autosize
+            minRows={1}
+            maxRows={6}
+          />
+          {conflict && (
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle size={18} aria-hidden />}
+              title={t('task.conflict.title')}
+              role="alert"
+            >
+              <Stack gap="xs">
+                <Text size="sm">
+                  {t('task.conflict.body', { progress: conflict.progress, status: t(`status.${conflict.status}`) })}
+                </Text>
+                <Group gap="xs">
+                  <Button size="xs" color="orange" onClick={() => void send(conflict)} loading={busy}>
+                    {t('task.conflict.overwrite')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => {
+                      setConflict(null)
+                      setStatus(conflict.status)
+                      setProgress(conflict.progress)
+                    }}
+                  >
+                    {t('task.conflict.reload')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
+          {problem && (
+            <Alert color="red" variant="light" role="alert">
+              {problem}
+            </Alert>
+          )}
+          <Button
+            type="submit"
+            size="lg"
+            fullWidth
+            loading={busy}
+            leftSection={<IconSend size={18} aria-hidden />}
+            data-testid="send-update"
+            disabled={!dirty}
+          >
+            {t('task.update.send')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  )
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <div>{children}</div>
+    </div>
+  )
+}
+
+function Reports({ taskId }: { taskId: string }) {
+  const { t } = useTranslation()
+  const { data, error, isLoading } = useTaskReports(taskId)
+  return (
+    <Card withBorder radius="md" component="section" aria-labelledby="reports-title">
+      <Title order={2} fz="lg" id="reports-title" mb="sm">
+        {t('task.reports.title')}
+      </Title>
+      {isLoading && <Loading />}
+      {error &&
+        (isUnavailable(error) ? (
+          <Text size="sm" c="dimmed">
+            {t('task.reports.unavailable')}
+          </Text>
+        ) : (
+          <ErrorState error={error} compact />
+        ))}
+      {data && data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('task.reports.empty')}
+        </Text>
+      )}
+      {data && data.length > 0 && (
+        <Timeline bulletSize={14} lineWidth={2}>
+          {data.map((r) => (
+            <Timeline.Item
+              key={r.id}
+              title={r.progress === null ? t('task.reports.report') : t('task.reports.progress', { value: r.progress })}
+            >
+              <Text size="xs" c="dimmed">
+                {t('task.reports.by', {
+                  name: r.submittedByName ?? t('common.unknownPerson'),
+                  time: formatDateTime(r.submittedAt),
+                })}
+              </Text>
+              {r.narrative && <Text size="sm">{r.narrative}</Text>}
+              {r.difficulties && (
+                <Text size="sm" c="orange.9">
+                  {t('task.update.difficulties')}: {r.difficulties}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  )
+}
+
+/** One task: the progress update first (three taps from the list on a phone), then its facts, sub-tasks and reports. */
+export function TaskPage() {
+  const { t } = useTranslation()
+  const { taskId } = route.useParams()
+  const { data: task, error, isLoading, refetch } = useTask(taskId)
+  const { byId } = useUnits()
+  const { data: directives } = useDirectives()
+  const { data: people } = usePeople(task?.leadUnitId)
+  const subtasks = useTasks({ parentTaskId: taskId, limit: 200 })
+  useLiveRoom(task ? `unit:${task.leadUnitId}` : null)
+
+  if (isLoading) return <Loading />
+  if (error || !task) return <ErrorState error={error} onRetry={() => void refetch()} />
+
+  const lead = byId.get(task.leadUnitId)
+  const directive = task.directiveId ? directives?.find((d) => d.id === task.directiveId) : undefined
+  const accountable = task.accountableUserId ? people?.find((p) => p.userId === task.accountableUserId) : undefined
+
+  return (
+    <Stack gap="md" maw={1200}>
+      <Anchor component={Link} to="/" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={16} aria-hidden />
+          {t('task.backToList')}
+        </Group>
+      </Anchor>
+      <div>
+        <Title order={1} fz={{ base: 20, sm: 26 }} data-testid="task-title">
+          {task.title}
+        </Title>
+        <Group gap="xs" mt="xs">
+          <StatusBadge status={task.status} />
+          <TimelinessBadge timeliness={task.timeliness} />
+          <Text size="sm" c={task.timeliness === 'overdue' ? 'red.9' : undefined} fw={600}>
+            {task.dueAt ? t('common.dueOn', { date: formatDate(task.dueAt) }) : t('common.noDueDate')}
+          </Text>
+        </Group>
+      </div>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
+          <ProgressUpdate task={task} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
+          <Stack gap="md">
+            <Card withBorder radius="md">
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+                <Field label={t('task.leadUnit')}>
+                  {lead ? (
+                    <Anchor component={Link} to={`/units/${lead.id}`}>
+                      {lead.name}
+                    </Anchor>
+                  ) : (
+                    t('common.unknownUnit')
+                  )}
+                </Field>
+                <Field label={t('task.supportUnits')}>
+                  {task.supportUnitIds.length === 0 ? (
+                    <Text size="sm">{t('common.none')}</Text>
+                  ) : (
+                    <Group gap={6}>
+                      {task.supportUnitIds.map((id) => (
+                        <Anchor key={id} component={Link} to={`/units/${id}`} size="sm">
+                          {byId.get(id)?.shortName ?? t('common.unknownUnit')}
+                        </Anchor>
+                      ))}
+                    </Group>
+                  )}
+                </Field>
+                <Field label={t('task.accountable')}>
+                  <Text size="sm">
+                    {accountable
+                      ? `${accountable.fullName} — ${accountable.position}`
+                      : task.accountableUserId
+                        ? t('common.unknownPerson')
+                        : t('common.none')}
+                  </Text>
+                </Field>
+                <Field label={t('task.dueAt')}>
+                  <Text size="sm">{task.dueAt ? formatDate(task.dueAt) : t('common.noDueDate')}</Text>
+                </Field>
+                {task.recurrence && (
+                  <Field label={t('task.recurrence')}>
+                    <Text size="sm">
+                      {t(`task.recurrenceValue.${task.recurrence.freq as 'daily'}`, {
+                        defaultValue: task.recurrence.freq,
+                      })}
+                    </Text>
+                  </Field>
+                )}
+                {task.directiveId && (
+                  <Field label={t('task.directive')}>
+                    <Anchor component={Link} to={`/directives/${task.directiveId}`} size="sm">
+                      {directive
+                        ? `${directive.number ?? t('directives.noNumber')} — ${directive.title}`
+                        : t('common.open')}
+                    </Anchor>
+                    {task.clauseOrdinal && (
+                      <Text size="xs" c="dimmed">
+                        {t('task.clause', { ordinal: task.clauseOrdinal })}
+                      </Text>
+                    )}
+                  </Field>
+                )}
+                {task.meetingId && (
+                  <Field label={t('task.meeting')}>
+                    <Anchor component={Link} to={`/meetings/${task.meetingId}`} size="sm">
+                      {t('common.open')}
+                    </Anchor>
+                  </Field>
+                )}
+                {task.parentTaskId && (
+                  <Field label={t('task.parent')}>
+                    <Anchor component={Link} to={`/tasks/${task.parentTaskId}`} size="sm">
+                      {t('common.open')}
+                    </Anchor>
+                  </Field>
+                )}
+                {task.completedAt && (
+                  <Field label={t('task.completedAt')}>
+                    <Text size="sm">{formatDateTime(task.completedAt)}</Text>
+                  </Field>
+                )}
+              </SimpleGrid>
+              {task.description && task.description !== task.title && (
+                <Stack gap={4} mt="md">
+                  <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                    {t('task.description')}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {task.description}
+                  </Text>
+                </Stack>
+              )}
+            </Card>
+            {(subtasks.data?.tasks.length ?? 0) > 0 && (
+              <Card withBorder radius="md" component="section" aria-labelledby="subtasks-title">
+                <Title order={2} fz="lg" id="subtasks-title" mb="xs">
+                  {t('task.subtasks')}
+                </Title>
+                <TaskTable tasks={subtasks.data?.tasks ?? []} />
+              </Card>
+            )}
+            <Reports taskId={task.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
