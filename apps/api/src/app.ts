@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { CollabServer } from '@hub/collab'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv, Deps } from './context'
@@ -9,6 +10,7 @@ import { requireUser, sessionMiddleware } from './middleware/session'
 import { authRoutes } from './routes/auth'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
+import { documentRoutes } from './routes/documents'
 import { meetingRoutes } from './routes/meetings'
 import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
@@ -22,6 +24,8 @@ export interface AppOptions {
   webDist?: string
   /** Largest accepted JSON body. */
   maxBodyBytes?: number
+  /** The in-process collaboration server, for named versions of documents. */
+  collab?: CollabServer
 }
 
 /** Builds the HTTP app: one sub-app per resource under /api, errors in one shape. */
@@ -65,6 +69,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/tasks', reportRoutes(deps))
   app.route('/api/meetings', meetingRoutes(deps))
   app.route('/api/notifications', notificationRoutes(deps))
+  if (options.collab) app.route('/api/documents', documentRoutes(deps, options.collab))
   app.route('/api/directives', directiveLifecycleRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
 

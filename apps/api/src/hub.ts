@@ -2,12 +2,21 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { createAdaptorServer } from '@hono/node-server'
 import { hashPassword } from '@hub/auth'
+import {
+  type CollabServer,
+  type CollabServerOptions,
+  createCollabServer,
+  documentAccess,
+  sessionAuthenticator,
+} from '@hub/collab'
 import { createDb, type DbHandle, isEmpty, seedDemo } from '@hub/db'
 import type { Logger } from 'pino'
 import { createApp } from './app'
 import type { Deps } from './context'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
+import { isOwnOrigin } from './middleware/origin'
+import { initialContentFor } from './services/document-text'
 import { notificationHandler } from './services/notifications'
 import { Outbox } from './services/outbox'
 import { defaultSchedulerOptions, Scheduler, type SchedulerOptions } from './services/scheduler'
@@ -34,12 +43,17 @@ export interface HubConfig {
   webDist?: string
   log: Logger
   scheduler?: Partial<SchedulerOptions> | false
+  /** Overrides of the collaboration server's options (tests shorten its timers). */
+  collab?: Partial<
+    Pick<CollabServerOptions, 'flushIntervalMs' | 'unloadAfterMs' | 'maxFrameBytes' | 'compactAfterUpdates'>
+  >
   /** Mounts extra upgrade handlers (collab) once the database is open. */
   upgrades?: (deps: Deps) => Promise<UpgradeHandler[]>
 }
 
 export interface RunningHub {
   server: Server
+  collab: CollabServer | null
   url: string
   deps: Deps
   live: LiveServer | null
@@ -104,7 +118,19 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       return { database, databaseEngine: dbh.kind === 'pglite' ? 'pglite (embedded PostgreSQL)' : 'postgresql', redis }
     },
   }
-  const app = createApp(deps, { webDist: config.webDist })
+  const collab = config.services.has('collab')
+    ? createCollabServer({
+        db: dbh.db,
+        authenticate: sessionAuthenticator(dbh.db),
+        authorize: (user, docName) => documentAccess(dbh.db, units.tree, user, docName),
+        initialContent: (docName) => initialContentFor(dbh.db, docName),
+        log: log.child({ service: 'collab' }),
+        allowedOrigin: (origin, host) => isOwnOrigin(origin, host, publicOrigin),
+        redis: config.redisUrl ? { url: config.redisUrl } : undefined,
+        ...config.collab,
+      })
+    : null
+  const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   if (config.services.has('api')) {
     live = createLiveServer(server, deps, { redisUrl: config.redisUrl })
@@ -117,7 +143,10 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     )
     outbox.on(notificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
   }
-  const upgrades = config.upgrades ? await config.upgrades(deps) : []
+  const upgrades: UpgradeHandler[] = [
+    ...(collab ? [collab] : []),
+    ...(config.upgrades ? await config.upgrades(deps) : []),
+  ]
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0] ?? ''
     if (path.startsWith('/socket.io/') && live) return // socket.io's own listener takes it
@@ -143,6 +172,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
   let closing: Promise<void> | null = null
   return {
     server,
+    collab,
     url,
     deps,
     live,

@@ -109,7 +109,7 @@ describe('durability', () => {
     expect(h.count).toBeGreaterThan(0)
     expect(shareWithin(h, 200)).toBeGreaterThanOrEqual(0.99)
     console.info(
-      `durable latency over ${h.count} flushes: mean ${(h.sumMs / h.count).toFixed(1)} ms, max ${h.maxMs.toFixed(1)} ms; ` +
+      `durable latency over ${h.count} updates: mean ${(h.sumMs / h.count).toFixed(1)} ms, max ${h.maxMs.toFixed(1)} ms; ` +
         `log write mean ${(s.collab.metrics.flushLatency.sumMs / s.collab.metrics.flushLatency.count).toFixed(1)} ms`,
     )
     a.close()

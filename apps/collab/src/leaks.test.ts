@@ -49,7 +49,7 @@ async function cycle(base: string, name: string, i: number): Promise<void> {
   })
   ws.send(emptyStep1)
   ws.send(presence(1_000_000 + i, `u${i}`))
-  if (i % 10 === 0) {
+  if (i % 25 === 0) {
     const d = new Y.Doc()
     const updates: Uint8Array[] = []
     d.on('update', (u: Uint8Array) => updates.push(u))

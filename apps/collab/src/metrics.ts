@@ -71,7 +71,7 @@ export interface CollabMetrics {
   flushErrors: number
   /** Time of each log write. */
   flushLatency: Histogram
-  /** From an update reaching the server to its log write being committed. */
+  /** For every update, from its reaching the server to its log write being committed. */
   durableLatency: Histogram
   compactions: number
   compactionErrors: number

@@ -22,8 +22,8 @@ export interface PersistenceOptions {
 
 interface Pending {
   updates: Uint8Array[]
-  /** When the oldest of these updates arrived: durability is measured from here. */
-  since: number
+  /** When each update arrived: its durability is measured from there. */
+  arrivals: number[]
 }
 
 /**
@@ -95,9 +95,12 @@ export class Persistence {
 
   /** Queues an update for the next log write. */
   append(name: string, update: Uint8Array): void {
+    const now = performance.now()
     const p = this.pending.get(name)
-    if (p) p.updates.push(update)
-    else this.pending.set(name, { updates: [update], since: performance.now() })
+    if (p) {
+      p.updates.push(update)
+      p.arrivals.push(now)
+    } else this.pending.set(name, { updates: [update], arrivals: [now] })
     this.schedule(this.opts.flushIntervalMs)
   }
 
@@ -145,8 +148,10 @@ export class Persistence {
       // Put the batch back in front of whatever arrived meanwhile, and retry with a growing delay.
       for (const [name, p] of this.pending) {
         const old = batch.get(name)
-        if (old) old.updates.push(...p.updates)
-        else batch.set(name, p)
+        if (old) {
+          old.updates.push(...p.updates)
+          old.arrivals.push(...p.arrivals)
+        } else batch.set(name, p)
       }
       this.pending = batch
       this.failures++
@@ -160,7 +165,7 @@ export class Persistence {
     const m = this.opts.metrics
     m.flushes++
     observe(m.flushLatency, now - started)
-    for (const p of batch.values()) observe(m.durableLatency, now - p.since)
+    for (const p of batch.values()) for (const at of p.arrivals) observe(m.durableLatency, now - at)
     for (const c of counts) {
       if (c.pendingUpdates > this.opts.compactAfterUpdates) void this.compact(c.name).catch(() => {})
     }

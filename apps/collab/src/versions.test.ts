@@ -77,7 +77,8 @@ describe('named versions', () => {
     expect(s.collab.metrics.updatesOut).toBeGreaterThan(updatesBefore)
     // nothing was destroyed: the state just before is a version of its own
     const saved = await getVersion(s.collab, backup!.id)
-    expect(saved?.plainText).toBe('Bản gốc đã sửa\nSửa của Bình')
+    // (the two concurrent edits may interleave either way)
+    expect(saved?.plainText.split('\n').sort()).toEqual(['Bản gốc đã sửa', 'Sửa của Bình'])
     // the clients keep editing on top of the restore
     appendParagraph(b.doc, 'tiếp tục')
     expect(await waitFor(() => docText(a.doc).includes('tiếp tục'))).toBe(true)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ParsedDirective, RecipientCapacity } from './directive'
-import { parseDirective } from './directive-parser'
+import { parseDirective, parseDirectiveBody } from './directive-parser'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 
@@ -444,5 +444,28 @@ describe('parseDirective on hard cases', () => {
     const prose = parseDirective('Just some text.\nNothing official here.')
     expect(prose.kind).toBeNull()
     expect(prose.signer).toBeNull()
+  })
+})
+
+describe('parseDirectiveBody (the editor text alone)', () => {
+  it('splits preamble, clauses and closing without a header', () => {
+    const body = parseDirectiveBody(
+      [
+        'Ban Thường vụ Thành ủy yêu cầu:',
+        '1. Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.',
+        'Các chợ mở cửa theo khung giờ.',
+        '2. Các quận ủy, huyện ủy, thị ủy giám sát giá cả.',
+        'Chỉ thị này phổ biến đến chi bộ.',
+      ].join('\n'),
+    )
+    expect(body.preamble).toBe('Ban Thường vụ Thành ủy yêu cầu:')
+    expect(body.clauses).toEqual([
+      {
+        ordinal: 1,
+        text: 'Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.\nCác chợ mở cửa theo khung giờ.',
+      },
+      { ordinal: 2, text: 'Các quận ủy, huyện ủy, thị ủy giám sát giá cả.' },
+    ])
+    expect(body.closing).toBe('Chỉ thị này phổ biến đến chi bộ.')
   })
 })

@@ -51,3 +51,16 @@ function chooseLayout(
   if (signing) return signing
   return issuer && /uy ban nhan dan|ubnd|hoi dong nhan dan/.test(foldVietnamese(issuer)) ? 'state' : 'party'
 }
+
+/**
+ * Reads only a body (what the editor holds: preamble, numbered clauses, closing), without looking
+ * for a header or a foot.
+ */
+export function parseDirectiveBody(text: string): {
+  preamble: string
+  clauses: ParsedDirective['clauses']
+  closing: string
+} {
+  const body = splitBody(toParagraphs(toLines(text)))
+  return { preamble: body.preamble, clauses: body.clauses, closing: body.closing }
+}

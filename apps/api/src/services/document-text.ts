@@ -1,7 +1,7 @@
 import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/collab/projection'
 import { type DbOrTx, schema } from '@hub/db'
 import type { Clause } from '@hub/domain'
-import { parseDirective } from '@hub/domain'
+import { parseDirectiveBody } from '@hub/domain'
 import { asc, eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 
@@ -44,8 +44,7 @@ export async function readDocumentText(
 
 /** Splits the editor's text into preamble, clauses and closing, as the importer reads a body. */
 export function bodyOfText(plainText: string): DirectiveBody {
-  const parsed = parseDirective(plainText)
-  return { preamble: parsed.preamble, clauses: parsed.clauses, closing: parsed.closing }
+  return parseDirectiveBody(plainText)
 }
 
 /** The body as the editor's paragraphs: clause N starts with "N. ". */
@@ -88,4 +87,89 @@ export function skeletonOf(kindTitle: string): DirectiveBody {
     ],
     closing: `${kindTitle} này phổ biến đến chi bộ.`,
   }
+}
+
+/** Paragraphs as a Yjs update; a heading first when given. */
+function paragraphsUpdate(heading: string | null, paragraphs: string[]): Uint8Array {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment(TIPTAP_FIELD)
+  const nodes: Y.XmlElement[] = []
+  if (heading) {
+    const h = new Y.XmlElement('heading')
+    h.setAttribute('level', 2 as unknown as string)
+    h.insert(0, [new Y.XmlText(heading)])
+    nodes.push(h)
+  }
+  for (const text of paragraphs) {
+    const p = new Y.XmlElement('paragraph')
+    if (text) p.insert(0, [new Y.XmlText(text)])
+    nodes.push(p)
+  }
+  fragment.insert(0, nodes)
+  const update = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return update
+}
+
+/**
+ * What a collaborative document holds when first opened, made on the server so that two clients
+ * never both insert it: a directive's imported text or its kind's skeleton; a meeting's minutes
+ * headed by its agenda; a model practice's write-up from its summary.
+ */
+export async function initialContentFor(db: DbOrTx, docName: string): Promise<Uint8Array | null> {
+  const [kind, id] = docName.split(':') as [string, string]
+  if (kind === 'directive' || kind === 'plan') {
+    const [row] = await db.select().from(schema.directives).where(eq(schema.directives.id, id)).limit(1)
+    if (!row) return null
+    if (kind === 'plan')
+      return paragraphsUpdate(`Kế hoạch triển khai ${row.number ?? ''} ${row.title}`.replace(/\s+/g, ' '), [
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        '...',
+        'II. NỘI DUNG, NHIỆM VỤ',
+        '1. ...',
+        'III. TỔ CHỨC THỰC HIỆN',
+        '...',
+      ])
+    const clauses = await db
+      .select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text })
+      .from(schema.directiveClauses)
+      .where(eq(schema.directiveClauses.directiveId, id))
+      .orderBy(asc(schema.directiveClauses.ordinal))
+    if (clauses.length || row.preamble)
+      return initialContentOf({ preamble: row.preamble, clauses, closing: row.closing })
+    return initialContentOf(skeletonOf(kindTitleOf(row.kind)))
+  }
+  if (kind === 'meeting') {
+    const [m] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
+    if (!m) return null
+    const agenda = await db
+      .select()
+      .from(schema.meetingAgendaItems)
+      .where(eq(schema.meetingAgendaItems.meetingId, id))
+      .orderBy(asc(schema.meetingAgendaItems.ordinal))
+    return paragraphsUpdate(`Biên bản: ${m.title}`, [
+      ...agenda.flatMap((a) => [`${a.ordinal}. ${a.title}${a.presenter ? ` (${a.presenter})` : ''}`, '']),
+      'Kết luận:',
+      '',
+    ])
+  }
+  if (kind === 'model') {
+    const [p] = await db.select().from(schema.modelPractices).where(eq(schema.modelPractices.id, id)).limit(1)
+    if (!p) return null
+    return paragraphsUpdate(p.title, ['Cách làm:', p.summary, 'Kết quả:', p.results, 'Điều kiện để nhân rộng:', ''])
+  }
+  return null
+}
+
+function kindTitleOf(kind: string): string {
+  const titles: Record<string, string> = {
+    CT: 'Chỉ thị',
+    KH: 'Kế hoạch',
+    KL: 'Kết luận',
+    TB: 'Thông báo',
+    CV: 'Công văn',
+    QD: 'Quyết định',
+    NQ: 'Nghị quyết',
+  }
+  return titles[kind] ?? 'Văn bản'
 }

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { openDoc, until } from '../testing/ydoc'
+
+let hub: Awaited<ReturnType<typeof startTestHub>>
+let vanphong: string
+let bithu: string
+let tayho: string
+beforeAll(async () => {
+  hub = await startTestHub()
+  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
+  bithu = await loginCookie(hub.base, 'bithu@demo.local')
+  tayho = await loginCookie(hub.base, 'tayho@demo.local')
+})
+afterAll(() => hub.close())
+
+describe('collaborative drafts in the hub', () => {
+  it('gives a new draft its skeleton from the server, once, however many open it together', async () => {
+    const d = (
+      await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: 'về tăng cường phòng, chống dịch' })
+    ).json.directive
+    const [a, b] = await Promise.all([openDoc(hub.base, d.docName, vanphong), openDoc(hub.base, d.docName, bithu)])
+    try {
+      await until(() => a.text() === b.text() && a.text().length > 0)
+      expect(a.text()).toMatch(/^Căn cứ/)
+      expect(a.text()).toContain('1. ...')
+      expect(a.text().match(/Chỉ thị này phổ biến đến chi bộ\./g)).toHaveLength(1)
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('opens an imported directive with its text, not the skeleton', async () => {
+    const text =
+      'THÀNH ỦY HÀ NỘI\nSố 30-CT/TU\nHà Nội, ngày 10 tháng 8 năm 2021\nCHỈ THỊ\nvề phòng dịch\nBan Thường vụ Thành ủy yêu cầu:\n1. Sở Y tế xét nghiệm.\n2. Công an Thành phố lập chốt.\nChỉ thị này phổ biến đến chi bộ.'
+    const imp = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })).json.directive
+    const c = await openDoc(hub.base, imp.docName, vanphong)
+    try {
+      await until(() => c.text().includes('2. Công an'))
+      expect(c.text()).toBe(
+        'Ban Thường vụ Thành ủy yêu cầu:\n1. Sở Y tế xét nghiệm.\n2. Công an Thành phố lập chốt.\nChỉ thị này phổ biến đến chi bộ.',
+      )
+    } finally {
+      c.close()
+    }
+  })
+
+  it('saves, lists, shows, compares and restores named versions; a restore is a new edit', async () => {
+    const d = (await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'KH', title: 'kế hoạch kiểm tra' }))
+      .json.directive
+    const a = await openDoc(hub.base, d.docName, vanphong)
+    const b = await openDoc(hub.base, d.docName, bithu)
+    try {
+      a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra 30 quận, huyện.'])
+      await until(() => b.text().includes('30 quận'))
+      await new Promise((r) => setTimeout(r, 200))
+      const v1 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, {
+        label: 'Bản trình Thường trực ngày 02/8/2021',
+      })
+      expect(v1.status).toBe(201)
+      a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra đột xuất 30 quận, huyện.', '2. Báo cáo trước ngày 15/8.'])
+      await until(() => b.text().includes('đột xuất'))
+      await new Promise((r) => setTimeout(r, 200))
+      const v2 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, { label: 'Sau góp ý' })
+      const list = (await api(hub.base, bithu, 'GET', `/api/documents/${d.docName}/versions`)).json.versions
+      expect(list.map((v: any) => v.label)).toEqual(['Sau góp ý', 'Bản trình Thường trực ngày 02/8/2021'])
+      const shown = (await api(hub.base, bithu, 'GET', `/api/documents/${d.docName}/versions/${v1.json.version.id}`))
+        .json.version
+      expect(shown.plainText).toBe('Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.')
+      const diff = (
+        await api(
+          hub.base,
+          bithu,
+          'GET',
+          `/api/documents/${d.docName}/diff?from=${v1.json.version.id}&to=${v2.json.version.id}`,
+        )
+      ).json
+      expect(
+        diff.parts
+          .filter((p: any) => p.op === 'insert')
+          .map((p: any) => p.text)
+          .join('\n'),
+      ).toContain('Báo cáo trước ngày 15/8.')
+      const restored = await api(
+        hub.base,
+        bithu,
+        'POST',
+        `/api/documents/${d.docName}/versions/${v1.json.version.id}/restore`,
+      )
+      expect(restored.status).toBe(200)
+      expect(restored.json.backup).toBeTruthy()
+      // Both live editors receive the restore as an edit.
+      expect(
+        await until(() => a.text() === 'Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.' && b.text() === a.text()),
+      ).toBe(true)
+      // A district head may neither read a draft's versions nor save one.
+      expect((await api(hub.base, tayho, 'GET', `/api/documents/${d.docName}/versions`)).status).toBe(403)
+      expect((await api(hub.base, bithu, 'GET', '/api/documents/directive:nope/versions')).status).toBe(400)
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
+
+  it('issuing freezes what the editors wrote, and the issued text is read-only', async () => {
+    const d = (
+      await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: 'về cung ứng hàng hóa thiết yếu' })
+    ).json.directive
+    const a = await openDoc(hub.base, d.docName, vanphong)
+    try {
+      a.setParagraphs([
+        'Ban Thường vụ Thành ủy yêu cầu:',
+        '1. Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.',
+        '2. Các quận ủy, huyện ủy, thị ủy giám sát giá cả.',
+        'Chỉ thị này phổ biến đến chi bộ.',
+      ])
+      await new Promise((r) => setTimeout(r, 300))
+      const s = (
+        await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/transition`, {
+          action: 'submit',
+          version: d.version,
+        })
+      ).json.directive
+      const issued = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/transition`, {
+        action: 'issue',
+        version: s.version,
+        signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
+      })
+      expect(issued.status).toBe(200)
+      const full = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}`)).json
+      expect(full.clauses.map((c: any) => c.text)).toEqual([
+        'Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.',
+        'Các quận ủy, huyện ủy, thị ủy giám sát giá cả.',
+      ])
+      const v = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}/versions/1`)).json.version
+      expect(v.plainText).toContain('1. Sở Công Thương')
+      expect(v.doc.type).toBe('doc')
+      a.close()
+      // Reopened after issue: edits from the office are dropped by the server.
+      const again = await openDoc(hub.base, d.docName, vanphong)
+      again.setParagraphs(['sửa sau khi ban hành'])
+      await new Promise((r) => setTimeout(r, 400))
+      const check = await openDoc(hub.base, d.docName, bithu)
+      expect(check.text()).toContain('1. Sở Công Thương')
+      expect(check.text()).not.toContain('sửa sau khi ban hành')
+      again.close()
+      check.close()
+      const drafts = (await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/task-drafts`)).json.drafts
+      expect(drafts[0]).toMatchObject({ clauseOrdinal: 1, dueAt: '2021-08-05' })
+      expect(drafts[1].leadUnitIds).toHaveLength(30)
+    } finally {
+      a.close()
+    }
+  })
+})
