@@ -143,6 +143,18 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     )
     outbox.on(notificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
   }
+  if (collab) {
+    // A directive whose status changes may change who may write its text (issued text is frozen).
+    outbox.on(async (events) => {
+      const ids = events
+        .filter((e) => e.type === 'directive.updated' && (e.payload as { statusChanged?: boolean }).statusChanged)
+        .map((e) => (e.payload as { directive: { id: string } }).directive.id)
+      if (!ids.length) return undefined
+      return () => {
+        for (const id of new Set(ids)) collab.reauthorize(`directive:${id}`)
+      }
+    })
+  }
   const upgrades: UpgradeHandler[] = [
     ...(collab ? [collab] : []),
     ...(config.upgrades ? await config.upgrades(deps) : []),

@@ -17,6 +17,8 @@ export const CloseCode = {
   tooBig: 1009,
   /** The server could not continue (e.g. the document was unloaded under the connection). */
   internalError: 1011,
+  /** The user's rights on the document changed; the client reconnects and is judged again. */
+  accessChanged: 4000,
 } as const
 
 /** The bytes of a received frame, whatever form ws delivered it in. */

@@ -73,6 +73,11 @@ export interface CollabServer {
   readonly db: Db
   /** Connections open now. */
   connectionCount(): number
+  /**
+   * Closes every connection to a document whose access may have changed (a directive was issued), so
+   * that clients reconnect and are judged again at the upgrade: an issued text becomes read-only.
+   */
+  reauthorize(docName: string): number
 }
 
 /** Creates the collaborative-document server; mount it with `httpServer.on('upgrade', ...)`. */
@@ -114,6 +119,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     perMessageDeflate: false,
   })
   const connections = new Set<CollabConnection>()
+  const documentOf = new WeakMap<CollabConnection, string>()
   let closing = false
 
   const heartbeat = setInterval(() => {
@@ -172,6 +178,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         },
       })
       connections.add(conn)
+      documentOf.set(conn, target.name)
       conn.start()
       if (closing) conn.close(CloseCode.goingAway, 'server shutting down')
     })
@@ -208,5 +215,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     metrics,
     db: options.db,
     connectionCount: () => connections.size,
+    reauthorize(docName) {
+      let n = 0
+      for (const c of connections) {
+        if (documentOf.get(c) !== docName) continue
+        c.close(CloseCode.accessChanged, 'access changed')
+        n++
+      }
+      return n
+    },
   }
 }

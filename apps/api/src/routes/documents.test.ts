@@ -136,14 +136,16 @@ describe('collaborative drafts in the hub', () => {
       const v = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}/versions/1`)).json.version
       expect(v.plainText).toContain('1. Sở Công Thương')
       expect(v.doc.type).toBe('doc')
-      a.close()
-      // Reopened after issue: edits from the office are dropped by the server.
+      // The editor that stayed open is reconnected as read-only: its later edits go nowhere.
+      await new Promise((r) => setTimeout(r, 1500))
+      a.setParagraphs(['sửa trong phiên cũ'])
       const again = await openDoc(hub.base, d.docName, vanphong)
       again.setParagraphs(['sửa sau khi ban hành'])
       await new Promise((r) => setTimeout(r, 400))
       const check = await openDoc(hub.base, d.docName, bithu)
       expect(check.text()).toContain('1. Sở Công Thương')
       expect(check.text()).not.toContain('sửa sau khi ban hành')
+      expect(check.text()).not.toContain('sửa trong phiên cũ')
       again.close()
       check.close()
       const drafts = (await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/task-drafts`)).json.drafts

@@ -220,7 +220,7 @@ export class DirectiveLifecycle {
         before: { status: row.status, number: row.number },
         after: { status: dto.status, number: dto.number, issuedAt: dto.issuedAt, version: frozen?.versionNo },
         requestId,
-        event: { type: 'directive.updated', payload: { directive: dto } },
+        event: { type: 'directive.updated', payload: { directive: dto, statusChanged: true } },
       })
       return dto
     })
