@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { createAdaptorServer } from '@hono/node-server'
-import { hashPassword } from '@hub/auth'
+import { hashPassword, isOwnOrigin } from '@hub/auth'
 import {
   type CollabServer,
   type CollabServerOptions,
@@ -15,7 +15,6 @@ import { createApp } from './app'
 import type { Deps } from './context'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
-import { isOwnOrigin } from './middleware/origin'
 import { initialContentFor } from './services/document-text'
 import { notificationHandler } from './services/notifications'
 import { Outbox } from './services/outbox'

@@ -1,5 +1,12 @@
 import type { IncomingMessage } from 'node:http'
-import { type CurrentUser, loadCurrentUser, readCookie, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
+import {
+  type CurrentUser,
+  isOwnOrigin,
+  loadCurrentUser,
+  readCookie,
+  SESSION_COOKIE,
+  validateSessionToken,
+} from '@hub/auth'
 import type { DbOrTx } from '@hub/db'
 
 /**
@@ -21,14 +28,5 @@ export function sessionAuthenticator(db: DbOrTx): (req: IncomingMessage) => Prom
  * configured public origin when there is one, else the request's own Host.
  */
 export function sameOrigin(publicOrigin: string | null = null): (origin: string, host: string | undefined) => boolean {
-  return (origin, host) => {
-    let parsed: URL
-    try {
-      parsed = new URL(origin)
-    } catch {
-      return false
-    }
-    if (publicOrigin) return parsed.origin === publicOrigin
-    return !!host && parsed.host === host
-  }
+  return (origin, host) => isOwnOrigin(origin, host, publicOrigin)
 }

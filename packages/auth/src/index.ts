@@ -1,6 +1,7 @@
 export * from './actor'
 export * from './cookie'
 export * from './login'
+export * from './origin'
 export * from './password'
 export * from './session'
 export * from './throttle'

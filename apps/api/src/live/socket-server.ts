@@ -1,10 +1,16 @@
 import type { Server as HttpServer } from 'node:http'
-import { type CurrentUser, loadCurrentUser, readCookie, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
+import {
+  type CurrentUser,
+  isOwnOrigin,
+  loadCurrentUser,
+  readCookie,
+  SESSION_COOKIE,
+  validateSessionToken,
+} from '@hub/auth'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
 import { Server } from 'socket.io'
 import type { Deps } from '../context'
-import { isOwnOrigin } from '../middleware/origin'
 import type { LiveMessage } from './event-rooms'
 import { hasPresence, mayJoin } from './room-access'
 

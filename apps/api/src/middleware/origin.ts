@@ -1,19 +1,8 @@
+import { isOwnOrigin } from '@hub/auth'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-/** Whether an Origin header names the hub itself: the configured public origin, or the request's Host. */
-export function isOwnOrigin(origin: string, host: string | undefined, publicOrigin: string | null): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(origin)
-  } catch {
-    return false
-  }
-  if (publicOrigin) return parsed.origin === publicOrigin
-  return !!host && parsed.host === host
-}
 
 /**
  * Refuses writes that do not come from the hub's own pages (CSRF): a write must carry an Origin

@@ -22,7 +22,7 @@ import { recordChange } from './audit'
 import { presentDirective } from './directives'
 import { bodyOfText, type DirectiveBody, readDocumentText } from './document-text'
 import { headsOf } from './notifications'
-import { presentTask, type TaskDto, taskAudience } from './tasks'
+import { insertTask, type TaskDto } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
 const d = schema.directives
@@ -494,20 +494,7 @@ export class DirectiveLifecycle {
           createdBy: actor.userId,
         }
         const insert = async (values: typeof schema.tasks.$inferInsert, supports: string[]) => {
-          const [t] = await tx.insert(schema.tasks).values(values).returning()
-          const supportIds = [...new Set(supports)].filter((u) => u !== values.leadUnitId)
-          if (supportIds.length)
-            await tx.insert(schema.taskSupportUnits).values(supportIds.map((unitId) => ({ taskId: t!.id, unitId })))
-          const dto = presentTask(t!, supportIds)
-          await recordChange(tx, {
-            actorUserId: actor.userId,
-            action: 'task.create',
-            entityType: 'task',
-            entityId: dto.id,
-            after: dto,
-            requestId,
-            event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
-          })
+          const dto = await insertTask(tx, values, supports, actor.userId, 'task.create', requestId)
           out.push(dto)
           return dto
         }

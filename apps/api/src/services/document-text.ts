@@ -1,7 +1,7 @@
 import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/collab/projection'
 import { type DbOrTx, schema } from '@hub/db'
 import type { Clause } from '@hub/domain'
-import { parseDirectiveBody } from '@hub/domain'
+import { type DirectiveKind, kindTitles, parseDirectiveBody } from '@hub/domain'
 import { asc, eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 
@@ -161,15 +161,8 @@ export async function initialContentFor(db: DbOrTx, docName: string): Promise<Ui
   return null
 }
 
-function kindTitleOf(kind: string): string {
-  const titles: Record<string, string> = {
-    CT: 'Chỉ thị',
-    KH: 'Kế hoạch',
-    KL: 'Kết luận',
-    TB: 'Thông báo',
-    CV: 'Công văn',
-    QD: 'Quyết định',
-    NQ: 'Nghị quyết',
-  }
-  return titles[kind] ?? 'Văn bản'
+/** "CHỈ THỊ" → "Chỉ thị", as the closing line writes the kind. */
+function kindTitleOf(kind: DirectiveKind): string {
+  const lower = kindTitles[kind].vi.toLocaleLowerCase('vi')
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1)
 }

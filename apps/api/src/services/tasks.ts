@@ -136,6 +136,32 @@ export async function rollUp(
   }
 }
 
+/** Inserts a task with its supporting units, audited and announced, inside the caller's transaction. */
+export async function insertTask(
+  tx: Tx,
+  values: typeof t.$inferInsert,
+  supportUnitIds: readonly string[],
+  actorUserId: string,
+  action = 'task.create',
+  requestId?: string,
+): Promise<TaskDto> {
+  const [row] = await tx.insert(t).values(values).returning()
+  const supports = [...new Set(supportUnitIds)].filter((u) => u !== values.leadUnitId)
+  if (supports.length)
+    await tx.insert(schema.taskSupportUnits).values(supports.map((unitId) => ({ taskId: row!.id, unitId })))
+  const dto = presentTask(row!, supports)
+  await recordChange(tx, {
+    actorUserId,
+    action,
+    entityType: 'task',
+    entityId: dto.id,
+    after: dto,
+    requestId,
+    event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
+  })
+  return dto
+}
+
 export class TaskService {
   constructor(
     private readonly db: Db,
@@ -243,9 +269,9 @@ export class TaskService {
         status: input.status,
         progress: input.progress,
       })
-      const [row] = await tx
-        .insert(t)
-        .values({
+      return await insertTask(
+        tx,
+        {
           title: input.title,
           description: input.description ?? '',
           leadUnitId: input.leadUnitId,
@@ -260,22 +286,12 @@ export class TaskService {
           progress,
           completedAt: status === 'done' ? new Date() : null,
           createdBy: actor.userId,
-        })
-        .returning()
-      const supportUnitIds = [...new Set(input.supportUnitIds ?? [])].filter((u) => u !== input.leadUnitId)
-      if (supportUnitIds.length)
-        await tx.insert(schema.taskSupportUnits).values(supportUnitIds.map((unitId) => ({ taskId: row!.id, unitId })))
-      const dto = presentTask(row!, supportUnitIds)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'task.create',
-        entityType: 'task',
-        entityId: dto.id,
-        after: dto,
+        },
+        input.supportUnitIds ?? [],
+        actor.userId,
+        'task.create',
         requestId,
-        event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
-      })
-      return dto
+      )
     })
   }
 
@@ -374,9 +390,9 @@ export class TaskService {
       const heads = await headsOf(tx, unitIds)
       const out: TaskDto[] = []
       for (const u of unitIds.filter((x) => !existing.has(x))) {
-        const [child] = await tx
-          .insert(t)
-          .values({
+        const dto = await insertTask(
+          tx,
+          {
             title: row.title,
             description: row.description,
             directiveId: row.directiveId,
@@ -388,18 +404,12 @@ export class TaskService {
             dueAt: input.dueAt === undefined ? row.dueAt : input.dueAt,
             recurrence: row.recurrence,
             createdBy: actor.userId,
-          })
-          .returning()
-        const dto = presentTask(child!, [])
-        await recordChange(tx, {
-          actorUserId: actor.userId,
-          action: 'task.cascade',
-          entityType: 'task',
-          entityId: dto.id,
-          after: dto,
+          },
+          [],
+          actor.userId,
+          'task.cascade',
           requestId,
-          event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
-        })
+        )
         out.push(dto)
       }
       await rollUp(tx, id, actor.userId, requestId)
