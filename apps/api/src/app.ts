@@ -15,7 +15,7 @@ import { meetingRoutes } from './routes/meetings'
 import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
 import { reportRoutes } from './routes/reports'
-import { healthRoutes, mountDocs, mountWeb } from './routes/system'
+import { healthRoutes, metricsRoutes, mountDocs, mountWeb } from './routes/system'
 import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
 
@@ -49,6 +49,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', sessionMiddleware(deps))
 
   app.route('/api/health', healthRoutes(deps))
+  app.route('/api/metrics', metricsRoutes(deps, options.collab))
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/public', publicDutyRoutes(deps))
   for (const path of [

@@ -155,4 +155,13 @@ describe('collaborative drafts in the hub', () => {
       a.close()
     }
   })
+
+  it('reports collab counters to administrators only', async () => {
+    const m = await api(hub.base, bithu, 'GET', '/api/metrics')
+    expect(m.status).toBe(200)
+    expect(m.json.collab.updatesIn).toBeGreaterThan(0)
+    expect(m.json.collab.updatesDropped).toBeGreaterThan(0)
+    expect(m.json.outbox.pending).toBeGreaterThanOrEqual(0)
+    expect((await api(hub.base, tayho, 'GET', '/api/metrics')).status).toBe(403)
+  })
 })

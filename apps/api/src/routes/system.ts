@@ -2,9 +2,13 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
+import { type CollabServer, shareWithin } from '@hub/collab'
+import { schema } from '@hub/db'
+import { count, isNull } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
-import { createRouter, json } from './router'
+import { forbidden, unauthenticated } from '../errors'
+import { createRouter, errors, json } from './router'
 
 export function healthRoutes(deps: Deps) {
   const app = createRouter()
@@ -56,4 +60,52 @@ export function mountWeb(app: Hono<AppEnv>, webDist: string) {
   app.use('/*', serveStatic({ root: webDist }))
   app.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }))
   void join
+}
+
+/** GET /api/metrics: counters an operator watches (collab durability, event backlog); administrators only. */
+export function metricsRoutes(deps: Deps, collab?: CollabServer) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['system'],
+      summary: 'Số liệu vận hành / Operational metrics (administrators)',
+      responses: {
+        200: json(
+          z.object({
+            process: z.record(z.string(), z.number()),
+            outbox: z.object({ pending: z.number() }),
+            collab: z.unknown(),
+          }),
+          'Metrics',
+        ),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const user = c.get('user')
+      if (!user) throw unauthenticated()
+      if (!user.grants.some((g) => g.role === 'admin' || g.role === 'committee_member')) throw forbidden()
+      const [pending] = await deps.dbh.db
+        .select({ n: count() })
+        .from(schema.domainEvents)
+        .where(isNull(schema.domainEvents.deliveredAt))
+      const m = collab?.metrics
+      return c.json(
+        {
+          process: {
+            uptimeSeconds: Math.round(process.uptime()),
+            rssBytes: process.memoryUsage().rss,
+            heapUsedBytes: process.memoryUsage().heapUsed,
+          },
+          outbox: { pending: pending?.n ?? 0 },
+          collab: m ? { ...m, durableWithin200ms: shareWithin(m.durableLatency, 200) } : null,
+        },
+        200,
+      )
+    },
+  )
+  return app
 }
