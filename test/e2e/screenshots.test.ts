@@ -99,6 +99,15 @@ describe('screenshots of the main screens', () => {
     await page.waitForTimeout(1500)
     await screenshot(page, '08-directive-editor')
 
+    // Named versions of the draft: save one, see it listed.
+    await page.getByRole('tab', { name: 'Phiên bản' }).click()
+    const label = 'Bản trình Thường trực ngày 28/7'
+    await page.getByLabel('Tên phiên bản').fill(label)
+    await page.getByRole('button', { name: 'Lưu phiên bản' }).click()
+    await page.getByTestId('document-versions').getByText(label).waitFor()
+    await settle(page)
+    await screenshot(page, '08b-directive-versions')
+
     await page.goto('/directives')
     await settle(page)
     await screenshot(page, '09-directives')
@@ -129,7 +138,7 @@ describe('screenshots of the main screens', () => {
   it('my work on a phone (390×844), with the menu folded into a burger', async () => {
     const context = await newPhoneContext(browser, hub.base)
     const page = await context.newPage()
-    await login(page, 'quangan')
+    await login(page, 'tayho')
     await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
     await settle(page)
     await screenshot(page, '11-phone-my-work')

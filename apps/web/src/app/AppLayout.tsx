@@ -24,9 +24,9 @@ import {
   IconSitemap,
 } from '@tabler/icons-react'
 import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router'
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useAuth } from '../auth/auth'
+import { UserContext, useAuth } from '../auth/auth'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { NotificationBell } from '../components/NotificationBell'
@@ -50,6 +50,8 @@ export function AppLayout() {
   const { user, logout } = useAuth()
   const [opened, { toggle, close }] = useDisclosure(false)
   const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const lastUser = useRef(user)
+  if (user) lastUser.current = user
 
   if (!user) return <Navigate to="/login" />
 
@@ -179,7 +181,9 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
-        <Outlet />
+        <UserContext.Provider value={lastUser.current}>
+          <Outlet />
+        </UserContext.Provider>
       </AppShell.Main>
     </AppShell>
   )

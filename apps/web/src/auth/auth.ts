@@ -1,9 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
+import { createContext, useCallback, useContext } from 'react'
 import { api } from '../lib/api'
 import { keys, meQuery } from '../lib/queries'
 import type { User } from '../lib/types'
 import { disconnectLive } from '../live/socket'
+
+/**
+ * Drops every cached answer of the previous session except the one named. (Not queryClient.clear():
+ * mounted observers would keep watching the removed queries and miss the new user.)
+ */
+function forgetAllBut(qc: QueryClient, keep: string) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== keep })
+}
 
 /** The logged-in user (the authenticated layout guarantees one) and the session actions. */
 export function useAuth() {
@@ -13,7 +21,7 @@ export function useAuth() {
   const login = useCallback(
     async (email: string, password: string) => {
       const { user } = await api<{ user: User }>('/auth/login', { method: 'POST', body: { email, password } })
-      qc.clear()
+      forgetAllBut(qc, keys.me[0])
       qc.setQueryData(keys.me, user)
       return user
     },
@@ -26,8 +34,8 @@ export function useAuth() {
         await api(everywhere ? '/auth/logout-all' : '/auth/logout', { method: 'POST' })
       } finally {
         disconnectLive()
-        qc.clear()
         qc.setQueryData(keys.me, null)
+        forgetAllBut(qc, keys.me[0])
       }
     },
     [qc],
@@ -36,9 +44,15 @@ export function useAuth() {
   return { user: data ?? null, login, logout }
 }
 
+/**
+ * The signed-in user as the authenticated layout provides it. The layout keeps the last user while
+ * it leaves for the login page, so screens never render with a missing user in between.
+ */
+export const UserContext = createContext<User | null>(null)
+
 /** The current user inside the authenticated layout. */
 export function useUser(): User {
-  const { user } = useAuth()
+  const user = useContext(UserContext)
   if (!user) throw new Error('useUser outside the authenticated layout')
   return user
 }

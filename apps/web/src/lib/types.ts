@@ -162,6 +162,8 @@ export interface Directive {
   closing?: string
   recipients: Recipient[]
   docName?: string
+  issuerUnitId?: string | null
+  createdBy?: string | null
   version: number
 }
 
@@ -187,6 +189,7 @@ export interface Meeting {
   status: MeetingStatus
   conclusions: string
   chairUserId: string | null
+  hostUnitId?: string | null
   agenda?: { ordinal: number; title: string; presenter: string }[]
   attendees?: { userId: string; fullName: string; role: string }[]
   docName?: string

@@ -4,6 +4,7 @@ import { getRouteApi, Link } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
+import { useDirectiveTextAccess } from '../auth/document-access'
 import { DirectiveStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
 import { TaskTable } from '../components/TaskTable'
@@ -15,6 +16,7 @@ import { PresenceList } from '../live/presence'
 import { useLiveRoom } from '../live/socket'
 
 const CollabEditor = lazy(() => import('../editor/CollabEditor'))
+const VersionHistory = lazy(() => import('../editor/VersionHistory'))
 const route = getRouteApi('/_authed/directives/$directiveId')
 
 function Meta({ label, value }: { label: string; value: string }) {
@@ -89,41 +91,62 @@ function Recipients({ directive }: { directive: Directive }) {
   )
 }
 
-/** Saved versions of the text; the panel says plainly when the server does not keep them yet. */
-function VersionsPanel({ directiveId }: { directiveId: string }) {
+/** Versions: named versions of the shared draft, and the frozen versions of the issued text. */
+function VersionsPanel({
+  directiveId,
+  docName,
+  canWrite,
+}: {
+  directiveId: string
+  docName: string
+  canWrite: boolean
+}) {
   const { t } = useTranslation()
   const { data, error, isLoading } = useDirectiveVersions(directiveId)
   return (
-    <Card withBorder radius="md" data-testid="versions-panel">
-      <Title order={3} fz="md" mb="sm">
-        {t('directive.versions.title')}
-      </Title>
-      {isLoading && <Loading />}
-      {error &&
-        (isUnavailable(error) ? (
-          <Text c="dimmed" size="sm">
-            {t('directive.versions.unavailable')}
-          </Text>
-        ) : (
-          <ErrorState error={error} compact />
-        ))}
-      {data && data.length === 0 && (
-        <Text c="dimmed" size="sm">
-          {t('directive.versions.empty')}
-        </Text>
-      )}
-      {data && data.length > 0 && (
-        <Timeline bulletSize={12}>
-          {data.map((v) => (
-            <Timeline.Item key={v.versionNo} title={t('directive.versions.item', { no: v.versionNo, label: v.label })}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(v.createdAt)}
-              </Text>
-            </Timeline.Item>
+    <Stack gap="md" data-testid="versions-panel">
+      <Card withBorder radius="md">
+        <Title order={3} fz="md" mb="sm">
+          {t('versions.drafts')}
+        </Title>
+        <Suspense fallback={<Loading />}>
+          <VersionHistory docName={docName} canWrite={canWrite} />
+        </Suspense>
+      </Card>
+      <Card withBorder radius="md">
+        <Title order={3} fz="md" mb="sm">
+          {t('versions.issued')}
+        </Title>
+        {isLoading && <Loading />}
+        {error &&
+          (isUnavailable(error) ? (
+            <Text c="dimmed" size="sm">
+              {t('directive.versions.unavailable')}
+            </Text>
+          ) : (
+            <ErrorState error={error} compact />
           ))}
-        </Timeline>
-      )}
-    </Card>
+        {data && data.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {t('directive.versions.empty')}
+          </Text>
+        )}
+        {data && data.length > 0 && (
+          <Timeline bulletSize={12}>
+            {data.map((v) => (
+              <Timeline.Item
+                key={v.versionNo}
+                title={t('directive.versions.item', { no: v.versionNo, label: v.label })}
+              >
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(v.createdAt)}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </Card>
+    </Stack>
   )
 }
 
@@ -135,11 +158,13 @@ export function DirectivePage() {
   const { data, error, isLoading, refetch } = useDirective(directiveId)
   const tasks = useTasks({ directiveId, limit: 300 })
   useLiveRoom(`directive:${directiveId}`)
+  const access = useDirectiveTextAccess(data?.directive)
 
   if (isLoading) return <Loading />
   if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />
   const { directive: d, clauses } = data
-  const editable = d.status === 'draft' || d.status === 'in_review'
+  const frozen = !(d.status === 'draft' || d.status === 'in_review')
+  const editable = access === 'write'
   const docName = d.docName ?? `directive:${d.id}`
 
   return (
@@ -194,7 +219,7 @@ export function DirectivePage() {
         </Tabs.List>
         <Tabs.Panel value="text" pt="md">
           <Stack gap="sm">
-            {!editable && (
+            {frozen && (
               <Alert variant="light" color="gray" icon={<IconLock size={16} aria-hidden />}>
                 {t('directive.frozen')}
               </Alert>
@@ -252,7 +277,7 @@ export function DirectivePage() {
           <Recipients directive={d} />
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
-          <VersionsPanel directiveId={d.id} />
+          <VersionsPanel directiveId={d.id} docName={docName} canWrite={editable} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -4,6 +4,7 @@ import { getRouteApi, Link } from '@tanstack/react-router'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
+import { useMinutesAccess } from '../auth/document-access'
 import { AssignTaskForm } from '../components/AssignTaskForm'
 import { MeetingStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
@@ -126,6 +127,7 @@ export function MeetingPage() {
   const room = `meeting:${meetingId}`
   useLiveRoom(room)
   const present = new Set(usePresence(room).map((u) => u.userId ?? u.id))
+  const minutesAccess = useMinutesAccess(data?.meeting)
 
   if (isLoading) return <Loading />
   if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />
@@ -201,7 +203,7 @@ export function MeetingPage() {
                   user={{ id: user.id, name: user.fullName }}
                   placeholder={t('editor.minutesPlaceholder')}
                   label={t('editor.minutesLabel')}
-                  editable={!concluded}
+                  editable={!concluded && minutesAccess === 'write'}
                   minHeight={320}
                 />
               </Suspense>

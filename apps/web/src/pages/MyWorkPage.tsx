@@ -122,20 +122,24 @@ export function MyWorkPage() {
               {t('myWork.allClear')}
             </Text>
           )}
-          <TaskGroupSection
-            title={t('myWork.overdue')}
-            tasks={groups.overdue}
-            mine={mineIds}
-            testId="group-overdue"
-            tone="red.9"
-          />
-          <TaskGroupSection
-            title={t('myWork.thisWeek', { date: formatDate(weekEnd) })}
-            tasks={groups.week}
-            mine={mineIds}
-            testId="group-week"
-          />
-          <TaskGroupSection title={t('myWork.later')} tasks={groups.later} mine={mineIds} testId="group-later" />
+          {groups.openCount > 0 && (
+            <>
+              <TaskGroupSection
+                title={t('myWork.overdue')}
+                tasks={groups.overdue}
+                mine={mineIds}
+                testId="group-overdue"
+                tone="red.9"
+              />
+              <TaskGroupSection
+                title={t('myWork.thisWeek', { date: formatDate(weekEnd) })}
+                tasks={groups.week}
+                mine={mineIds}
+                testId="group-week"
+              />
+              <TaskGroupSection title={t('myWork.later')} tasks={groups.later} mine={mineIds} testId="group-later" />
+            </>
+          )}
           {groups.done.length > 0 && (
             <Accordion variant="contained">
               <Accordion.Item value="done">

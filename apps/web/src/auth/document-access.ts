@@ -1,0 +1,41 @@
+import { type DocumentAccess, documentPolicy } from '@hub/domain/document-policy'
+import type { Actor, Role } from '@hub/domain/policies'
+import { UnitTree } from '@hub/domain/unit-tree'
+import { useMemo } from 'react'
+import { useUnits } from '../lib/queries'
+import type { Directive, Meeting, User } from '../lib/types'
+import { useUser } from './auth'
+
+/** The same rule the collab server applies, so the editor is read-only exactly where edits would be dropped. */
+function actorOf(user: User): Actor {
+  return { userId: user.id, grants: user.roles.map((r) => ({ role: r.role as Role, unitId: r.unitId })) }
+}
+
+function useTree() {
+  const { units } = useUnits()
+  return useMemo(() => (units.length ? new UnitTree(units) : null), [units])
+}
+
+/** What the user may do with a directive's text; null while the unit directory loads. */
+export function useDirectiveTextAccess(d: Directive | undefined): DocumentAccess | null {
+  const user = useUser()
+  const tree = useTree()
+  if (!d || !tree) return null
+  return documentPolicy.directiveText(actorOf(user), tree, {
+    issuerUnitId: d.issuerUnitId ?? null,
+    status: d.status,
+    createdBy: d.createdBy ?? null,
+  })
+}
+
+/** What the user may do with a meeting's minutes; null while the unit directory loads. */
+export function useMinutesAccess(m: Meeting | undefined): DocumentAccess | null {
+  const user = useUser()
+  const tree = useTree()
+  if (!m || !tree) return null
+  return documentPolicy.meetingMinutes(actorOf(user), tree, {
+    hostUnitId: m.hostUnitId ?? null,
+    chairUserId: m.chairUserId,
+    actorAttends: (m.attendees ?? []).some((a) => a.userId === user.id),
+  })
+}
