@@ -1,4 +1,4 @@
-import { addDays, formatDirectiveNumber, vnDay } from '@hub/domain'
+import { addDays, formatDirectiveNumber, proposeTaskDrafts, type UnitRef, vnDay } from '@hub/domain'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import * as s from '../schema/index'
@@ -21,13 +21,6 @@ function fillDates(text: string, today: string): string {
       const [y, mo, d] = addDays(today, -Number(n)).split('-')
       return `${d}/${mo}/${y}`
     })
-}
-
-function recurrenceOf(text: string): Recurrence | null {
-  if (/hằng ngày|hàng ngày/i.test(text)) return { freq: 'daily', reportCycle: 'daily' }
-  if (/hằng tuần|hàng tuần/i.test(text)) return { freq: 'weekly', reportCycle: 'weekly' }
-  if (/thường xuyên/i.test(text)) return { freq: 'ongoing', reportCycle: 'weekly' }
-  return null
 }
 
 /** A plausible state for a task due on `due`: some done on time, some late, some open, some overdue. */
@@ -61,10 +54,34 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     }
     return hits.sort((a, b) => a.at - b.at).map((h) => h.id)
   }
-  const districtGroup = /các quận[ ,]|các quận ủy|quận, huyện, thị xã/i
   const tasks: TaskInsert[] = []
   const supports: { taskIndex: number; unitId: string }[] = []
   const tayho = u.districts.find((d) => d.shortName === 'Tây Hồ')!
+  const unitRefs: UnitRef[] = [
+    { id: u.cityId, name: 'Thành phố Hà Nội', kind: 'city', code: '01', parentId: null },
+    ...organs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      code: o.code,
+      parentId: u.cityId,
+      aliases: o.aliases,
+    })),
+    ...u.districts.map((d) => ({
+      id: d.id,
+      name: d.name,
+      kind: 'district' as const,
+      code: d.code,
+      parentId: u.cityId,
+    })),
+    ...u.communes.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kind: 'commune' as const,
+      code: c.code,
+      parentId: c.districtId,
+    })),
+  ]
 
   for (const d of demoDirectives) {
     const issuedAt = d.daysAgo === null ? null : addDays(today, -d.daysAgo)
@@ -112,61 +129,53 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       })),
     )
     if (!issuedAt) continue
-    for (const c of clauses) {
-      const due = /\{due:(-?\d+)\}/.exec(d.clauses[c.ordinal - 1]!)
-      const dueAt = due ? addDays(today, Number(due[1])) : null
-      const recurrence = recurrenceOf(c.text)
-      const title = c.text.split(/[;.]/)[0]!.slice(0, 160)
+    // Tasks come from the clauses the way the office would confirm them: the hub's own proposals.
+    for (const draft of proposeTaskDrafts(clauses, unitRefs, { issuedAt })) {
       const base = {
-        title,
-        description: c.text,
+        title: draft.title,
+        description: clauses.find((c) => c.ordinal === draft.clauseOrdinal)?.text ?? '',
         directiveId: dir!.id,
-        clauseOrdinal: c.ordinal,
-        dueAt,
-        recurrence,
+        clauseOrdinal: draft.clauseOrdinal,
+        dueAt: draft.dueAt,
+        recurrence: draft.recurrence,
         createdBy: vanphong,
         createdAt: toDate(issuedAt, 16),
       }
-      const named = findOrgans(c.text)
-      if (
-        d.cascade &&
-        districtGroup.test(c.text) &&
-        (named.length === 0 || c.text.search(districtGroup) < c.text.indexOf('phối hợp'))
-      ) {
-        const parentIndex = tasks.length
-        tasks.push({ ...base, leadUnitId: u.cityId, accountableUserId: bithu, status: 'in_progress', progress: 0 })
-        for (const dist of u.districts) {
-          tasks.push({
-            ...base,
-            leadUnitId: dist.id,
-            accountableUserId: accountable(dist.id),
-            parentTaskId: `#${parentIndex}`,
-            ...randomProgress(r, dueAt, today, issuedAt),
-          })
-          if (dist.id === tayho.id && c.ordinal === 1) {
-            const childIndex = tasks.length - 1
-            for (const ward of u.communes.filter((w) => w.districtId === tayho.id))
-              tasks.push({
-                ...base,
-                leadUnitId: ward.id,
-                accountableUserId: accountable(ward.id),
-                parentTaskId: `#${childIndex}`,
-                ...randomProgress(r, dueAt, today, issuedAt),
-              })
-          }
-        }
-      } else {
-        const lead = named[0] ?? u.organs.get('TU-VP')!
+      const leads = draft.leadUnitIds.length ? draft.leadUnitIds : [u.organs.get('TU-VP')!]
+      if (leads.length === 1) {
         const idx = tasks.length
+        tasks.push({
+          ...base,
+          leadUnitId: leads[0]!,
+          accountableUserId: accountable(leads[0]!),
+          ...randomProgress(r, draft.dueAt, today, issuedAt),
+        })
+        for (const sup of draft.supportUnitIds) supports.push({ taskIndex: idx, unitId: sup })
+        continue
+      }
+      const parentIndex = tasks.length
+      tasks.push({ ...base, leadUnitId: u.cityId, accountableUserId: bithu, status: 'in_progress', progress: 0 })
+      for (const lead of leads) {
         tasks.push({
           ...base,
           leadUnitId: lead,
           accountableUserId: accountable(lead),
-          ...randomProgress(r, dueAt, today, issuedAt),
+          parentTaskId: `#${parentIndex}`,
+          ...randomProgress(r, draft.dueAt, today, issuedAt),
         })
-        for (const sup of named.slice(1)) supports.push({ taskIndex: idx, unitId: sup })
-        if (districtGroup.test(c.text))
-          for (const dist of u.districts) supports.push({ taskIndex: idx, unitId: dist.id })
+        for (const sup of draft.supportUnitIds) supports.push({ taskIndex: tasks.length - 1, unitId: sup })
+        // Tây Hồ hands its copy of the first clause down to its wards, as districts do.
+        if (lead === tayho.id && draft.clauseOrdinal === 1) {
+          const childIndex = tasks.length - 1
+          for (const ward of u.communes.filter((w) => w.districtId === tayho.id))
+            tasks.push({
+              ...base,
+              leadUnitId: ward.id,
+              accountableUserId: accountable(ward.id),
+              parentTaskId: `#${childIndex}`,
+              ...randomProgress(r, draft.dueAt, today, issuedAt),
+            })
+        }
       }
     }
   }
@@ -197,15 +206,32 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     }
   }
 
-  // Insert in order, resolving "#index" parent references to the ids the database gave.
+  // Insert level by level (parents before their children), resolving "#index" references to the
+  // ids the database gave.
   const ids: string[] = []
-  for (let i = 0; i < tasks.length; i += 200) {
-    const chunk = tasks.slice(i, i + 200).map((t) => ({
-      ...t,
-      parentTaskId: t.parentTaskId?.startsWith('#') ? ids[Number(t.parentTaskId.slice(1))]! : t.parentTaskId,
-    }))
-    const rows = await db.insert(s.tasks).values(chunk).returning({ id: s.tasks.id })
-    ids.push(...rows.map((x) => x.id))
+  const parentIndex = (t: TaskInsert) => (t.parentTaskId?.startsWith('#') ? Number(t.parentTaskId.slice(1)) : null)
+  let pending = tasks.map((_, i) => i)
+  while (pending.length) {
+    const ready = pending.filter((i) => {
+      const p = parentIndex(tasks[i]!)
+      return p === null || ids[p] !== undefined
+    })
+    for (let k = 0; k < ready.length; k += 200) {
+      const chunk = ready.slice(k, k + 200)
+      const rows = await db
+        .insert(s.tasks)
+        .values(
+          chunk.map((i) => ({
+            ...tasks[i]!,
+            parentTaskId: parentIndex(tasks[i]!) === null ? tasks[i]!.parentTaskId : ids[parentIndex(tasks[i]!)!]!,
+          })),
+        )
+        .returning({ id: s.tasks.id })
+      chunk.forEach((i, n) => {
+        ids[i] = rows[n]!.id
+      })
+    }
+    pending = pending.filter((i) => ids[i] === undefined)
   }
   if (supports.length)
     await db.insert(s.taskSupportUnits).values(supports.map((x) => ({ taskId: ids[x.taskIndex]!, unitId: x.unitId })))
