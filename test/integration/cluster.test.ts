@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import pg from 'pg'
 import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDoc, until } from '../../apps/api/src/testing/ydoc'
 
 // The scale-out deployment for real: PostgreSQL, Redis, nginx and two hub processes started by
 // the project's own cluster script, as an operator would.
@@ -141,6 +142,47 @@ describe('a cluster of two processes on PostgreSQL and Redis behind nginx', () =
       expect((await db.query('select count(*)::int n from units')).rows[0].n).toBe(0)
       expect((await db.query('select count(*)::int n from users')).rows[0].n).toBe(0)
       await db.end()
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('splits services: a collab-only process and an API process edit one document together', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: ep.databaseUrl,
+        REDIS_URL: ep.redisUrl,
+        SERVICES: 'collab',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+    })
+    try {
+      const collabBase = `http://127.0.0.1:${port}`
+      for (let i = 0; i < 200; i++) {
+        try {
+          if ((await fetch(`${collabBase}/api/health`)).ok) break
+        } catch {}
+        await new Promise((r) => setTimeout(r, 200))
+      }
+      expect((await fetch(`${collabBase}/api/tasks`)).status).toBe(404)
+      const cookie = await login(ep.proxy, 'vanphong@demo.local')
+      const d = (
+        await call(ep.processes[1]!.url, cookie, 'POST', '/api/directives', {
+          kind: 'KH',
+          title: 'Kế hoạch liên tiến trình',
+        })
+      ).json.directive
+      const a = await openDoc(collabBase, d.docName, cookie)
+      const b = await openDoc(ep.processes[1]!.url, d.docName, cookie)
+      a.setParagraphs(['Từ tiến trình chỉ phục vụ văn bản'])
+      expect(await until(() => b.text().includes('Từ tiến trình chỉ phục vụ văn bản'), 8000)).toBe(true)
+      a.close()
+      b.close()
     } finally {
       child.kill('SIGTERM')
     }

@@ -26,6 +26,8 @@ export interface AppOptions {
   maxBodyBytes?: number
   /** The in-process collaboration server, for named versions of documents. */
   collab?: CollabServer
+  /** Without 'api' (SERVICES=collab) the process answers only health and metrics over HTTP. */
+  services?: ReadonlySet<string>
 }
 
 /** Builds the HTTP app: one sub-app per resource under /api, errors in one shape. */
@@ -50,19 +52,25 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/metrics', metricsRoutes(deps, options.collab))
+  if (options.services && !options.services.has('api')) {
+    app.all('/api/*', (c) => errorResponse(notFound('Đường dẫn / Route'), c))
+    return app
+  }
   app.route('/api/auth', authRoutes(deps))
   app.route('/api/public', publicDutyRoutes(deps))
-  for (const path of [
-    '/api/units/*',
-    '/api/units',
-    '/api/people/*',
-    '/api/people',
-    '/api/tasks/*',
-    '/api/tasks',
-    '/api/directives/*',
-    '/api/directives',
+  // Everything but health, auth and the public duty roster needs a session.
+  for (const resource of [
+    'units',
+    'people',
+    'tasks',
+    'directives',
+    'meetings',
+    'notifications',
+    'documents',
+    'metrics',
   ]) {
-    app.use(path, requireUser)
+    app.use(`/api/${resource}`, requireUser)
+    app.use(`/api/${resource}/*`, requireUser)
   }
   app.route('/api/units', unitRoutes(deps))
   app.route('/api/people', peopleRoutes(deps))

@@ -129,7 +129,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         ...config.collab,
       })
     : null
-  const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined })
+  const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined, services: config.services })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   if (config.services.has('api')) {
     live = createLiveServer(server, deps, { redisUrl: config.redisUrl })

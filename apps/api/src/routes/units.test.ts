@@ -75,3 +75,21 @@ describe('units, people, public duty, health, docs', () => {
     expect(unknown.json.error.code).toBe('not_found')
   })
 })
+
+describe('sessions guard every resource', () => {
+  it.each([
+    ['GET', '/api/units'],
+    ['GET', '/api/people'],
+    ['GET', '/api/tasks'],
+    ['GET', '/api/directives'],
+    ['POST', '/api/directives/import'],
+    ['GET', '/api/meetings'],
+    ['GET', '/api/notifications'],
+    ['POST', '/api/notifications/read-all'],
+    ['GET', '/api/metrics'],
+  ])('%s %s without a session: 401 in the error shape', async (method, path) => {
+    const res = await hub.request(method, path, method === 'POST' ? { body: {} } : {})
+    expect(res.status).toBe(401)
+    expect(res.json.error.code).toBe('unauthenticated')
+  })
+})

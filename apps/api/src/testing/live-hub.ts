@@ -3,12 +3,14 @@ import { io, type Socket } from 'socket.io-client'
 import { type RunningHub, startHub } from '../hub'
 
 /** A real hub on a loopback port over an in-memory PGlite with the demo city (no scheduler unless asked). */
-export async function startTestHub(opts: { scheduler?: boolean } = {}): Promise<RunningHub & { base: string }> {
+export async function startTestHub(
+  opts: { scheduler?: boolean; services?: string[]; dataDir?: string } = {},
+): Promise<RunningHub & { base: string }> {
   const hub = await startHub({
-    dataDir: 'memory://',
+    dataDir: opts.dataDir ?? 'memory://',
     port: 0,
     host: '127.0.0.1',
-    services: new Set(['api', 'collab']),
+    services: new Set(opts.services ?? ['api', 'collab']),
     seed: 'auto',
     demoPassword: 'demo1234',
     log: pino({ level: 'silent' }),

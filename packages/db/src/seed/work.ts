@@ -2,7 +2,6 @@ import { addDays, formatDirectiveNumber, proposeTaskDrafts, type UnitRef, vnDay 
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import * as s from '../schema/index'
-import type { Recurrence } from '../schema/tasks'
 import { demoDirectives } from './directives'
 import type { SeededPeople } from './people'
 import type { Rng } from './random'
