@@ -1,20 +1,25 @@
 // `npm run bench`: measures the hub as users meet it and writes bench-results/results.md (a table)
 // and results.json. Speed is measured here, never asserted in tests.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { type Row, root } from './harness'
 import { benches } from './suites'
 
-const rows: Row[] = []
+const dir = join(root, 'bench-results')
+const previous: (Row & { suite: string })[] = existsSync(join(dir, 'results.json')) ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows : []
 const only = process.argv[2]
+const fresh: (Row & { suite: string })[] = []
 for (const [name, bench] of Object.entries(benches)) {
   if (only && !name.includes(only)) continue
   process.stdout.write(`bench ${name} ... `)
   const t = performance.now()
-  rows.push(...(await bench()))
+  fresh.push(...(await bench()).map((r) => ({ ...r, suite: name })))
   console.log(`${Math.round(performance.now() - t)} ms`)
 }
+// A partial run (`npm run bench -- collab`) keeps the other suites' last results.
+const ran = new Set(fresh.map((r) => r.suite))
+const rows = [...previous.filter((r) => r.suite && !ran.has(r.suite)), ...fresh].sort((a, b) => Object.keys(benches).indexOf(a.suite) - Object.keys(benches).indexOf(b.suite))
 const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–')
 const table = [
   '| bench | n | p50 | p95 | p99 | max | unit | note |',
@@ -25,7 +30,6 @@ const table = [
   ),
 ].join('\n')
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
-const dir = join(root, 'bench-results')
 mkdirSync(dir, { recursive: true })
 writeFileSync(join(dir, 'results.md'), `# Benchmark results\n\n${machine}\n\n${table}\n`)
 writeFileSync(join(dir, 'results.json'), JSON.stringify({ machine, rows }, null, 2))

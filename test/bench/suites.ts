@@ -139,3 +139,49 @@ async function fanout(): Promise<Row[]> {
 }
 
 export const benches: Record<string, () => Promise<Row[]>> = { startup, taskApi, fanout }
+
+/** Collaboration: an edit reaching another editor, and the time until it is durable on the server. */
+async function collab(): Promise<Row[]> {
+  const { openDoc } = await import('../../apps/api/src/testing/ydoc')
+  const hub = await startProcess()
+  try {
+    const cookie = await login(hub.base, 'vanphong@demo.local')
+    const bithu = await login(hub.base, 'bithu@demo.local')
+    const d = (await call(hub.base, cookie, 'POST', '/api/directives', { kind: 'CT', title: 'Đo độ trễ soạn thảo' })).json.directive
+    const a = await openDoc(hub.base, d.docName, cookie)
+    const b = await openDoc(hub.base, d.docName, bithu)
+    const seen: number[] = []
+    const Y = await import('yjs')
+    for (let i = 0; i < 300; i++) {
+      const marker = `đoạn ${i}`
+      const arrived = new Promise<number>((r) => {
+        const on = () => {
+          if (!b.text().includes(marker)) return
+          b.doc.off('update', on)
+          r(performance.now())
+        }
+        b.doc.on('update', on)
+      })
+      const t = performance.now()
+      const p = new Y.XmlElement('paragraph')
+      p.insert(0, [new Y.XmlText(marker)])
+      a.doc.getXmlFragment('default').push([p])
+      seen.push((await arrived) - t)
+    }
+    await new Promise((r) => setTimeout(r, 500))
+    const m = (await call(hub.base, bithu, 'GET', '/api/metrics')).json.collab
+    a.close()
+    b.close()
+    const h = m.durableLatency as { count: number; sumMs: number; maxMs: number }
+    const within = m.durableWithin200ms as number
+    return [
+      { bench: 'edit → other editor', ...summarise(seen), unit: 'ms', note: 'y-websocket clients on loopback, 300 edits' },
+      { bench: 'edit durable within 200 ms', n: h.count ?? 300, p50: within * 100, p95: within * 100, p99: within * 100, max: within * 100, unit: '%', note: `mean ${(h.sumMs / Math.max(1, h.count)).toFixed(1)} ms, max ${h.maxMs.toFixed(0)} ms to the committed log write` },
+    ]
+  } finally {
+    await hub.stop()
+    cleanup(hub.dataDir)
+  }
+}
+
+benches.collab = collab
