@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, PASSWORD } from '../helpers/browser'
+import { launchBrowser, newContext, submitLoginForm } from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
 
 describe('login', () => {
@@ -23,9 +23,7 @@ describe('login', () => {
     await page.waitForURL(/\/login/)
     expect(await page.getAttribute('html', 'lang')).toBe('vi')
 
-    await page.getByLabel(/Thư điện tử/).fill('tayho@demo.local')
-    await page.getByLabel(/Mật khẩu/).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await submitLoginForm(page, 'tayho')
 
     await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
@@ -63,9 +61,7 @@ describe('login', () => {
     const context = await newContext(browser, hub.base)
     const page = await context.newPage()
     await page.goto('/login')
-    await page.getByLabel(/Thư điện tử/).fill('tayho@demo.local')
-    await page.getByLabel(/Mật khẩu/).fill('not-the-password')
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await submitLoginForm(page, 'tayho', 'not-the-password')
     await page.getByRole('alert').filter({ hasText: 'Email hoặc mật khẩu không đúng' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/login')
     await context.close()

@@ -1,3 +1,5 @@
+import { demoEmail, PASSWORD } from './accounts'
+
 /** Direct calls to a hub's API from a test, with a session of one demo account. */
 export interface ApiSession {
   base: string
@@ -16,15 +18,11 @@ export interface ApiSession {
   status(path: string): Promise<number>
 }
 
-export async function apiLogin(
-  base: string,
-  email: string,
-  password = process.env.HUB_DEMO_PASSWORD ?? 'demo1234',
-): Promise<ApiSession> {
+export async function apiLogin(base: string, email: string, password = PASSWORD): Promise<ApiSession> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email: email.includes('@') ? email : `${email}@demo.local`, password }),
+    body: JSON.stringify({ email: demoEmail(email), password }),
   })
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`)
   const cookie = (res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''])

@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import { demoEmail, PASSWORD } from './accounts'
+
+export { demoEmail, PASSWORD }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.sh; playwright never downloads its own. */
 export const CHROMIUM = '/usr/bin/chromium'
-export const PASSWORD = process.env.HUB_DEMO_PASSWORD ?? 'demo1234'
 export const PHONE = { width: 390, height: 844 }
 export const DESKTOP = { width: 1366, height: 900 }
 export const SCREENSHOTS = join(root, 'test', 'artifacts', 'screenshots')
@@ -48,15 +50,17 @@ export function newPhoneContext(browser: Browser, base: string): Promise<Browser
   return newContext(browser, base, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
 }
 
-/** The demo account's email for a short name: 'tayho' → 'tayho@demo.local'. */
-export const demoEmail = (who: string) => (who.includes('@') ? who : `${who}@demo.local`)
-
-/** Logs in through the login form, as a person would, and waits for "my work". */
-export async function login(page: Page, who: string, password = PASSWORD): Promise<void> {
-  await page.goto('/login')
+/** Fills in and sends the login form already on screen (for tests of the form itself, wrong passwords included). */
+export async function submitLoginForm(page: Page, who: string, password = PASSWORD): Promise<void> {
   await page.getByLabel(/Thư điện tử|Email/).fill(demoEmail(who))
   await page.getByLabel(/Mật khẩu|Password/).fill(password)
   await page.getByRole('button', { name: /Đăng nhập|Log in/ }).click()
+}
+
+/** Logs in through the login form, as a person would, and waits to leave the login page. */
+export async function login(page: Page, who: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login')
+  await submitLoginForm(page, who, password)
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
@@ -76,4 +80,11 @@ export async function screenshot(page: Page, name: string) {
   // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
   await page.evaluate('window.scrollTo(0, 0)')
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Clicks what starts a download and returns the file as the browser saved it. */
+export async function download(page: Page, start: () => Promise<void>): Promise<{ fileName: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), start()])
+  const path = await file.path()
+  return { fileName: file.suggestedFilename(), bytes: readFileSync(path) }
 }

@@ -65,6 +65,12 @@ const directivesRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/DirectivesPage'), 'DirectivesPage'),
 })
 
+const directiveImportRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/directives/import',
+  component: lazyRouteComponent(() => import('../pages/DirectiveImportPage'), 'DirectiveImportPage'),
+})
+
 const directiveRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/directives/$directiveId',
@@ -108,6 +114,7 @@ const routeTree = rootRoute.addChildren([
     boardRoute,
     taskRoute,
     directivesRoute,
+    directiveImportRoute,
     directiveRoute,
     meetingsRoute,
     meetingRoute,

@@ -1,5 +1,5 @@
 import { type DocumentAccess, documentPolicy } from '@hub/domain/document-policy'
-import type { Actor, Role } from '@hub/domain/policies'
+import { type Actor, directivePolicy, type Role } from '@hub/domain/policies'
 import { UnitTree } from '@hub/domain/unit-tree'
 import { useMemo } from 'react'
 import { useUnits } from '../lib/queries'
@@ -26,6 +26,22 @@ export function useDirectiveTextAccess(d: Directive | undefined): DocumentAccess
     status: d.status,
     createdBy: d.createdBy ?? null,
   })
+}
+
+/** Whether the user may edit a directive (draft it, submit it) and approve it (return, issue, end it). */
+export interface DirectiveRights {
+  edit: boolean
+  issue: boolean
+}
+
+/** The server's directive policy applied here, so only the moves the user may make are offered; null while loading. */
+export function useDirectiveRights(d: Directive | undefined): DirectiveRights | null {
+  const user = useUser()
+  const tree = useTree()
+  if (!d || !tree) return null
+  const scope = { issuerUnitId: d.issuerUnitId ?? null, status: d.status, createdBy: d.createdBy ?? null }
+  const actor = actorOf(user)
+  return { edit: directivePolicy.edit(actor, tree, scope), issue: directivePolicy.issue(actor, tree, scope) }
 }
 
 /** What the user may do with a meeting's minutes; null while the unit directory loads. */

@@ -1,8 +1,19 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { api } from './api'
+import { ApiError, api } from './api'
 import { keys, type NotificationList } from './queries'
 import { applyTask } from './task-cache'
-import type { Directive, DirectiveKind, Meeting, Report, Task } from './types'
+import type {
+  Clause,
+  Directive,
+  DirectiveAction,
+  DirectiveKind,
+  ImportedDirective,
+  Meeting,
+  Recipient,
+  Report,
+  Task,
+  TaskDraft,
+} from './types'
 
 export interface TaskPatchInput {
   id: string
@@ -65,6 +76,94 @@ export function useCreateDirective() {
     mutationFn: async (body: { kind: DirectiveKind; title: string; layout?: 'party' | 'state' }) =>
       (await api<{ directive: Directive }>('/directives', { method: 'POST', body })).directive,
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.directives }),
+  })
+}
+
+/** Puts a directive as the server now has it into its page, keeping the clauses already loaded. */
+function applyDirective(qc: ReturnType<typeof useQueryClient>, directive: Directive) {
+  qc.setQueryData<{ directive: Directive; clauses: Clause[] }>(keys.directive(directive.id), (d) =>
+    d ? { ...d, directive: { ...d.directive, ...directive } } : d,
+  )
+  void qc.invalidateQueries({ queryKey: keys.directives })
+}
+
+/** Reads a pasted document into a new draft; the answer says what was recognised. */
+export function useImportDirective() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (text: string) => api<ImportedDirective>('/directives/import', { method: 'POST', body: { text } }),
+    onSuccess: (r) => {
+      qc.setQueryData(keys.directive(r.directive.id), r)
+      void qc.invalidateQueries({ queryKey: keys.directives })
+    },
+  })
+}
+
+export interface TransitionInput {
+  action: DirectiveAction
+  version: number
+  issuedAt?: string
+  place?: string
+  signer?: Directive['signer']
+  replacedById?: string
+}
+
+/**
+ * Moves a directive along its life with the version it was read at. Issuing freezes the text and
+ * records its clauses, so the page reloads them; a stale version reloads the directive too.
+ */
+export function useDirectiveTransition(directiveId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async (body: TransitionInput) =>
+      (await api<{ directive: Directive }>(`/directives/${directiveId}/transition`, { method: 'POST', body }))
+        .directive,
+    onSuccess: (directive) => {
+      applyDirective(qc, directive)
+      void qc.invalidateQueries({ queryKey: keys.directive(directiveId) })
+      void qc.invalidateQueries({ queryKey: keys.versions(directiveId) })
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409)
+        void qc.invalidateQueries({ queryKey: keys.directive(directiveId) })
+    },
+  })
+}
+
+/** Asks the server to propose tasks from the directive's clauses (nothing is saved). */
+export function useProposeTaskDrafts(directiveId: string) {
+  return useMutation({
+    mutationFn: async () =>
+      (await api<{ drafts: TaskDraft[] }>(`/directives/${directiveId}/task-drafts`, { method: 'POST' })).drafts,
+  })
+}
+
+/** Confirms reviewed drafts into tasks; they land in every task list at once. */
+export function useConfirmTaskDrafts(directiveId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async (drafts: Omit<TaskDraft, 'sourceText'>[]) =>
+      (await api<{ tasks: Task[] }>(`/directives/${directiveId}/tasks`, { method: 'POST', body: { drafts } })).tasks,
+    onSuccess: (tasks) => {
+      for (const task of tasks) applyTask(qc, task)
+      // Confirming tasks of an issued directive puts it in force.
+      void qc.invalidateQueries({ queryKey: keys.directive(directiveId) })
+    },
+  })
+}
+
+/** Replaces the recipient list of a draft. */
+export function useSetRecipients(directiveId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async (recipients: Pick<Recipient, 'name' | 'capacity' | 'unitId'>[]) =>
+      (
+        await api<{ directive: Directive }>(`/directives/${directiveId}/recipients`, {
+          method: 'PUT',
+          body: { recipients },
+        })
+      ).directive,
+    onSuccess: (directive) => applyDirective(qc, directive),
   })
 }
 

@@ -137,10 +137,13 @@ export const directiveStatuses: readonly DirectiveStatus[] = [
   'replaced',
 ]
 
+export type RecipientCapacity = 'report' | 'execute' | 'inform' | 'archive'
+export const recipientCapacities: readonly RecipientCapacity[] = ['report', 'execute', 'inform', 'archive']
+
 export interface Recipient {
   id?: string
   name: string
-  capacity: 'report' | 'execute' | 'inform' | 'archive' | string
+  capacity: RecipientCapacity | string
   unitId?: string | null
   receivedAt?: string | null
   firstReadAt?: string | null
@@ -151,12 +154,16 @@ export interface Directive {
   kind: DirectiveKind
   layout: 'party' | 'state' | string
   number: string | null
+  /** Set when the number is known before issue (an imported document keeps its own). */
+  sequence?: number | null
   issuedAt: string | null
   place: string
   title: string
   status: DirectiveStatus
   issuer: string
   issuedBy?: string | null
+  /** Documents the preamble cites ("05-CT/TU"), as recognised on import. */
+  citations?: string[]
   signer: { name: string; title: string; onBehalfOf: string }
   preamble?: string
   closing?: string
@@ -170,6 +177,40 @@ export interface Directive {
 export interface Clause {
   ordinal: number
   text: string
+}
+
+/** What POST /directives/import answers: the new draft and the clauses recognised in the paste. */
+export interface ImportedDirective {
+  directive: Directive
+  clauses: Clause[]
+}
+
+/** The moves of a directive's life, as POST /directives/:id/transition names them. */
+export type DirectiveAction = 'submit' | 'return' | 'issue' | 'put_in_force' | 'close' | 'replace'
+
+export type RecurrenceFreq = 'daily' | 'weekly' | 'monthly' | 'ongoing'
+export const recurrenceFreqs: readonly RecurrenceFreq[] = ['daily', 'weekly', 'monthly', 'ongoing']
+export type ReportCycle = 'daily' | 'weekly' | 'monthly'
+export const reportCycles: readonly ReportCycle[] = ['daily', 'weekly', 'monthly']
+
+export interface Recurrence {
+  freq: RecurrenceFreq
+  reportCycle: ReportCycle
+}
+
+/** A task proposed from a clause, as the server drafts it and the office corrects it before confirming. */
+export interface TaskDraft {
+  clauseOrdinal: number
+  title: string
+  description?: string
+  leadUnitIds: string[]
+  supportUnitIds: string[]
+  dueAt: string | null
+  recurrence: Recurrence | null
+  /** The clause text the draft was read from (not sent back). */
+  sourceText?: string
+  /** Give the task to every recipient "để thực hiện" instead of the lead units. */
+  toExecuteRecipients: boolean
 }
 
 export interface DirectiveVersion {

@@ -9,8 +9,8 @@ import { connectLive, disconnectLive, useLiveRoom } from './socket'
 
 /**
  * Opens the live link for the logged-in user and turns its events into cache updates:
- * tasks into every list and page that shows them, notifications into the bell, presence
- * into the "who is here" lists. Renders nothing.
+ * tasks into every list and page that shows them, directives reloaded when they move on,
+ * notifications into the bell, presence into the "who is here" lists. Renders nothing.
  */
 export function LiveEvents({ userId, unitId }: { userId: string; unitId: string | null }) {
   const qc = useQueryClient()
@@ -40,6 +40,14 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
       })
       if (!n.readAt) toasts.show({ title: n.title || t('notifications.newEvent'), message: n.body, autoClose: 6000 })
     }
+    // A directive moved on (submitted, issued…) or its particulars changed: reload what shows it.
+    const onDirective = (p: { directive?: { id?: string } }) => {
+      const id = p?.directive?.id
+      if (!id) return
+      void qc.invalidateQueries({ queryKey: keys.directive(id) })
+      void qc.invalidateQueries({ queryKey: keys.versions(id) })
+      void qc.invalidateQueries({ queryKey: keys.directives })
+    }
     const onPresence = (p: { room?: string; users?: PresenceUser[] }) => {
       if (p?.room) qc.setQueryData(keys.presence(p.room), p.users ?? [])
     }
@@ -48,12 +56,14 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     s.on('report:submitted', onReport)
     s.on('notification', onNotification)
     s.on('presence', onPresence)
+    s.on('directive:updated', onDirective)
     return () => {
       s.off('task:created', onTask)
       s.off('task:updated', onTask)
       s.off('report:submitted', onReport)
       s.off('notification', onNotification)
       s.off('presence', onPresence)
+      s.off('directive:updated', onDirective)
     }
   }, [qc, t])
 

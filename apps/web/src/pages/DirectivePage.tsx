@@ -1,17 +1,19 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Tabs, Text, Timeline, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core'
 import { IconArrowLeft, IconLock } from '@tabler/icons-react'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
-import { useDirectiveTextAccess } from '../auth/document-access'
+import { useDirectiveRights, useDirectiveTextAccess } from '../auth/document-access'
 import { DirectiveStatusBadge } from '../components/Badges'
+import { DirectiveLifecycle } from '../components/DirectiveLifecycle'
+import { DirectiveRecipients } from '../components/DirectiveRecipients'
 import { ErrorState, Loading } from '../components/PageState'
+import { TaskDraftsPanel, useTaskDraftReview } from '../components/TaskDraftsPanel'
 import { TaskTable } from '../components/TaskTable'
 import { isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
 import { useDirective, useDirectiveVersions, useTasks } from '../lib/queries'
-import type { Directive } from '../lib/types'
 import { PresenceList } from '../live/presence'
 import { useLiveRoom } from '../live/socket'
 
@@ -27,67 +29,6 @@ function Meta({ label, value }: { label: string; value: string }) {
       </Text>
       <Text size="sm">{value || '—'}</Text>
     </div>
-  )
-}
-
-function Recipients({ directive }: { directive: Directive }) {
-  const { t } = useTranslation()
-  const list = directive.recipients ?? []
-  if (!list.length) return <Text c="dimmed">{t('directive.recipients.empty')}</Text>
-  const received = list.filter((r) => r.receivedAt).length
-  const read = list.filter((r) => r.firstReadAt).length
-  return (
-    <Stack gap="xs">
-      <Text size="sm" fw={600}>
-        {t('directive.recipients.summary', { received, read, total: list.length })}
-      </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped data-testid="recipients-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('directive.recipients.name')}</Table.Th>
-              <Table.Th>{t('directive.recipients.capacity')}</Table.Th>
-              <Table.Th>{t('directive.recipients.received')}</Table.Th>
-              <Table.Th>{t('directive.recipients.read')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((r, i) => (
-              <Table.Tr key={r.id ?? i}>
-                <Table.Td>
-                  {r.unitId ? (
-                    <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
-                      {r.name}
-                    </Anchor>
-                  ) : (
-                    r.name
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`capacity.${r.capacity as 'report'}`, { defaultValue: r.capacity })}</Table.Td>
-                <Table.Td>
-                  {r.receivedAt ? (
-                    <Text size="sm">{formatDateTime(r.receivedAt)}</Text>
-                  ) : (
-                    <Badge variant="light" color="gray">
-                      {t('directive.recipients.notYet')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.firstReadAt ? (
-                    <Text size="sm">{formatDateTime(r.firstReadAt)}</Text>
-                  ) : (
-                    <Badge variant="light" color={r.receivedAt ? 'orange' : 'gray'}>
-                      {t('directive.recipients.notYet')}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
   )
 }
 
@@ -159,12 +100,15 @@ export function DirectivePage() {
   const tasks = useTasks({ directiveId, limit: 300 })
   useLiveRoom(`directive:${directiveId}`)
   const access = useDirectiveTextAccess(data?.directive)
+  const rights = useDirectiveRights(data?.directive)
+  const draftReview = useTaskDraftReview()
 
   if (isLoading) return <Loading />
   if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />
   const { directive: d, clauses } = data
   const frozen = !(d.status === 'draft' || d.status === 'in_review')
   const editable = access === 'write'
+  const proposes = !!rights?.edit && d.status !== 'closed' && d.status !== 'replaced'
   const docName = d.docName ?? `directive:${d.id}`
 
   return (
@@ -180,7 +124,25 @@ export function DirectivePage() {
           <Badge variant="outline" color="red.9" radius="sm">
             {t(`directiveKind.${d.kind}`)}
           </Badge>
-          <Text fw={700}>{d.number ?? t('directives.noNumber')}</Text>
+          {d.number ? (
+            <Text fw={700} data-testid="directive-number">
+              {d.number}
+            </Text>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="directive-number">
+              {t('directives.numberPending')}
+            </Text>
+          )}
+          {d.number && !frozen && (
+            <Text size="xs" c="dimmed">
+              ({t('directive.numberKept')})
+            </Text>
+          )}
+          {frozen && d.issuedAt && (
+            <Text size="sm" data-testid="directive-issued-at">
+              {t('directives.issuedAt')}: {formatDate(d.issuedAt)}
+            </Text>
+          )}
           <DirectiveStatusBadge status={d.status} />
         </Group>
         <Title order={1} fz={{ base: 20, sm: 26 }} data-testid="directive-title">
@@ -190,6 +152,7 @@ export function DirectivePage() {
           <PresenceList room={`directive:${d.id}`} />
         </Group>
       </div>
+      <DirectiveLifecycle directive={d} rights={rights} />
       <Card withBorder radius="md" component="section" aria-label={t('directive.metadata')}>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
           <Meta label={t('directive.issuer')} value={d.issuer} />
@@ -263,18 +226,26 @@ export function DirectivePage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
-          {tasks.isLoading ? (
-            <Loading />
-          ) : tasks.error ? (
-            <ErrorState error={tasks.error} />
-          ) : (tasks.data?.tasks.length ?? 0) === 0 ? (
-            <Text c="dimmed">{t('directive.noTasks')}</Text>
-          ) : (
-            <TaskTable tasks={tasks.data?.tasks ?? []} />
-          )}
+          <Stack gap="md">
+            {proposes && <TaskDraftsPanel directive={d} review={draftReview} />}
+            <Title order={2} fz="lg">
+              {t('directive.tasks')}
+            </Title>
+            {tasks.isLoading ? (
+              <Loading />
+            ) : tasks.error ? (
+              <ErrorState error={tasks.error} />
+            ) : (tasks.data?.tasks.length ?? 0) === 0 ? (
+              <Text c="dimmed">{t('directive.noTasks')}</Text>
+            ) : (
+              <div data-testid="directive-tasks">
+                <TaskTable tasks={tasks.data?.tasks ?? []} />
+              </div>
+            )}
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="recipients" pt="md">
-          <Recipients directive={d} />
+          <DirectiveRecipients directive={d} canEdit={!!rights?.edit} />
         </Tabs.Panel>
         <Tabs.Panel value="versions" pt="md">
           <VersionsPanel directiveId={d.id} docName={docName} canWrite={editable} />

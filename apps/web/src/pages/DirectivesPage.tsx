@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, Modal, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
-import { IconPlus } from '@tabler/icons-react'
+import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +17,13 @@ import {
   directiveKinds,
   directiveStatuses,
 } from '../lib/types'
+
+/** What stands in for a number not given yet: drafts get theirs on issue. */
+function useNumberPending() {
+  const { t } = useTranslation()
+  return (d: Directive) =>
+    d.status === 'draft' || d.status === 'in_review' ? t('directives.numberPending') : t('directives.noNumber')
+}
 
 function CreateDirective({ onDone }: { onDone: (d: Directive) => void }) {
   const { t } = useTranslation()
@@ -78,6 +85,7 @@ export function DirectivesPage() {
   const [opened, { open, close }] = useDisclosure(false)
   const isPhone = useMediaQuery('(max-width: 48em)')
   const navigate = useNavigate()
+  const numberPending = useNumberPending()
   const list = (data ?? []).filter((d) => (!status || d.status === status) && (!kind || d.kind === kind))
 
   return (
@@ -86,9 +94,19 @@ export function DirectivesPage() {
         <Title order={1} fz={{ base: 22, sm: 28 }}>
           {t('directives.title')}
         </Title>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
-          {t('directives.create')}
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            component={Link}
+            to="/directives/import"
+            leftSection={<IconFileImport size={16} aria-hidden />}
+          >
+            {t('directives.import')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+            {t('directives.create')}
+          </Button>
+        </Group>
       </Group>
       <Group gap="sm" grow={!!isPhone}>
         <Select
@@ -123,8 +141,8 @@ export function DirectivesPage() {
               padding="sm"
             >
               <Group justify="space-between" gap="xs" mb={4}>
-                <Text fw={700} size="sm">
-                  {d.number ?? t('directives.noNumber')}
+                <Text fw={d.number ? 700 : 400} size="sm" c={d.number ? undefined : 'dimmed'}>
+                  {d.number ?? numberPending(d)}
                 </Text>
                 <DirectiveStatusBadge status={d.status} size="sm" />
               </Group>
@@ -155,9 +173,15 @@ export function DirectivesPage() {
               {list.map((d) => (
                 <Table.Tr key={d.id}>
                   <Table.Td>
-                    <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {d.number ?? t('directives.noNumber')}
-                    </Text>
+                    {d.number ? (
+                      <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {d.number}
+                      </Text>
+                    ) : (
+                      <Text size="xs" c="dimmed" maw={140}>
+                        {numberPending(d)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{t(`directiveKind.${d.kind}`)}</Table.Td>
                   <Table.Td>

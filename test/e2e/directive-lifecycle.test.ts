@@ -1,0 +1,226 @@
+import JSZip from 'jszip'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiLogin } from '../helpers/api'
+import {
+  download,
+  launchBrowser,
+  login,
+  loginViaApi,
+  newContext,
+  newPhoneContext,
+  screenshot,
+} from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+/**
+ * A Party directive as people paste it from a PDF: the two header columns broken into tabs, a stray
+ * space in the number, the subject split over lines, and "Nơi nhận" beside the signing block.
+ */
+const PASTED = [
+  'THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM',
+  '*\t\t',
+  'Số 07 -CT/TU\t\tHà Nội, ngày 02 tháng 8 năm 2021',
+  '',
+  '\tCHỈ THỊ',
+  '\tCỦA BAN THƯỜNG VỤ THÀNH ỦY',
+  '\tvề tăng cường kiểm soát người ra vào',
+  '\tcác khu vực phong tỏa trên địa bàn Thành phố',
+  '',
+  'Thực hiện Chỉ thị số 05-CT/TU, ngày 30/7/2021 của Ban Thường vụ Thành ủy và Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, Ban Thường vụ Thành ủy yêu cầu:',
+  '',
+  '1. Ban cán sự đảng UBND Thành phố chỉ đạo lập chốt kiểm soát tại các lối ra vào khu phong tỏa; hoàn thành trong ngày 04/8/2021.',
+  'Các chốt hoạt động 24/24 giờ, có lực lượng công an, dân quân tự vệ.',
+  '',
+  '2. Các quận ủy, huyện ủy, thị ủy chỉ đạo các phường, xã rà soát người ra vào địa bàn, báo cáo kết quả hằng ngày về Văn phòng Thành ủy.',
+  '',
+  '3. Ngành Công Thương thống nhất một mẫu phiếu đi chợ dùng chung toàn Thành phố, hoàn thành trước ngày 06/8/2021.',
+  '',
+  'Chỉ thị này phổ biến đến chi bộ và Nhân dân./.',
+  '',
+  'Nơi nhận:\t\tT/M BAN THƯỜNG VỤ',
+  '- Ban Bí thư Trung ương Đảng, (để b/c)\t\tBÍ THƯ',
+  '- Các quận ủy, huyện ủy, thị ủy, (để thực hiện)\t\t',
+  '- Ban cán sự đảng UBND Thành phố,\t\t(Đã ký)',
+  '- Lưu Văn phòng Thành ủy.\t\tĐinh Tiến Dũng',
+].join('\n')
+
+const NUMBER = '07-CT/TU'
+const SIGNER = 'Đinh Tiến Dũng'
+const EDITED_TITLE = 'Lập chốt kiểm soát 24/24 giờ tại mọi lối ra vào khu phong tỏa'
+
+interface Task {
+  id: string
+  title: string
+  parentTaskId: string | null
+  leadUnitId: string
+  dueAt: string | null
+}
+
+const textOf = async (page: Page, testId: string) => (await page.getByTestId(testId).innerText()).trim()
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')
+
+describe('a directive from paste to export', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('the office imports, reviews and confirms tasks, submits; the secretary issues; both formats download', async () => {
+    const errors: string[] = []
+    // The office drafter.
+    const ctxOffice = await newContext(browser, hub.base)
+    const office = await ctxOffice.newPage()
+    office.on('pageerror', (e) => errors.push(String(e)))
+    await login(office, 'vanphong')
+
+    // 1. Import: paste, recognise, check what was read.
+    await office.goto('/directives')
+    await office.getByRole('link', { name: 'Nhập văn bản' }).click()
+    await office.getByRole('heading', { level: 1, name: 'Nhập văn bản' }).waitFor()
+    await office.getByLabel('Toàn văn văn bản').fill(PASTED)
+    await office.getByRole('button', { name: 'Nhận dạng và tạo dự thảo' }).click()
+    await office.getByTestId('import-result').waitFor()
+    expect(await textOf(office, 'import-kind')).toBe('Chỉ thị')
+    expect(await textOf(office, 'import-number')).toBe(NUMBER)
+    expect(await textOf(office, 'import-date')).toBe('02/08/2021')
+    expect(await textOf(office, 'import-place')).toBe('Hà Nội')
+    expect(await textOf(office, 'import-issuer')).toBe('THÀNH ỦY HÀ NỘI')
+    expect(await textOf(office, 'import-subject')).toBe(
+      'Chỉ thị về tăng cường kiểm soát người ra vào các khu vực phong tỏa trên địa bàn Thành phố',
+    )
+    const signer = await textOf(office, 'import-signer')
+    expect(signer).toContain('T/M BAN THƯỜNG VỤ')
+    expect(signer).toContain('BÍ THƯ')
+    expect(signer).toContain(SIGNER)
+    const recipients = await textOf(office, 'import-recipients')
+    expect(recipients).toMatch(/Ban Bí thư Trung ương Đảng\s+Để báo cáo/)
+    expect(recipients).toMatch(/Các quận ủy, huyện ủy, thị ủy\s+Để thực hiện/)
+    expect(recipients).toMatch(/Văn phòng Thành ủy\s+Lưu/)
+    // The signing block beside "Nơi nhận" is not a recipient.
+    expect(recipients).not.toContain(SIGNER)
+    expect(recipients).not.toContain('BÍ THƯ')
+    expect(await office.getByTestId('import-clauses').locator('> div').count()).toBe(3)
+    await screenshot(office, 'directive-import-review')
+
+    // 2. The new draft keeps the number it carries.
+    await office.getByRole('button', { name: 'Mở dự thảo' }).first().click()
+    await office.waitForURL(/\/directives\/[0-9a-f-]{36}$/)
+    const directiveId = new URL(office.url()).pathname.split('/').pop()!
+    await office.getByTestId('directive-title').waitFor()
+    expect(await textOf(office, 'directive-number')).toBe(NUMBER)
+    await office.getByText('Số của văn bản gốc, giữ nguyên khi ban hành').waitFor()
+    await office.locator('[data-testid="lifecycle"] [data-status="draft"]').waitFor()
+
+    // 3. Task drafts: one per clause, with the matched units; edit one title; confirm.
+    await office.getByRole('tab', { name: /^Nhiệm vụ/ }).click()
+    await office.getByRole('button', { name: 'Đề xuất nhiệm vụ' }).click()
+    const drafts = office.getByTestId('task-draft')
+    await drafts.first().waitFor()
+    expect(await drafts.count()).toBe(3)
+    const first = office.locator('[data-testid="task-draft"][data-clause="1"]')
+    const second = office.locator('[data-testid="task-draft"][data-clause="2"]')
+    const third = office.locator('[data-testid="task-draft"][data-clause="3"]')
+    await first.getByText('Ban cán sự đảng UBND Thành phố', { exact: true }).waitFor()
+    expect(await first.getByLabel('Hạn hoàn thành').inputValue()).toBe('04/08/2021')
+    // "Các quận ủy, huyện ủy, thị ủy" is every district: 30 units, folded after the first four.
+    await second.getByRole('button', { name: '+26 đơn vị khác' }).waitFor()
+    expect(await second.getByLabel('Định kỳ', { exact: true }).inputValue()).toBe('Hằng ngày')
+    await third.getByText('Sở Công Thương', { exact: true }).waitFor()
+    expect(await third.getByLabel('Hạn hoàn thành').inputValue()).toBe('06/08/2021')
+    await first.getByLabel('Tên nhiệm vụ').fill(EDITED_TITLE)
+    await office.getByText('Đã chọn 3/3 nhiệm vụ').waitFor()
+    await screenshot(office, 'directive-task-drafts')
+    await office.getByRole('button', { name: 'Xác nhận giao nhiệm vụ (3)' }).click()
+    const created = office.getByTestId('created-tasks')
+    await created.getByText(EDITED_TITLE).waitFor({ timeout: 20_000 })
+    await created.getByText('Giao cho 30 đơn vị').waitFor()
+    // The directive's task list shows them too, without a reload.
+    await office.getByTestId('directive-tasks').getByText(EDITED_TITLE).first().waitFor()
+
+    const vanphong = await apiLogin(hub.base, 'vanphong')
+    const { tasks } = await vanphong.get<{ tasks: Task[] }>(`/tasks?directiveId=${directiveId}&limit=200`)
+    const mine = tasks.find((t) => t.title === EDITED_TITLE)
+    expect(mine?.dueAt).toBe('2021-08-04')
+    // One task for clause 1, one parent with 30 district children for clause 2, one for clause 3.
+    expect(tasks.length).toBe(33)
+    expect(tasks.filter((t) => t.parentTaskId).length).toBe(30)
+
+    // 4. Submit to the standing committee; the office cannot issue.
+    await office.getByTestId('action-submit').getByText('Trình Thường trực').click()
+    await office.locator('[data-testid="lifecycle"] [data-status="in_review"]').waitFor()
+    await office.getByText('Đang chờ Thường trực xem xét, ban hành.').waitFor()
+    expect(await office.getByTestId('action-issue').count()).toBe(0)
+
+    // 5. The secretary, in another browser, issues it: the number it carries is kept.
+    const ctxSecretary = await newContext(browser, hub.base)
+    await loginViaApi(ctxSecretary, hub.base, 'bithu')
+    const secretary = await ctxSecretary.newPage()
+    secretary.on('pageerror', (e) => errors.push(String(e)))
+    await secretary.goto(`/directives/${directiveId}`)
+    await secretary.locator('[data-testid="lifecycle"] [data-status="in_review"]').waitFor()
+    const issue = secretary.getByTestId('action-issue')
+    expect((await issue.innerText()).trim()).toBe('Ban hành')
+    await issue.click()
+    const form = secretary.getByTestId('issue-form')
+    await form.waitFor()
+    await form.getByText(`Văn bản đã có số ${NUMBER}`).waitFor()
+    expect(await form.getByLabel('Họ và tên người ký').inputValue()).toBe(SIGNER)
+    expect(await form.getByLabel('Chức vụ người ký').inputValue()).toBe('BÍ THƯ')
+    expect(await form.getByLabel('Nơi ban hành').inputValue()).toBe('Hà Nội')
+    expect(await form.getByLabel('Ngày ban hành').inputValue()).toBe('02/08/2021')
+    await form.getByRole('button', { name: 'Ban hành' }).click()
+    await secretary.locator('[data-testid="lifecycle"] [data-status="issued"]').waitFor({ timeout: 20_000 })
+    expect(await textOf(secretary, 'directive-number')).toBe(NUMBER)
+    expect(await textOf(secretary, 'directive-issued-at')).toContain('02/08/2021')
+    // The text is frozen: the editor is read-only.
+    await secretary.getByText('Văn bản đã ban hành: nội dung được giữ nguyên, chỉ xem.').waitFor()
+    await secretary.getByTestId('collab-editor').waitFor()
+    expect(await secretary.getByTestId('collab-editor').getAttribute('contenteditable')).toBe('false')
+    // Issuing reconnects open editors read-only; the page is live again after it.
+    await secretary.locator('[data-testid="collab-status"][data-status="connected"]').waitFor({ timeout: 20_000 })
+    await screenshot(secretary, 'directive-issued')
+
+    // The office's open page follows without a reload.
+    await office.locator('[data-testid="lifecycle"] [data-status="issued"]').waitFor({ timeout: 20_000 })
+
+    // 6. Exports through the buttons.
+    const pdf = await download(secretary, () => secretary.getByRole('link', { name: 'Tải PDF' }).click())
+    expect(pdf.fileName).toMatch(/\.pdf$/)
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const docx = await download(secretary, () => secretary.getByRole('link', { name: 'Tải DOCX' }).click())
+    expect(docx.fileName).toMatch(/\.docx$/)
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string')
+    expect(xml).toContain(NUMBER)
+    expect(xml).toContain(SIGNER)
+
+    expect(errors).toEqual([])
+    await ctxOffice.close()
+    await ctxSecretary.close()
+  })
+
+  it('reviews task drafts on a phone without sideways scrolling', async () => {
+    const vanphong = await apiLogin(hub.base, 'vanphong')
+    const { directive } = await vanphong.post<{ directive: { id: string } }>('/directives/import', { text: PASTED })
+    const context = await newPhoneContext(browser, hub.base)
+    const page = await context.newPage()
+    await login(page, 'vanphong')
+    await page.goto(`/directives/${directive.id}`)
+    await page.getByTestId('directive-title').waitFor()
+    await page.getByRole('tab', { name: /^Nhiệm vụ/ }).tap()
+    await page.getByRole('button', { name: 'Đề xuất nhiệm vụ' }).tap()
+    await page.getByTestId('task-draft').first().waitFor()
+    expect(await page.getByTestId('task-draft').count()).toBe(3)
+    expect(await noSidewaysScroll(page)).toBe(true)
+    await screenshot(page, 'directive-task-drafts-phone')
+    await context.close()
+  })
+})
