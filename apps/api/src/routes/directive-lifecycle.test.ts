@@ -97,6 +97,14 @@ describe('directive lifecycle', () => {
     expect(second.leadUnitIds).toHaveLength(30)
     expect(second.recurrence).toMatchObject({ reportCycle: 'daily' })
     expect(third).toMatchObject({ clauseOrdinal: 3, leadUnitIds: [unit('Sở Công Thương').id], dueAt: '2021-08-10' })
+    // A bare commune name is a common phrase ("thống nhất"), never a unit by itself.
+    const more = await api(hub.base, vanphong, 'POST', '/api/directives/import', {
+      text: pasted.replace('bảo đảm cung ứng hàng hóa thiết yếu', 'thống nhất một mẫu phiếu đi chợ'),
+    })
+    const drafts3 = (
+      await api(hub.base, vanphong, 'POST', `/api/directives/${more.json.directive.id}/task-drafts`)
+    ).json.drafts.find((d: any) => d.clauseOrdinal === 3)
+    expect(drafts3).toMatchObject({ leadUnitIds: [unit('Sở Công Thương').id], supportUnitIds: [] })
   })
 
   it('confirms drafts into tasks; a task for 30 districts is one parent with 30 children', async () => {
@@ -133,6 +141,19 @@ describe('directive lifecycle', () => {
     const top = (await api(hub.base, bithu, 'GET', `/api/tasks/${parent.id}/cascade`)).json
     expect(top.total).toBe(30)
     expect(top.parent.progress).toBeGreaterThan(0)
+  })
+
+  it('gives a clause naming no unit to every recipient "để thực hiện", groups included', async () => {
+    const res = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/tasks`, {
+      drafts: [{ clauseOrdinal: 1, title: 'Quán triệt Chỉ thị đến chi bộ', leadUnitIds: [], supportUnitIds: [], toExecuteRecipients: true }],
+    })
+    expect(res.status).toBe(201)
+    const parent = res.json.tasks.find((t: any) => !t.parentTaskId)
+    const leads = res.json.tasks.filter((t: any) => t.parentTaskId === parent.id).map((t: any) => t.leadUnitId)
+    // "Các quận ủy, huyện ủy, thị ủy" (30 districts) and "Công an Thành phố".
+    expect(leads).toHaveLength(31)
+    expect(leads).toContain(unit('Công an Thành phố').id)
+    expect(leads).toContain(unit('Quận Tây Hồ').id)
   })
 
   it('moves through review to issue: only the committee issues; the number follows the last one; the text is frozen', async () => {

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@hub/auth'
 import { diffLines } from '@hub/collab/line-diff'
 import { type Db, schema, type Tx } from '@hub/db'
 import {
+  createUnitMatcher,
   type DirectiveKind,
   type DirectiveStatus,
   directivePolicy,
@@ -95,7 +96,7 @@ export class DirectiveLifecycle {
         kind: u.kind,
         code: u.code,
         parentId: u.parentId,
-        aliases: [...u.aliases, ...(u.shortName !== u.name ? [u.shortName] : [])],
+        aliases: u.aliases,
       }))
   }
 
@@ -366,7 +367,11 @@ export class DirectiveLifecycle {
       )
     const kind: DirectiveKind = parsed.kind ?? 'CT'
     const symbol = parsed.number?.match(/[-/]([^-/]+)$/)?.[1] ?? (parsed.layout === 'party' ? 'TU' : 'UBND')
-    const match = this.unitMatcherFor(root.id)
+    const named = this.unitsNamedIn(root.id)
+    const match = (name: string) => {
+      const ids = named(name)
+      return ids.length === 1 ? ids[0]! : null
+    }
     return await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(d)
@@ -421,14 +426,10 @@ export class DirectiveLifecycle {
     })
   }
 
-  /** Matches a recipient line to one unit when it names exactly one. */
-  private unitMatcherFor(issuerUnitId: string): (name: string) => string | null {
-    const refs = this.unitRefs(issuerUnitId)
-    return (name) => {
-      const drafts = proposeTaskDrafts([{ ordinal: 1, text: `${name} thực hiện.` }], refs, { issuedAt: null })
-      const ids = [...new Set(drafts.flatMap((x) => [...x.leadUnitIds, ...x.supportUnitIds]))]
-      return ids.length === 1 ? ids[0]! : null
-    }
+  /** Units a recipient line names, group phrases ("Các quận ủy, huyện ủy, thị ủy") expanded. */
+  private unitsNamedIn(issuerUnitId: string | null): (name: string) => string[] {
+    const match = createUnitMatcher(this.unitRefs(issuerUnitId))
+    return (name) => [...new Set(match(name).flatMap((m) => m.unitIds))]
   }
 
   async taskDrafts(
@@ -456,14 +457,20 @@ export class DirectiveLifecycle {
     const row = await this.load(this.db, id)
     if (!directivePolicy.edit(actor, this.units.tree, row)) throw forbidden()
     const issuer = row.issuerUnitId ?? this.units.root()!.id
-    const executeRecipients = (
-      await this.db
-        .select()
-        .from(schema.directiveRecipients)
-        .where(and(eq(schema.directiveRecipients.directiveId, id), eq(schema.directiveRecipients.capacity, 'execute')))
-    )
-      .map((r) => r.unitId)
-      .filter((u): u is string => !!u)
+    // A recipient line may stand for a group ("Các quận ủy, huyện ủy, thị ủy (để thực hiện)").
+    const named = this.unitsNamedIn(row.issuerUnitId)
+    const executeRecipients = [
+      ...new Set(
+        (
+          await this.db
+            .select()
+            .from(schema.directiveRecipients)
+            .where(
+              and(eq(schema.directiveRecipients.directiveId, id), eq(schema.directiveRecipients.capacity, 'execute')),
+            )
+        ).flatMap((r) => (r.unitId ? [r.unitId] : named(r.name))),
+      ),
+    ]
     for (const [i, draft] of drafts.entries()) {
       for (const u of [...draft.leadUnitIds, ...draft.supportUnitIds])
         if (!this.units.get(u))
