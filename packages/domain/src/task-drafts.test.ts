@@ -43,7 +43,8 @@ describe('proposeTaskDrafts: who leads and who supports', () => {
     ['Các quận ủy, huyện ủy, thị ủy chỉ đạo rà soát người về từ vùng dịch.', districtIds, []],
     ['Các cấp ủy quận, huyện tổ chức phổ biến Chỉ thị.', districtIds, []],
     ['Các cấp ủy, chính quyền các quận, huyện, thị xã tập trung lãnh đạo.', districtIds, []],
-    ['Chủ tịch UBND các quận, huyện, thị xã chỉ đạo UBND các xã, phường, thị trấn kiểm soát.', districtIds, communeIds],
+    // The communes are each district's own to cascade to, not supporters of every district.
+    ['Chủ tịch UBND các quận, huyện, thị xã chỉ đạo UBND các xã, phường, thị trấn kiểm soát.', districtIds, []],
     ['Giao UBND các xã, phường, thị trấn lập danh sách hộ gia đình.', communeIds, []],
     ['Ban Thường vụ Thành ủy yêu cầu các quận ủy, huyện ủy, thị ủy khẩn trương rà soát.', districtIds, []],
     ['Trong thời gian giãn cách, Công an Thành phố tăng cường tuần tra.', ['s-ca'], []],
@@ -98,7 +99,7 @@ describe('proposeTaskDrafts: who leads and who supports', () => {
       'TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương: chủ trì ban hành mẫu phiếu, hoàn thành trước ngày 06/8/2021.\n2. Công an Thành phố: phối hợp với UBND các quận, huyện, thị xã kiểm tra việc sử dụng phiếu.\n3. UBND các quận, huyện, thị xã: phát phiếu đến các xã, phường, thị trấn; báo cáo hằng ngày.'
     const list = drafts(text)
     expect(list.map((d) => d.leadUnitIds)).toEqual([['s-ct'], ['s-ca'], districtIds])
-    expect(list.map((d) => d.supportUnitIds)).toEqual([[], districtIds, communeIds])
+    expect(list.map((d) => d.supportUnitIds)).toEqual([[], districtIds, []])
     expect(list[0]!.sourceText.startsWith('TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương')).toBe(true)
     expect(list.map((d) => d.title)).toEqual([
       'Chủ trì ban hành mẫu phiếu, hoàn thành trước ngày 06/8/2021',
@@ -215,5 +216,22 @@ describe('proposeTaskDrafts on a parsed directive', () => {
       [5, ['b-vptu'], [], null, { freq: 'daily', reportCycle: 'daily' }],
     ])
     for (const d of list) expect(parsed.clauses[d.clauseOrdinal - 1]!.text).toContain(d.sourceText)
+  })
+})
+
+describe('units below the lead', () => {
+  it('are left to the lead to cascade, not proposed as supporters', () => {
+    const [draft] = proposeTaskDrafts(
+      [
+        {
+          ordinal: 1,
+          text: 'Các quận ủy, huyện ủy, thị ủy chỉ đạo các xã, phường, thị trấn rà soát người ra vào địa bàn; phối hợp với Công an Thành phố.',
+        },
+      ],
+      fakeUnits,
+      { issuedAt: '2021-07-30' },
+    )
+    expect(draft!.leadUnitIds.sort()).toEqual([...districtIds].sort())
+    expect(draft!.supportUnitIds).toEqual(['s-ca'])
   })
 })

@@ -100,10 +100,20 @@ interface Group {
  */
 export function proposeTaskDrafts(clauses: Clause[], units: UnitRef[], opts: { issuedAt: string | null }): TaskDraft[] {
   const match = createUnitMatcher(units)
-  return clauses.flatMap((clause) => draftsOfClause(clause, match(clause.text), opts.issuedAt))
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
+  const below = (id: string, leads: ReadonlySet<string>) => {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p)) if (leads.has(p)) return true
+    return false
+  }
+  return clauses.flatMap((clause) => draftsOfClause(clause, match(clause.text), opts.issuedAt, below))
 }
 
-function draftsOfClause(clause: Clause, mentions: UnitMention[], issuedAt: string | null): TaskDraft[] {
+function draftsOfClause(
+  clause: Clause,
+  mentions: UnitMention[],
+  issuedAt: string | null,
+  below: (id: string, leads: ReadonlySet<string>) => boolean,
+): TaskDraft[] {
   const text = clause.text
   const spans = splitSentences(text)
   const groups: Group[] = []
@@ -123,7 +133,12 @@ function draftsOfClause(clause: Clause, mentions: UnitMention[], issuedAt: strin
     const start = g.spans[0]!.start
     const end = g.spans.at(-1)!.end
     const sourceText = text.slice(start, end)
-    const named = unique(mentions.filter((m) => m.start >= start && m.end <= end).flatMap((m) => m.unitIds))
+    const inDraft = mentions.filter((m) => m.start >= start && m.end <= end)
+    const leads = new Set(g.leadIds)
+    // A group below the leads ("các quận ủy chỉ đạo các xã, phường, thị trấn") is not a supporter of
+    // each lead: every lead hands the work down to its own units by cascading its copy. Units named
+    // one by one stay supporters.
+    const named = unique(inDraft.flatMap((m) => (m.group ? m.unitIds.filter((id) => !below(id, leads)) : m.unitIds)))
     return {
       clauseOrdinal: clause.ordinal,
       title: titleOf(text, g),
