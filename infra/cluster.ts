@@ -143,6 +143,7 @@ async function up(n: number) {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         HUB_SEED_DEMO: 'never',
+        TRUST_PROXY: 'true',
         LOG_LEVEL: 'warn',
         NODE_ENV: 'production',
       },

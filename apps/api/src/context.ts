@@ -12,6 +12,8 @@ export interface Deps {
   eventsWritten: () => void
   /** The hub's public origin, if configured (https://hub.example.vn). */
   publicOrigin: string | null
+  /** Behind our own reverse proxy: the last X-Forwarded-For entry is the client's address. */
+  trustProxy: boolean
   /** Send the cookie with Secure (behind HTTPS). */
   secureCookies: boolean
   health: () => Promise<Record<string, string>>

@@ -26,6 +26,11 @@ const envSchema = z.object({
   HUB_DEMO_PASSWORD: z.string().min(4).default('demo1234'),
   /** The hub's public URL (https://hub.example.vn); writes must come from this origin. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Set when the hub runs behind the project's nginx (or another proxy that appends X-Forwarded-For). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Seed the demo city on start even with DATABASE_URL (test clusters); never on by default. */
   HUB_SEED_DEMO: z.enum(['auto', 'never', 'always']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

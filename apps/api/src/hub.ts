@@ -36,6 +36,8 @@ export interface HubConfig {
   redisUrl?: string
   services: Set<string>
   publicUrl?: string
+  /** Behind our own proxy: trust the last X-Forwarded-For entry. */
+  trustProxy?: boolean
   /** auto: seed an empty embedded database; always: seed any empty database; never. */
   seed: 'auto' | 'never' | 'always'
   demoPassword: string
@@ -97,6 +99,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     log,
     eventsWritten: () => void outbox.kick(),
     publicOrigin,
+    trustProxy: config.trustProxy ?? false,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     health: async () => {
       let database = 'ok'

@@ -24,6 +24,7 @@ async function main() {
       redisUrl: env.REDIS_URL,
       services: env.SERVICES,
       publicUrl: env.PUBLIC_URL,
+      trustProxy: env.TRUST_PROXY,
       seed: env.HUB_SEED_DEMO,
       demoPassword: env.HUB_DEMO_PASSWORD,
       webDist,

@@ -112,3 +112,49 @@ describe('auth', () => {
     await expect(hub.login('quangan@demo.local', 'a-long-new-password')).resolves.toContain('hub_session=')
   })
 })
+
+describe('client address', () => {
+  it('ignores X-Forwarded-For unless the hub sits behind its own proxy, and then reads the entry the proxy appended', async () => {
+    const direct = await createTestHub({ trustProxy: false })
+    try {
+      // Spoofed addresses do not help an attacker dodge the per-address limit when not behind a proxy.
+      for (let i = 0; i < 30; i++)
+        await direct.request('POST', '/api/auth/login', {
+          headers: { 'x-forwarded-for': `198.51.100.${i}` },
+          body: { email: `x${i}@demo.local`, password: 'x' },
+        })
+      expect(
+        (
+          await direct.request('POST', '/api/auth/login', {
+            headers: { 'x-forwarded-for': '198.51.100.250' },
+            body: { email: 'bithu@demo.local', password: 'demo1234' },
+          })
+        ).status,
+      ).toBe(429)
+    } finally {
+      await direct.close()
+    }
+    // Behind the proxy, a client-sent first entry is not the address; the last one is.
+    for (let i = 0; i < 30; i++)
+      await hub.request('POST', '/api/auth/login', {
+        headers: { 'x-forwarded-for': `1.2.3.${i}, 192.0.2.99` },
+        body: { email: `y${i}@demo.local`, password: 'x' },
+      })
+    expect(
+      (
+        await hub.request('POST', '/api/auth/login', {
+          headers: { 'x-forwarded-for': '1.2.3.200, 192.0.2.99' },
+          body: { email: 'bithu@demo.local', password: 'demo1234' },
+        })
+      ).status,
+    ).toBe(429)
+    expect(
+      (
+        await hub.request('POST', '/api/auth/login', {
+          headers: { 'x-forwarded-for': '192.0.2.100' },
+          body: { email: 'bithu@demo.local', password: 'demo1234' },
+        })
+      ).status,
+    ).toBe(200)
+  })
+})

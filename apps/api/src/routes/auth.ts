@@ -37,9 +37,12 @@ const userSchema = z
 const loginSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) })
 const passwordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().max(1024) })
 
-/** The client address: the socket's, or the first hop of X-Forwarded-For when behind our proxy. */
-export function clientAddress(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+/**
+ * The client address for throttling: the socket's; behind our own proxy (TRUST_PROXY), the last
+ * X-Forwarded-For entry, the one the proxy appended (earlier entries are whatever the client sent).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
   if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
@@ -78,7 +81,7 @@ export function authRoutes(deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json')
-      const result = await checkLogin(db, email, password, clientAddress(c))
+      const result = await checkLogin(db, email, password, clientAddress(c, deps.trustProxy))
       if (!result.ok && result.reason === 'throttled') {
         c.header('Retry-After', String(result.retryAfterSeconds))
         throw new ApiError(
@@ -90,7 +93,7 @@ export function authRoutes(deps: Deps) {
       if (!result.ok)
         throw new ApiError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng / Wrong email or password')
       const { token } = await createSession(db, result.userId, {
-        ip: clientAddress(c),
+        ip: clientAddress(c, deps.trustProxy),
         userAgent: c.req.header('user-agent'),
       })
       setSessionCookie(c, token, deps.secureCookies)

@@ -145,7 +145,15 @@ describe('directive lifecycle', () => {
 
   it('gives a clause naming no unit to every recipient "để thực hiện", groups included', async () => {
     const res = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/tasks`, {
-      drafts: [{ clauseOrdinal: 1, title: 'Quán triệt Chỉ thị đến chi bộ', leadUnitIds: [], supportUnitIds: [], toExecuteRecipients: true }],
+      drafts: [
+        {
+          clauseOrdinal: 1,
+          title: 'Quán triệt Chỉ thị đến chi bộ',
+          leadUnitIds: [],
+          supportUnitIds: [],
+          toExecuteRecipients: true,
+        },
+      ],
     })
     expect(res.status).toBe(201)
     const parent = res.json.tasks.find((t: any) => !t.parentTaskId)

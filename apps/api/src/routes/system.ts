@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
 import { type CollabServer, shareWithin } from '@hub/collab'
@@ -59,7 +59,6 @@ export function mountDocs(app: Hono<AppEnv>) {
 export function mountWeb(app: Hono<AppEnv>, webDist: string) {
   app.use('/*', serveStatic({ root: webDist }))
   app.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }))
-  void join
 }
 
 /** GET /api/metrics: counters an operator watches (collab durability, event backlog); administrators only. */

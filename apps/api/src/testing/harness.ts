@@ -25,7 +25,7 @@ export interface TestHub {
 }
 
 /** A real hub app on an in-memory PGlite with the demo city, driven through app.request(). */
-export async function createTestHub(options: { seed?: boolean } = {}): Promise<TestHub> {
+export async function createTestHub(options: { seed?: boolean; trustProxy?: boolean } = {}): Promise<TestHub> {
   const dbh = await createDb({ dataDir: 'memory://' })
   if (options.seed !== false) {
     cachedHash ??= await hashPassword('demo1234')
@@ -41,6 +41,7 @@ export async function createTestHub(options: { seed?: boolean } = {}): Promise<T
     log,
     eventsWritten: () => void outbox.kick(),
     publicOrigin: null,
+    trustProxy: options.trustProxy ?? true,
     secureCookies: false,
     health: async () => ({ database: 'ok' }),
   }
