@@ -10,6 +10,11 @@ export interface Deps {
   log: Logger
   /** Called after a transaction that wrote domain events commits, so delivery starts at once. */
   eventsWritten: () => void
+  /**
+   * Sessions have ended (logout, logout everywhere, password change): their live connections close.
+   * `keepSession` stays connected (the session that changed the password).
+   */
+  sessionsEnded: (ended: { sessionId: string } | { userId: string; keepSession?: string }) => void
   /** The hub's public origin, if configured (https://hub.example.vn). */
   publicOrigin: string | null
   /** Behind our own reverse proxy: the last X-Forwarded-For entry is the client's address. */

@@ -98,6 +98,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     units,
     log,
     eventsWritten: () => void outbox.kick(),
+    sessionsEnded: (ended) => live?.endSessions(ended),
     publicOrigin,
     trustProxy: config.trustProxy ?? false,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,

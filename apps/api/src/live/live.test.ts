@@ -193,4 +193,23 @@ describe('live events', () => {
       .where(and(eq(schema.tasks.id, task.id)))
     expect(row!.progress).toBe(60)
   })
+
+  it('closes the live connections of a session that logs out, and of every session on logout everywhere', async () => {
+    const a = await loginCookie(hub.base, 'quangan@demo.local')
+    const b = await loginCookie(hub.base, 'quangan@demo.local')
+    const sa = await open(a)
+    const sb = await open(b)
+    const aGone = new Promise((r) => sa.once('disconnect', r))
+    await api(hub.base, a, 'POST', '/api/auth/logout')
+    await aGone
+    await new Promise((r) => setTimeout(r, 300))
+    expect(sb.connected).toBe(true)
+    const c = await loginCookie(hub.base, 'quangan@demo.local')
+    const sc = await open(c)
+    const bGone = new Promise((r) => sb.once('disconnect', r))
+    const cGone = new Promise((r) => sc.once('disconnect', r))
+    await api(hub.base, c, 'POST', '/api/auth/logout-all')
+    await Promise.all([bGone, cGone])
+    await expect(liveSocket(hub.base, b)).rejects.toThrow(/unauthenticated/)
+  })
 })

@@ -19,6 +19,8 @@ export interface LiveServer {
   emit(m: LiveMessage): void
   /** Sends to one user's sockets (notifications). */
   toUser(userId: string, event: string, payload: unknown): void
+  /** Disconnects the sockets of ended sessions (across processes with Redis). */
+  endSessions(ended: { sessionId: string } | { userId: string; keepSession?: string }): void
   /** Checks the Redis connection (health). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -54,6 +56,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
       const user = session ? await loadCurrentUser(deps.dbh.db, session.userId) : null
       if (!user) return next(new Error('unauthenticated'))
       socket.data.user = { userId: user.userId, fullName: user.fullName, position: user.position }
+      socket.data.sessionId = session!.id
       socket.data.actor = user
       next()
     } catch (err) {
@@ -71,7 +74,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
 
   io.on('connection', (socket) => {
     const user = socket.data.actor as CurrentUser
-    void socket.join(`user:${user.userId}`)
+    void socket.join([`user:${user.userId}`, `session:${socket.data.sessionId}`])
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply = typeof ack === 'function' ? ack : () => {}
       if (typeof room !== 'string' || room.length > 100) return reply({ ok: false, error: 'bad_room' })
@@ -104,6 +107,12 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
     },
     toUser: (userId, event, payload) => {
       io.to(`user:${userId}`).emit(event, payload)
+    },
+    endSessions(ended) {
+      if ('sessionId' in ended) io.in(`session:${ended.sessionId}`).disconnectSockets(true)
+      else if (ended.keepSession)
+        io.in(`user:${ended.userId}`).except(`session:${ended.keepSession}`).disconnectSockets(true)
+      else io.in(`user:${ended.userId}`).disconnectSockets(true)
     },
     async ping() {
       if (redis) await redis.pub.ping()

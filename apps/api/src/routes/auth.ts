@@ -113,7 +113,10 @@ export function authRoutes(deps: Deps) {
     }),
     async (c) => {
       const session = c.get('session')
-      if (session) await invalidateSession(db, session.id)
+      if (session) {
+        await invalidateSession(db, session.id)
+        deps.sessionsEnded({ sessionId: session.id })
+      }
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.json({ ok: true }, 200)
     },
@@ -131,6 +134,7 @@ export function authRoutes(deps: Deps) {
       const user = c.get('user')
       if (!user) throw unauthenticated()
       await invalidateUserSessions(db, user.userId)
+      deps.sessionsEnded({ userId: user.userId })
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.json({ ok: true }, 200)
     },
@@ -185,6 +189,7 @@ export function authRoutes(deps: Deps) {
           requestId: c.get('requestId'),
         })
       })
+      deps.sessionsEnded({ userId: user.userId, keepSession: session.id })
       return c.json({ ok: true }, 200)
     },
   )

@@ -40,6 +40,7 @@ export async function createTestHub(options: { seed?: boolean; trustProxy?: bool
     units,
     log,
     eventsWritten: () => void outbox.kick(),
+    sessionsEnded: () => {},
     publicOrigin: null,
     trustProxy: options.trustProxy ?? true,
     secureCookies: false,
