@@ -93,12 +93,16 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
   const outbox = new Outbox(dbh.db, log)
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null
   let live: LiveServer | null = null
+  let collabRef: CollabServer | null = null
   const deps: Deps = {
     dbh,
     units,
     log,
     eventsWritten: () => void outbox.kick(),
-    sessionsEnded: (ended) => live?.endSessions(ended),
+    sessionsEnded: (ended) => {
+      live?.endSessions(ended)
+      if (!('sessionId' in ended)) collabRef?.reauthorizeUser(ended.userId)
+    },
     publicOrigin,
     trustProxy: config.trustProxy ?? false,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
@@ -133,6 +137,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         ...config.collab,
       })
     : null
+  collabRef = collab
   const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined, services: config.services })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   if (config.services.has('api')) {

@@ -78,6 +78,8 @@ export interface CollabServer {
    * that clients reconnect and are judged again at the upgrade: an issued text becomes read-only.
    */
   reauthorize(docName: string): number
+  /** Closes a user's connections after their sessions ended; clients reconnect and are judged again. */
+  reauthorizeUser(userId: string): number
 }
 
 /** Creates the collaborative-document server; mount it with `httpServer.on('upgrade', ...)`. */
@@ -120,6 +122,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   })
   const connections = new Set<CollabConnection>()
   const documentOf = new WeakMap<CollabConnection, string>()
+  const userOf = new WeakMap<CollabConnection, string>()
   let closing = false
 
   const heartbeat = setInterval(() => {
@@ -179,9 +182,20 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       })
       connections.add(conn)
       documentOf.set(conn, target.name)
+      userOf.set(conn, user.userId)
       conn.start()
       if (closing) conn.close(CloseCode.goingAway, 'server shutting down')
     })
+  }
+
+  const closeWhere = (pick: (c: CollabConnection) => boolean) => {
+    let n = 0
+    for (const c of connections) {
+      if (!pick(c)) continue
+      c.close(CloseCode.accessChanged, 'access changed')
+      n++
+    }
+    return n
   }
 
   return {
@@ -216,13 +230,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     db: options.db,
     connectionCount: () => connections.size,
     reauthorize(docName) {
-      let n = 0
-      for (const c of connections) {
-        if (documentOf.get(c) !== docName) continue
-        c.close(CloseCode.accessChanged, 'access changed')
-        n++
-      }
-      return n
+      return closeWhere((c) => documentOf.get(c) === docName)
+    },
+    reauthorizeUser(userId) {
+      return closeWhere((c) => userOf.get(c) === userId)
     },
   }
 }

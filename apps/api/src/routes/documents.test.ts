@@ -164,4 +164,25 @@ describe('collaborative drafts in the hub', () => {
     expect(m.json.outbox.pending).toBeGreaterThanOrEqual(0)
     expect((await api(hub.base, tayho, 'GET', '/api/metrics')).status).toBe(403)
   })
+
+  it('drops the editors of a user who logged out everywhere; their later edits reach nobody', async () => {
+    const first = await loginCookie(hub.base, 'vanphong@demo.local')
+    const d = (await api(hub.base, first, 'POST', '/api/directives', { kind: 'CT', title: 'đăng xuất mọi nơi' })).json
+      .directive
+    const a = await openDoc(hub.base, d.docName, first)
+    const b = await openDoc(hub.base, d.docName, bithu)
+    try {
+      a.setParagraphs(['trước khi đăng xuất'])
+      expect(await until(() => b.text() === 'trước khi đăng xuất')).toBe(true)
+      const other = await loginCookie(hub.base, 'vanphong@demo.local')
+      await api(hub.base, other, 'POST', '/api/auth/logout-all')
+      await until(() => !a.provider.wsconnected, 3000)
+      a.setParagraphs(['sau khi đăng xuất'])
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(b.text()).toBe('trước khi đăng xuất')
+    } finally {
+      a.close()
+      b.close()
+    }
+  })
 })
