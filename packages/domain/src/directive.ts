@@ -45,6 +45,8 @@ export const recipientSchema = z.object({
   name: z.string().min(1).max(300),
   capacity: recipientCapacitySchema,
   unitId: z.string().uuid().nullable().optional(),
+  /** The printed group line the unit belongs to, if it was listed as part of a group. */
+  groupLabel: z.string().max(300).nullable().optional(),
 })
 export type Recipient = z.infer<typeof recipientSchema>
 

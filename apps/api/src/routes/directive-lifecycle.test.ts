@@ -73,6 +73,10 @@ describe('directive lifecycle', () => {
       unitId: unit('Công an Thành phố').id,
     })
     expect(imported.recipients.at(-1)).toMatchObject({ capacity: 'archive' })
+    // The group line is one row per district (each receipt is recorded), under its printed label.
+    const group = imported.recipients.filter((r: any) => r.groupLabel === 'Các quận ủy, huyện ủy, thị ủy')
+    expect(group).toHaveLength(30)
+    expect(group.every((r: any) => r.capacity === 'execute' && r.unitId)).toBe(true)
     expect((await api(hub.base, tayho, 'POST', '/api/directives/import', { text: pasted })).status).toBe(403)
     expect(
       (
@@ -284,6 +288,9 @@ describe('directive lifecycle', () => {
     ])
       expect(text).toContain(s)
     expect(xml).toContain('w:w="11906"')
+    // The districts print as their group line, not thirty lines.
+    expect(text).toContain('Các quận ủy, huyện ủy, thị ủy')
+    expect(text).not.toContain('Quận Ba Đình')
     const pdf = await fetch(`${hub.base}/api/directives/${ct05.id}/export?format=pdf`, { headers: { cookie: tayho } })
     expect(pdf.status).toBe(200)
     expect(

@@ -14,6 +14,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { forbidden, notFound } from '../errors'
 import { DirectiveLifecycle } from '../services/directive-lifecycle'
+import { printedRecipients } from '../services/directives'
 import { body, createRouter, errors, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
@@ -340,7 +341,7 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
         preamble: text.preamble,
         clauses: text.clauses,
         closing: text.closing,
-        recipients: recipients.map((r) => ({ name: r.name, capacity: r.capacity })),
+        recipients: printedRecipients(recipients),
         signer: row.signer ?? { name: '', title: '', onBehalfOf: '' },
       }
       const format = c.req.valid('query').format

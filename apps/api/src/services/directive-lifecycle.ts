@@ -368,10 +368,6 @@ export class DirectiveLifecycle {
     const kind: DirectiveKind = parsed.kind ?? 'CT'
     const symbol = parsed.number?.match(/[-/]([^-/]+)$/)?.[1] ?? (parsed.layout === 'party' ? 'TU' : 'UBND')
     const named = this.unitsNamedIn(root.id)
-    const match = (name: string) => {
-      const ids = named(name)
-      return ids.length === 1 ? ids[0]! : null
-    }
     return await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(d)
@@ -397,16 +393,25 @@ export class DirectiveLifecycle {
         await tx
           .insert(schema.directiveClauses)
           .values(parsed.clauses.map((c) => ({ directiveId: row!.id, ordinal: c.ordinal, text: c.text })))
-      if (parsed.recipients.length)
-        await tx.insert(schema.directiveRecipients).values(
-          parsed.recipients.map((r, i) => ({
-            directiveId: row!.id,
-            name: r.name,
-            capacity: r.capacity,
-            unitId: match(r.name),
-            ordinal: i,
-          })),
-        )
+      // A line naming a group ("Các quận ủy, huyện ủy, thị ủy") becomes one row per unit under that
+      // label, so each unit's receipt and reading are recorded; it still prints as one line.
+      const rows = parsed.recipients.flatMap(
+        (r): { name: string; capacity: Recipient['capacity']; unitId: string | null; groupLabel: string | null }[] => {
+          const ids = named(r.name)
+          if (ids.length > 1)
+            return ids.map((unitId) => ({
+              name: this.units.get(unitId)?.name ?? r.name,
+              capacity: r.capacity,
+              unitId,
+              groupLabel: r.name,
+            }))
+          return [{ name: r.name, capacity: r.capacity, unitId: ids[0] ?? null, groupLabel: null }]
+        },
+      )
+      if (rows.length)
+        await tx
+          .insert(schema.directiveRecipients)
+          .values(rows.map((r, i) => ({ directiveId: row!.id, ...r, ordinal: i })))
       const recipients = await tx
         .select()
         .from(schema.directiveRecipients)
@@ -549,6 +554,7 @@ export class DirectiveLifecycle {
             name: r.name,
             capacity: r.capacity,
             unitId: r.unitId ?? null,
+            groupLabel: r.groupLabel ?? null,
             ordinal: i,
           })),
         )

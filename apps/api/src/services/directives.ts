@@ -33,6 +33,7 @@ export function presentDirective(row: DirectiveRow, recipients: RecipientRow[] =
       name: r.name,
       capacity: r.capacity,
       unitId: r.unitId,
+      groupLabel: r.groupLabel,
       receivedAt: r.receivedAt?.toISOString() ?? null,
       firstReadAt: r.firstReadAt?.toISOString() ?? null,
     })),
@@ -221,4 +222,21 @@ export class DirectiveService {
       return dto
     })
   }
+}
+
+/**
+ * Recipients as printed under "Nơi nhận": units listed as one group are one line (the group's
+ * label), everyone else a line each, in their order.
+ */
+export function printedRecipients(
+  rows: readonly { name: string; capacity: RecipientRow['capacity']; groupLabel: string | null }[],
+) {
+  const out: { name: string; capacity: RecipientRow['capacity'] }[] = []
+  let lastGroup: string | null = null
+  for (const r of rows) {
+    if (r.groupLabel && r.groupLabel === lastGroup) continue
+    lastGroup = r.groupLabel
+    out.push({ name: r.groupLabel ?? r.name, capacity: r.capacity })
+  }
+  return out
 }

@@ -96,6 +96,11 @@ export const directiveRecipients = pgTable(
     unitId: uuid('unit_id').references(() => units.id),
     name: text('name').notNull(),
     capacity: recipientCapacity('capacity').notNull(),
+    /**
+     * The printed line a unit was listed under ("Các quận ủy, huyện ủy, thị ủy"): one row per unit, so
+     * each unit's receipt and reading are recorded, printed once as the group.
+     */
+    groupLabel: text('group_label'),
     ordinal: integer('ordinal').notNull().default(0),
     receivedAt: ts('received_at'),
     firstReadAt: ts('first_read_at'),

@@ -109,12 +109,20 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     const clauses = d.clauses.map((c, i) => ({ directiveId: dir!.id, ordinal: i + 1, text: fillDates(c, today) }))
     await db.insert(s.directiveClauses).values(clauses)
     const recipients = [
-      { name: 'Ban Bí thư', capacity: 'report' as const, unitId: null },
-      { name: 'Các đồng chí Thành ủy viên', capacity: 'inform' as const, unitId: null },
+      { name: 'Ban Bí thư', capacity: 'report' as const, unitId: null, groupLabel: null },
+      { name: 'Các đồng chí Thành ủy viên', capacity: 'inform' as const, unitId: null, groupLabel: null },
       ...organs
         .filter((o) => d.clauses.some((c) => findOrgans(c).includes(o.id)))
         .map((o) => ({ name: o.name, capacity: 'execute' as const, unitId: o.id })),
-      ...(d.cascade ? u.districts.map((x) => ({ name: x.name, capacity: 'execute' as const, unitId: x.id })) : []),
+      // The districts print as one line and are tracked one by one.
+      ...(d.cascade
+        ? u.districts.map((x) => ({
+            name: x.name,
+            capacity: 'execute' as const,
+            unitId: x.id,
+            groupLabel: d.layout === 'party' ? 'Các quận ủy, huyện ủy, thị ủy' : 'UBND các quận, huyện, thị xã',
+          }))
+        : []),
       { name: 'Văn phòng Thành ủy', capacity: 'archive' as const, unitId: u.organs.get('TU-VP')! },
     ]
     await db.insert(s.directiveRecipients).values(

@@ -1,0 +1,1 @@
+ALTER TABLE "directive_recipients" ADD COLUMN "group_label" text;
