@@ -21,7 +21,7 @@ async function startup(): Promise<Row[]> {
     note,
   })
   return [
-    one('start, empty folder (migrate + seed)', first.startMs, 'PGlite, demo city: 630 units, ~230 tasks'),
+    one('start, empty folder (migrate + seed)', first.startMs, 'PGlite, demo city: 630 units, ~270 tasks'),
     one('start, existing data', again.startMs, 'PGlite'),
   ]
 }
