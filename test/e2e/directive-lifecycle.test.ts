@@ -103,7 +103,8 @@ describe('a directive from paste to export', () => {
     expect(signer).toContain(SIGNER)
     const recipients = await textOf(office, 'import-recipients')
     expect(recipients).toMatch(/Ban Bí thư Trung ương Đảng\s+Để báo cáo/)
-    expect(recipients).toMatch(/Các quận ủy, huyện ủy, thị ủy\s+Để thực hiện/)
+    // The group line prints once, with the number of units it stands for (one row each on the server).
+    expect(recipients).toMatch(/Các quận ủy, huyện ủy, thị ủy\s+30 đơn vị\s+Để thực hiện/)
     expect(recipients).toMatch(/Văn phòng Thành ủy\s+Lưu/)
     // The signing block beside "Nơi nhận" is not a recipient.
     expect(recipients).not.toContain(SIGNER)

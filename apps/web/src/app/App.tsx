@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../lib/api'
 import { keys } from '../lib/queries'
 import { createAppRouter } from './router'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 function makeClient(onUnauthenticated: () => void) {
   const onError = (e: unknown) => {
@@ -43,7 +43,7 @@ export function App() {
     return { queryClient, router }
   })
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>

@@ -7,7 +7,6 @@ import {
   NavLink,
   ScrollArea,
   Text,
-  Title,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core'
@@ -104,14 +103,15 @@ export function AppLayout() {
                 <Text c="red.8" fw={900} fz="xl" aria-hidden>
                   ★
                 </Text>
-                <Title order={1} fz={{ base: 'md', sm: 'lg' }} lineClamp={1}>
+                {/* The product name is not a heading: each screen has its own single h1. */}
+                <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lineClamp={1}>
                   <Text span inherit visibleFrom="xs">
                     {t('app.name')}
                   </Text>
                   <Text span inherit hiddenFrom="xs">
                     {t('app.shortName')}
                   </Text>
-                </Title>
+                </Text>
               </Group>
             </Link>
           </Group>

@@ -6,12 +6,13 @@ import { useUnits } from '../lib/queries'
 import type { Directive, Meeting, User } from '../lib/types'
 import { useUser } from './auth'
 
-/** The same rule the collab server applies, so the editor is read-only exactly where edits would be dropped. */
-function actorOf(user: User): Actor {
+/** The user as the shared policies see them, so the client offers exactly what the server allows. */
+export function actorOf(user: User): Actor {
   return { userId: user.id, grants: user.roles.map((r) => ({ role: r.role as Role, unitId: r.unitId })) }
 }
 
-function useTree() {
+/** The unit directory as a tree; null while it loads. */
+export function useUnitTree() {
   const { units } = useUnits()
   return useMemo(() => (units.length ? new UnitTree(units) : null), [units])
 }
@@ -19,7 +20,7 @@ function useTree() {
 /** What the user may do with a directive's text; null while the unit directory loads. */
 export function useDirectiveTextAccess(d: Directive | undefined): DocumentAccess | null {
   const user = useUser()
-  const tree = useTree()
+  const tree = useUnitTree()
   if (!d || !tree) return null
   return documentPolicy.directiveText(actorOf(user), tree, {
     issuerUnitId: d.issuerUnitId ?? null,
@@ -37,7 +38,7 @@ export interface DirectiveRights {
 /** The server's directive policy applied here, so only the moves the user may make are offered; null while loading. */
 export function useDirectiveRights(d: Directive | undefined): DirectiveRights | null {
   const user = useUser()
-  const tree = useTree()
+  const tree = useUnitTree()
   if (!d || !tree) return null
   const scope = { issuerUnitId: d.issuerUnitId ?? null, status: d.status, createdBy: d.createdBy ?? null }
   const actor = actorOf(user)
@@ -47,7 +48,7 @@ export function useDirectiveRights(d: Directive | undefined): DirectiveRights | 
 /** What the user may do with a meeting's minutes; null while the unit directory loads. */
 export function useMinutesAccess(m: Meeting | undefined): DocumentAccess | null {
   const user = useUser()
-  const tree = useTree()
+  const tree = useUnitTree()
   if (!m || !tree) return null
   return documentPolicy.meetingMinutes(actorOf(user), tree, {
     hostUnitId: m.hostUnitId ?? null,

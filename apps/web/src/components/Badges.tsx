@@ -9,6 +9,13 @@ const statusColour: Record<TaskStatus, string> = {
   paused: 'yellow',
 }
 const timelinessColour: Record<Timeliness, string> = { on_time: 'green', late: 'orange', open: 'blue', overdue: 'red' }
+/** The badges' hues in shades that stand out at least 3:1 against white, for chart bars and slices. */
+const timelinessChartColour: Record<Timeliness, string> = {
+  on_time: 'green.8',
+  late: 'orange.8',
+  open: 'blue.7',
+  overdue: 'red.9',
+}
 const directiveColour: Record<DirectiveStatus, string> = {
   draft: 'gray',
   in_review: 'violet',
@@ -55,4 +62,4 @@ export function MeetingStatusBadge({ status, ...rest }: { status: MeetingStatus 
   )
 }
 
-export { statusColour, timelinessColour }
+export { statusColour, timelinessChartColour, timelinessColour }

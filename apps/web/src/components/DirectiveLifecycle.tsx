@@ -305,6 +305,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
             role="alert"
             data-testid="lifecycle-error"
             withCloseButton
+            closeButtonLabel={t('common.close')}
             onClose={() => setProblem(null)}
           >
             {problem}
@@ -313,6 +314,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
       </Stack>
 
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={dialog === 'issue'}
         onClose={() => setDialog(null)}
         title={t('lifecycle.issueTitle')}
@@ -323,6 +325,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
         )}
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={dialog === 'replace'}
         onClose={() => setDialog(null)}
         title={t('lifecycle.replaceTitle')}
@@ -337,6 +340,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
         )}
       </Modal>
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={dialog === 'return' || dialog === 'close'}
         onClose={() => setDialog(null)}
         title={dialog ? t(`lifecycle.actions.${dialog}`) : ''}

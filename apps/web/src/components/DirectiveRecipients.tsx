@@ -282,7 +282,7 @@ function RecipientsEditor({ directive }: { directive: Directive }) {
       <Group gap="sm" justify="flex-end">
         {dirty && (
           <>
-            <Text size="sm" c="orange.8">
+            <Text size="sm" c="var(--hub-text-warning)">
               {t('recipientsEdit.unsaved')}
             </Text>
             <Button

@@ -196,7 +196,13 @@ export function VersionHistory({ docName, canWrite }: { docName: string; canWrit
           )}
         </Card>
       )}
-      <Modal opened={!!viewing} onClose={() => setViewing(null)} title={viewing?.label} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={!!viewing}
+        onClose={() => setViewing(null)}
+        title={viewing?.label}
+        size="lg"
+      >
         {view.isLoading && <Loading />}
         {view.error && <ErrorState error={view.error} compact />}
         {view.data && (

@@ -79,6 +79,12 @@ export const vi = {
     open: 'Trong hạn',
     overdue: 'Quá hạn',
   },
+  timelinessShort: {
+    on_time: 'Đúng hạn',
+    late: 'Trễ hạn',
+    open: 'Trong hạn',
+    overdue: 'Quá hạn',
+  },
   directiveStatus: {
     draft: 'Dự thảo',
     in_review: 'Trình duyệt',
@@ -173,6 +179,45 @@ export const vi = {
       progress: 'Tiến độ {{value}}%',
     },
     backToList: 'Về danh sách',
+    cascade: {
+      title: 'Các đơn vị thực hiện',
+      rolledUp: 'Tiến độ chung',
+      doneOf: '{{done}}/{{total}} đơn vị hoàn thành',
+      chartCaption:
+        'Tình trạng hạn của {{total}} đơn vị: {{on_time}} đúng hạn, {{late}} trễ hạn, {{open}} trong hạn, {{overdue}} quá hạn; tiến độ chung {{progress}}%.',
+      empty: 'Chưa giao cho đơn vị trực thuộc nào.',
+      tableCaption: 'Tình trạng từng đơn vị thực hiện',
+      unit: 'Đơn vị',
+      status: 'Trạng thái',
+      timeliness: 'Tình trạng hạn',
+      progress: 'Tiến độ',
+      due: 'Hạn',
+      accountable: 'Người chịu trách nhiệm',
+      task: 'Nhiệm vụ',
+      openTask: 'Mở nhiệm vụ của {{unit}}',
+      sortBy: 'Sắp xếp',
+      sort: {
+        urgency: 'Quá hạn trước',
+        progress: 'Tiến độ thấp trước',
+        due: 'Theo hạn',
+        unit: 'Theo tên đơn vị',
+      },
+      action: 'Giao tiếp cho đơn vị trực thuộc',
+      dialogTitle: 'Giao tiếp cho đơn vị trực thuộc',
+      dialogIntro:
+        'Mỗi đơn vị được chọn nhận một bản của nhiệm vụ; tiến độ của các đơn vị được tổng hợp lên nhiệm vụ này.',
+      units: 'Đơn vị nhận nhiệm vụ',
+      selectAll: 'Chọn tất cả ({{count}})',
+      already: 'Đã giao',
+      dueAt: 'Hạn hoàn thành cho các đơn vị',
+      dueKeep: 'Để trống để giữ hạn {{date}}.',
+      dueNone: 'Để trống nếu không có hạn.',
+      confirm: 'Giao cho {{count}} đơn vị',
+      noneLeft: 'Mọi đơn vị trực thuộc đều đã được giao nhiệm vụ này.',
+      result: 'Đã giao cho {{count}} đơn vị: {{units}}.',
+      resultNone: 'Các đơn vị được chọn đều đã có nhiệm vụ này; không giao thêm.',
+      notAllowed: 'Đồng chí không có quyền giao nhiệm vụ này cho các đơn vị đã chọn.',
+    },
   },
   board: {
     title: 'Bảng nhiệm vụ',
@@ -199,6 +244,13 @@ export const vi = {
     empty: 'Không có nhiệm vụ phù hợp bộ lọc.',
     truncated: 'Đang hiển thị {{shown}} trên {{total}} nhiệm vụ; thu hẹp bộ lọc để xem hết.',
     newTask: 'Giao nhiệm vụ',
+    chart: {
+      title: 'Tình trạng hạn theo đơn vị',
+      caption:
+        'Biểu đồ {{shown}} trên {{count}} đơn vị, nhiều nhiệm vụ quá hạn nhất ở trên; bảng bên dưới có đủ số liệu.',
+      totals: 'Tổng cộng: {{on_time}} đúng hạn, {{late}} trễ hạn, {{open}} trong hạn, {{overdue}} quá hạn.',
+      row: '{{unit}}: {{overdue}} quá hạn, {{open}} trong hạn, {{on_time}} đúng hạn, {{late}} trễ hạn',
+    },
     unitTable: {
       unit: 'Đơn vị chủ trì',
       total: 'Tổng',
@@ -421,6 +473,7 @@ export const vi = {
     fold: 'Thu gọn',
   },
   importDoc: {
+    groupUnits: '{{count}} đơn vị',
     title: 'Nhập văn bản',
     intro:
       'Dán toàn văn văn bản sao chép từ PDF hoặc Word. Hệ thống nhận dạng cơ quan ban hành, số và ký hiệu, ngày, trích yếu, các điều khoản, nơi nhận và người ký, rồi tạo một dự thảo để rà soát.',

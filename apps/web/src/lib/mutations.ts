@@ -70,6 +70,21 @@ export function useCreateTask() {
   })
 }
 
+/** Hands a task down to units below its lead unit (one copy each); the copies land in its cascade view at once. */
+export function useCascadeTask(taskId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: async (body: { unitIds: string[]; dueAt?: string | null }) =>
+      (await api<{ tasks: Task[] }>(`/tasks/${taskId}/cascade`, { method: 'POST', body })).tasks,
+    onSuccess: (tasks) => {
+      for (const task of tasks) applyTask(qc, task)
+      // The parent's progress and status roll up on the server: read them back.
+      void qc.invalidateQueries({ queryKey: keys.cascade(taskId) })
+      void qc.invalidateQueries({ queryKey: keys.task(taskId) })
+    },
+  })
+}
+
 export function useCreateDirective() {
   const qc = useQueryClient()
   return useMutation({

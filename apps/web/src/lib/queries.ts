@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useLiveConnected } from '../live/socket'
 import { api, qs } from './api'
@@ -11,6 +11,7 @@ import type {
   Person,
   Report,
   Task,
+  TaskCascade,
   TaskFilters,
   TaskList,
   Unit,
@@ -27,6 +28,7 @@ export const keys = {
   tasks: (f: TaskFilters) => ['tasks', f] as const,
   allTasks: ['tasks'] as const,
   task: (id: string) => ['task', id] as const,
+  cascade: (id: string) => ['cascade', id] as const,
   reports: (taskId: string) => ['reports', taskId] as const,
   directives: ['directives'] as const,
   directive: (id: string) => ['directive', id] as const,
@@ -115,6 +117,32 @@ export function useTask(id: string) {
     queryKey: keys.task(id),
     queryFn: async () => (await api<{ task: Task }>(`/tasks/${id}`)).task,
     refetchInterval: live ? false : 30_000,
+  })
+}
+
+/** A task's copies for the units below, with their states counted; kept current by live events. */
+export function useTaskCascade(id: string) {
+  const live = useLiveConnected()
+  return useQuery({
+    queryKey: keys.cascade(id),
+    queryFn: ({ signal }) => api<TaskCascade>(`/tasks/${id}/cascade`, { signal }),
+    refetchInterval: live ? false : 30_000,
+  })
+}
+
+/** The people of several units at once (the heads accountable for a cascade's copies), sharing usePeople's cache. */
+export function usePeopleOf(unitIds: readonly string[]) {
+  return useQueries({
+    queries: unitIds.map((unitId) => ({
+      queryKey: keys.people(unitId),
+      queryFn: async () => (await api<{ people: Person[] }>(`/people${qs({ unitId })}`)).people,
+      staleTime: 10 * 60_000,
+    })),
+    combine: (results) => {
+      const byUserId = new Map<string, Person>()
+      for (const r of results) for (const p of r.data ?? []) if (p.userId) byUserId.set(p.userId, p)
+      return byUserId
+    },
   })
 }
 

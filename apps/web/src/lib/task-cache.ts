@@ -1,7 +1,15 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
 import type { QueryClient } from '@tanstack/react-query'
 import { keys, type MeetingDetail } from './queries'
-import type { Task, TaskFilters, TaskList, Unit } from './types'
+import {
+  type Task,
+  type TaskCascade,
+  type TaskFilters,
+  type TaskList,
+  type TimelinessCounts,
+  timelinessValues,
+  type Unit,
+} from './types'
 
 /** Whether `unitId` is `ancestorId` or lies below it; undefined when the directory is not loaded. */
 function within(unitId: string, ancestorId: string, units: Map<string, Unit> | null): boolean | undefined {
@@ -55,6 +63,28 @@ export function compareTasks(a: Task, b: Task): number {
   return (a.createdAt ?? '').localeCompare(b.createdAt ?? '')
 }
 
+/** Tasks counted by timeliness, every state present (zero when none). */
+export function countTimeliness(tasks: readonly Task[]): TimelinessCounts {
+  const out = Object.fromEntries(timelinessValues.map((v) => [v, 0])) as TimelinessCounts
+  for (const t of tasks) out[t.timeliness]++
+  return out
+}
+
+/** A cascade view with one task put in: the parent replaced, or a child replaced or added, and the counts redone. */
+function patchCascade(view: TaskCascade, task: Task): TaskCascade {
+  if (task.id === view.parent.id) return view.parent.version > task.version ? view : { ...view, parent: task }
+  const i = view.children.findIndex((c) => c.id === task.id)
+  if (i >= 0 && view.children[i]!.version > task.version) return view
+  const children = i >= 0 ? view.children.map((c, j) => (j === i ? task : c)) : [...view.children, task]
+  return {
+    ...view,
+    children,
+    summary: countTimeliness(children),
+    done: children.filter((c) => c.status === 'done').length,
+    total: children.length,
+  }
+}
+
 function upsert(list: Task[], task: Task): Task[] {
   const i = list.findIndex((t) => t.id === task.id)
   if (i >= 0) {
@@ -98,6 +128,11 @@ export function applyTask(qc: QueryClient, task: Task) {
     } else if (matches) {
       qc.setQueryData<TaskList>(key, { ...data, tasks: upsert(data.tasks, task), total: data.total + 1 })
     }
+  }
+
+  // The cascade views that show it: its own (as parent) and its parent's (as a child).
+  for (const id of [task.id, task.parentTaskId]) {
+    if (id) qc.setQueryData<TaskCascade>(keys.cascade(id), (d) => (d ? patchCascade(d, task) : d))
   }
 
   if (task.meetingId) {

@@ -96,6 +96,18 @@ export interface TaskList {
   total: number
 }
 
+/** Tasks counted by the four timeliness states the users speak of. */
+export type TimelinessCounts = Record<Timeliness, number>
+
+/** GET /tasks/:id/cascade: a parent with each unit's copy and their states counted. */
+export interface TaskCascade {
+  parent: Task
+  children: Task[]
+  summary: TimelinessCounts
+  done: number
+  total: number
+}
+
 /** Filters of GET /api/tasks, as the client keeps them in query keys. */
 export interface TaskFilters {
   unitId?: string
@@ -145,6 +157,8 @@ export interface Recipient {
   name: string
   capacity: RecipientCapacity | string
   unitId?: string | null
+  /** The printed line a unit was listed under ("Các quận ủy, huyện ủy, thị ủy"); one row per unit shares it. */
+  groupLabel?: string | null
   receivedAt?: string | null
   firstReadAt?: string | null
 }

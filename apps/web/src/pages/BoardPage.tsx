@@ -31,6 +31,7 @@ import { statusColour } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
 import { TaskCard } from '../components/TaskCard'
 import { TaskTable } from '../components/TaskTable'
+import { UnitTimelinessChart, type UnitTimelinessRow } from '../components/TimelinessCharts'
 import { UnitSelect } from '../components/UnitSelect'
 import { DATE_FORMAT } from '../lib/dates'
 import { useDirectives, useTasks, useUnits } from '../lib/queries'
@@ -41,6 +42,9 @@ const route = getRouteApi('/_authed/board')
 const LIMIT = 300
 
 const COLUMN_PAGE = 30
+/** Units drawn in the by-unit chart (most overdue first); the table below lists them all. */
+const CHART_UNITS = 15
+const CHART_UNITS_PHONE = 6
 
 function StatusColumn({ status, tasks }: { status: TaskStatus; tasks: Task[] }) {
   const { t } = useTranslation()
@@ -109,10 +113,12 @@ function UnitSummary({
   tasks,
   rootId,
   onPick,
+  compact,
 }: {
   tasks: Task[]
   rootId: string | null
   onPick: (unitId: string) => void
+  compact: boolean
 }) {
   const { t } = useTranslation()
   const { byId } = useUnits()
@@ -134,60 +140,91 @@ function UnitSummary({
     }
     return [...m.values()].sort((a, b) => b.overdue - a.overdue || b.total - a.total)
   }, [tasks, rootId, byId])
+  const chartRows: UnitTimelinessRow[] = rows.slice(0, compact ? CHART_UNITS_PHONE : CHART_UNITS).map((r) => ({
+    unit: byId.get(r.unitId)?.shortName ?? t('common.unknownUnit'),
+    overdue: r.overdue,
+    open: r.open,
+    late: r.late,
+    on_time: r.onTime,
+  }))
+  const totals = rows.reduce(
+    (a, r) => ({
+      overdue: a.overdue + r.overdue,
+      open: a.open + r.open,
+      late: a.late + r.late,
+      on_time: a.on_time + r.onTime,
+    }),
+    { overdue: 0, open: 0, late: 0, on_time: 0 },
+  )
   return (
-    <Table.ScrollContainer minWidth={620}>
-      <Table striped highlightOnHover data-testid="unit-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('board.unitTable.unit')}</Table.Th>
-            <Table.Th ta="right">{t('board.unitTable.total')}</Table.Th>
-            <Table.Th ta="right">{t('board.unitTable.open')}</Table.Th>
-            <Table.Th ta="right">{t('board.unitTable.overdue')}</Table.Th>
-            <Table.Th ta="right">{t('board.unitTable.onTime')}</Table.Th>
-            <Table.Th ta="right">{t('board.unitTable.late')}</Table.Th>
-            <Table.Th miw={140}>{t('board.unitTable.avgProgress')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => {
-            const name = byId.get(r.unitId)?.name ?? t('common.unknownUnit')
-            const avg = Math.round(r.progress / r.total)
-            return (
-              <Table.Tr key={r.unitId}>
-                <Table.Td>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    onClick={() => onPick(r.unitId)}
-                    aria-label={t('board.unitTable.showTasks', { unit: name })}
-                  >
-                    {name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{r.total}</Table.Td>
-                <Table.Td ta="right">{r.open}</Table.Td>
-                <Table.Td ta="right" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
-                  {r.overdue}
-                </Table.Td>
-                <Table.Td ta="right">{r.onTime}</Table.Td>
-                <Table.Td ta="right">{r.late}</Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Progress
-                      value={avg}
-                      style={{ flex: 1 }}
-                      aria-label={`${t('board.unitTable.avgProgress')} ${avg}%`}
-                    />
-                    <Text size="xs">{t('common.percent', { value: avg })}</Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            )
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="sm" component="section" aria-labelledby="unit-chart-title">
+        <Title order={2} fz="md" id="unit-chart-title" mb={4}>
+          {t('board.chart.title')}
+        </Title>
+        <Text size="sm" mb="xs" data-testid="unit-chart-totals">
+          {t('board.chart.totals', totals)}
+        </Text>
+        <UnitTimelinessChart
+          rows={chartRows}
+          compact={compact}
+          caption={t('board.chart.caption', { shown: chartRows.length, count: rows.length })}
+        />
+      </Paper>
+      <Table.ScrollContainer minWidth={620}>
+        <Table striped highlightOnHover data-testid="unit-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('board.unitTable.unit')}</Table.Th>
+              <Table.Th ta="right">{t('board.unitTable.total')}</Table.Th>
+              <Table.Th ta="right">{t('board.unitTable.open')}</Table.Th>
+              <Table.Th ta="right">{t('board.unitTable.overdue')}</Table.Th>
+              <Table.Th ta="right">{t('board.unitTable.onTime')}</Table.Th>
+              <Table.Th ta="right">{t('board.unitTable.late')}</Table.Th>
+              <Table.Th miw={140}>{t('board.unitTable.avgProgress')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => {
+              const name = byId.get(r.unitId)?.name ?? t('common.unknownUnit')
+              const avg = Math.round(r.progress / r.total)
+              return (
+                <Table.Tr key={r.unitId}>
+                  <Table.Td>
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => onPick(r.unitId)}
+                      aria-label={t('board.unitTable.showTasks', { unit: name })}
+                    >
+                      {name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right">{r.total}</Table.Td>
+                  <Table.Td ta="right">{r.open}</Table.Td>
+                  <Table.Td ta="right" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
+                    {r.overdue}
+                  </Table.Td>
+                  <Table.Td ta="right">{r.onTime}</Table.Td>
+                  <Table.Td ta="right">{r.late}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      <Progress
+                        value={avg}
+                        style={{ flex: 1 }}
+                        aria-label={`${t('board.unitTable.avgProgress')} ${avg}%`}
+                      />
+                      <Text size="xs">{t('common.percent', { value: avg })}</Text>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
   )
 }
 
@@ -384,6 +421,7 @@ export function BoardPage() {
             <UnitSummary
               tasks={tasks}
               rootId={scopeRoot}
+              compact={!!isPhone}
               onPick={(unitId) =>
                 set(unitId === scopeRoot ? { unitId, sub: false, view: 'list' } : { unitId, sub: undefined })
               }
@@ -393,7 +431,14 @@ export function BoardPage() {
           )}
         </>
       )}
-      <Modal opened={assignOpen} onClose={closeAssign} title={t('assign.title')} fullScreen={!!isPhone} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={assignOpen}
+        onClose={closeAssign}
+        title={t('assign.title')}
+        fullScreen={!!isPhone}
+        size="lg"
+      >
         <AssignTaskForm defaultLeadUnitId={search.unitId ?? user.unitId} onCreated={closeAssign} />
       </Modal>
     </Stack>

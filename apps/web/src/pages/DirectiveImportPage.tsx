@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useImportDirective } from '../lib/mutations'
-import type { ImportedDirective } from '../lib/types'
+import type { ImportedDirective, Recipient } from '../lib/types'
 
 function Field({ label, value, testId }: { label: string; value: string | null | undefined; testId: string }) {
   const { t } = useTranslation()
@@ -133,7 +133,7 @@ function Recognised({ result, onOpen }: { result: ImportedDirective; onOpen: () 
           </Title>
           <Table data-testid="import-recipients" verticalSpacing={6}>
             <Table.Tbody>
-              {d.recipients.map((r, i) => (
+              {printedRecipients(d.recipients).map(({ row: r, units }, i) => (
                 <Table.Tr key={r.id ?? i}>
                   <Table.Td>
                     <Group gap={6} wrap="nowrap">
@@ -144,7 +144,12 @@ function Recognised({ result, onOpen }: { result: ImportedDirective; onOpen: () 
                           color="var(--mantine-color-blue-7)"
                         />
                       )}
-                      <Text size="sm">{r.name}</Text>
+                      <Text size="sm">{r.groupLabel ?? r.name}</Text>
+                      {units > 1 && (
+                        <Text size="xs" c="dimmed">
+                          {t('importDoc.groupUnits', { count: units })}
+                        </Text>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -160,6 +165,17 @@ function Recognised({ result, onOpen }: { result: ImportedDirective; onOpen: () 
       </SimpleGrid>
     </Stack>
   )
+}
+
+/** Recipients as the document prints them: a group's rows (one per unit) as one line with its unit count. */
+function printedRecipients(rows: Recipient[]): { row: Recipient; units: number }[] {
+  const out: { row: Recipient; units: number }[] = []
+  for (const row of rows) {
+    const last = out.at(-1)
+    if (row.groupLabel && last?.row.groupLabel === row.groupLabel) last.units++
+    else out.push({ row, units: 1 })
+  }
+  return out
 }
 
 /** "Nhập văn bản": paste a document from PDF or Word, see what was recognised, open the new draft. */

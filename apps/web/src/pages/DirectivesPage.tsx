@@ -199,7 +199,13 @@ export function DirectivesPage() {
           </Table>
         )
       )}
-      <Modal opened={opened} onClose={close} title={t('directives.createTitle')} fullScreen={!!isPhone}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={opened}
+        onClose={close}
+        title={t('directives.createTitle')}
+        fullScreen={!!isPhone}
+      >
         <CreateDirective
           onDone={(d) => {
             close()

@@ -118,7 +118,7 @@ export function MyWorkPage() {
       ) : (
         <>
           {groups.openCount === 0 && !error && (
-            <Text c="green.9" fw={600}>
+            <Text c="var(--hub-text-success)" fw={600}>
               {t('myWork.allClear')}
             </Text>
           )}

@@ -21,13 +21,14 @@ import { useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useTaskRights } from '../auth/task-access'
 import { StatusBadge, TimelinessBadge, timelinessColour } from '../components/Badges'
+import { CascadePanel } from '../components/CascadePanel'
 import { ErrorState, Loading } from '../components/PageState'
-import { TaskTable } from '../components/TaskTable'
 import { ApiError, isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
 import { useSubmitReport, useUpdateTask } from '../lib/mutations'
-import { useDirectives, usePeople, useTask, useTaskReports, useTasks, useUnits } from '../lib/queries'
+import { useDirectives, usePeople, useTask, useTaskReports, useUnits } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import { type Task, type TaskStatus, taskStatuses } from '../lib/types'
 import { useLiveRoom } from '../live/socket'
@@ -60,15 +61,18 @@ function ProgressUpdate({ task }: { task: Task }) {
   const [conflict, setConflict] = useState<Task | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // What the form was last filled from: "changed" means changed by this user, not by a live update.
+  const [base, setBase] = useState({ status: task.status, progress: task.progress })
   const dirty =
-    status !== task.status || progress !== task.progress || narrative.trim() !== '' || difficulties.trim() !== ''
+    status !== base.status || progress !== base.progress || narrative.trim() !== '' || difficulties.trim() !== ''
 
-  // A change by someone else while nothing is typed here: show it.
+  // A change by someone else (or a roll-up from the units below) while nothing is typed here: show it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the task's version only
   useEffect(() => {
     if (!dirty) {
       setStatus(task.status)
       setProgress(task.progress)
+      setBase({ status: task.status, progress: task.progress })
     }
   }, [task.version])
 
@@ -112,6 +116,7 @@ function ProgressUpdate({ task }: { task: Task }) {
       setDifficulties('')
       setStatus(latest.status)
       setProgress(latest.progress)
+      setBase({ status: latest.status, progress: latest.progress })
       const hadText = narrative.trim() !== '' || difficulties.trim() !== ''
       toasts.show({
         color: 'green',
@@ -228,6 +233,7 @@ function ProgressUpdate({ task }: { task: Task }) {
                       setConflict(null)
                       setStatus(conflict.status)
                       setProgress(conflict.progress)
+                      setBase({ status: conflict.status, progress: conflict.progress })
                     }}
                   >
                     {t('task.conflict.reload')}
@@ -306,7 +312,7 @@ function Reports({ taskId }: { taskId: string }) {
               </Text>
               {r.narrative && <Text size="sm">{r.narrative}</Text>}
               {r.difficulties && (
-                <Text size="sm" c="orange.9">
+                <Text size="sm" c="var(--hub-text-warning)">
                   {t('task.update.difficulties')}: {r.difficulties}
                 </Text>
               )}
@@ -326,7 +332,7 @@ export function TaskPage() {
   const { byId } = useUnits()
   const { data: directives } = useDirectives()
   const { data: people } = usePeople(task?.leadUnitId)
-  const subtasks = useTasks({ parentTaskId: taskId, limit: 200 })
+  const rights = useTaskRights(task)
   useLiveRoom(task ? `unit:${task.leadUnitId}` : null)
 
   if (isLoading) return <Loading />
@@ -452,16 +458,12 @@ export function TaskPage() {
                 </Stack>
               )}
             </Card>
-            {(subtasks.data?.tasks.length ?? 0) > 0 && (
-              <Card withBorder radius="md" component="section" aria-labelledby="subtasks-title">
-                <Title order={2} fz="lg" id="subtasks-title" mb="xs">
-                  {t('task.subtasks')}
-                </Title>
-                <TaskTable tasks={subtasks.data?.tasks ?? []} />
-              </Card>
-            )}
             <Reports taskId={task.id} />
           </Stack>
+        </Grid.Col>
+        {/* Full width: a row per unit needs the room, and a district's copies are what its head watches. */}
+        <Grid.Col span={12} order={3}>
+          <CascadePanel task={task} rights={rights} />
         </Grid.Col>
       </Grid>
     </Stack>
