@@ -7,7 +7,9 @@ import { type Row, root } from './harness'
 import { benches } from './suites'
 
 const dir = join(root, 'bench-results')
-const previous: (Row & { suite: string })[] = existsSync(join(dir, 'results.json')) ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows : []
+const previous: (Row & { suite: string })[] = existsSync(join(dir, 'results.json'))
+  ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows
+  : []
 const only = process.argv[2]
 const fresh: (Row & { suite: string })[] = []
 for (const [name, bench] of Object.entries(benches)) {
@@ -19,7 +21,9 @@ for (const [name, bench] of Object.entries(benches)) {
 }
 // A partial run (`npm run bench -- collab`) keeps the other suites' last results.
 const ran = new Set(fresh.map((r) => r.suite))
-const rows = [...previous.filter((r) => r.suite && !ran.has(r.suite)), ...fresh].sort((a, b) => Object.keys(benches).indexOf(a.suite) - Object.keys(benches).indexOf(b.suite))
+const rows = [...previous.filter((r) => r.suite && !ran.has(r.suite)), ...fresh].sort(
+  (a, b) => Object.keys(benches).indexOf(a.suite) - Object.keys(benches).indexOf(b.suite),
+)
 const fmt = (x: number) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–')
 const table = [
   '| bench | n | p50 | p95 | p99 | max | unit | note |',

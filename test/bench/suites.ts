@@ -147,7 +147,8 @@ async function collab(): Promise<Row[]> {
   try {
     const cookie = await login(hub.base, 'vanphong@demo.local')
     const bithu = await login(hub.base, 'bithu@demo.local')
-    const d = (await call(hub.base, cookie, 'POST', '/api/directives', { kind: 'CT', title: 'Đo độ trễ soạn thảo' })).json.directive
+    const d = (await call(hub.base, cookie, 'POST', '/api/directives', { kind: 'CT', title: 'Đo độ trễ soạn thảo' }))
+      .json.directive
     const a = await openDoc(hub.base, d.docName, cookie)
     const b = await openDoc(hub.base, d.docName, bithu)
     const seen: number[] = []
@@ -175,8 +176,22 @@ async function collab(): Promise<Row[]> {
     const h = m.durableLatency as { count: number; sumMs: number; maxMs: number }
     const within = m.durableWithin200ms as number
     return [
-      { bench: 'edit → other editor', ...summarise(seen), unit: 'ms', note: 'y-websocket clients on loopback, 300 edits' },
-      { bench: 'edit durable within 200 ms', n: h.count ?? 300, p50: within * 100, p95: within * 100, p99: within * 100, max: within * 100, unit: '%', note: `mean ${(h.sumMs / Math.max(1, h.count)).toFixed(1)} ms, max ${h.maxMs.toFixed(0)} ms to the committed log write` },
+      {
+        bench: 'edit → other editor',
+        ...summarise(seen),
+        unit: 'ms',
+        note: 'y-websocket clients on loopback, 300 edits',
+      },
+      {
+        bench: 'edit durable within 200 ms',
+        n: h.count ?? 300,
+        p50: within * 100,
+        p95: within * 100,
+        p99: within * 100,
+        max: within * 100,
+        unit: '%',
+        note: `mean ${(h.sumMs / Math.max(1, h.count)).toFixed(1)} ms, max ${h.maxMs.toFixed(0)} ms to the committed log write`,
+      },
     ]
   } finally {
     await hub.stop()
