@@ -50,3 +50,29 @@ describe('data folder lock', () => {
     again()
   })
 })
+
+describe('a holder killed with -9 whose parent died too', () => {
+  it('is a zombie until reaped, and its lock is taken over', async () => {
+    if (process.platform !== 'linux') return
+    const dir = tempDir()
+    // `exec sleep` replaces the shell by a parent that never reaps its background child.
+    const child = spawn('sh', ['-c', 'sleep 60 & echo $!; exec sleep 120'])
+    const pid = await new Promise<number>((r) => child.stdout!.once('data', (d) => r(Number(String(d).trim()))))
+    try {
+      writeFileSync(join(dir, 'hub.lock'), JSON.stringify({ pid }))
+      expect(() => lockDataDir(dir)).toThrow(DataDirLockedError)
+      // kill -9 the grandchild while its parent is alive but not reaping it: a zombie.
+      process.kill(pid, 'SIGKILL')
+      for (let i = 0; i < 50; i++) {
+        const { readFileSync } = await import('node:fs')
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) break
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      const release = lockDataDir(dir)
+      release()
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
+})

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 
@@ -15,13 +15,24 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/**
+ * Whether a process is running. A process killed with -9 whose parent died too stays a zombie until
+ * init reaps it, and signal 0 still reaches a zombie: on Linux its state in /proc tells.
+ */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (e) {
     // EPERM: the process exists but belongs to someone else.
     return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+    return state !== 'Z' && state !== 'X'
+  } catch {
+    // No /proc (not Linux), or the process ended between the two looks.
+    return existsSync('/proc') ? false : true
   }
 }
 
