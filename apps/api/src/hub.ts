@@ -21,13 +21,6 @@ import { Outbox } from './services/outbox'
 import { defaultSchedulerOptions, Scheduler, type SchedulerOptions } from './services/scheduler'
 import { UnitDirectory } from './services/unit-directory'
 
-/** Something that takes websocket upgrades on its own path (the collab server). */
-export interface UpgradeHandler {
-  path: string
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void
-  close(): Promise<void>
-}
-
 export interface HubConfig {
   databaseUrl?: string
   dataDir: string
@@ -48,8 +41,6 @@ export interface HubConfig {
   collab?: Partial<
     Pick<CollabServerOptions, 'flushIntervalMs' | 'unloadAfterMs' | 'maxFrameBytes' | 'compactAfterUpdates'>
   >
-  /** Mounts extra upgrade handlers (collab) once the database is open. */
-  upgrades?: (deps: Deps) => Promise<UpgradeHandler[]>
 }
 
 export interface RunningHub {
@@ -163,15 +154,10 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       }
     })
   }
-  const upgrades: UpgradeHandler[] = [
-    ...(collab ? [collab] : []),
-    ...(config.upgrades ? await config.upgrades(deps) : []),
-  ]
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0] ?? ''
     if (path.startsWith('/socket.io/') && live) return // socket.io's own listener takes it
-    const handler = upgrades.find((u) => path.startsWith(u.path))
-    if (handler) return handler.handleUpgrade(req, socket, head)
+    if (collab && path.startsWith(collab.path)) return collab.handleUpgrade(req, socket, head)
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
   outbox.start()
@@ -204,7 +190,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         // Stop taking work, finish what is in flight, then let go of the database.
         server.close()
         await scheduler?.stop()
-        for (const u of upgrades) await u.close()
+        await collab?.close()
         await live?.close()
         server.closeAllConnections()
         await outbox.stop()

@@ -1,3 +1,4 @@
+import { schema } from '@hub/db'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, loginCookie, startTestHub } from '../testing/live-hub'
@@ -188,9 +189,7 @@ describe('directive lifecycle', () => {
       closing: 'Chỉ thị này phổ biến đến chi bộ.',
     }
     // The text comes from the collaborative document; here it is stored as clauses for the test.
-    await hub.deps.dbh.db.execute(
-      `insert into directive_clauses (directive_id, ordinal, text) values ('${draft.id}', 1, '${body.clauses[0]!.text}')` as never,
-    )
+    await hub.deps.dbh.db.insert(schema.directiveClauses).values({ directiveId: draft.id, ...body.clauses[0]! })
     const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${draft.id}/transition`, {
       action: 'submit',
       version: draft.version,
@@ -250,9 +249,9 @@ describe('directive lifecycle', () => {
     const next = (
       await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: 'về phòng, chống thiên tai' })
     ).json.directive
-    await hub.deps.dbh.db.execute(
-      `insert into directive_clauses (directive_id, ordinal, text) values ('${next.id}', 1, 'Các quận ủy chuẩn bị phương án.')` as never,
-    )
+    await hub.deps.dbh.db
+      .insert(schema.directiveClauses)
+      .values({ directiveId: next.id, ordinal: 1, text: 'Các quận ủy chuẩn bị phương án.' })
     const s2 = (
       await api(hub.base, vanphong, 'POST', `/api/directives/${next.id}/transition`, {
         action: 'submit',

@@ -227,9 +227,9 @@ export class DirectiveLifecycle {
     })
   }
 
-  /** Freezes the current text as the next version (ProseMirror JSON + plain text + its clauses). */
-  private async freeze(tx: Tx, row: DirectiveRow, actor: CurrentUser, label: string) {
-    const { body, doc } = await this.currentBody(tx, row)
+  /** Freezes the given text, or the editors' current text, as the next version. */
+  private async freeze(tx: Tx, row: DirectiveRow, actor: CurrentUser, label: string, given?: DirectiveBody) {
+    const { body, doc } = given ? { body: given, doc: null } : await this.currentBody(tx, row)
     if (!body.clauses.length)
       throw new ApiError(
         400,
@@ -265,35 +265,7 @@ export class DirectiveLifecycle {
       if (!directivePolicy.issue(actor, this.units.tree, row)) throw forbidden()
       if (row.status === 'draft' || row.status === 'in_review')
         throw new ApiError(409, 'not_issued', 'Dự thảo chưa ban hành; hãy sửa trực tiếp / Edit the draft directly')
-      if (input.body) {
-        const [last] = await tx
-          .select({ n: max(schema.directiveVersions.versionNo) })
-          .from(schema.directiveVersions)
-          .where(eq(schema.directiveVersions.directiveId, id))
-        const versionNo = (last?.n ?? 0) + 1
-        const plainText = [
-          input.body.preamble,
-          ...input.body.clauses.map((c) => `${c.ordinal}. ${c.text}`),
-          input.body.closing,
-        ]
-          .filter(Boolean)
-          .join('\n')
-        await tx.insert(schema.directiveVersions).values({
-          directiveId: id,
-          versionNo,
-          label: input.label,
-          content: { doc: null, body: input.body } satisfies VersionContent,
-          plainText,
-          createdBy: actor.userId,
-        })
-        await tx.delete(schema.directiveClauses).where(eq(schema.directiveClauses.directiveId, id))
-        if (input.body.clauses.length)
-          await tx
-            .insert(schema.directiveClauses)
-            .values(input.body.clauses.map((c) => ({ directiveId: id, ordinal: c.ordinal, text: c.text })))
-      } else {
-        await this.freeze(tx, row, actor, input.label)
-      }
+      await this.freeze(tx, row, actor, input.label, input.body)
       await recordChange(tx, {
         actorUserId: actor.userId,
         action: 'directive.amend',
