@@ -26,3 +26,22 @@ export const loginThrottle = pgTable('login_throttle', {
   windowStart: ts('window_start').notNull().defaultNow(),
   blockedUntil: ts('blocked_until'),
 })
+
+/**
+ * Devices that have logged in to an account before ("known device" cookie, after OWASP's advice on
+ * lockout): a login from one of them is throttled on its own, so failures sent from elsewhere cannot
+ * lock the owner out. Only a SHA-256 of the cookie's secret is stored.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    id: text('id').primaryKey(),
+    secretHash: bytea('secret_hash').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at').notNull().defaultNow(),
+  },
+  (t) => [index('known_devices_user').on(t.userId)],
+)
