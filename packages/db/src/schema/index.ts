@@ -1,3 +1,4 @@
+export * from './accountability'
 export * from './committees'
 export * from './directives'
 export * from './duty'
