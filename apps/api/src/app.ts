@@ -11,9 +11,13 @@ import { authRoutes } from './routes/auth'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
 import { documentRoutes } from './routes/documents'
+import { dutyRoutes } from './routes/duty'
+import { inspectionRoutes } from './routes/inspections'
+import { measureRoutes } from './routes/measure'
 import { meetingRoutes } from './routes/meetings'
 import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
+import { periodicReportRoutes } from './routes/periodic-reports'
 import { reportRoutes } from './routes/reports'
 import { healthRoutes, metricsRoutes, mountDocs, mountWeb } from './routes/system'
 import { taskRoutes } from './routes/tasks'
@@ -68,6 +72,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     'notifications',
     'documents',
     'metrics',
+    'measure',
+    'reports',
+    'inspections',
+    'duty',
   ]) {
     app.use(`/api/${resource}`, requireUser)
     app.use(`/api/${resource}/*`, requireUser)
@@ -81,6 +89,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   if (options.collab) app.route('/api/documents', documentRoutes(deps, options.collab))
   app.route('/api/directives', directiveLifecycleRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
+  app.route('/api/measure', measureRoutes(deps))
+  app.route('/api/reports', periodicReportRoutes(deps))
+  app.route('/api/inspections', inspectionRoutes(deps))
+  app.route('/api/duty', dutyRoutes(deps))
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import { type Db, schema, type Tx } from '@hub/db'
 import { addDays, vnDay } from '@hub/domain'
 import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
+import { flagRosterGaps, remindMissingReports } from './accountability-jobs'
 import { recordChange } from './audit'
 import { holdLease, releaseLease } from './lease'
 import { headsOf } from './notifications'
@@ -26,6 +27,12 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   escalateAfterDays: 2,
   reportReminderHour: 14,
 }
+
+/** The hour of the day in Hà Nội. */
+const hourIn = (now: Date) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: 'numeric', hourCycle: 'h23' }).format(now),
+  )
 
 /**
  * Deadline work that runs in one process at a time (a lease in the database picks the leader):
@@ -82,6 +89,9 @@ export class Scheduler {
         ) >= this.options.reportReminderHour
           ? await this.remindReports(tx, now, today)
           : 0,
+      reportsMissing:
+        hourIn(now) >= this.options.reportReminderHour ? await remindMissingReports(tx, this.units, now) : 0,
+      rosterGaps: await flagRosterGaps(tx, this.units, now),
     }))
     await deleteExpiredSessions(this.db)
     if (Object.values(counts).some((n) => n > 0)) {

@@ -88,6 +88,8 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
           )?.id)!
 
   const heads = new Map<string, { personId: string; userId: string | null }>()
+  // Heads are recorded before their staff: a unit's first person is its head.
+  const headsSince = new Date('2020-01-01T08:00:00+07:00')
   const demoHeadUnits = new Set(demoAccounts.filter((a) => a.role === 'unit_head').map((a) => unitIdOf(a.scope)))
   const unitList = [
     ...[...u.organs].map(([code, id]) => ({
@@ -103,7 +105,13 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     const rows = await db
       .insert(people)
       .values(
-        chunk.map((x) => ({ fullName: personName(r), position: x.title, unitId: x.id, phone: phoneNumber(r, true) })),
+        chunk.map((x) => ({
+          fullName: personName(r),
+          position: x.title,
+          unitId: x.id,
+          phone: phoneNumber(r, true),
+          createdAt: headsSince,
+        })),
       )
       .returning({ id: people.id, unitId: people.unitId })
     for (const row of rows) heads.set(row.unitId!, { personId: row.id, userId: null })
@@ -115,7 +123,14 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     const unitId = unitIdOf(a.personUnit)
     const [person] = await db
       .insert(people)
-      .values({ fullName: a.fullName, position: a.position, unitId, phone: phoneNumber(r, true), email: a.email })
+      .values({
+        fullName: a.fullName,
+        position: a.position,
+        unitId,
+        phone: phoneNumber(r, true),
+        email: a.email,
+        createdAt: headsSince,
+      })
       .returning({ id: people.id })
     const [user] = await db
       .insert(users)
@@ -128,36 +143,68 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     if (a.role === 'unit_head') heads.set(unitId, { personId: person!.id, userId: user!.id })
   }
 
-  // Hotlines: every district, commune and city organ publishes at least one number.
+  // Hotlines: every district, commune and city organ publishes office lines (never a person's
+  // mobile); the duty desk's line is the number the officer on duty answers.
+  const dutyLine = new Map<string, string>()
   const hotlineRows = [
     ...u.districts.flatMap((d) => [
       { unitId: d.id, label: 'Đường dây nóng Ban Chỉ đạo', phone: phoneNumber(r) },
-      { unitId: d.id, label: 'Trực phòng, chống dịch', phone: phoneNumber(r, true) },
+      { unitId: d.id, label: 'Trực ban phòng, chống dịch', phone: phoneNumber(r) },
     ]),
-    ...u.communes.map((c) => ({ unitId: c.id, label: 'Đường dây nóng', phone: phoneNumber(r, true) })),
+    ...u.communes.map((c) => ({ unitId: c.id, label: 'Đường dây nóng', phone: phoneNumber(r) })),
     ...[...u.organs.values()].map((id) => ({ unitId: id, label: 'Đường dây nóng', phone: phoneNumber(r) })),
   ]
+  for (const h of hotlineRows) dutyLine.set(h.unitId, h.phone)
   for (let i = 0; i < hotlineRows.length; i += 500) await db.insert(hotlines).values(hotlineRows.slice(i, i + 500))
 
-  // Duty roster: districts and organs in three 8-hour shifts, communes in two 12-hour shifts,
-  // from two days ago to five days ahead, so "on duty now" always has an answer.
-  const shifts: (typeof dutyShifts.$inferInsert)[] = []
+  // Duty officers: each unit's office staff take the shifts in turn, the head among them now and
+  // then (not the secretary round the clock).
+  const staffTitles = {
+    district: ['Chánh Văn phòng', 'Phó Chánh Văn phòng', 'Chuyên viên Văn phòng', 'Chuyên viên Ban Tuyên giáo'],
+    organ: ['Chánh Văn phòng', 'Chuyên viên', 'Chuyên viên'],
+    commune: ['Phó Bí thư Thường trực Đảng ủy', 'Công chức Văn phòng - Thống kê', 'Chỉ huy trưởng Quân sự'],
+  }
   const rosterUnits = [
-    ...u.districts.map((d) => ({ id: d.id, hours: 8 })),
-    ...[...u.organs.values()].map((id) => ({ id, hours: 8 })),
-    ...u.communes.map((c) => ({ id: c.id, hours: 12 })),
+    ...u.districts.map((d) => ({ id: d.id, hours: 8, staff: staffTitles.district })),
+    ...[...u.organs.values()].map((id) => ({ id, hours: 8, staff: staffTitles.organ })),
+    ...u.communes.map((c) => ({ id: c.id, hours: 12, staff: staffTitles.commune })),
   ]
+  const staffRows = rosterUnits.flatMap((unit) =>
+    unit.staff.map((position) => ({
+      fullName: personName(r),
+      position,
+      unitId: unit.id,
+      phone: phoneNumber(r, true),
+      createdAt: new Date('2021-01-04T08:00:00+07:00'),
+    })),
+  )
+  const officers = new Map<string, string[]>()
+  for (let i = 0; i < staffRows.length; i += 500) {
+    const rows = await db
+      .insert(people)
+      .values(staffRows.slice(i, i + 500))
+      .returning({ id: people.id, unitId: people.unitId })
+    for (const row of rows) officers.set(row.unitId!, [...(officers.get(row.unitId!) ?? []), row.id])
+  }
+
+  // Duty roster: districts and organs in three 8-hour shifts, communes in two 12-hour shifts,
+  // from two days ago to five days ahead, so "on duty now" always has an answer. One gap is left
+  // on purpose (Quảng An, tomorrow afternoon and night) for the roster check to flag.
+  const shifts: (typeof dutyShifts.$inferInsert)[] = []
+  const gapUnit = unitIdOf('Quảng An')
   for (const unit of rosterUnits) {
-    const head = heads.get(unit.id)!
+    const team = [...(officers.get(unit.id) ?? []), heads.get(unit.id)!.personId]
+    let turn = r.int(0, team.length - 1)
     for (let day = -2; day <= 5; day++) {
       const base = new Date(`${today}T00:00:00+07:00`).getTime() + day * 86_400_000
       for (let h = 0; h < 24; h += unit.hours) {
+        if (unit.id === gapUnit && day === 1 && h >= 12) continue
         shifts.push({
           unitId: unit.id,
-          personId: head.personId,
+          personId: team[turn++ % team.length]!,
           startsAt: new Date(base + h * 3_600_000),
           endsAt: new Date(base + (h + unit.hours) * 3_600_000),
-          phone: phoneNumber(r, true),
+          phone: dutyLine.get(unit.id)!,
         })
       }
     }

@@ -231,6 +231,8 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
           chunk.map((i) => ({
             ...tasks[i]!,
             parentTaskId: parentIndex(tasks[i]!) === null ? tasks[i]!.parentTaskId : ids[parentIndex(tasks[i]!)!]!,
+            // Last touched when it was given; reports touch it since (the measure's freshness).
+            updatedAt: tasks[i]!.createdAt ?? new Date(),
           })),
         )
         .returning({ id: s.tasks.id })
@@ -283,9 +285,31 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         narrative: 'Tình hình dịch bệnh trên địa bàn cơ bản được kiểm soát.',
         submittedBy: accountable(dist.id),
         submittedAt: toDate(r.chance(0.85) ? on : addDays(on, 1), r.int(15, 23)),
+        difficulties: r.chance(0.12)
+          ? r.pick([
+              'Thiếu lực lượng trực chốt ban đêm, đề nghị Thành phố tăng cường dân quân tự vệ.',
+              'Nguồn thực phẩm cho các hộ khó khăn trong khu phong tỏa chưa đủ, đề nghị hỗ trợ.',
+              'Chưa thống nhất mẫu giấy đi đường cho người làm việc tại chợ đầu mối.',
+            ])
+          : '',
       })
     }
   for (let i = 0; i < reportRows.length; i += 500) await db.insert(s.reports).values(reportRows.slice(i, i + 500))
+  // The lockdown's daily report, owed by every district: late and missing ones count against it.
+  const [lockdown] = await db
+    .select({ id: s.directives.id })
+    .from(s.directives)
+    .where(sql`${s.directives.kind} = 'CT' and ${s.directives.issuedAt} is not null`)
+    .orderBy(s.directives.issuedAt)
+    .limit(1)
+  await db.insert(s.reportSchedules).values({
+    title: 'Báo cáo nhanh hằng ngày tình hình phòng, chống dịch',
+    cycle: 'daily',
+    unitKind: 'district',
+    directiveId: lockdown?.id ?? null,
+    startsOn: addDays(today, -7),
+    createdBy: vanphong,
+  })
 
   // Inspection teams and inspections, some unannounced, with findings and outcomes.
   const kiemtra = p.users.get('kiemtra')!

@@ -1,0 +1,83 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Deps } from '../context'
+import { InspectionService, inspectionCreateSchema, inspectionListQuerySchema } from '../services/inspections'
+import { body, createRouter, errors, json } from './router'
+
+const inspectionSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    kind: z.enum(['planned', 'unannounced']),
+    date: z.string(),
+    status: z.string(),
+    findings: z.string(),
+    conclusion: z.string(),
+    outcome: z.string().nullable(),
+    teamId: z.string().nullable(),
+    teamName: z.string().nullable(),
+    published: z.boolean(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Inspection')
+
+/** /api/inspections: recorded by inspectors and the standing committee; a unit never inspects itself. */
+export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps.dbh.db, deps.units)) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['accountability'],
+      summary: 'Ghi nhận kết quả kiểm tra / Record an inspection',
+      request: { body: body(inspectionCreateSchema) },
+      responses: {
+        201: json(z.object({ inspection: inspectionSchema }), 'Recorded'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const out = await inspections.record(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['accountability'],
+      summary: 'Các cuộc kiểm tra / Inspections in your reach',
+      request: { query: inspectionListQuerySchema },
+      responses: {
+        200: json(z.object({ inspections: z.array(inspectionSchema) }), 'Newest first'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await inspections.list(c.get('user')!, c.req.valid('query')), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/teams',
+      tags: ['accountability'],
+      summary: 'Các đoàn kiểm tra / Inspection teams',
+      responses: {
+        200: json(
+          z.object({ teams: z.array(z.object({ id: z.string(), name: z.string(), decisionNumber: z.string() })) }),
+          'Teams',
+        ),
+        401: errors[401],
+      },
+    }),
+    async (c) => c.json(await inspections.teams(), 200),
+  )
+  return app
+}

@@ -1,0 +1,157 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { measureSettingsSchema } from '@hub/domain'
+import type { Deps } from '../context'
+import { MeasureService } from '../services/measure'
+import { body, createRouter, errors, json } from './router'
+
+const periodQuery = z
+  .string()
+  .max(40)
+  .optional()
+  .openapi({ description: '`YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-MM-DD..YYYY-MM-DD` or `Nd` (default `30d`)' })
+
+const rowSchema = z
+  .object({
+    rank: z.number().nullable(),
+    unitId: z.string(),
+    unitName: z.string(),
+    kind: z.string(),
+    onTimeRate: z.number().nullable(),
+    dueInPeriod: z.number(),
+    doneOnTime: z.number(),
+    doneLate: z.number(),
+    overdue: z.number(),
+    overdueDays: z.number(),
+    maxOverdueDays: z.number(),
+    reportsOnTimeRate: z.number().nullable(),
+    reportsExpected: z.number(),
+    reportsLate: z.number(),
+    reportsMissing: z.number(),
+    openTasks: z.number(),
+    daysSinceUpdate: z.number().nullable(),
+    inspections: z.record(z.string(), z.number()),
+    inspectionValue: z.number().nullable(),
+    subunitCompletion: z.number().nullable(),
+    components: z.record(z.string(), z.number().nullable()),
+    penalty: z.number(),
+    score: z.number().nullable(),
+    ratingCode: z.string().nullable(),
+    rating: z.string().nullable(),
+    head: z.object({ name: z.string(), position: z.string() }).nullable(),
+  })
+  .openapi('MeasureRow')
+
+const periodSchema = z.object({ key: z.string(), from: z.string(), to: z.string(), cycle: z.string().nullable() })
+
+/** GET /api/measure (ranking), GET /api/measure/{unitId} (drill-down), the committee's weights. */
+export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.db, deps.units)) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['accountability'],
+      summary: 'Thước đo: xếp hạng đơn vị / The measure: ranking of units',
+      request: {
+        query: z.object({
+          kind: z.enum(['district', 'commune', 'sector', 'body', 'city']).default('district'),
+          period: periodQuery,
+          parentId: z.string().uuid().optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            period: periodSchema,
+            today: z.string(),
+            settings: measureSettingsSchema,
+            ratings: z.record(z.string(), z.string()),
+            rows: z.array(rowSchema),
+          }),
+          'One row per unit in your reach, best score first',
+        ),
+        400: errors[400],
+        401: errors[401],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await measure.list(c.get('user')!, q.kind, q.period, q.parentId), 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags: ['accountability'],
+      summary: 'Trọng số và ngưỡng xếp loại / Weights and rating thresholds',
+      responses: {
+        200: json(
+          z.object({
+            settings: measureSettingsSchema,
+            defaults: measureSettingsSchema,
+            updatedAt: z.string().nullable(),
+            updatedBy: z.string().nullable(),
+          }),
+          'Current settings',
+        ),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await measure.settings(c.get('user')!), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/settings',
+      tags: ['accountability'],
+      summary: 'Ban Thường vụ đổi trọng số, ngưỡng (có ghi vết) / The committee changes weights (audited)',
+      request: { body: body(measureSettingsSchema) },
+      responses: {
+        200: json(z.object({ settings: measureSettingsSchema }), 'Saved'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const out = await measure.updateSettings(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{unitId}',
+      tags: ['accountability'],
+      summary: 'Thước đo của một đơn vị và các hồ sơ sau mỗi con số / A unit with every record behind each figure',
+      request: { params: z.object({ unitId: z.string().uuid() }), query: z.object({ period: periodQuery }) },
+      responses: {
+        200: json(
+          z.object({
+            unit: z.object({ id: z.string(), name: z.string(), kind: z.string(), parentId: z.string().nullable() }),
+            parent: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+            head: z.object({ name: z.string(), position: z.string() }).nullable(),
+            period: periodSchema,
+            today: z.string(),
+            settings: measureSettingsSchema,
+            ratings: z.record(z.string(), z.string()),
+            figures: rowSchema.omit({ rank: true, head: true }),
+            records: z.record(z.string(), z.array(z.unknown())),
+            children: z.array(rowSchema.omit({ rank: true })),
+          }),
+          'Figures, records (tasks link to /tasks/{id}) and sub-units',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) =>
+      c.json(await measure.unit(c.get('user')!, c.req.valid('param').unitId, c.req.valid('query').period), 200),
+  )
+  return app
+}

@@ -1,0 +1,133 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { isoDateSchema, vnDay } from '@hub/domain'
+import type { Deps } from '../context'
+import {
+  decisionSchema,
+  PeriodicReportService,
+  periodicReportSchema,
+  reportListQuerySchema,
+} from '../services/periodic-reports'
+import { body, createRouter, errors, idParam, json } from './router'
+
+const reportSchema = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    kind: z.string(),
+    period: z.string().nullable(),
+    periodStart: z.string().nullable(),
+    periodEnd: z.string().nullable(),
+    dueOn: z.string().nullable(),
+    body: z.string(),
+    figures: z.unknown(),
+    difficulties: z.string(),
+    taskId: z.string().nullable(),
+    submittedBy: z.string().nullable(),
+    submittedByName: z.string().nullable(),
+    submittedAt: z.string(),
+    onTime: z.boolean(),
+    decision: z
+      .object({
+        answer: z.string(),
+        taskId: z.string().nullable(),
+        decidedBy: z.string().nullable(),
+        decidedAt: z.string(),
+      })
+      .nullable(),
+    today: z.string(),
+  })
+  .openapi('PeriodicReport')
+
+const owedSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  period: z.string(),
+  dueOn: z.string(),
+})
+
+/** /api/reports: periodic reports of one's own unit, the missing list, the committee's answers. */
+export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportService(deps.dbh.db, deps.units)) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['accountability'],
+      summary: 'Gửi báo cáo định kỳ của đơn vị mình / Submit your own unit’s periodic report',
+      request: { body: body(periodicReportSchema) },
+      responses: {
+        201: json(z.object({ report: reportSchema }), 'Recorded'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const out = await reports.submit(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['accountability'],
+      summary: 'Báo cáo định kỳ / Periodic reports (`difficulties=open`: the committee’s inbox)',
+      request: { query: reportListQuerySchema },
+      responses: {
+        200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('query')), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/missing',
+      tags: ['accountability'],
+      summary: 'Đơn vị chưa báo cáo / Who has not reported (for the office)',
+      request: { query: z.object({ date: isoDateSchema.optional() }) },
+      responses: {
+        200: json(
+          z.object({ day: z.string(), missing: z.array(owedSchema), late: z.array(owedSchema) }),
+          'Reports owed for the period covering the day',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await reports.missing(c.get('user')!, c.req.valid('query').date ?? vnDay()), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/decision',
+      tags: ['accountability'],
+      summary: 'Ý kiến chỉ đạo về khó khăn, vướng mắc / Answer a report’s difficulties (may create a task)',
+      request: { params: idParam, body: body(decisionSchema) },
+      responses: {
+        201: json(z.object({ report: reportSchema }), 'Decided'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const out = await reports.decide(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
+  )
+  return app
+}

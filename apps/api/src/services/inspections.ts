@@ -1,0 +1,175 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import {
+  accountabilityInspectionPolicy,
+  directs,
+  inspectionKinds,
+  inspectionOutcomes,
+  inspectionPolicy,
+  isoDateSchema,
+  vnDay,
+} from '@hub/domain'
+import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
+import { z } from 'zod'
+import { ApiError, forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import { outcomeFromDb, outcomeToDb } from './measure'
+import type { UnitDirectory } from './unit-directory'
+
+export const inspectionCreateSchema = z
+  .object({
+    unitId: z.string().uuid(),
+    kind: z.enum(inspectionKinds),
+    date: isoDateSchema,
+    findings: z.string().trim().min(1).max(20_000),
+    outcome: z.enum(inspectionOutcomes),
+    /** The conclusion, if it says more than the findings. */
+    conclusion: z.string().trim().max(20_000).optional(),
+    teamId: z.string().uuid().optional(),
+    /** Conclusions published "để làm gương". */
+    published: z.boolean().optional(),
+  })
+  .strict()
+export type InspectionCreate = z.infer<typeof inspectionCreateSchema>
+
+export const inspectionListQuerySchema = z.object({
+  unitId: z.string().uuid().optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+})
+
+type InspectionRow = typeof schema.inspections.$inferSelect
+
+/** Inspections (kiểm tra): recorded by inspectors and the standing committee, never by the unit itself. */
+export class InspectionService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  present(i: InspectionRow, findings: string[], teamName: string | null) {
+    return {
+      id: i.id,
+      unitId: i.unitId,
+      unitName: this.units.get(i.unitId)?.name ?? '',
+      kind: i.unannounced ? ('unannounced' as const) : ('planned' as const),
+      date: i.scheduledOn,
+      status: i.status,
+      findings: findings.join('\n'),
+      conclusion: i.conclusion,
+      outcome: i.outcome ? (outcomeFromDb[i.outcome] ?? null) : null,
+      teamId: i.teamId,
+      teamName,
+      published: i.published,
+      createdBy: i.createdBy,
+      createdAt: i.createdAt.toISOString(),
+    }
+  }
+
+  async record(actor: CurrentUser, input: InspectionCreate, requestId?: string) {
+    if (!this.units.get(input.unitId)) throw notFound('Đơn vị / Unit')
+    if (!accountabilityInspectionPolicy.record(actor, this.units.tree, input.unitId)) throw forbidden()
+    return await this.db.transaction(async (tx) => {
+      let teamName: string | null = null
+      if (input.teamId) {
+        const [team] = await tx
+          .select({ name: schema.inspectionTeams.name })
+          .from(schema.inspectionTeams)
+          .where(eq(schema.inspectionTeams.id, input.teamId))
+        if (!team)
+          throw new ApiError(400, 'validation_failed', 'Đoàn kiểm tra không tồn tại / Unknown team: teamId', {
+            fields: [{ path: 'teamId', message: 'unknown team' }],
+          })
+        teamName = team.name
+      }
+      const [row] = await tx
+        .insert(schema.inspections)
+        .values({
+          unitId: input.unitId,
+          teamId: input.teamId ?? null,
+          unannounced: input.kind === 'unannounced',
+          scheduledOn: input.date,
+          status: 'concluded',
+          conclusion: input.conclusion ?? input.findings,
+          outcome: outcomeToDb[input.outcome],
+          published: input.published ?? false,
+          createdBy: actor.userId,
+        })
+        .returning()
+      await tx.insert(schema.inspectionFindings).values({ inspectionId: row!.id, text: input.findings })
+      const inspection = this.present(row!, [input.findings], teamName)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'inspection.record',
+        entityType: 'inspection',
+        entityId: inspection.id,
+        after: inspection,
+        requestId,
+        event: { type: 'inspection.recorded', payload: { inspection } },
+      })
+      return { inspection }
+    })
+  }
+
+  async list(actor: CurrentUser, q: z.infer<typeof inspectionListQuerySchema>) {
+    const i = schema.inspections
+    const conds: (SQL | undefined)[] = []
+    if (q.unitId) {
+      if (!this.units.get(q.unitId)) throw notFound('Đơn vị / Unit')
+      if (!inspectionPolicy.read(actor, this.units.tree, q.unitId)) throw forbidden()
+      conds.push(eq(i.unitId, q.unitId))
+    } else {
+      const root = this.units.root()
+      if (!root || !directs(actor, this.units.tree, root.id)) {
+        const reach = [...new Set(actor.grants.flatMap((g) => this.units.tree.subtree(g.unitId)))]
+        if (!reach.length) return { inspections: [] }
+        conds.push(inArray(i.unitId, reach))
+      }
+    }
+    if (q.from) conds.push(gte(i.scheduledOn, q.from))
+    if (q.to) conds.push(lte(i.scheduledOn, q.to))
+    const rows = await this.db
+      .select({ inspection: i, teamName: schema.inspectionTeams.name })
+      .from(i)
+      .leftJoin(schema.inspectionTeams, eq(schema.inspectionTeams.id, i.teamId))
+      .where(and(...conds))
+      .orderBy(desc(i.scheduledOn), desc(i.createdAt))
+      .limit(q.limit)
+    const today = vnDay()
+    const visible = rows.filter((r) =>
+      accountabilityInspectionPolicy.read(
+        actor,
+        this.units.tree,
+        { unitId: r.inspection.unitId, unannounced: r.inspection.unannounced, date: r.inspection.scheduledOn },
+        today,
+      ),
+    )
+    const findings = visible.length
+      ? await this.db
+          .select()
+          .from(schema.inspectionFindings)
+          .where(
+            inArray(
+              schema.inspectionFindings.inspectionId,
+              visible.map((r) => r.inspection.id),
+            ),
+          )
+      : []
+    return {
+      inspections: visible.map((r) =>
+        this.present(
+          r.inspection,
+          findings.filter((f) => f.inspectionId === r.inspection.id).map((f) => f.text),
+          r.teamName,
+        ),
+      ),
+    }
+  }
+
+  /** Teams set up by a decision, for the inspection form. */
+  async teams() {
+    const rows = await this.db.select().from(schema.inspectionTeams).orderBy(schema.inspectionTeams.name)
+    return { teams: rows.map((t) => ({ id: t.id, name: t.name, decisionNumber: t.decisionNumber })) }
+  }
+}

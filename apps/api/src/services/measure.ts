@@ -1,0 +1,281 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, type DbOrTx, schema } from '@hub/db'
+import {
+  addDays,
+  defaultMeasureSettings,
+  type InspectionOutcome,
+  type MeasureSettings,
+  type MeasureUnit,
+  measurePolicy,
+  measureSettingsSchema,
+  measureUnits,
+  type Period,
+  parsePeriod,
+  ratingLabels,
+  vnDay,
+} from '@hub/domain'
+import { and, asc, eq, gte, isNotNull, lte, max, ne, sql } from 'drizzle-orm'
+import { ApiError, forbidden, notFound } from '../errors'
+import { recordChange } from './audit'
+import type { UnitDirectory } from './unit-directory'
+
+const SETTINGS_KEY = 'default'
+
+/** The database's outcome words (praise, reminder, criticism) and the contract's (commend, remind, criticise). */
+export const outcomeFromDb: Record<string, InspectionOutcome | null> = {
+  praise: 'commend',
+  reward: 'reward',
+  reminder: 'remind',
+  criticism: 'criticise',
+  discipline: 'discipline',
+  none: null,
+}
+export const outcomeToDb = {
+  commend: 'praise',
+  reward: 'reward',
+  remind: 'reminder',
+  criticise: 'criticism',
+  discipline: 'discipline',
+} as const
+
+export function badPeriod(): ApiError {
+  return new ApiError(
+    400,
+    'validation_failed',
+    'Kỳ không hợp lệ / Invalid period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD or Nd)',
+    { fields: [{ path: 'period', message: 'invalid period' }] },
+  )
+}
+
+/** The stored weights and thresholds, or the documented defaults. */
+export async function loadMeasureSettings(db: DbOrTx): Promise<MeasureSettings> {
+  const [row] = await db.select().from(schema.measureSettings).where(eq(schema.measureSettings.key, SETTINGS_KEY))
+  const parsed = row ? measureSettingsSchema.safeParse(row.settings) : null
+  return parsed?.success ? parsed.data : defaultMeasureSettings
+}
+
+/**
+ * Loads the records the measure needs in a handful of set-based queries (tasks with their last
+ * report, periodic reports, schedules, inspections) and computes in memory; nothing is cached, so a
+ * change shows in the next answer.
+ */
+export class MeasureService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async compute(units: MeasureUnit[], period: Period, today = vnDay()) {
+    const db = this.db
+    const t = schema.tasks
+    const r = schema.reports
+    const [settings, tasks, lastReports, reports, schedules, inspections] = await Promise.all([
+      loadMeasureSettings(db),
+      db
+        .select({
+          id: t.id,
+          title: t.title,
+          leadUnitId: t.leadUnitId,
+          status: t.status,
+          dueAt: t.dueAt,
+          completedAt: t.completedAt,
+          updatedAt: t.updatedAt,
+        })
+        .from(t),
+      db
+        .select({ taskId: r.taskId, at: max(r.submittedAt) })
+        .from(r)
+        .where(isNotNull(r.taskId))
+        .groupBy(r.taskId),
+      db
+        .select({
+          id: r.id,
+          unitId: r.unitId,
+          kind: r.kind,
+          periodStart: r.periodStart,
+          submittedAt: r.submittedAt,
+        })
+        .from(r)
+        .where(and(ne(r.kind, 'task'), gte(r.periodStart, addDays(period.from, -31)), lte(r.periodStart, period.to))),
+      db.select().from(schema.reportSchedules),
+      db
+        .select({
+          id: schema.inspections.id,
+          unitId: schema.inspections.unitId,
+          date: schema.inspections.scheduledOn,
+          unannounced: schema.inspections.unannounced,
+          outcome: schema.inspections.outcome,
+          conclusion: schema.inspections.conclusion,
+        })
+        .from(schema.inspections)
+        .where(and(gte(schema.inspections.scheduledOn, period.from), lte(schema.inspections.scheduledOn, period.to))),
+    ])
+    const touched = new Map(lastReports.map((x) => [x.taskId!, x.at]))
+    return {
+      settings,
+      result: measureUnits({
+        units,
+        tree: this.units.tree,
+        tasks: tasks.map((x) => {
+          const report = touched.get(x.id)
+          const last = report && report > x.updatedAt ? report : x.updatedAt
+          return {
+            id: x.id,
+            title: x.title,
+            leadUnitId: x.leadUnitId,
+            status: x.status,
+            dueAt: x.dueAt,
+            completedDay: x.completedAt ? vnDay(x.completedAt) : null,
+            lastTouchDay: vnDay(last),
+          }
+        }),
+        reports: reports.map((x) => ({
+          id: x.id,
+          unitId: x.unitId,
+          kind: x.kind,
+          periodStart: x.periodStart,
+          submittedDay: vnDay(x.submittedAt),
+          submittedAt: x.submittedAt.toISOString(),
+        })),
+        schedules: schedules.map((s) => ({
+          id: s.id,
+          title: s.title,
+          cycle: s.cycle,
+          unitId: s.unitId,
+          unitKind: s.unitKind,
+          startsOn: s.startsOn,
+          endsOn: s.endsOn,
+        })),
+        inspections: inspections.map((i) => ({
+          id: i.id,
+          unitId: i.unitId,
+          date: i.date,
+          kind: i.unannounced ? ('unannounced' as const) : ('planned' as const),
+          outcome: i.outcome ? (outcomeFromDb[i.outcome] ?? null) : null,
+          findings: i.conclusion,
+        })),
+        period,
+        today,
+        settings,
+      }),
+    }
+  }
+
+  /** Head of each unit: the first person recorded in it. */
+  private async heads(): Promise<Map<string, { name: string; position: string }>> {
+    const p = schema.people
+    const rows = await this.db
+      .selectDistinctOn([p.unitId], { unitId: p.unitId, name: p.fullName, position: p.position })
+      .from(p)
+      .orderBy(p.unitId, asc(p.createdAt), asc(p.id))
+    return new Map(rows.filter((x) => x.unitId).map((x) => [x.unitId!, { name: x.name, position: x.position }]))
+  }
+
+  private measureUnit(id: string): MeasureUnit {
+    const u = this.units.get(id)!
+    return { id: u.id, name: u.name, kind: u.kind }
+  }
+
+  /** One row per unit of `kind` in the actor's reach, best score first. */
+  async list(actor: CurrentUser, kind: string, periodText?: string, parentId?: string) {
+    const today = vnDay()
+    const period = parsePeriod(periodText, today)
+    if (!period) throw badPeriod()
+    const units = this.units
+      .all()
+      .filter((u) => u.kind === kind && !u.validTo && (!parentId || u.parentId === parentId))
+      .filter((u) => measurePolicy.read(actor, this.units.tree, u.id))
+      .map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
+    const [{ settings, result }, heads] = await Promise.all([this.compute(units, period, today), this.heads()])
+    const rows = units
+      .map((u) => ({ ...result.get(u.id)!.figures, head: heads.get(u.id) ?? null }))
+      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.unitName.localeCompare(b.unitName, 'vi'))
+      .map((row, i) => ({ rank: row.score === null ? null : i + 1, ...row }))
+    return { period: presentPeriod(period), today, settings, ratings: ratingLabels, rows }
+  }
+
+  /** A unit's figures, every record behind each, and its sub-units' figures for drilling down. */
+  async unit(actor: CurrentUser, unitId: string, periodText?: string) {
+    const unit = this.units.get(unitId)
+    if (!unit) throw notFound('Đơn vị / Unit')
+    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw forbidden()
+    const today = vnDay()
+    const period = parsePeriod(periodText, today)
+    if (!period) throw badPeriod()
+    const children = this.units.tree
+      .childrenOf(unitId)
+      .map((id) => this.units.get(id)!)
+      .filter((u) => !u.validTo)
+      .map((u) => this.measureUnit(u.id))
+    const [{ settings, result }, heads] = await Promise.all([
+      this.compute([this.measureUnit(unitId), ...children], period, today),
+      this.heads(),
+    ])
+    const own = result.get(unitId)!
+    const parent = unit.parentId ? this.units.get(unit.parentId) : null
+    return {
+      unit: { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId },
+      parent: parent ? { id: parent.id, name: parent.name, kind: parent.kind } : null,
+      head: heads.get(unitId) ?? null,
+      period: presentPeriod(period),
+      today,
+      settings,
+      ratings: ratingLabels,
+      figures: own.figures,
+      records: {
+        ...own.records,
+        inspections: own.records.inspections.map((i) => ({ ...i, href: `/units/${i.unitId}` })),
+        subunitTasks: own.records.subunitTasks.map((x) => ({ ...x, unitName: this.units.get(x.unitId)?.name ?? '' })),
+      },
+      children: children
+        .map((c) => ({ ...result.get(c.id)!.figures, head: heads.get(c.id) ?? null }))
+        .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.unitName.localeCompare(b.unitName, 'vi')),
+    }
+  }
+
+  async settings(actor: CurrentUser) {
+    const root = this.units.root()
+    if (!root || !measurePolicy.read(actor, this.units.tree, root.id)) throw forbidden()
+    const [row] = await this.db
+      .select()
+      .from(schema.measureSettings)
+      .where(eq(schema.measureSettings.key, SETTINGS_KEY))
+    return {
+      settings: await loadMeasureSettings(this.db),
+      defaults: defaultMeasureSettings,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+      updatedBy: row?.updatedBy ?? null,
+    }
+  }
+
+  /** The standing committee changes the weights and thresholds; the change is audited. */
+  async updateSettings(actor: CurrentUser, next: MeasureSettings, requestId?: string) {
+    const root = this.units.root()
+    if (!root || !measurePolicy.configure(actor, this.units.tree, root.id)) throw forbidden()
+    return await this.db.transaction(async (tx) => {
+      const before = await loadMeasureSettings(tx)
+      await tx
+        .insert(schema.measureSettings)
+        .values({ key: SETTINGS_KEY, settings: next, updatedBy: actor.userId, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: schema.measureSettings.key,
+          set: { settings: next, updatedBy: actor.userId, updatedAt: sql`now()` },
+        })
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'measure.settings',
+        entityType: 'measure_settings',
+        entityId: SETTINGS_KEY,
+        before,
+        after: next,
+        requestId,
+        event: { type: 'measure.settings_changed', payload: { settings: next } },
+      })
+      return { settings: next }
+    })
+  }
+}
+
+export function presentPeriod(p: Period) {
+  return { key: p.key, from: p.from, to: p.to, cycle: p.cycle }
+}
