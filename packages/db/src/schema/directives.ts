@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { committees } from './committees'
@@ -81,6 +82,8 @@ export const directiveClauses = pgTable(
       .references(() => directives.id),
     ordinal: integer('ordinal').notNull(),
     text: text('text').notNull(),
+    /** The clause folded for search, kept by the database. */
+    searchWords: text('search_words').generatedAlwaysAs(sql`hub_search_words(text)`),
   },
   (t) => [uniqueIndex('directive_clauses_ordinal').on(t.directiveId, t.ordinal)],
 )

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { directives } from './directives'
@@ -45,6 +46,8 @@ export const tasks = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: integer('version').notNull().default(1),
+    /** Title and description folded for search (`hub_search_words`, migration 0006): kept by the database on every write. */
+    searchWords: text('search_words').generatedAlwaysAs(sql`hub_search_words(title || ' ' || description)`),
   },
   (t) => [
     index('tasks_lead_unit').on(t.leadUnitId),
@@ -91,6 +94,8 @@ export const reports = pgTable(
     difficulties: text('difficulties').notNull().default(''),
     submittedBy: uuid('submitted_by').references(() => users.id),
     submittedAt: ts('submitted_at').notNull().defaultNow(),
+    /** Narrative and difficulties folded for search, kept by the database. */
+    searchWords: text('search_words').generatedAlwaysAs(sql`hub_search_words(narrative || ' ' || difficulties)`),
   },
   (t) => [index('reports_task').on(t.taskId), index('reports_unit').on(t.unitId)],
 )
