@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBell,
   IconBuildingCommunity,
+  IconChartBar,
   IconChecklist,
   IconChevronDown,
   IconFileText,
@@ -59,6 +60,7 @@ export function AppLayout() {
     { to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={20} aria-hidden /> },
     { to: '/directives', label: t('nav.directives'), icon: <IconFileText size={20} aria-hidden /> },
     { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden /> },
+    { to: '/accountability', label: t('nav.accountability'), icon: <IconChartBar size={20} aria-hidden /> },
     ...(user.unitId
       ? [
           {

@@ -101,6 +101,18 @@ const unitRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/UnitPage'), 'UnitPage'),
 })
 
+const accountabilityRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/accountability',
+  component: lazyRouteComponent(() => import('../pages/AccountabilityPage'), 'AccountabilityPage'),
+})
+
+const unitMeasureRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/accountability/$unitId',
+  component: lazyRouteComponent(() => import('../pages/UnitMeasurePage'), 'UnitMeasurePage'),
+})
+
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/notifications',
@@ -120,6 +132,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     unitsRoute,
     unitRoute,
+    accountabilityRoute,
+    unitMeasureRoute,
     notificationsRoute,
   ]),
 ])

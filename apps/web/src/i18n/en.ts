@@ -1,3 +1,4 @@
+import { accountabilityEn } from './accountability-en'
 import type { Catalogue } from './vi'
 
 /** The English catalogue: the second language; same keys as vi.ts. */
@@ -20,7 +21,9 @@ export const en: Catalogue = {
       offline: 'Live updates lost: data refreshes every 30 seconds',
     },
   },
+  accountability: accountabilityEn,
   nav: {
+    accountability: 'Accountability',
     myWork: 'My work',
     board: 'Task board',
     directives: 'Directives',

@@ -1,4 +1,6 @@
 /** The Vietnamese catalogue: the default language of the hub. Every UI string lives here (and in en.ts). */
+import { accountabilityVi } from './accountability-vi'
+
 export const vi = {
   app: {
     name: 'Hệ thống điều phối',
@@ -18,7 +20,9 @@ export const vi = {
       offline: 'Mất kết nối trực tiếp: dữ liệu tự làm mới mỗi 30 giây',
     },
   },
+  accountability: accountabilityVi,
   nav: {
+    accountability: 'Thước đo trách nhiệm',
     myWork: 'Việc của tôi',
     board: 'Bảng nhiệm vụ',
     directives: 'Văn bản chỉ đạo',

@@ -187,6 +187,42 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     }
   }
 
+  // How diligent each district is: it drives the demo's dated district tasks, their updates and the
+  // daily reports, so the measure ranks the districts for reasons one can see in their records.
+  const diligence = new Map(u.districts.map((d) => [d.id, 0.3 + 0.65 * r.next()]))
+  const districtTitles = [
+    'Rà soát, lập danh sách người về từ vùng dịch',
+    'Tổ chức xét nghiệm diện rộng tại khu vực nguy cơ cao',
+    'Lập danh sách người trên 65 tuổi chưa tiêm vắc xin',
+    'Kiểm tra việc chấp hành giãn cách tại các chợ dân sinh',
+    'Bố trí điểm tiêm chủng lưu động',
+    'Báo cáo sơ kết hai tuần thực hiện Chỉ thị',
+  ]
+  for (const dist of u.districts) {
+    const d = diligence.get(dist.id)!
+    districtTitles.forEach((title, i) => {
+      const dueAt = addDays(today, -26 + i * 5 + r.int(0, 3))
+      const created = addDays(dueAt, -r.int(7, 14))
+      const roll = r.next()
+      const clip = (day: string) => (day > today ? today : day < created ? created : day)
+      const state =
+        roll < d
+          ? { status: 'done' as const, progress: 100, completedAt: toDate(clip(addDays(dueAt, -r.int(0, 2))), 17) }
+          : roll < d + (1 - d) / 2 && dueAt < today
+            ? { status: 'done' as const, progress: 100, completedAt: toDate(clip(addDays(dueAt, r.int(1, 5))), 17) }
+            : { status: 'in_progress' as const, progress: r.int(1, 8) * 10, completedAt: null }
+      tasks.push({
+        title,
+        leadUnitId: dist.id,
+        accountableUserId: accountable(dist.id),
+        dueAt,
+        createdBy: vanphong,
+        createdAt: toDate(created),
+        ...state,
+      })
+    })
+  }
+
   // Each district hands its own work to its communes.
   const localTitles = [
     'Rà soát, lập danh sách hộ khó khăn cần hỗ trợ lương thực',
@@ -215,6 +251,17 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
 
   // Insert level by level (parents before their children), resolving "#index" references to the
   // ids the database gave.
+  // An open task was last touched lately in a diligent district, long ago in a slack one.
+  const districtOf = (unitId: string) =>
+    diligence.has(unitId) ? unitId : u.communes.find((c) => c.id === unitId)?.districtId
+  const lastTouch = (t: TaskInsert) => {
+    const created = (t.createdAt as Date | undefined) ?? new Date()
+    const d = diligence.get(districtOf(t.leadUnitId) ?? '')
+    if (t.status === 'done' || d === undefined) return created
+    const touched = toDate(addDays(today, -r.int(0, Math.round((1 - d) * 24))), r.int(8, 20))
+    const now = new Date()
+    return touched < created ? created : touched > now ? now : touched
+  }
   const ids: string[] = []
   const parentIndex = (t: TaskInsert) => (t.parentTaskId?.startsWith('#') ? Number(t.parentTaskId.slice(1)) : null)
   let pending = tasks.map((_, i) => i)
@@ -232,7 +279,7 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
             ...tasks[i]!,
             parentTaskId: parentIndex(tasks[i]!) === null ? tasks[i]!.parentTaskId : ids[parentIndex(tasks[i]!)!]!,
             // Last touched when it was given; reports touch it since (the measure's freshness).
-            updatedAt: tasks[i]!.createdAt ?? new Date(),
+            updatedAt: lastTouch(tasks[i]!),
           })),
         )
         .returning({ id: s.tasks.id })
@@ -273,7 +320,8 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   })
   for (const dist of u.districts)
     for (let day = 1; day <= 7; day++) {
-      if (r.chance(0.1)) continue // missing reports count against the unit
+      const d = diligence.get(dist.id)!
+      if (r.chance((1 - d) * 0.45)) continue // missing reports count against the unit
       const on = addDays(today, -day)
       reportRows.push({
         kind: 'daily',
@@ -284,7 +332,7 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         figures: { f0: r.int(0, 40), f1: r.int(0, 300), checkpoints: r.int(5, 40) },
         narrative: 'Tình hình dịch bệnh trên địa bàn cơ bản được kiểm soát.',
         submittedBy: accountable(dist.id),
-        submittedAt: toDate(r.chance(0.85) ? on : addDays(on, 1), r.int(15, 23)),
+        submittedAt: toDate(r.chance(0.45 + d * 0.55) ? on : addDays(on, 1), r.int(15, 23)),
         difficulties: r.chance(0.12)
           ? r.pick([
               'Thiếu lực lượng trực chốt ban đêm, đề nghị Thành phố tăng cường dân quân tự vệ.',

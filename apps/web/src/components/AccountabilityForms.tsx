@@ -1,0 +1,195 @@
+import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type Outcome,
+  outcomes,
+  type RatingCode,
+  ratingColour,
+  useInspectionTeams,
+  useRecordInspection,
+  useSubmitReport,
+} from '../lib/accountability'
+import { vnDay } from '../lib/dates'
+import { errorText } from '../lib/error-text'
+import { useUnits } from '../lib/queries'
+import { UnitSelect } from './UnitSelect'
+import { VnDateInput } from './VnDateInput'
+
+/** A unit's rating in its colour; grey when there is not enough to judge. */
+export function RatingBadge({ code }: { code: RatingCode | null }) {
+  const { t } = useTranslation()
+  return (
+    <Badge color={ratingColour[code ?? 'none']} variant="filled" radius="sm" style={{ textTransform: 'none' }}>
+      {t(`accountability.ratings.${code ?? 'none'}`)}
+    </Badge>
+  )
+}
+
+/** The periodic report of one's own unit: only the units the user reports for are offered. */
+export function ReportFormModal({
+  opened,
+  onClose,
+  unitIds,
+}: {
+  opened: boolean
+  onClose: () => void
+  unitIds: string[]
+}) {
+  const { t, i18n } = useTranslation()
+  const { units } = useUnits()
+  const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? null)
+  const [body, setBody] = useState('')
+  const [difficulties, setDifficulties] = useState('')
+  const submit = useSubmitReport()
+  const options = unitIds.map((id) => ({ value: id, label: units.find((u) => u.id === id)?.name ?? id }))
+  const send = async () => {
+    if (!unitId || !body.trim()) return
+    try {
+      await submit.mutateAsync({ unitId, body, difficulties: difficulties || undefined })
+      notifications.show({ color: 'teal', message: t('accountability.form.sent') })
+      setBody('')
+      setDifficulties('')
+      onClose()
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+    }
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('accountability.form.reportTitle')} size="lg">
+      <Stack gap="sm">
+        <Select
+          label={t('accountability.form.reportUnit')}
+          data={options}
+          value={unitId}
+          onChange={setUnitId}
+          allowDeselect={false}
+        />
+        <Textarea
+          label={t('accountability.form.body')}
+          placeholder={t('accountability.form.bodyPlaceholder')}
+          autosize
+          minRows={4}
+          required
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('accountability.form.difficulties')}
+          autosize
+          minRows={2}
+          value={difficulties}
+          onChange={(e) => setDifficulties(e.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void send()} loading={submit.isPending} disabled={!unitId || !body.trim()}>
+            {t('accountability.submitReport')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** The inspection form, offered only to inspectors and the committee; the server refuses self-inspection. */
+export function InspectionFormModal({
+  opened,
+  onClose,
+  unitId: initialUnit,
+  ownUnitId,
+}: {
+  opened: boolean
+  onClose: () => void
+  unitId?: string
+  /** The inspector's own unit (and those above it) is not offered. */
+  ownUnitId: string | null
+}) {
+  const { t, i18n } = useTranslation()
+  const [unitId, setUnitId] = useState<string | null>(initialUnit ?? null)
+  const [kind, setKind] = useState<'planned' | 'unannounced'>('unannounced')
+  const [date, setDate] = useState<string | null>(vnDay())
+  const [findings, setFindings] = useState('')
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [teamId, setTeamId] = useState<string | null>(null)
+  const teams = useInspectionTeams(opened)
+  const record = useRecordInspection()
+  const ready = !!unitId && !!date && !!findings.trim() && !!outcome
+  const send = async () => {
+    if (!ready) return
+    try {
+      await record.mutateAsync({
+        unitId: unitId!,
+        kind,
+        date: date!,
+        findings,
+        outcome: outcome!,
+        ...(teamId ? { teamId } : {}),
+      })
+      notifications.show({ color: 'teal', message: t('accountability.form.recorded') })
+      setFindings('')
+      setOutcome(null)
+      onClose()
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+    }
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('accountability.form.inspectionTitle')} size="lg">
+      <Stack gap="sm">
+        <UnitSelect
+          label={t('accountability.form.inspectedUnit')}
+          value={unitId}
+          onChange={setUnitId}
+          required
+          unitFilter={(u) => u.id !== ownUnitId && u.kind !== 'city'}
+        />
+        <div>
+          <SegmentedControl
+            aria-label={t('accountability.form.kind')}
+            value={kind}
+            onChange={(v) => setKind(v as 'planned' | 'unannounced')}
+            data={(['planned', 'unannounced'] as const).map((k) => ({
+              value: k,
+              label: t(`accountability.inspectionKinds.${k}`),
+            }))}
+          />
+        </div>
+        <VnDateInput label={t('accountability.form.date')} value={date} onChange={setDate} required />
+        <Select
+          label={t('accountability.form.team')}
+          data={(teams.data ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.decisionNumber})` }))}
+          value={teamId}
+          onChange={setTeamId}
+          clearable
+        />
+        <Textarea
+          label={t('accountability.form.findings')}
+          autosize
+          minRows={3}
+          required
+          value={findings}
+          onChange={(e) => setFindings(e.currentTarget.value)}
+        />
+        <Select
+          label={t('accountability.form.outcome')}
+          data={outcomes.map((o) => ({ value: o, label: t(`accountability.outcomes.${o}`) }))}
+          value={outcome}
+          onChange={(v) => setOutcome(v as Outcome | null)}
+          required
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void send()} loading={record.isPending} disabled={!ready}>
+            {t('accountability.recordInspection')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}

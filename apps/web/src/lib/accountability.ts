@@ -1,0 +1,245 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, qs } from './api'
+import type { Role } from './types'
+
+export type RatingCode = 'excellent' | 'good' | 'pass' | 'fail'
+export type MeasureKind = 'district' | 'commune' | 'sector' | 'body'
+export const outcomes = ['commend', 'reward', 'remind', 'criticise', 'discipline'] as const
+export type Outcome = (typeof outcomes)[number]
+
+export interface MeasureSettings {
+  weights: { onTime: number; reports: number; freshness: number; inspections: number; subunits: number }
+  overdue: { perTask: number; perDay: number; maxDaysPerTask: number; cap: number }
+  staleAfterDays: number
+  outcomeValues: Record<Outcome, number>
+  thresholds: { excellent: number; good: number; pass: number }
+}
+
+export interface MeasureFigures {
+  unitId: string
+  unitName: string
+  kind: string
+  onTimeRate: number | null
+  dueInPeriod: number
+  doneOnTime: number
+  doneLate: number
+  overdue: number
+  overdueDays: number
+  maxOverdueDays: number
+  reportsOnTimeRate: number | null
+  reportsExpected: number
+  reportsLate: number
+  reportsMissing: number
+  openTasks: number
+  daysSinceUpdate: number | null
+  inspections: Record<Outcome, number>
+  inspectionValue: number | null
+  subunitCompletion: number | null
+  components: Record<keyof MeasureSettings['weights'], number | null>
+  penalty: number
+  score: number | null
+  ratingCode: RatingCode | null
+  rating: string | null
+  head?: { name: string; position: string } | null
+}
+export interface MeasureRow extends MeasureFigures {
+  rank: number | null
+}
+export interface Period {
+  key: string
+  from: string
+  to: string
+  cycle: string | null
+}
+export interface TaskRecord {
+  id: string
+  title: string
+  unitId: string
+  unitName?: string
+  dueAt: string | null
+  completedDay: string | null
+  status: string
+  days: number
+  href: string
+  daysSinceUpdate?: number
+}
+export interface ExpectedReport {
+  scheduleId: string
+  title: string
+  period: string
+  dueOn: string
+  status: 'on_time' | 'late' | 'missing' | 'pending'
+  reportId: string | null
+  submittedAt: string | null
+}
+export interface InspectionRecord {
+  id: string
+  unitId: string
+  date: string
+  kind: 'planned' | 'unannounced'
+  outcome: Outcome | null
+  findings: string
+}
+export interface UnitMeasure {
+  unit: { id: string; name: string; kind: string; parentId: string | null }
+  parent: { id: string; name: string; kind: string } | null
+  head: { name: string; position: string } | null
+  period: Period
+  today: string
+  settings: MeasureSettings
+  figures: MeasureFigures
+  records: {
+    dueInPeriod: TaskRecord[]
+    overdue: TaskRecord[]
+    reports: ExpectedReport[]
+    stale: TaskRecord[]
+    inspections: InspectionRecord[]
+    subunitTasks: TaskRecord[]
+  }
+  children: MeasureFigures[]
+}
+export interface PeriodicReport {
+  id: string
+  unitId: string
+  unitName: string
+  kind: string
+  period: string | null
+  body: string
+  difficulties: string
+  submittedByName: string | null
+  submittedAt: string
+  onTime: boolean
+  decision: { answer: string; taskId: string | null; decidedAt: string } | null
+}
+export interface OwedReport {
+  unitId: string
+  unitName: string
+  title: string
+  period: string
+  dueOn: string
+}
+
+export const accountabilityKeys = {
+  all: ['accountability'] as const,
+  measure: (kind: string, period: string) => ['accountability', 'measure', kind, period] as const,
+  unit: (id: string, period: string) => ['accountability', 'unit', id, period] as const,
+  missing: ['accountability', 'missing'] as const,
+  inbox: ['accountability', 'inbox'] as const,
+  teams: ['accountability', 'teams'] as const,
+}
+
+/** The ranking; never cached long: a change to a task shows in the next answer. */
+export function useMeasure(kind: MeasureKind, period: string) {
+  return useQuery({
+    queryKey: accountabilityKeys.measure(kind, period),
+    queryFn: () =>
+      api<{ period: Period; today: string; settings: MeasureSettings; rows: MeasureRow[] }>(
+        `/measure${qs({ kind, period })}`,
+      ),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchInterval: 60_000,
+  })
+}
+
+export function useUnitMeasure(unitId: string, period: string) {
+  return useQuery({
+    queryKey: accountabilityKeys.unit(unitId, period),
+    queryFn: () => api<UnitMeasure>(`/measure/${unitId}${qs({ period })}`),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  })
+}
+
+export function useMissingReports(enabled: boolean) {
+  return useQuery({
+    queryKey: accountabilityKeys.missing,
+    queryFn: () => api<{ day: string; missing: OwedReport[]; late: OwedReport[] }>('/reports/missing'),
+    enabled,
+  })
+}
+
+export function useDifficultiesInbox() {
+  return useQuery({
+    queryKey: accountabilityKeys.inbox,
+    queryFn: async () => (await api<{ reports: PeriodicReport[] }>('/reports?difficulties=open&limit=50')).reports,
+  })
+}
+
+export function useInspectionTeams(enabled: boolean) {
+  return useQuery({
+    queryKey: accountabilityKeys.teams,
+    queryFn: async () =>
+      (await api<{ teams: { id: string; name: string; decisionNumber: string }[] }>('/inspections/teams')).teams,
+    enabled,
+    staleTime: 10 * 60_000,
+  })
+}
+
+export interface ReportInput {
+  unitId: string
+  body: string
+  difficulties?: string
+  period?: string
+}
+export interface InspectionInput {
+  unitId: string
+  kind: 'planned' | 'unannounced'
+  date: string
+  findings: string
+  outcome: Outcome
+  teamId?: string
+}
+
+/** Submitting a report or recording an inspection refreshes every figure shown. */
+export function useSubmitReport() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ReportInput) => api<{ report: PeriodicReport }>('/reports', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
+  })
+}
+
+export function useRecordInspection() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: InspectionInput) => api('/inspections', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
+  })
+}
+
+export function useDecideDifficulty() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { reportId: string; answer: string; taskTitle?: string }) =>
+      api(`/reports/${input.reportId}/decision`, {
+        method: 'POST',
+        body: { answer: input.answer, ...(input.taskTitle ? { task: { title: input.taskTitle } } : {}) },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
+  })
+}
+
+const reportingRoles = new Set(['unit_head', 'unit_staff', 'committee_member', 'office_drafter', 'admin'])
+const inspectingRoles = new Set(['inspector', 'committee_member', 'admin'])
+const overseeingRoles = new Set(['inspector', 'committee_member', 'office_drafter', 'admin'])
+const decidingRoles = new Set(['committee_member', 'office_drafter', 'admin'])
+
+/** The units the user reports for: where he holds a reporting role himself (the server's rule). */
+export const reportingUnits = (roles: Role[]) => roles.filter((r) => reportingRoles.has(r.role)).map((r) => r.unitId)
+/** Whether the user may record inspections at all (the server still checks the unit). */
+export const mayInspect = (roles: Role[]) => roles.some((r) => inspectingRoles.has(r.role))
+export const mayOversee = (roles: Role[]) => roles.some((r) => overseeingRoles.has(r.role))
+export const mayDecide = (roles: Role[]) => roles.some((r) => decidingRoles.has(r.role))
+
+/** Mantine colour of each rating, shared by the table, the tree and the charts. */
+export const ratingColour: Record<RatingCode | 'none', string> = {
+  excellent: 'teal.7',
+  good: 'blue.6',
+  pass: 'yellow.6',
+  fail: 'red.7',
+  none: 'gray.5',
+}
+
+/** 0.873 → "87%"; null → "—". */
+export const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)

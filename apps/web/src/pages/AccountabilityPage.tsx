@@ -1,0 +1,368 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { IconClipboardCheck, IconReportAnalytics } from '@tabler/icons-react'
+import { Link } from '@tanstack/react-router'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
+import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
+import { ErrorState, Loading } from '../components/PageState'
+import {
+  type MeasureKind,
+  type MeasureRow,
+  mayDecide,
+  mayInspect,
+  mayOversee,
+  type PeriodicReport,
+  percent,
+  type RatingCode,
+  ratingColour,
+  reportingUnits,
+  useDecideDifficulty,
+  useDifficultiesInbox,
+  useMeasure,
+  useMissingReports,
+} from '../lib/accountability'
+import { formatDate, vnDay } from '../lib/dates'
+import { errorText } from '../lib/error-text'
+
+const periodOptions = ['7d', '30d', '90d', 'month'] as const
+const kinds: MeasureKind[] = ['district', 'commune', 'sector', 'body']
+const ratingOrder: (RatingCode | 'none')[] = ['excellent', 'good', 'pass', 'fail', 'none']
+
+/** The period key the API understands for each choice. */
+const periodKey = (p: (typeof periodOptions)[number]) => (p === 'month' ? vnDay().slice(0, 7) : p)
+
+/**
+ * The city dashboard: units coloured by their rating, overdue hot spots, reports missing today,
+ * difficulties waiting for a decision, and the ranking that drills down to each unit's records.
+ */
+export function AccountabilityPage() {
+  const { t } = useTranslation()
+  const user = useUser()
+  const [period, setPeriod] = useState<(typeof periodOptions)[number]>('30d')
+  const [kind, setKind] = useState<MeasureKind>('district')
+  const measure = useMeasure(kind, periodKey(period))
+  const oversee = mayOversee(user.roles)
+  const missing = useMissingReports(oversee)
+  const inbox = useDifficultiesInbox()
+  const reportUnits = reportingUnits(user.roles)
+  const [reportOpen, report] = useDisclosure(false)
+  const [inspectOpen, inspect] = useDisclosure(false)
+  const rows = measure.data?.rows ?? []
+  const counts = new Map<string, number>()
+  for (const r of rows) counts.set(r.ratingCode ?? 'none', (counts.get(r.ratingCode ?? 'none') ?? 0) + 1)
+  const hot = [...rows]
+    .filter((r) => r.overdue > 0)
+    .sort((a, b) => b.overdueDays - a.overdueDays || b.overdue - a.overdue)
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} fz={{ base: 22, sm: 28 }}>
+            {t('accountability.title')}
+          </Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            {t('accountability.intro')}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {reportUnits.length > 0 && (
+            <Button leftSection={<IconReportAnalytics size={18} aria-hidden />} onClick={report.open}>
+              {t('accountability.submitReport')}
+            </Button>
+          )}
+          {mayInspect(user.roles) && (
+            <Button variant="light" leftSection={<IconClipboardCheck size={18} aria-hidden />} onClick={inspect.open}>
+              {t('accountability.recordInspection')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group gap="md" wrap="wrap">
+        <Select
+          label={t('accountability.period')}
+          value={period}
+          onChange={(v) => v && setPeriod(v as typeof period)}
+          data={periodOptions.map((p) => ({ value: p, label: t(`accountability.periods.${p}`) }))}
+          allowDeselect={false}
+          w={180}
+        />
+        <div>
+          <Text size="sm" fw={500} mb={4} id="measure-kind">
+            {t('accountability.kind')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="measure-kind"
+            value={kind}
+            onChange={(v) => setKind(v as MeasureKind)}
+            data={kinds.map((k) => ({ value: k, label: t(`accountability.kinds.${k}`) }))}
+          />
+        </div>
+      </Group>
+      {measure.isLoading && <Loading />}
+      {measure.error && <ErrorState error={measure.error} onRetry={() => void measure.refetch()} />}
+      {measure.data && (
+        <>
+          <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+            {ratingOrder.map((code) => (
+              <Paper
+                key={code}
+                withBorder
+                p="sm"
+                style={{ borderLeft: `6px solid var(--mantine-color-${ratingColour[code].replace('.', '-')})` }}
+              >
+                <Text fz={26} fw={700}>
+                  {counts.get(code) ?? 0}
+                </Text>
+                <Text size="xs">{t(`accountability.ratings.${code}`)}</Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          <UnitMosaic rows={rows} />
+          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+            <Card withBorder>
+              <Title order={2} fz="lg" mb="xs">
+                {t('accountability.hotSpots')}
+              </Title>
+              {hot.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('accountability.noHotSpots')}
+                </Text>
+              ) : (
+                <Stack gap={4}>
+                  {hot.slice(0, 8).map((r) => (
+                    <Group key={r.unitId} justify="space-between" wrap="nowrap">
+                      <Anchor component={Link} to={`/accountability/${r.unitId}`} size="sm">
+                        {r.unitName}
+                      </Anchor>
+                      <Text size="sm" c="red.8" fw={600}>
+                        {r.overdue} · {t('accountability.overdueDays', { count: r.overdueDays })}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+            {oversee && (
+              <Card withBorder>
+                <Title order={2} fz="lg" mb="xs">
+                  {t('accountability.missingToday')} ({missing.data?.missing.length ?? 0})
+                </Title>
+                {missing.data && missing.data.missing.length === 0 && (
+                  <Text size="sm" c="dimmed">
+                    {t('accountability.noneMissing')}
+                  </Text>
+                )}
+                <Stack gap={4} mah={260} style={{ overflowY: 'auto' }}>
+                  {(missing.data?.missing ?? []).map((m) => (
+                    <Anchor
+                      key={`${m.unitId}-${m.title}`}
+                      component={Link}
+                      to={`/accountability/${m.unitId}`}
+                      size="sm"
+                    >
+                      {m.unitName}
+                    </Anchor>
+                  ))}
+                </Stack>
+              </Card>
+            )}
+            <DifficultiesCard reports={inbox.data ?? []} canDecide={mayDecide(user.roles)} />
+          </SimpleGrid>
+          <RankingTable rows={rows} />
+        </>
+      )}
+      {reportUnits.length > 0 && <ReportFormModal opened={reportOpen} onClose={report.close} unitIds={reportUnits} />}
+      {mayInspect(user.roles) && (
+        <InspectionFormModal opened={inspectOpen} onClose={inspect.close} ownUnitId={user.unitId} />
+      )}
+    </Stack>
+  )
+}
+
+/** Every unit as a tile in its rating's colour: the city at a glance; each tile drills down. */
+function UnitMosaic({ rows }: { rows: MeasureRow[] }) {
+  const { t } = useTranslation()
+  const sorted = [...rows].sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'))
+  return (
+    <Group gap={4} aria-label={t('accountability.ranking')} role="list">
+      {sorted.map((r) => (
+        <Anchor
+          key={r.unitId}
+          role="listitem"
+          component={Link}
+          to={`/accountability/${r.unitId}`}
+          title={`${r.unitName}: ${r.score ?? '—'} · ${t(`accountability.ratings.${r.ratingCode ?? 'none'}`)}`}
+          underline="never"
+          px={6}
+          py={2}
+          fz="xs"
+          c="white"
+          bg={ratingColour[r.ratingCode ?? 'none']}
+          style={{ borderRadius: 4 }}
+        >
+          {r.unitName.replace(/^(Quận|Huyện|Thị xã|Phường|Xã|Thị trấn) /, '')}
+        </Anchor>
+      ))}
+    </Group>
+  )
+}
+
+function RankingTable({ rows }: { rows: MeasureRow[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder p={0}>
+      <Title order={2} fz="lg" p="sm">
+        {t('accountability.ranking')}
+      </Title>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped highlightOnHover stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accountability.rank')}</Table.Th>
+              <Table.Th>{t('accountability.unit')}</Table.Th>
+              <Table.Th>{t('accountability.head')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.onTime')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.overdue')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.reportsOnTime')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.score')}</Table.Th>
+              <Table.Th>{t('accountability.rating')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, 200).map((r) => (
+              <Table.Tr
+                key={r.unitId}
+                style={{
+                  boxShadow: `inset 4px 0 0 var(--mantine-color-${ratingColour[r.ratingCode ?? 'none'].replace('.', '-')})`,
+                }}
+              >
+                <Table.Td>{r.rank ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/accountability/${r.unitId}`}
+                    aria-label={t('accountability.drill', { name: r.unitName })}
+                  >
+                    {r.unitName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.head?.name ?? ''}</Text>
+                </Table.Td>
+                <Table.Td ta="right">{percent(r.onTimeRate)}</Table.Td>
+                <Table.Td ta="right" c={r.overdue > 0 ? 'red.8' : undefined}>
+                  {r.overdue}
+                </Table.Td>
+                <Table.Td ta="right">{percent(r.reportsOnTimeRate)}</Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {r.score ?? '—'}
+                </Table.Td>
+                <Table.Td>
+                  <RatingBadge code={r.ratingCode} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {rows.length > 200 && (
+        <Text size="xs" c="dimmed" p="sm">
+          {t('common.showingOf', { shown: 200, total: rows.length })}
+        </Text>
+      )}
+    </Card>
+  )
+}
+
+/** Difficulties raised in reports, waiting for the committee's decision (which may become a task). */
+function DifficultiesCard({ reports, canDecide }: { reports: PeriodicReport[]; canDecide: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder>
+      <Title order={2} fz="lg" mb="xs">
+        {t('accountability.difficulties')} ({reports.length})
+      </Title>
+      {reports.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('accountability.noDifficulties')}
+        </Text>
+      )}
+      <Stack gap="sm" mah={320} style={{ overflowY: 'auto' }}>
+        {reports.slice(0, 20).map((r) => (
+          <DifficultyItem key={r.id} report={r} canDecide={canDecide} />
+        ))}
+      </Stack>
+    </Card>
+  )
+}
+
+function DifficultyItem({ report, canDecide }: { report: PeriodicReport; canDecide: boolean }) {
+  const { t, i18n } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [answer, setAnswer] = useState('')
+  const [task, setTask] = useState('')
+  const decide = useDecideDifficulty()
+  const send = async () => {
+    try {
+      await decide.mutateAsync({ reportId: report.id, answer, taskTitle: task || undefined })
+      notifications.show({ color: 'teal', message: t('accountability.decided') })
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+    }
+  }
+  return (
+    <Paper withBorder p="xs">
+      <Text size="sm" fw={600}>
+        {report.unitName} · {formatDate(report.submittedAt)}
+      </Text>
+      <Text size="sm">{report.difficulties}</Text>
+      {canDecide && !open && (
+        <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
+          {t('accountability.answer')}
+        </Button>
+      )}
+      {open && (
+        <Stack gap={4} mt={4}>
+          <Textarea
+            aria-label={t('accountability.answer')}
+            placeholder={t('accountability.answerPlaceholder')}
+            value={answer}
+            onChange={(e) => setAnswer(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <TextInput
+            size="xs"
+            label={t('accountability.asTask')}
+            value={task}
+            onChange={(e) => setTask(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button size="xs" onClick={() => void send()} disabled={!answer.trim()} loading={decide.isPending}>
+              {t('accountability.decide')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,366 @@
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconClipboardCheck, IconReportAnalytics } from '@tabler/icons-react'
+import { getRouteApi, Link } from '@tanstack/react-router'
+import { type ReactNode, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
+import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
+import { ErrorState, Loading } from '../components/PageState'
+import {
+  type ExpectedReport,
+  type MeasureFigures,
+  mayInspect,
+  outcomes,
+  percent,
+  ratingColour,
+  reportingUnits,
+  type TaskRecord,
+  useUnitMeasure,
+} from '../lib/accountability'
+import { formatDate, vnDay } from '../lib/dates'
+import { useUnits } from '../lib/queries'
+
+const route = getRouteApi('/_authed/accountability/$unitId')
+const periodOptions = ['7d', '30d', '90d', 'month'] as const
+const periodKey = (p: (typeof periodOptions)[number]) => (p === 'month' ? vnDay().slice(0, 7) : p)
+const reportColour: Record<ExpectedReport['status'], string> = {
+  on_time: 'teal',
+  late: 'orange',
+  missing: 'red',
+  pending: 'gray',
+}
+
+/** One unit's measure: each figure with the records behind it, its sub-units to drill into. */
+export function UnitMeasurePage() {
+  const { t } = useTranslation()
+  const { unitId } = route.useParams()
+  const user = useUser()
+  const { byId } = useUnits()
+  const [period, setPeriod] = useState<(typeof periodOptions)[number]>('30d')
+  const q = useUnitMeasure(unitId, periodKey(period))
+  const [reportOpen, report] = useDisclosure(false)
+  const [inspectOpen, inspect] = useDisclosure(false)
+  if (q.isLoading) return <Loading />
+  if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+  const m = q.data
+  const f = m.figures
+  const s = m.settings
+  // City → district → commune, from the unit directory.
+  const trail: { id: string; name: string }[] = []
+  for (let id: string | null = m.unit.parentId; id; ) {
+    const u = byId.get(id)
+    if (!u) break
+    trail.unshift({ id: u.id, name: u.kind === 'city' ? t('accountability.city') : u.name })
+    id = u.parentId
+  }
+  const canReport = reportingUnits(user.roles).includes(unitId)
+  const canInspect = mayInspect(user.roles) && unitId !== user.unitId && m.unit.kind !== 'city'
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs separator="›">
+        <Anchor component={Link} to="/accountability">
+          {t('accountability.title')}
+        </Anchor>
+        {trail.map((x) => (
+          <Anchor key={x.id} component={Link} to={`/accountability/${x.id}`}>
+            {x.name}
+          </Anchor>
+        ))}
+        <Text>{m.unit.name}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} fz={{ base: 22, sm: 28 }}>
+            {m.unit.name}
+          </Title>
+          {m.head && (
+            <Text size="sm" c="dimmed">
+              {m.head.position}: {m.head.name}
+            </Text>
+          )}
+        </div>
+        <Group gap="xs" align="flex-end">
+          <Select
+            label={t('accountability.period')}
+            value={period}
+            onChange={(v) => v && setPeriod(v as typeof period)}
+            data={periodOptions.map((p) => ({ value: p, label: t(`accountability.periods.${p}`) }))}
+            allowDeselect={false}
+            w={170}
+          />
+          {canReport && (
+            <Button leftSection={<IconReportAnalytics size={18} aria-hidden />} onClick={report.open}>
+              {t('accountability.submitReport')}
+            </Button>
+          )}
+          {canInspect && (
+            <Button variant="light" leftSection={<IconClipboardCheck size={18} aria-hidden />} onClick={inspect.open}>
+              {t('accountability.recordInspection')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper
+        withBorder
+        p="md"
+        style={{
+          borderLeft: `8px solid var(--mantine-color-${ratingColour[f.ratingCode ?? 'none'].replace('.', '-')})`,
+        }}
+      >
+        <Group gap="lg">
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('accountability.score')}
+            </Text>
+            <Text fz={36} fw={800} data-testid="unit-score">
+              {f.score ?? '—'}
+            </Text>
+          </div>
+          <RatingBadge code={f.ratingCode} />
+          {f.penalty > 0 && (
+            <Text size="sm" c="red.8">
+              {t('accountability.penalty')}: −{f.penalty}
+            </Text>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('accountability.howComputed')}:{' '}
+          {t('accountability.formula', { ...s.weights, ...s.overdue, ...s.thresholds })}
+        </Text>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        <Figure
+          label={t('accountability.onTimeRate')}
+          value={percent(f.onTimeRate)}
+          detail={t('accountability.onTimeDetail', { onTime: f.doneOnTime, due: f.dueInPeriod, late: f.doneLate })}
+        />
+        <Figure
+          label={t('accountability.overdue')}
+          value={String(f.overdue)}
+          detail={t('accountability.overdueDetail', { count: f.overdue, days: f.overdueDays })}
+          alarm={f.overdue > 0}
+        />
+        <Figure
+          label={t('accountability.reportsOnTime')}
+          value={percent(f.reportsOnTimeRate)}
+          detail={t('accountability.reportsDetail', {
+            expected: f.reportsExpected,
+            late: f.reportsLate,
+            missing: f.reportsMissing,
+          })}
+        />
+        <Figure
+          label={t('accountability.freshness')}
+          value={f.daysSinceUpdate === null ? '—' : String(f.daysSinceUpdate)}
+          detail={t('accountability.freshnessDetail', { days: f.daysSinceUpdate ?? 0, open: f.openTasks })}
+        />
+        <Figure
+          label={t('accountability.inspections')}
+          value={f.inspectionValue === null ? '—' : percent(f.inspectionValue)}
+          detail={outcomes
+            .filter((o) => f.inspections[o] > 0)
+            .map((o) => `${t(`accountability.outcomes.${o}`)}: ${f.inspections[o]}`)
+            .join(' · ')}
+        />
+        <Figure
+          label={t('accountability.subunits')}
+          value={percent(f.subunitCompletion)}
+          detail={t('accountability.subunitsDetail')}
+        />
+      </SimpleGrid>
+      {m.children.length > 0 && <ChildrenTable rows={m.children} />}
+      <Title order={2} fz="xl">
+        {t('accountability.records')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <TaskList title={t('accountability.overdueTasks')} tasks={m.records.overdue} showDays />
+        <TaskList title={t('accountability.dueTasks')} tasks={m.records.dueInPeriod} showDays />
+        <Card withBorder>
+          <Title order={3} fz="md" mb="xs">
+            {t('accountability.reports')}
+          </Title>
+          {m.records.reports.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('accountability.noRecords')}
+            </Text>
+          ) : (
+            <Stack gap={4}>
+              {m.records.reports.map((r) => (
+                <Group key={`${r.scheduleId}-${r.period}`} justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    {r.title} · {formatDate(r.dueOn)}
+                  </Text>
+                  <Badge color={reportColour[r.status]} variant="light" style={{ textTransform: 'none' }}>
+                    {t(`accountability.reportStatus.${r.status}`)}
+                  </Badge>
+                </Group>
+              ))}
+            </Stack>
+          )}
+        </Card>
+        <Card withBorder>
+          <Title order={3} fz="md" mb="xs">
+            {t('accountability.inspections')}
+          </Title>
+          {m.records.inspections.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('accountability.noRecords')}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {m.records.inspections.map((i) => (
+                <div key={i.id}>
+                  <Group gap="xs">
+                    <Text size="sm" fw={600}>
+                      {formatDate(i.date)} · {t(`accountability.inspectionKinds.${i.kind}`)}
+                    </Text>
+                    {i.outcome && (
+                      <Badge variant="light" style={{ textTransform: 'none' }}>
+                        {t(`accountability.outcomes.${i.outcome}`)}
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="sm">{i.findings}</Text>
+                </div>
+              ))}
+            </Stack>
+          )}
+        </Card>
+        <TaskList title={t('accountability.staleTasks')} tasks={m.records.stale.slice(0, 30)} stale />
+        {m.records.subunitTasks.length > 0 && (
+          <TaskList title={t('accountability.subunitTasks')} tasks={m.records.subunitTasks.slice(0, 50)} showDays />
+        )}
+      </SimpleGrid>
+      {canReport && <ReportFormModal opened={reportOpen} onClose={report.close} unitIds={[unitId]} />}
+      {canInspect && (
+        <InspectionFormModal opened={inspectOpen} onClose={inspect.close} unitId={unitId} ownUnitId={user.unitId} />
+      )}
+    </Stack>
+  )
+}
+
+function Figure({ label, value, detail, alarm }: { label: string; value: string; detail: ReactNode; alarm?: boolean }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={24} fw={700} c={alarm ? 'red.8' : undefined}>
+        {value}
+      </Text>
+      <Text size="xs">{detail}</Text>
+    </Paper>
+  )
+}
+
+function ChildrenTable({ rows }: { rows: MeasureFigures[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder p={0}>
+      <Title order={2} fz="lg" p="sm">
+        {t('accountability.children')}
+      </Title>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accountability.unit')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.onTime')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.overdue')}</Table.Th>
+              <Table.Th ta="right">{t('accountability.score')}</Table.Th>
+              <Table.Th>{t('accountability.rating')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr
+                key={r.unitId}
+                style={{
+                  boxShadow: `inset 4px 0 0 var(--mantine-color-${ratingColour[r.ratingCode ?? 'none'].replace('.', '-')})`,
+                }}
+              >
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/accountability/${r.unitId}`}
+                    aria-label={t('accountability.drill', { name: r.unitName })}
+                  >
+                    {r.unitName}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right">{percent(r.onTimeRate)}</Table.Td>
+                <Table.Td ta="right">{r.overdue}</Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {r.score ?? '—'}
+                </Table.Td>
+                <Table.Td>
+                  <RatingBadge code={r.ratingCode} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  )
+}
+
+function TaskList({
+  title,
+  tasks,
+  showDays,
+  stale,
+}: {
+  title: string
+  tasks: TaskRecord[]
+  showDays?: boolean
+  stale?: boolean
+}) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder>
+      <Title order={3} fz="md" mb="xs">
+        {title} ({tasks.length})
+      </Title>
+      {tasks.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('accountability.noRecords')}
+        </Text>
+      ) : (
+        <Stack gap={6} mah={360} style={{ overflowY: 'auto' }}>
+          {tasks.map((x) => (
+            <div key={x.id}>
+              <Anchor component={Link} to={x.href} size="sm">
+                {x.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {x.unitName ? `${x.unitName} · ` : ''}
+                {x.dueAt ? t('accountability.due', { date: formatDate(x.dueAt) }) : ''}
+                {showDays && x.days > 0 ? ` · ${t('accountability.daysLate', { count: x.days })}` : ''}
+                {stale && x.daysSinceUpdate !== undefined
+                  ? ` · ${t('accountability.daysStale', { count: x.daysSinceUpdate })}`
+                  : ''}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,109 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiLogin } from '../helpers/api'
+import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+interface Row {
+  unitId: string
+  unitName: string
+  score: number | null
+  inspections: Record<string, number>
+}
+
+describe('the accountability dashboard', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('the secretary drills from the city to a district to the overdue task behind its figure', async () => {
+    const bithu = await apiLogin(hub.base, 'bithu')
+    const { rows } = await bithu.get<{ rows: Row[] }>('/measure?kind=district')
+    const tayho = rows.find((r) => r.unitName === 'Quận Tây Hồ')!
+    const title = 'Tổng hợp danh sách hộ cần hỗ trợ lương thực (quá hạn)'
+    const { task } = await bithu.post<{ task: { id: string } }>('/tasks', {
+      title,
+      leadUnitId: tayho.unitId,
+      dueAt: '2021-07-28',
+    })
+
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'bithu')
+    const page = await context.newPage()
+    await page.goto('/accountability')
+    await page.getByRole('heading', { level: 1, name: 'Thước đo trách nhiệm' }).waitFor()
+    // The ranking lists the 30 districts, each coloured by its rating.
+    const links = page.getByRole('link', { name: /^Xem chi tiết / })
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(30)
+    await screenshot(page, 'accountability-dashboard')
+
+    await page.getByRole('link', { name: 'Xem chi tiết Quận Tây Hồ' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/accountability/${tayho.unitId}`)
+    // Its eight wards are there to drill into, and the city is one step up.
+    await expect.poll(() => page.getByRole('link', { name: /^Xem chi tiết (Phường|Xã)/ }).count()).toBe(8)
+    await expect(page.getByRole('link', { name: 'Toàn thành phố' }).count()).resolves.toBe(1)
+    await screenshot(page, 'accountability-district')
+
+    await page.getByRole('link', { name: title }).first().click()
+    await page.waitForURL(`**/tasks/${task.id}`)
+    await page.getByRole('heading', { level: 1, name: title }).waitFor()
+    await context.close()
+  })
+
+  it('an inspector records an unannounced inspection from the unit’s page and its score moves', async () => {
+    const kiemtra = await apiLogin(hub.base, 'kiemtra')
+    const { rows } = await kiemtra.get<{ rows: Row[] }>('/measure?kind=district')
+    const target = rows.find((r) => r.unitName !== 'Quận Tây Hồ' && (r.score ?? 0) > 10)!
+    const before = target.score!
+
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'kiemtra')
+    const page = await context.newPage()
+    await page.goto(`/accountability/${target.unitId}`)
+    const score = page.getByTestId('unit-score')
+    await expect.poll(() => score.textContent(), { timeout: 15_000 }).toBe(String(before))
+    // An inspector is offered the inspection form, not the report form.
+    await expect(page.getByRole('button', { name: 'Gửi báo cáo' }).count()).resolves.toBe(0)
+    await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('radio', { name: 'Đột xuất' }).check({ force: true })
+    await dialog.getByLabel('Kết quả kiểm tra, nhận xét').fill('Chốt kiểm soát cửa ngõ bỏ trống lúc 23 giờ.')
+    await dialog.getByLabel('Kết luận').click()
+    await page.getByRole('option', { name: 'Kỷ luật' }).click()
+    await dialog.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await expect.poll(async () => Number(await score.textContent()), { timeout: 15_000 }).toBeLessThan(before)
+    const after = (await kiemtra.get<{ rows: Row[] }>('/measure?kind=district')).rows.find(
+      (r) => r.unitId === target.unitId,
+    )!
+    expect(after.inspections.discipline).toBe((target.inspections.discipline ?? 0) + 1)
+    expect(Number(await score.textContent())).toBe(after.score)
+    const { inspections } = await kiemtra.get<{ inspections: { kind: string; outcome: string }[] }>(
+      `/inspections?unitId=${target.unitId}`,
+    )
+    expect(inspections[0]).toMatchObject({ kind: 'unannounced', outcome: 'discipline' })
+    await screenshot(page, 'accountability-inspection')
+    await context.close()
+  })
+
+  it('a district head sees the report form for his own district, and no inspection form', async () => {
+    const context = await newContext(browser, hub.base)
+    const me = await loginViaApi(context, hub.base, 'tayho')
+    const page = await context.newPage()
+    await page.goto(`/accountability/${me.unitId}`)
+    await page.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
+    await expect(page.getByRole('button', { name: 'Gửi báo cáo' }).count()).resolves.toBe(1)
+    await expect(page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).count()).resolves.toBe(0)
+    await context.close()
+  })
+})
