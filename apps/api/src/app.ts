@@ -15,10 +15,12 @@ import { dutyRoutes } from './routes/duty'
 import { inspectionRoutes } from './routes/inspections'
 import { measureRoutes } from './routes/measure'
 import { meetingRoutes } from './routes/meetings'
+import { isAttachmentUpload, modelRoutes } from './routes/models'
 import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
 import { periodicReportRoutes } from './routes/periodic-reports'
 import { reportRoutes } from './routes/reports'
+import { searchRoutes } from './routes/search'
 import { healthRoutes, metricsRoutes, mountDocs, mountWeb } from './routes/system'
 import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
@@ -42,15 +44,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   app.use('/api/*', requestLog(deps.log))
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / Request body too large')
-      },
-    }),
-  )
+  const jsonBodyLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / Request body too large')
+    },
+  })
+  // A model's attachment upload has its own, larger limit on its route.
+  app.use('/api/*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
   app.use('/api/*', sessionMiddleware(deps))
 
@@ -72,6 +73,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     'notifications',
     'documents',
     'metrics',
+    'models',
+    'search',
     'measure',
     'reports',
     'inspections',
@@ -89,6 +92,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   if (options.collab) app.route('/api/documents', documentRoutes(deps, options.collab))
   app.route('/api/directives', directiveLifecycleRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
+  app.route('/api/models', modelRoutes(deps))
+  app.route('/api/search', searchRoutes(deps))
   app.route('/api/measure', measureRoutes(deps))
   app.route('/api/reports', periodicReportRoutes(deps))
   app.route('/api/inspections', inspectionRoutes(deps))

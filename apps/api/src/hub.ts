@@ -16,6 +16,7 @@ import type { Deps } from './context'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
 import { initialContentFor } from './services/document-text'
+import { modelNotificationHandler } from './services/model-discussion'
 import { notificationHandler } from './services/notifications'
 import { Outbox } from './services/outbox'
 import { defaultSchedulerOptions, Scheduler, type SchedulerOptions } from './services/scheduler'
@@ -141,6 +142,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       ),
     )
     outbox.on(notificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
+    outbox.on(modelNotificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
   }
   if (collab) {
     // A directive whose status changes may change who may write its text (issued text is frozen).

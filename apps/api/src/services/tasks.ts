@@ -224,7 +224,7 @@ export class TaskService {
     if (q.parentTaskId) conds.push(eq(t.parentTaskId, q.parentTaskId))
     if (q.dueFrom) conds.push(gte(t.dueAt, q.dueFrom))
     if (q.dueTo) conds.push(lte(t.dueAt, q.dueTo))
-    if (q.q) conds.push(ilike(t.title, `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`))
+    if (q.q) conds.push(ilike(t.searchWords, sql`'%' || trim(hub_search_words(${q.q})) || '%'`))
     const doneDay = sql`(${t.completedAt} at time zone 'Asia/Ho_Chi_Minh')::date`
     if (q.timeliness === 'overdue') conds.push(ne(t.status, 'done'), isNotNull(t.dueAt), sql`${t.dueAt} < ${today}`)
     if (q.timeliness === 'open') conds.push(ne(t.status, 'done'), or(isNull(t.dueAt), sql`${t.dueAt} >= ${today}`))

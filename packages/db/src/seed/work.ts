@@ -403,12 +403,31 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
 
   // Model practices of that summer, with adoptions.
   const pick = (name: string) => u.districts.find((d) => d.shortName === name)!.id
-  const practices = [
+  type Practice = { title: string; origin: string; startedOn: string; tags: string[]; category: string }
+  const practices: (Practice & {
+    status: string
+    steps: string[]
+    figures: Record<string, number>
+    skip: string[]
+    adopt: number
+    summary: string
+    results: string
+  })[] = [
     {
       title: 'Phiếu đi chợ',
       origin: pick('Tây Hồ'),
       startedOn: '2021-07-27',
       tags: ['phiếu đi chợ', 'an sinh'],
+      category: 'an_sinh',
+      status: 'standard',
+      steps: [
+        'Lập danh sách hộ theo tổ dân phố',
+        'In và phát phiếu theo ngày, khung giờ',
+        'Kiểm tra phiếu tại cổng chợ',
+      ],
+      figures: { 'Giảm lượt người ra đường (%)': 60 },
+      // Hoàn Kiếm has not adopted it yet: the demo records that adoption live.
+      skip: ['Hoàn Kiếm'],
       adopt: 22,
       summary: 'Tổ dân phố phát cho mỗi hộ một phiếu ghi phường, ngày và khung giờ đi chợ; kiểm tra tại cổng chợ.',
       results: 'Giảm 60% lượt người ra đường tại các chợ dân sinh trong tuần đầu.',
@@ -418,6 +437,11 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       origin: pick('Hoàn Kiếm'),
       startedOn: '2021-08-02',
       tags: ['3 lớp', 'vùng xanh'],
+      category: 'kiem_soat',
+      status: 'recommended',
+      steps: ['Khoanh vùng lõi, lớp giữa, lớp ngoài', 'Bố trí chốt và lực lượng từng lớp'],
+      figures: { 'Tổ dân phố giữ vùng xanh (%)': 95 },
+      skip: [],
       adopt: 9,
       summary:
         'Khu phong tỏa được bảo vệ bằng ba lớp: lõi kiểm soát chặt, lớp giữa vừa phải, lớp ngoài lỏng hơn, mỗi lớp có chốt và nhiệm vụ riêng.',
@@ -428,6 +452,11 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       origin: pick('Đông Anh'),
       startedOn: '2021-08-05',
       tags: ['4 tại chỗ'],
+      category: 'chi_huy',
+      status: 'reviewed',
+      steps: [],
+      figures: { 'Thời gian lập chốt (giờ)': 1 },
+      skip: [],
       adopt: 6,
       summary:
         'Chỉ huy, lực lượng, phương tiện và hậu cần đều tại chỗ, để địa phương chủ động xử lý mà không chờ Thành phố.',
@@ -438,6 +467,11 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
       origin: pick('Sóc Sơn'),
       startedOn: '2021-08-10',
       tags: ['3 trước'],
+      category: 'phong_ngua',
+      status: 'proposed',
+      steps: [],
+      figures: { 'Khu cách ly dự phòng': 3 },
+      skip: [],
       adopt: 4,
       summary: 'Nhận diện nguy cơ, chuẩn bị và hành động trước khi dịch đến.',
       results: 'Chuẩn bị sẵn 3 khu cách ly dự phòng.',
@@ -453,10 +487,24 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         results: pr.results,
         startedOn: pr.startedOn,
         tags: pr.tags,
+        category: pr.category,
+        status: pr.status,
+        steps: pr.steps,
+        figures: pr.figures,
         createdBy: vanphong,
       })
       .returning({ id: s.modelPractices.id })
-    const adopters = u.districts.filter((d) => d.id !== pr.origin).slice(0, pr.adopt)
+    // Each status step up to the current one, decided by the office (proposal) and the secretary.
+    const statuses = ['proposed', 'reviewed', 'recommended', 'standard']
+    await db.insert(s.modelStatusSteps).values(
+      statuses.slice(0, statuses.indexOf(pr.status) + 1).map((status, i) => ({
+        practiceId: row!.id,
+        status,
+        decidedBy: i === 0 ? vanphong : bithu,
+        decidedAt: toDate(addDays(pr.startedOn, 2 + i * 3)),
+      })),
+    )
+    const adopters = u.districts.filter((d) => d.id !== pr.origin && !pr.skip.includes(d.shortName)).slice(0, pr.adopt)
     await db.insert(s.modelAdoptions).values(
       adopters.map((d, i) => ({
         practiceId: row!.id,

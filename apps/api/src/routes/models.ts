@@ -1,0 +1,389 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import type { Deps } from '../context'
+import { ApiError } from '../errors'
+import {
+  ATTACHMENT_MAX_BYTES,
+  contentDisposition,
+  ModelAttachmentService,
+  tooLarge,
+} from '../services/model-attachments'
+import { commentCreateSchema, ModelDiscussionService } from '../services/model-discussion'
+import {
+  adoptionCreateSchema,
+  adoptionPatchSchema,
+  adoptionRequestSchema,
+  ModelService,
+  modelCreateSchema,
+  modelListQuerySchema,
+  transitionSchema,
+} from '../services/models'
+import { body, createRouter, errors, idParam, json } from './router'
+import { taskSchema } from './tasks'
+
+const coverageSchema = z
+  .object({
+    districts: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
+    communes: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
+    overTime: z.array(z.object({ date: z.string(), districts: z.number(), communes: z.number() })),
+    byStatus: z.object({ requested: z.number(), adopting: z.number(), evaluated: z.number() }),
+    origin: z.object({ unitId: z.string(), unitName: z.string() }),
+  })
+  .openapi('ModelCoverage')
+
+const modelSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.string(),
+    status: z.string(),
+    summary: z.string(),
+    results: z.string(),
+    originUnitId: z.string(),
+    originUnitName: z.string(),
+    docName: z.string(),
+    adoptionCount: z.number(),
+    coverage: coverageSchema,
+  })
+  .passthrough()
+  .openapi('ModelPractice')
+
+const adoptionSchema = z
+  .object({
+    id: z.string(),
+    modelId: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    startedAt: z.string(),
+    status: z.string(),
+    note: z.string(),
+    outcome: z.string(),
+    taskIds: z.array(z.string()),
+  })
+  .passthrough()
+  .openapi('ModelAdoption')
+
+const commentSchema = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    authorId: z.string(),
+    authorName: z.string().nullable(),
+    body: z.string(),
+    createdAt: z.string(),
+  })
+  .passthrough()
+  .openapi('ModelComment')
+
+const attachmentSchema = z
+  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), createdAt: z.string() })
+  .passthrough()
+  .openapi('ModelAttachment')
+
+const adoptionParams = z.object({ id: z.string().uuid(), adoptionId: z.string().uuid() })
+const attachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() })
+
+const fileError = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errors[400].content['application/json'].schema } },
+})
+
+/** Model practices: the library, status steps, adoptions, requests to adopt, discussion, materials. */
+export function modelRoutes(deps: Deps) {
+  const models = new ModelService(deps.dbh.db, deps.units)
+  const discussion = new ModelDiscussionService(deps.dbh.db)
+  const attachments = new ModelAttachmentService(deps.dbh.db, deps.units)
+  const app = createRouter()
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['models'],
+      summary: 'Thư viện mô hình hay / The model library',
+      request: { query: modelListQuerySchema },
+      responses: {
+        200: json(z.object({ models: z.array(modelSchema) }), 'Newest first'),
+        400: errors[400],
+        401: errors[401],
+      },
+    }),
+    async (c) => c.json(await models.list(c.get('user')!, c.req.valid('query')), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['models'],
+      summary: 'Đề xuất mô hình / Propose a practice (status "proposed")',
+      request: { body: body(modelCreateSchema) },
+      responses: {
+        201: json(z.object({ model: modelSchema }), 'Proposed'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const model = await models.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json({ model }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['models'],
+      summary: 'Mô hình, các lượt áp dụng và mức độ nhân rộng / A practice with its adoptions and coverage',
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z.object({
+            model: modelSchema.and(
+              z.object({ adoptions: z.array(adoptionSchema), attachments: z.array(attachmentSchema) }).passthrough(),
+            ),
+          }),
+          'The practice',
+        ),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await models.get(c.get('user')!, c.req.valid('param').id), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/transition',
+      tags: ['models'],
+      summary: 'Chuyển bước: đề xuất → đã thẩm định → khuyến nghị nhân rộng → chuẩn toàn thành phố / Next status step',
+      request: { params: idParam, body: body(transitionSchema) },
+      responses: {
+        200: json(z.object({ model: modelSchema }), 'Moved'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const model = await models.transition(
+        c.get('user')!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      )
+      deps.eventsWritten()
+      return c.json({ model }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/adoptions',
+      tags: ['models'],
+      summary: "Áp dụng mô hình / Adopt: records the adoption and creates the adopter's tasks",
+      request: { params: idParam, body: body(adoptionCreateSchema) },
+      responses: {
+        201: json(z.object({ adoption: adoptionSchema, tasks: z.array(taskSchema) }), 'Adopted'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const out = await models.adopt(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}/adoptions/{adoptionId}',
+      tags: ['models'],
+      summary: 'Kết quả áp dụng / Record how an adoption went',
+      request: { params: adoptionParams, body: body(adoptionPatchSchema) },
+      responses: {
+        200: json(z.object({ adoption: adoptionSchema }), 'Updated'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id, adoptionId } = c.req.valid('param')
+      const adoption = await models.updateAdoption(
+        c.get('user')!,
+        id,
+        adoptionId,
+        c.req.valid('json'),
+        c.get('requestId'),
+      )
+      deps.eventsWritten()
+      return c.json({ adoption }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/requests',
+      tags: ['models'],
+      summary: 'Đề nghị các đơn vị áp dụng / The committee asks units to adopt (a cascade of tasks)',
+      request: { params: idParam, body: body(adoptionRequestSchema) },
+      responses: {
+        201: json(
+          z.object({
+            parentTask: taskSchema.nullable(),
+            adoptions: z.array(adoptionSchema),
+            tasks: z.array(taskSchema),
+          }),
+          'Asked',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const out = await models.request(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/comments',
+      tags: ['models'],
+      summary: 'Hỏi đáp về mô hình / Questions and answers',
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ comments: z.array(commentSchema) }), 'Oldest first'),
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await discussion.list(c.get('user')!, c.req.valid('param').id), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/comments',
+      tags: ['models'],
+      summary: 'Đặt câu hỏi hoặc trả lời / Ask (no parentId) or answer; the origin unit is notified',
+      request: { params: idParam, body: body(commentCreateSchema) },
+      responses: {
+        201: json(z.object({ comment: commentSchema }), 'Posted'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const comment = await discussion.post(
+        c.get('user')!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('requestId'),
+      )
+      deps.eventsWritten()
+      return c.json({ comment }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/attachments',
+      tags: ['models'],
+      summary: `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
+      middleware: [
+        bodyLimit({
+          // The multipart envelope adds a little to the file itself.
+          maxSize: ATTACHMENT_MAX_BYTES + 64 * 1024,
+          onError: () => {
+            throw tooLarge()
+          },
+        }),
+      ] as const,
+      request: {
+        params: idParam,
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(z.object({ attachment: attachmentSchema }), 'Stored'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        413: fileError('File too large'),
+        415: fileError('File type not allowed'),
+      },
+    }),
+    async (c) => {
+      const file = c.req.valid('form').file
+      if (!(file instanceof File))
+        throw new ApiError(400, 'validation_failed', 'Thiếu tệp / File required', {
+          fields: [{ path: 'file', message: 'required' }],
+        })
+      const attachment = await attachments.add(c.get('user')!, c.req.valid('param').id, file, c.get('requestId'))
+      deps.eventsWritten()
+      return c.json({ attachment }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/attachments/{attachmentId}',
+      tags: ['models'],
+      summary: 'Tải tài liệu / Download (always as an attachment, never rendered by the browser)',
+      request: { params: attachmentParams },
+      responses: {
+        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },
+        401: errors[401],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id, attachmentId } = c.req.valid('param')
+      const row = await attachments.get(c.get('user')!, id, attachmentId)
+      return c.body(new Uint8Array(row.data), 200, {
+        'content-type': row.contentType,
+        'content-disposition': contentDisposition(row.filename),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+        'cache-control': 'private, no-store',
+      })
+    },
+  )
+  return app
+}
+
+/** The one route whose body may exceed the hub's JSON body limit (it sets its own). */
+export function isAttachmentUpload(method: string, path: string): boolean {
+  return method === 'POST' && /^\/api\/models\/[0-9a-f-]{36}\/attachments\/?$/i.test(path)
+}
