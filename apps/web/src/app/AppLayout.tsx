@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBell,
   IconBuildingCommunity,
+  IconBulb,
   IconChartBar,
   IconChecklist,
   IconChevronDown,
@@ -27,6 +28,7 @@ import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router'
 import { type ReactNode, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { UserContext, useAuth } from '../auth/auth'
+import { GlobalSearch } from '../components/GlobalSearch'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { NotificationBell } from '../components/NotificationBell'
@@ -60,6 +62,7 @@ export function AppLayout() {
     { to: '/board', label: t('nav.board'), icon: <IconLayoutKanban size={20} aria-hidden /> },
     { to: '/directives', label: t('nav.directives'), icon: <IconFileText size={20} aria-hidden /> },
     { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden /> },
+    { to: '/models', label: t('nav.models'), icon: <IconBulb size={20} aria-hidden /> },
     { to: '/accountability', label: t('nav.accountability'), icon: <IconChartBar size={20} aria-hidden /> },
     ...(user.unitId
       ? [
@@ -118,6 +121,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <GlobalSearch />
             <LiveIndicator />
             <NotificationBell />
             <LanguageSwitch />

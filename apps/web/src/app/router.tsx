@@ -113,6 +113,18 @@ const unitMeasureRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/UnitMeasurePage'), 'UnitMeasurePage'),
 })
 
+const modelsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/models',
+  component: lazyRouteComponent(() => import('../pages/ModelsPage'), 'ModelsPage'),
+})
+
+const modelRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/models/$modelId',
+  component: lazyRouteComponent(() => import('../pages/ModelPage'), 'ModelPage'),
+})
+
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/notifications',
@@ -130,6 +142,8 @@ const routeTree = rootRoute.addChildren([
     directiveRoute,
     meetingsRoute,
     meetingRoute,
+    modelsRoute,
+    modelRoute,
     unitsRoute,
     unitRoute,
     accountabilityRoute,

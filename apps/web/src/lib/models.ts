@@ -1,0 +1,169 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, qs } from './api'
+import type { Task } from './types'
+
+export const modelStatuses = ['proposed', 'reviewed', 'recommended', 'standard'] as const
+export type ModelStatus = (typeof modelStatuses)[number]
+
+export interface ModelCoverage {
+  districts: { adopted: number; total: number; share: number }
+  communes: { adopted: number; total: number; share: number }
+  overTime: { date: string; districts: number; communes: number }[]
+  byStatus: { requested: number; adopting: number; evaluated: number }
+  origin: { unitId: string; unitName: string }
+}
+
+export interface ModelPractice {
+  id: string
+  title: string
+  category: string
+  status: ModelStatus
+  summary: string
+  results: string
+  figures: Record<string, number | string>
+  steps: string[]
+  tags: string[]
+  startedOn: string | null
+  originUnitId: string
+  originUnitName: string
+  docName: string
+  adoptionCount: number
+  coverage: ModelCoverage
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ModelAdoption {
+  id: string
+  modelId: string
+  unitId: string
+  unitName: string
+  unitKind: string | null
+  parentUnitId: string | null
+  startedAt: string
+  status: 'requested' | 'adopting' | 'evaluated'
+  note: string
+  outcome: string
+  taskIds: string[]
+  createdAt: string
+}
+
+export interface ModelDetail extends ModelPractice {
+  adoptions: ModelAdoption[]
+  statusSteps: {
+    status: ModelStatus
+    note: string
+    decidedBy: string | null
+    decidedByName: string | null
+    decidedAt: string
+  }[]
+  attachments: { id: string; filename: string; contentType: string; size: number; createdAt: string }[]
+  can: { adoptFor: string[]; decide: boolean; attach: boolean; next: ModelStatus | null }
+}
+
+export interface ModelComment {
+  id: string
+  parentId: string | null
+  authorId: string
+  authorName: string | null
+  body: string
+  createdAt: string
+}
+
+export const searchTypes = ['model', 'directive', 'clause', 'task', 'report', 'meeting', 'unit'] as const
+export type SearchType = (typeof searchTypes)[number]
+
+export interface SearchResult {
+  type: SearchType
+  id: string
+  title: string
+  snippet: string
+  highlights: [number, number][]
+  titleHighlights: [number, number][]
+  date: string | null
+  directiveId?: string
+  taskId?: string | null
+  unitId?: string | null
+  status?: string
+}
+
+export interface ModelFilters {
+  category?: string
+  status?: ModelStatus
+  districtId?: string
+  q?: string
+}
+
+export const modelKeys = {
+  all: ['models'] as const,
+  list: (f: ModelFilters) => ['models', 'list', f] as const,
+  one: (id: string) => ['models', 'one', id] as const,
+  comments: (id: string) => ['models', 'comments', id] as const,
+  search: (q: string) => ['search', q] as const,
+}
+
+export function useModels(f: ModelFilters) {
+  return useQuery({
+    queryKey: modelKeys.list(f),
+    queryFn: async () => (await api<{ models: ModelPractice[] }>(`/models${qs({ ...f })}`)).models,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useModel(id: string) {
+  return useQuery({
+    queryKey: modelKeys.one(id),
+    queryFn: async () => (await api<{ model: ModelDetail }>(`/models/${id}`)).model,
+  })
+}
+
+export function useModelComments(id: string) {
+  return useQuery({
+    queryKey: modelKeys.comments(id),
+    queryFn: async () => (await api<{ comments: ModelComment[] }>(`/models/${id}/comments`)).comments,
+    refetchInterval: 30_000,
+  })
+}
+
+/** The global search; nothing is asked for fewer than two characters. */
+export function useSearch(q: string) {
+  const query = q.trim()
+  return useQuery({
+    queryKey: modelKeys.search(query),
+    queryFn: async ({ signal }) =>
+      (await api<{ results: SearchResult[] }>(`/search${qs({ q: query, limit: 40 })}`, { signal })).results,
+    enabled: query.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 15_000,
+  })
+}
+
+export function useAdopt(modelId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { unitId: string; startedAt: string; note: string }) =>
+      api<{ adoption: ModelAdoption; tasks: Task[] }>(`/models/${modelId}/adoptions`, { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: modelKeys.all })
+      void qc.invalidateQueries({ queryKey: ['tasks'] })
+    },
+  })
+}
+
+export function useTransitionModel(modelId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { to: ModelStatus; note: string }) =>
+      api<{ model: ModelPractice }>(`/models/${modelId}/transition`, { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.all }),
+  })
+}
+
+export function usePostComment(modelId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { body: string; parentId?: string }) =>
+      api<{ comment: ModelComment }>(`/models/${modelId}/comments`, { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.comments(modelId) }),
+  })
+}

@@ -1,0 +1,312 @@
+import { documentPolicy } from '@hub/domain/document-policy'
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  Modal,
+  Select,
+  Stack,
+  Stepper,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { IconArrowLeft, IconDownload, IconPlus } from '@tabler/icons-react'
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
+import { lazy, Suspense, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
+import { actorOf, useUnitTree } from '../auth/document-access'
+import { ModelAdoptions, ModelCoverageChart } from '../components/ModelCoverage'
+import { ModelDiscussion } from '../components/ModelDiscussion'
+import { ErrorState, Loading } from '../components/PageState'
+import { VnDateInput } from '../components/VnDateInput'
+import { formatDate, vnDay } from '../lib/dates'
+import { errorText } from '../lib/error-text'
+import { type ModelDetail, modelStatuses, useAdopt, useModel, useTransitionModel } from '../lib/models'
+import { useUnits } from '../lib/queries'
+import { modelStatusColour, useCategoryLabel } from './ModelsPage'
+
+const CollabEditor = lazy(() => import('../editor/CollabEditor'))
+const route = getRouteApi('/_authed/models/$modelId')
+
+/** "Áp dụng mô hình này": a unit head (or a directing role above) records an adoption; the unit's tasks follow. */
+function AdoptButton({ model }: { model: ModelDetail }) {
+  const { t, i18n } = useTranslation()
+  const { byId } = useUnits()
+  const [opened, { open, close }] = useDisclosure(false)
+  const phone = !!useMediaQuery('(max-width: 48em)')
+  const adopt = useAdopt(model.id)
+  const navigate = useNavigate()
+  const [unitId, setUnitId] = useState<string | null>(model.can.adoptFor[0] ?? null)
+  const [startedAt, setStartedAt] = useState<string | null>(vnDay())
+  const [note, setNote] = useState('')
+  if (!model.can.adoptFor.length) return null
+  const done = adopt.data
+  return (
+    <>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} data-testid="adopt-open">
+        {t('models.adopt')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('models.adoptTitle', { title: model.title })} fullScreen={phone}>
+        {done ? (
+          <Stack>
+            <Alert color="green" data-testid="adopt-done">
+              {t('models.adopted', { count: done.tasks.length })}
+            </Alert>
+            <Button
+              onClick={() => {
+                close()
+                void navigate({ to: '/board', search: { unitId: done.adoption.unitId, view: 'list' } })
+              }}
+              data-testid="adopt-board"
+            >
+              {t('models.openBoard')}
+            </Button>
+          </Stack>
+        ) : (
+          <Stack>
+            <Select
+              label={t('models.adoptUnit')}
+              value={unitId}
+              onChange={setUnitId}
+              data={model.can.adoptFor.map((id) => ({ value: id, label: byId.get(id)?.name ?? id }))}
+              allowDeselect={false}
+              data-testid="adopt-unit"
+            />
+            <VnDateInput
+              label={t('models.adoptStart')}
+              value={startedAt}
+              onChange={(v) => setStartedAt(v ? String(v) : null)}
+              data-testid="adopt-start"
+            />
+            <Textarea
+              label={t('models.adoptNote')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              data-testid="adopt-note"
+            />
+            {adopt.error ? <Alert color="red">{errorText(t, adopt.error, i18n.language)}</Alert> : null}
+            <Button
+              onClick={() => unitId && startedAt && adopt.mutate({ unitId, startedAt, note })}
+              disabled={!unitId || !startedAt}
+              loading={adopt.isPending}
+              data-testid="adopt-submit"
+            >
+              {t('models.adoptSubmit')}
+            </Button>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  )
+}
+
+/** The committee's or office's next step for a practice, with a note. */
+function NextStep({ model }: { model: ModelDetail }) {
+  const { t, i18n } = useTranslation()
+  const move = useTransitionModel(model.id)
+  const [note, setNote] = useState('')
+  const next = model.can.next
+  if (!model.can.decide || !next) return null
+  return (
+    <Stack gap={4} mt="sm">
+      <Textarea
+        size="xs"
+        label={t('models.stepNote')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        autosize
+      />
+      <Button size="xs" variant="light" onClick={() => move.mutate({ to: next, note })} loading={move.isPending}>
+        {t('models.nextStep', { status: t(`models.status.${next}`) })}
+      </Button>
+      {move.error ? (
+        <Text size="xs" c="red">
+          {errorText(t, move.error, i18n.language)}
+        </Text>
+      ) : null}
+    </Stack>
+  )
+}
+
+function StatusSteps({ model }: { model: ModelDetail }) {
+  const { t } = useTranslation()
+  const reached = modelStatuses.indexOf(model.status)
+  return (
+    <Card withBorder radius="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('models.statusSteps')}
+      </Title>
+      <Stepper active={reached + 1} orientation="vertical" size="sm">
+        {modelStatuses.map((s) => {
+          const step = [...model.statusSteps].reverse().find((x) => x.status === s)
+          return (
+            <Stepper.Step
+              key={s}
+              label={t(`models.status.${s}`)}
+              description={
+                step
+                  ? `${t('models.decided', { name: step.decidedByName ?? '—', date: formatDate(step.decidedAt) })}${step.note ? ` · ${step.note}` : ''}`
+                  : undefined
+              }
+            />
+          )
+        })}
+      </Stepper>
+      <NextStep model={model} />
+    </Card>
+  )
+}
+
+/** One practice: what it is, its recognition steps, the live write-up, who adopted it, coverage, Q&A, materials. */
+export function ModelPage() {
+  const { t } = useTranslation()
+  const { modelId } = route.useParams()
+  const user = useUser()
+  const tree = useUnitTree()
+  const categoryLabel = useCategoryLabel()
+  const q = useModel(modelId)
+  if (q.isLoading) return <Loading />
+  if (q.error || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+  const m = q.data
+  const writeAccess = tree ? documentPolicy.modelWriteUp(actorOf(user), tree, { originUnitId: m.originUnitId }) : 'read'
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/models" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {t('models.title')}
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{m.title}</Title>
+          <Group gap="xs" mt={4}>
+            <Badge color={modelStatusColour[m.status]}>{t(`models.status.${m.status}`)}</Badge>
+            {m.category ? (
+              <Badge variant="outline" color="gray">
+                {categoryLabel(m.category)}
+              </Badge>
+            ) : null}
+            <Text size="sm" c="dimmed">
+              {t('models.origin', { unit: m.originUnitName })}
+              {m.startedOn ? ` · ${t('models.startedOn', { date: formatDate(m.startedOn) })}` : ''}
+            </Text>
+          </Group>
+        </div>
+        <AdoptButton model={m} />
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <Card withBorder radius="md">
+              <Title order={2} size="h4">
+                {t('models.summary')}
+              </Title>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {m.summary}
+              </Text>
+              {m.results ? (
+                <>
+                  <Title order={2} size="h4" mt="sm">
+                    {t('models.results')}
+                  </Title>
+                  <Text size="sm">{m.results}</Text>
+                  {Object.keys(m.figures).length ? (
+                    <List size="sm" mt={4}>
+                      {Object.entries(m.figures).map(([k, v]) => (
+                        <List.Item key={k}>
+                          {k}: <b>{String(v)}</b>
+                        </List.Item>
+                      ))}
+                    </List>
+                  ) : null}
+                </>
+              ) : null}
+              {m.steps.length ? (
+                <>
+                  <Title order={2} size="h4" mt="sm">
+                    {t('models.steps')}
+                  </Title>
+                  <List type="ordered" size="sm">
+                    {m.steps.map((s) => (
+                      <List.Item key={s}>{s}</List.Item>
+                    ))}
+                  </List>
+                </>
+              ) : null}
+            </Card>
+            <Card withBorder radius="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('models.writeUp')}
+              </Title>
+              <Suspense fallback={<Loading />}>
+                <CollabEditor
+                  docName={m.docName}
+                  user={{ id: user.id, name: user.fullName }}
+                  label={t('models.writeUpLabel')}
+                  placeholder={t('models.writeUpPlaceholder')}
+                  editable={writeAccess === 'write'}
+                  minHeight={220}
+                />
+              </Suspense>
+            </Card>
+            <Card withBorder radius="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('models.discussion')}
+              </Title>
+              <ModelDiscussion modelId={m.id} />
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            <StatusSteps model={m} />
+            <Card withBorder radius="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('models.coverage')}
+              </Title>
+              <ModelCoverageChart coverage={m.coverage} />
+            </Card>
+            <Card withBorder radius="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('models.adoptions')}
+              </Title>
+              <ModelAdoptions adoptions={m.adoptions} />
+            </Card>
+            <Card withBorder radius="md">
+              <Title order={2} size="h4" mb="xs">
+                {t('models.attachments')}
+              </Title>
+              {m.attachments.length ? (
+                <Stack gap={4}>
+                  {m.attachments.map((a) => (
+                    <Anchor key={a.id} href={`/api/models/${m.id}/attachments/${a.id}`} size="sm" download>
+                      <Group gap={4} wrap="nowrap">
+                        <IconDownload size={14} aria-hidden />
+                        {a.filename} ({Math.ceil(a.size / 1024)} KB)
+                      </Group>
+                    </Anchor>
+                  ))}
+                </Stack>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('models.noAttachments')}
+                </Text>
+              )}
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
