@@ -200,3 +200,46 @@ async function collab(): Promise<Row[]> {
 }
 
 benches.collab = collab
+
+/** The accountability measure: the ranking over the 579 communes and the 30 districts, and a drill-down. */
+async function measure(): Promise<Row[]> {
+  const hub = await startProcess()
+  try {
+    const cookie = await login(hub.base, 'bithu@demo.local')
+    const districts = (await call(hub.base, cookie, 'GET', '/api/units?kind=district')).json.units
+    const time = async (n: number, path: (i: number) => string) => {
+      const out: number[] = []
+      for (let i = 0; i < n; i++) {
+        const t = performance.now()
+        const res = await call(hub.base, cookie, 'GET', path(i))
+        if (res.status !== 200) throw new Error(`${path(i)}: ${res.status}`)
+        out.push(ms(t))
+      }
+      return out
+    }
+    await time(5, () => '/api/measure?kind=commune')
+    const communes = await time(100, () => '/api/measure?kind=commune')
+    const districtRows = await time(100, () => '/api/measure?kind=district')
+    const drill = await time(60, (i) => `/api/measure/${districts[i % 30].id}`)
+    return [
+      {
+        bench: 'GET /api/measure?kind=commune',
+        ...summarise(communes),
+        unit: 'ms',
+        note: '579 communes, records loaded in 5 queries, computed in memory, no cache',
+      },
+      { bench: 'GET /api/measure?kind=district', ...summarise(districtRows), unit: 'ms', note: '30 districts' },
+      {
+        bench: 'GET /api/measure/:unitId',
+        ...summarise(drill),
+        unit: 'ms',
+        note: 'a district with its records and wards',
+      },
+    ]
+  } finally {
+    await hub.stop()
+    cleanup(hub.dataDir)
+  }
+}
+
+benches.measure = measure

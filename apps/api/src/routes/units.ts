@@ -150,6 +150,7 @@ export function publicDutyRoutes(deps: Deps) {
             endsAt: schema.dutyShifts.endsAt,
             name: schema.people.fullName,
             position: schema.people.position,
+            personalPhone: schema.people.phone,
           })
           .from(schema.dutyShifts)
           .innerJoin(schema.people, eq(schema.people.id, schema.dutyShifts.personId))
@@ -173,7 +174,9 @@ export function publicDutyRoutes(deps: Deps) {
           onDuty: (d.get(u.id) ?? []).map((x) => ({
             name: x.name,
             position: x.position,
-            phone: x.phone,
+            // The duty desk's office line; a roster that names the officer's own mobile falls back to
+            // the unit's hotline: personal numbers are never published.
+            phone: x.phone && x.phone !== x.personalPhone ? x.phone : (h.get(u.id)?.[0]?.phone ?? null),
             until: x.endsAt.toISOString(),
           })),
         }))

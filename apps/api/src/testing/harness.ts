@@ -24,9 +24,16 @@ export interface TestHub {
   close(): Promise<void>
 }
 
-/** A real hub app on an in-memory PGlite with the demo city, driven through app.request(). */
-export async function createTestHub(options: { seed?: boolean; trustProxy?: boolean } = {}): Promise<TestHub> {
-  const dbh = await createDb({ dataDir: 'memory://' })
+/** A real hub app on an in-memory PGlite (or a given PostgreSQL) with the demo city, driven through app.request(). */
+export async function createTestHub(
+  options: {
+    seed?: boolean
+    trustProxy?: boolean
+    /** PostgreSQL instead of PGlite (an empty database). */
+    databaseUrl?: string
+  } = {},
+): Promise<TestHub> {
+  const dbh = await createDb(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: 'memory://' })
   if (options.seed !== false) {
     cachedHash ??= await hashPassword('demo1234')
     await seedDemo(dbh.db, { passwordHash: cachedHash })
