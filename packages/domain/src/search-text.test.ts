@@ -33,3 +33,12 @@ describe('search text', () => {
     expect(recent).toBeGreaterThan(old)
   })
 })
+
+describe('highlights', () => {
+  it('marks whole words; the last word marks a word start only when it never occurs whole', () => {
+    const text = 'Giao ban công tác phòng, chống dịch; nhân rộng mô hình phiếu đi chợ.'
+    const marked = (q: string) => matchRanges(text, searchTerms(q).tokens).map(([a, b]) => text.slice(a, b))
+    expect(marked('phieu di cho')).toEqual(['phiếu', 'đi', 'chợ'])
+    expect(marked('phieu di ch')).toEqual(['ch', 'phiếu', 'đi', 'ch'])
+  })
+})

@@ -26,18 +26,26 @@ export function containsPattern(s: string): string {
   return `%${s.replace(/[%_\\]/g, (m) => `\\${m}`)}%`
 }
 
-/** Where the words of a query start words of a text: [start, end) ranges in the original text, merged. */
+/**
+ * Where the words of a query occur as whole words of a text: [start, end) ranges in the original
+ * text, merged. The last word, perhaps still being typed, also marks the start of longer words
+ * when it never occurs whole ("ch" marks "chợ"; "di" never marks the start of "đình").
+ */
 export function matchRanges(text: string, tokens: readonly string[]): [number, number][] {
   const folded = foldChars(normalizeText(text))
+  const isWordChar = (i: number) => i >= 0 && i < folded.length && /[\p{L}\p{N}]/u.test(folded[i]!)
   const ranges: [number, number][] = []
-  for (const t of tokens) {
+  tokens.forEach((t, k) => {
+    const whole: [number, number][] = []
+    const prefix: [number, number][] = []
     let at = folded.indexOf(t)
     while (at >= 0) {
-      // Words are marked where they start a word: "di" marks "đi", not the middle of "đình".
-      if (at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!)) ranges.push([at, at + t.length])
+      if (!isWordChar(at - 1)) (isWordChar(at + t.length) ? prefix : whole).push([at, at + t.length])
       at = folded.indexOf(t, at + t.length)
     }
-  }
+    ranges.push(...whole)
+    if (k === tokens.length - 1 && !whole.length) ranges.push(...prefix)
+  })
   ranges.sort((a, b) => a[0] - b[0])
   const merged: [number, number][] = []
   for (const r of ranges) {

@@ -47,13 +47,16 @@ function AdoptButton({ model }: { model: ModelDetail }) {
   const [unitId, setUnitId] = useState<string | null>(model.can.adoptFor[0] ?? null)
   const [startedAt, setStartedAt] = useState<string | null>(vnDay())
   const [note, setNote] = useState('')
-  if (!model.can.adoptFor.length) return null
   const done = adopt.data
+  // After adopting, the unit is no longer offered, but the dialog stays to lead to the board.
+  if (!model.can.adoptFor.length && !done) return null
   return (
     <>
-      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} data-testid="adopt-open">
-        {t('models.adopt')}
-      </Button>
+      {model.can.adoptFor.length ? (
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open} data-testid="adopt-open">
+          {t('models.adopt')}
+        </Button>
+      ) : null}
       <Modal opened={opened} onClose={close} title={t('models.adoptTitle', { title: model.title })} fullScreen={phone}>
         {done ? (
           <Stack>

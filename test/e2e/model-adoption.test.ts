@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiLogin } from '../helpers/api'
+import { launchBrowser, loginViaApi, newContext, newPhoneContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+describe('model practices: from the header search to an adoption on the board', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('the head of Hoàn Kiếm finds "phieu di cho", opens the market-pass model and adopts it; the tasks reach his board', async () => {
+    const hoankiem = await apiLogin(hub.base, 'hoankiem')
+    const district = hoankiem.user.unitId!
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'hoankiem')
+    const page = await context.newPage()
+    await page.goto('/')
+
+    // The header search, opened with its keyboard shortcut, typed without diacritics.
+    await page.getByTestId('global-search-open').waitFor()
+    await page.keyboard.press('Control+k')
+    const input = page.getByTestId('global-search-input')
+    await input.fill('phieu di cho')
+    const hit = page.getByTestId('search-result').filter({ hasText: 'Phiếu đi chợ' }).first()
+    await hit.waitFor()
+    await expect(hit.locator('mark').first().textContent()).resolves.toMatch(/phiếu|đi|chợ/i)
+    await screenshot(page, 'model-search')
+    await page
+      .getByRole('region', { name: 'Mô hình' })
+      .getByTestId('search-result')
+      .filter({ hasText: 'Phiếu đi chợ' })
+      .first()
+      .click()
+
+    await page.waitForURL(/\/models\/[0-9a-f-]{36}$/)
+    await page.getByRole('heading', { level: 1, name: 'Phiếu đi chợ' }).waitFor()
+    await page.getByText('Chuẩn toàn Thành phố').first().waitFor()
+    await page.getByTestId('coverage-chart').waitFor()
+
+    // "Áp dụng mô hình này": his own district is offered; the note says how.
+    await page.getByRole('button', { name: 'Áp dụng mô hình này' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByTestId('adopt-unit').inputValue()).resolves.toBe('Quận Hoàn Kiếm')
+    await dialog.getByTestId('adopt-note').fill('Áp dụng tại 18 phường, phiếu theo mẫu chung của Thành phố')
+    await dialog.getByTestId('adopt-submit').click()
+    await dialog.getByTestId('adopt-done').waitFor()
+    await screenshot(page, 'model-adopted')
+
+    // The adopter's tasks are on Hoàn Kiếm's board, found with the folded filter too.
+    await dialog.getByTestId('adopt-board').click()
+    await page.waitForURL(/\/board\?/)
+    expect(new URL(page.url()).searchParams.get('unitId')).toBe(district)
+    await page.getByLabel('Tìm theo tên nhiệm vụ').fill('phieu di cho')
+    await page.getByText('Phiếu đi chợ: Lập danh sách hộ theo tổ dân phố').first().waitFor()
+
+    const { tasks } = await hoankiem.get<{ tasks: { title: string; leadUnitId: string }[] }>(
+      `/tasks?unitId=${district}&q=${encodeURIComponent('phiếu đi chợ')}&limit=100`,
+    )
+    expect(tasks.filter((t) => t.leadUnitId === district).map((t) => t.title)).toEqual(
+      expect.arrayContaining([
+        'Phiếu đi chợ: Lập danh sách hộ theo tổ dân phố',
+        'Phiếu đi chợ: Kiểm tra phiếu tại cổng chợ',
+      ]),
+    )
+    await context.close()
+  })
+
+  it('on a phone the search opens full screen and groups its results', async () => {
+    const context = await newPhoneContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'tayho')
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.getByTestId('global-search-open').click()
+    await page.getByTestId('global-search-input').fill('3 lop')
+    await page.getByRole('region', { name: 'Mô hình' }).getByText('"3 lớp" bảo vệ vùng xanh').waitFor()
+    const box = await page.getByRole('dialog').boundingBox()
+    expect(box!.width).toBeGreaterThanOrEqual(380)
+    await screenshot(page, 'model-search-phone')
+    await context.close()
+  })
+})
