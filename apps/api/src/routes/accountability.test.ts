@@ -1,6 +1,7 @@
 import { schema } from '@hub/db'
 import { addDays, vnDay } from '@hub/domain'
 import { and, eq, gte, lt } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Scheduler } from '../services/scheduler'
@@ -95,6 +96,24 @@ describe.each(engines)('accountability on %s', (engine) => {
       const res = await hub.request('GET', '/api/measure?kind=commune', { cookie: bithu })
       expect(res.status).toBe(200)
       expect(res.json.rows).toHaveLength(579)
+    })
+
+    it('exports the ranking to a spreadsheet with the same figures', async () => {
+      const res = await hub.app.request('http://hub.test/api/measure/export?kind=district', {
+        headers: { host: 'hub.test', cookie: bithu },
+      })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toContain('spreadsheetml')
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(await res.arrayBuffer())
+      const sheet = wb.getWorksheet('Xếp hạng')!
+      const rows = (await hub.request('GET', '/api/measure?kind=district', { cookie: bithu })).json.rows
+      // Title, period, time, header, then one row per district in ranking order.
+      expect(sheet.rowCount).toBe(4 + 30)
+      expect(sheet.getRow(5).getCell(2).value).toBe(rows[0].unitName)
+      expect(sheet.getRow(5).getCell(15).value).toBe(rows[0].score)
+      expect(sheet.getRow(34).getCell(16).value).toBe(rows[29].rating)
+      expect(wb.getWorksheet('Cách tính')).toBeTruthy()
     })
 
     it('refuses a malformed period with 400 naming the field', async () => {

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { renderMeasureXlsx } from '@hub/documents'
 import { measureSettingsSchema } from '@hub/domain'
 import type { Deps } from '../context'
 import { MeasureService } from '../services/measure'
@@ -41,6 +42,14 @@ const rowSchema = z
   })
   .openapi('MeasureRow')
 
+const kindTitles = {
+  district: 'quận, huyện, thị xã',
+  commune: 'xã, phường, thị trấn',
+  sector: 'sở, ngành',
+  body: 'cơ quan Đảng, đoàn thể',
+  city: 'thành phố',
+} as const
+
 const periodSchema = z.object({ key: z.string(), from: z.string(), to: z.string(), cycle: z.string().nullable() })
 
 /** GET /api/measure (ranking), GET /api/measure/{unitId} (drill-down), the committee's weights. */
@@ -77,6 +86,44 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
     async (c) => {
       const q = c.req.valid('query')
       return c.json(await measure.list(c.get('user')!, q.kind, q.period, q.parentId), 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export',
+      tags: ['accountability'],
+      summary: 'Xuất bảng xếp hạng ra Excel / The ranking as a spreadsheet (.xlsx)',
+      request: {
+        query: z.object({
+          kind: z.enum(['district', 'commune', 'sector', 'body', 'city']).default('district'),
+          period: periodQuery,
+          format: z.enum(['xlsx']).default('xlsx'),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The workbook: the ranking and how it is computed',
+          content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
+        },
+        400: errors[400],
+        401: errors[401],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const list = await measure.list(c.get('user')!, q.kind, q.period)
+      const buf = await renderMeasureXlsx({
+        title: `Thước đo trách nhiệm: ${kindTitles[q.kind]}`,
+        period: list.period,
+        generatedAt: new Date(),
+        rows: list.rows,
+        settings: list.settings,
+      })
+      return c.body(new Uint8Array(buf), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="thuoc-do-${q.kind}-${list.period.key.replace(/[^\w-]+/g, '-')}.xlsx"`,
+      })
     },
   )
   app.openapi(

@@ -19,6 +19,7 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
     none: 'Not enough data',
   },
   ratingCount: '{{count}} units',
+  export: 'Export to Excel',
   ranking: 'Ranking',
   rank: 'Rank',
   unit: 'Unit',

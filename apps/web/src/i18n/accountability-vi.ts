@@ -15,6 +15,7 @@ export const accountabilityVi = {
     none: 'Chưa đủ dữ liệu',
   },
   ratingCount: '{{count}} đơn vị',
+  export: 'Xuất Excel',
   ranking: 'Xếp hạng',
   rank: 'Hạng',
   unit: 'Đơn vị',

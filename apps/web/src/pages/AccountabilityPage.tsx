@@ -16,7 +16,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
-import { IconClipboardCheck, IconReportAnalytics } from '@tabler/icons-react'
+import { IconClipboardCheck, IconFileSpreadsheet, IconReportAnalytics } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -39,6 +39,7 @@ import {
   useMeasure,
   useMissingReports,
 } from '../lib/accountability'
+import { qs } from '../lib/api'
 import { formatDate, vnDay } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 
@@ -84,6 +85,14 @@ export function AccountabilityPage() {
           </Text>
         </div>
         <Group gap="xs">
+          <Button
+            component="a"
+            href={`/api/measure/export${qs({ kind, period: periodKey(period) })}`}
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+          >
+            {t('accountability.export')}
+          </Button>
           {reportUnits.length > 0 && (
             <Button leftSection={<IconReportAnalytics size={18} aria-hidden />} onClick={report.open}>
               {t('accountability.submitReport')}
