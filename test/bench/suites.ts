@@ -1,5 +1,6 @@
 import { io } from 'socket.io-client'
 import { call, cleanup, login, type Row, startProcess, summarise } from './harness'
+import { search } from './search'
 
 const ms = (t0: number) => performance.now() - t0
 
@@ -243,3 +244,5 @@ async function measure(): Promise<Row[]> {
 }
 
 benches.measure = measure
+
+benches.search = search

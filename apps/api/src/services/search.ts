@@ -253,7 +253,8 @@ export class SearchService {
       .select()
       .from(t)
       .where(and(this.matches(t.searchWords, terms), this.taskScope(actor)))
-      .orderBy(this.titleFirst(t.title, terms), desc(t.updatedAt))
+      // The stored words, not the title folded per row: thousands of tasks may match a common word.
+      .orderBy(sql`(${t.searchWords} like ${`% ${terms.tokens.map(escapeLike).join(' ')}%`}) desc`, desc(t.updatedAt))
       .limit(PER_TYPE)
     const supports = await supportsOf(
       this.db,

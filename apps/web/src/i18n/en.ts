@@ -672,6 +672,7 @@ export const en: Catalogue = {
     send: 'Send',
     attachments: 'Materials',
     noAttachments: 'No materials yet.',
+    attach: 'Upload a file (PDF, image, Word, Excel; at most 10 MB)',
     outcome: 'Outcome: {{text}}',
   },
   search: {

@@ -673,6 +673,7 @@ export const vi = {
     send: 'Gửi',
     attachments: 'Tài liệu',
     noAttachments: 'Chưa có tài liệu.',
+    attach: 'Tải tài liệu lên (PDF, ảnh, Word, Excel; tối đa 10 MB)',
     outcome: 'Kết quả: {{text}}',
   },
   search: {

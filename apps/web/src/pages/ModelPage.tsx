@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Card,
+  FileButton,
   Grid,
   Group,
   List,
@@ -17,7 +18,8 @@ import {
   Title,
 } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
-import { IconArrowLeft, IconDownload, IconPlus } from '@tabler/icons-react'
+import { IconArrowLeft, IconDownload, IconPlus, IconUpload } from '@tabler/icons-react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,9 +29,10 @@ import { ModelAdoptions, ModelCoverageChart } from '../components/ModelCoverage'
 import { ModelDiscussion } from '../components/ModelDiscussion'
 import { ErrorState, Loading } from '../components/PageState'
 import { VnDateInput } from '../components/VnDateInput'
+import { ApiError } from '../lib/api'
 import { formatDate, vnDay } from '../lib/dates'
 import { errorText } from '../lib/error-text'
-import { type ModelDetail, modelStatuses, useAdopt, useModel, useTransitionModel } from '../lib/models'
+import { type ModelDetail, modelKeys, modelStatuses, useAdopt, useModel, useTransitionModel } from '../lib/models'
 import { useUnits } from '../lib/queries'
 import { modelStatusColour, useCategoryLabel } from './ModelsPage'
 
@@ -170,6 +173,50 @@ function StatusSteps({ model }: { model: ModelDetail }) {
   )
 }
 
+/** Uploads a material (multipart) for those who may add them; the server judges size and type. */
+function AttachButton({ model }: { model: ModelDetail }) {
+  const { t, i18n } = useTranslation()
+  const qc = useQueryClient()
+  const upload = useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData()
+      form.append('file', file)
+      const res = await fetch(`/api/models/${model.id}/attachments`, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+      })
+      const data = await res.json().catch(() => null)
+      if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? `http_${res.status}`, data?.error?.message ?? '')
+      return data
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.one(model.id) }),
+  })
+  if (!model.can.attach) return null
+  return (
+    <Stack gap={4} mt="xs">
+      <FileButton onChange={(f) => f && upload.mutate(f)} accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt">
+        {(props) => (
+          <Button
+            {...props}
+            size="xs"
+            variant="light"
+            leftSection={<IconUpload size={14} aria-hidden />}
+            loading={upload.isPending}
+          >
+            {t('models.attach')}
+          </Button>
+        )}
+      </FileButton>
+      {upload.error ? (
+        <Text size="xs" c="red" role="alert">
+          {errorText(t, upload.error, i18n.language)}
+        </Text>
+      ) : null}
+    </Stack>
+  )
+}
+
 /** One practice: what it is, its recognition steps, the live write-up, who adopted it, coverage, Q&A, materials. */
 export function ModelPage() {
   const { t } = useTranslation()
@@ -306,6 +353,7 @@ export function ModelPage() {
                   {t('models.noAttachments')}
                 </Text>
               )}
+              <AttachButton model={m} />
             </Card>
           </Stack>
         </Grid.Col>
