@@ -4,226 +4,242 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ATTACHMENT_MAX_BYTES } from '../services/model-attachments'
 import { modelNotificationHandler } from '../services/model-discussion'
 import { createTestHub, TEST_ORIGIN, type TestHub } from '../testing/harness'
+import { postgresInstalled, startPostgres } from '../testing/postgres'
 
-let hub: TestHub
-let bithu: string
-let tayho: string
-let hoankiem: string
-let districts: { id: string; name: string }[]
-const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
-let market: { id: string }
+// The same behaviour on the embedded database and on a throwaway PostgreSQL server.
+const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
 
-beforeAll(async () => {
-  hub = await createTestHub()
-  // The hub wires this handler at start (hub.ts); the test app wires it here.
-  hub.outbox.on(modelNotificationHandler(() => {}))
-  bithu = await hub.login('bithu@demo.local')
-  tayho = await hub.login('tayho@demo.local')
-  hoankiem = await hub.login('hoankiem@demo.local')
-  districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
-  const list = await hub.request('GET', '/api/models', { cookie: tayho })
-  market = list.json.models.find((m: { title: string }) => m.title === 'Phiếu đi chợ')
-})
-afterAll(() => hub.close())
+describe.each(engines)('model practices on %s', (engine) => {
+  let postgres: { url: string; stop: () => void } | undefined
+  let hub: TestHub
+  let bithu: string
+  let tayho: string
+  let hoankiem: string
+  let districts: { id: string; name: string }[]
+  const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+  let market: { id: string }
 
-/** Uploads a file the way a browser form does. */
-async function upload(cookie: string, modelId: string, name: string, bytes: Uint8Array, type = 'application/pdf') {
-  const form = new FormData()
-  form.append('file', new File([bytes], name, { type }))
-  const res = await hub.app.request(`http://hub.test/api/models/${modelId}/attachments`, {
-    method: 'POST',
-    headers: { host: 'hub.test', origin: TEST_ORIGIN, cookie },
-    body: form,
+  beforeAll(async () => {
+    if (engine === 'PostgreSQL') {
+      postgres = await startPostgres()
+      hub = await createTestHub({ databaseUrl: postgres.url })
+    } else hub = await createTestHub()
+    // The hub wires this handler at start (hub.ts); the test app wires it here.
+    hub.outbox.on(modelNotificationHandler(() => {}))
+    bithu = await hub.login('bithu@demo.local')
+    tayho = await hub.login('tayho@demo.local')
+    hoankiem = await hub.login('hoankiem@demo.local')
+    districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
+    const list = await hub.request('GET', '/api/models', { cookie: tayho })
+    market = list.json.models.find((m: { title: string }) => m.title === 'Phiếu đi chợ')
   })
-  return { status: res.status, json: (await res.json().catch(() => null)) as any, headers: res.headers }
-}
-
-describe('model practices', () => {
-  it('lists the demo library to every unit, with origin, status and coverage', async () => {
-    const res = await hub.request('GET', '/api/models', { cookie: tayho })
-    expect(res.status).toBe(200)
-    expect(res.json.models.length).toBeGreaterThanOrEqual(4)
-    expect(market).toBeTruthy()
-    const m = res.json.models.find((x: { id: string }) => x.id === market.id)
-    expect(m).toMatchObject({ originUnitName: 'Quận Tây Hồ', status: 'standard', category: 'an_sinh' })
-    expect(m.coverage.districts).toMatchObject({ adopted: 22, total: 30 })
-    const filtered = await hub.request('GET', `/api/models?status=proposed`, { cookie: tayho })
-    expect(filtered.json.models.map((x: { status: string }) => x.status)).toEqual(['proposed'])
-    const byDistrict = await hub.request('GET', `/api/models?districtId=${unitNamed('Tây Hồ')}`, { cookie: tayho })
-    expect(byDistrict.json.models.map((x: { title: string }) => x.title)).toEqual(['Phiếu đi chợ'])
+  afterAll(async () => {
+    await hub?.close()
+    postgres?.stop()
   })
 
-  it('shows one practice with its adoptions, status steps with who decided, and coverage over time', async () => {
-    const res = await hub.request('GET', `/api/models/${market.id}`, { cookie: hoankiem })
-    expect(res.status).toBe(200)
-    const m = res.json.model
-    expect(m.adoptions).toHaveLength(22)
-    expect(m.statusSteps.map((s: { status: string }) => s.status)).toEqual([
-      'proposed',
-      'reviewed',
-      'recommended',
-      'standard',
-    ])
-    expect(m.statusSteps[3].decidedByName).toBeTruthy()
-    expect(m.coverage.origin.unitName).toBe('Quận Tây Hồ')
-    expect(m.coverage.overTime.at(-1).districts).toBe(22)
-    expect(m.can.adoptFor).toEqual([unitNamed('Hoàn Kiếm')])
-  })
+  /** Uploads a file the way a browser form does. */
+  async function upload(cookie: string, modelId: string, name: string, bytes: Uint8Array, type = 'application/pdf') {
+    const form = new FormData()
+    form.append('file', new File([bytes], name, { type }))
+    const res = await hub.app.request(`http://hub.test/api/models/${modelId}/attachments`, {
+      method: 'POST',
+      headers: { host: 'hub.test', origin: TEST_ORIGIN, cookie },
+      body: form,
+    })
+    return { status: res.status, json: (await res.json().catch(() => null)) as any, headers: res.headers }
+  }
 
-  it("an adoption creates the adopter's tasks on its board and moves the coverage", async () => {
-    const hk = unitNamed('Hoàn Kiếm')
-    const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
-    const res = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
-      cookie: hoankiem,
-      body: { unitId: hk, startedAt: '2021-07-30', note: 'Áp dụng tại 18 phường' },
+  describe('model practices', () => {
+    it('lists the demo library to every unit, with origin, status and coverage', async () => {
+      const res = await hub.request('GET', '/api/models', { cookie: tayho })
+      expect(res.status).toBe(200)
+      expect(res.json.models.length).toBeGreaterThanOrEqual(4)
+      expect(market).toBeTruthy()
+      const m = res.json.models.find((x: { id: string }) => x.id === market.id)
+      expect(m).toMatchObject({ originUnitName: 'Quận Tây Hồ', status: 'standard', category: 'an_sinh' })
+      expect(m.coverage.districts).toMatchObject({ adopted: 22, total: 30 })
+      const filtered = await hub.request('GET', `/api/models?status=proposed`, { cookie: tayho })
+      expect(filtered.json.models.map((x: { status: string }) => x.status)).toEqual(['proposed'])
+      const byDistrict = await hub.request('GET', `/api/models?districtId=${unitNamed('Tây Hồ')}`, { cookie: tayho })
+      expect(byDistrict.json.models.map((x: { title: string }) => x.title)).toEqual(['Phiếu đi chợ'])
     })
-    expect(res.status).toBe(201)
-    expect(res.json.adoption).toMatchObject({ unitId: hk, startedAt: '2021-07-30', status: 'adopting' })
-    expect(res.json.tasks).toHaveLength(3)
-    expect(
-      res.json.tasks.every(
-        (t: { title: string; leadUnitId: string }) => t.title.startsWith('Phiếu đi chợ: ') && t.leadUnitId === hk,
-      ),
-    ).toBe(true)
-    const board = await hub.request('GET', `/api/tasks?unitId=${hk}&q=phieu di cho`, { cookie: hoankiem })
-    expect(board.json.tasks.map((t: { id: string }) => t.id)).toEqual(
-      expect.arrayContaining(res.json.tasks.map((t: { id: string }) => t.id)),
-    )
-    const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
-    expect(after.districts.adopted).toBe(before.districts.adopted + 1)
-    expect(after.overTime[0]).toMatchObject({ date: '2021-07-30', districts: 1 })
-    const [audit] = await hub.dbh.db
-      .select()
-      .from(schema.auditLog)
-      .where(eq(schema.auditLog.entityId, res.json.adoption.id))
-    expect(audit!.action).toBe('model.adopt')
-    const again = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
-      cookie: hoankiem,
-      body: { unitId: hk, startedAt: '2021-08-01' },
-    })
-    expect(again.status).toBe(409)
-    expect(again.json.error.code).toBe('already_adopted')
-  })
 
-  it('only heads of the unit, or directing roles above it, adopt for a unit', async () => {
-    const threeLayers = (await hub.request('GET', '/api/models?q=3 lop', { cookie: tayho })).json.models[0]
-    expect(threeLayers.title).toContain('3 lớp')
-    const forOther = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
-      cookie: tayho,
-      body: { unitId: unitNamed('Sóc Sơn'), startedAt: '2021-08-03' },
+    it('shows one practice with its adoptions, status steps with who decided, and coverage over time', async () => {
+      const res = await hub.request('GET', `/api/models/${market.id}`, { cookie: hoankiem })
+      expect(res.status).toBe(200)
+      const m = res.json.model
+      expect(m.adoptions).toHaveLength(22)
+      expect(m.statusSteps.map((s: { status: string }) => s.status)).toEqual([
+        'proposed',
+        'reviewed',
+        'recommended',
+        'standard',
+      ])
+      expect(m.statusSteps[3].decidedByName).toBeTruthy()
+      expect(m.coverage.origin.unitName).toBe('Quận Tây Hồ')
+      expect(m.coverage.overTime.at(-1).districts).toBe(22)
+      expect(m.can.adoptFor).toEqual([unitNamed('Hoàn Kiếm')])
     })
-    expect(forOther.status).toBe(403)
-    const bad = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
-      cookie: tayho,
-      body: { unitId: unitNamed('Tây Hồ'), startedAt: '03/08/2021' },
-    })
-    expect(bad.status).toBe(400)
-    expect(bad.json.error.details.fields.map((f: { path: string }) => f.path)).toContain('startedAt')
-  })
 
-  it('status steps go one at a time, decided by the committee only', async () => {
-    const created = await hub.request('POST', '/api/models', {
-      cookie: tayho,
-      body: { title: 'Tổ Covid cộng đồng tự quản', originUnitId: unitNamed('Tây Hồ'), category: 'cong_dong' },
+    it("an adoption creates the adopter's tasks on its board and moves the coverage", async () => {
+      const hk = unitNamed('Hoàn Kiếm')
+      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
+      const res = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
+        cookie: hoankiem,
+        body: { unitId: hk, startedAt: '2021-07-30', note: 'Áp dụng tại 18 phường' },
+      })
+      expect(res.status).toBe(201)
+      expect(res.json.adoption).toMatchObject({ unitId: hk, startedAt: '2021-07-30', status: 'adopting' })
+      expect(res.json.tasks).toHaveLength(3)
+      expect(
+        res.json.tasks.every(
+          (t: { title: string; leadUnitId: string }) => t.title.startsWith('Phiếu đi chợ: ') && t.leadUnitId === hk,
+        ),
+      ).toBe(true)
+      const board = await hub.request('GET', `/api/tasks?unitId=${hk}&q=phieu di cho`, { cookie: hoankiem })
+      expect(board.json.tasks.map((t: { id: string }) => t.id)).toEqual(
+        expect.arrayContaining(res.json.tasks.map((t: { id: string }) => t.id)),
+      )
+      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
+      expect(after.districts.adopted).toBe(before.districts.adopted + 1)
+      expect(after.overTime[0]).toMatchObject({ date: '2021-07-30', districts: 1 })
+      const [audit] = await hub.dbh.db
+        .select()
+        .from(schema.auditLog)
+        .where(eq(schema.auditLog.entityId, res.json.adoption.id))
+      expect(audit!.action).toBe('model.adopt')
+      const again = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
+        cookie: hoankiem,
+        body: { unitId: hk, startedAt: '2021-08-01' },
+      })
+      expect(again.status).toBe(409)
+      expect(again.json.error.code).toBe('already_adopted')
     })
-    expect(created.status).toBe(201)
-    const id = created.json.model.id
-    expect(created.json.model.status).toBe('proposed')
-    const byDistrict = await hub.request('POST', `/api/models/${id}/transition`, {
-      cookie: tayho,
-      body: { to: 'reviewed' },
-    })
-    expect(byDistrict.status).toBe(403)
-    const skip = await hub.request('POST', `/api/models/${id}/transition`, { cookie: bithu, body: { to: 'standard' } })
-    expect(skip.status).toBe(409)
-    const ok = await hub.request('POST', `/api/models/${id}/transition`, {
-      cookie: bithu,
-      body: { to: 'reviewed', note: 'Đã thẩm định' },
-    })
-    expect(ok.status).toBe(200)
-    const steps = (await hub.request('GET', `/api/models/${id}`, { cookie: tayho })).json.model.statusSteps
-    expect(steps.map((s: { status: string; note: string }) => [s.status, s.note])).toEqual([
-      ['proposed', ''],
-      ['reviewed', 'Đã thẩm định'],
-    ])
-  })
 
-  it('the committee asks districts to adopt: their tasks appear, adoptions wait as requested', async () => {
-    const four = (await hub.request('GET', '/api/models?q=4 tai cho', { cookie: bithu })).json.models[0]
-    const target = unitNamed('Mê Linh')
-    const res = await hub.request('POST', `/api/models/${four.id}/requests`, {
-      cookie: bithu,
-      body: { unitIds: [target], dueAt: '2031-09-01' },
+    it('only heads of the unit, or directing roles above it, adopt for a unit', async () => {
+      const threeLayers = (await hub.request('GET', '/api/models?q=3 lop', { cookie: tayho })).json.models[0]
+      expect(threeLayers.title).toContain('3 lớp')
+      const forOther = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
+        cookie: tayho,
+        body: { unitId: unitNamed('Sóc Sơn'), startedAt: '2021-08-03' },
+      })
+      expect(forOther.status).toBe(403)
+      const bad = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
+        cookie: tayho,
+        body: { unitId: unitNamed('Tây Hồ'), startedAt: '03/08/2021' },
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.json.error.details.fields.map((f: { path: string }) => f.path)).toContain('startedAt')
     })
-    expect(res.status).toBe(201)
-    expect(res.json.tasks).toHaveLength(1)
-    expect(res.json.tasks[0]).toMatchObject({ leadUnitId: target, parentTaskId: res.json.parentTask.id })
-    expect(res.json.adoptions[0].status).toBe('requested')
-    const denied = await hub.request('POST', `/api/models/${four.id}/requests`, {
-      cookie: tayho,
-      body: { unitIds: [unitNamed('Tây Hồ')] },
-    })
-    expect(denied.status).toBe(403)
-  })
 
-  it("questions notify the origin unit's head; answers reach the asker", async () => {
-    const q = await hub.request('POST', `/api/models/${market.id}/comments`, {
-      cookie: hoankiem,
-      body: { body: 'Phiếu in theo mẫu nào, cấp cho hộ tạm trú thế nào?' },
+    it('status steps go one at a time, decided by the committee only', async () => {
+      const created = await hub.request('POST', '/api/models', {
+        cookie: tayho,
+        body: { title: 'Tổ Covid cộng đồng tự quản', originUnitId: unitNamed('Tây Hồ'), category: 'cong_dong' },
+      })
+      expect(created.status).toBe(201)
+      const id = created.json.model.id
+      expect(created.json.model.status).toBe('proposed')
+      const byDistrict = await hub.request('POST', `/api/models/${id}/transition`, {
+        cookie: tayho,
+        body: { to: 'reviewed' },
+      })
+      expect(byDistrict.status).toBe(403)
+      const skip = await hub.request('POST', `/api/models/${id}/transition`, {
+        cookie: bithu,
+        body: { to: 'standard' },
+      })
+      expect(skip.status).toBe(409)
+      const ok = await hub.request('POST', `/api/models/${id}/transition`, {
+        cookie: bithu,
+        body: { to: 'reviewed', note: 'Đã thẩm định' },
+      })
+      expect(ok.status).toBe(200)
+      const steps = (await hub.request('GET', `/api/models/${id}`, { cookie: tayho })).json.model.statusSteps
+      expect(steps.map((s: { status: string; note: string }) => [s.status, s.note])).toEqual([
+        ['proposed', ''],
+        ['reviewed', 'Đã thẩm định'],
+      ])
     })
-    expect(q.status).toBe(201)
-    const a = await hub.request('POST', `/api/models/${market.id}/comments`, {
-      cookie: tayho,
-      body: {
-        body: 'Dùng mẫu chung của Sở Công Thương; hộ tạm trú đăng ký với tổ dân phố.',
-        parentId: q.json.comment.id,
-      },
-    })
-    expect(a.status).toBe(201)
-    const list = await hub.request('GET', `/api/models/${market.id}/comments`, { cookie: bithu })
-    expect(list.json.comments.map((c: { parentId: string | null }) => c.parentId)).toEqual([null, q.json.comment.id])
-    await hub.outbox.kick()
-    const tayhoNotes = (await hub.request('GET', '/api/notifications', { cookie: tayho })).json.notifications
-    expect(tayhoNotes.some((n: { kind: string }) => n.kind === 'model.question')).toBe(true)
-    const hkNotes = (await hub.request('GET', '/api/notifications', { cookie: hoankiem })).json.notifications
-    expect(hkNotes.some((n: { kind: string }) => n.kind === 'model.answer')).toBe(true)
-  })
 
-  it('attachments: allowed types stored and served as downloads; too large 413, wrong type 415', async () => {
-    const pdf = new TextEncoder().encode('%PDF-1.4\n% mẫu phiếu đi chợ\n')
-    const ok = await upload(tayho, market.id, 'Mẫu phiếu đi chợ.pdf', pdf)
-    expect(ok.status).toBe(201)
-    const dl = await hub.app.request(`http://hub.test/api/models/${market.id}/attachments/${ok.json.attachment.id}`, {
-      headers: { host: 'hub.test', cookie: hoankiem },
+    it('the committee asks districts to adopt: their tasks appear, adoptions wait as requested', async () => {
+      const four = (await hub.request('GET', '/api/models?q=4 tai cho', { cookie: bithu })).json.models[0]
+      const target = unitNamed('Mê Linh')
+      const res = await hub.request('POST', `/api/models/${four.id}/requests`, {
+        cookie: bithu,
+        body: { unitIds: [target], dueAt: '2031-09-01' },
+      })
+      expect(res.status).toBe(201)
+      expect(res.json.tasks).toHaveLength(1)
+      expect(res.json.tasks[0]).toMatchObject({ leadUnitId: target, parentTaskId: res.json.parentTask.id })
+      expect(res.json.adoptions[0].status).toBe('requested')
+      const denied = await hub.request('POST', `/api/models/${four.id}/requests`, {
+        cookie: tayho,
+        body: { unitIds: [unitNamed('Tây Hồ')] },
+      })
+      expect(denied.status).toBe(403)
     })
-    expect(dl.status).toBe(200)
-    expect(dl.headers.get('content-type')).toBe('application/pdf')
-    expect(dl.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="Mau phieu di cho.pdf"; filename\*=UTF-8''/,
-    )
-    expect(dl.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(new Uint8Array(await dl.arrayBuffer())).toEqual(pdf)
 
-    const html = await upload(
-      tayho,
-      market.id,
-      'trang.html',
-      new TextEncoder().encode('<script>alert(1)</script>'),
-      'text/html',
-    )
-    expect(html.status).toBe(415)
-    expect(html.json.error.code).toBe('unsupported_media_type')
-    const disguised = await upload(tayho, market.id, 'bao-cao.pdf', new TextEncoder().encode('<html></html>'))
-    expect(disguised.status).toBe(415)
-    const big = await upload(tayho, market.id, 'lon.pdf', new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x25))
-    expect(big.status).toBe(413)
-    expect(big.json.error.code).toBe('payload_too_large')
-    const foreign = await upload(hoankiem, market.id, 'mau.pdf', pdf)
-    expect(foreign.status).toBe(403)
-    const stored = await hub.dbh.db
-      .select({ name: schema.modelAttachments.filename })
-      .from(schema.modelAttachments)
-      .where(eq(schema.modelAttachments.practiceId, market.id))
-    expect(stored.map((a) => a.name)).toEqual(['Mẫu phiếu đi chợ.pdf'])
+    it("questions notify the origin unit's head; answers reach the asker", async () => {
+      const q = await hub.request('POST', `/api/models/${market.id}/comments`, {
+        cookie: hoankiem,
+        body: { body: 'Phiếu in theo mẫu nào, cấp cho hộ tạm trú thế nào?' },
+      })
+      expect(q.status).toBe(201)
+      const a = await hub.request('POST', `/api/models/${market.id}/comments`, {
+        cookie: tayho,
+        body: {
+          body: 'Dùng mẫu chung của Sở Công Thương; hộ tạm trú đăng ký với tổ dân phố.',
+          parentId: q.json.comment.id,
+        },
+      })
+      expect(a.status).toBe(201)
+      const list = await hub.request('GET', `/api/models/${market.id}/comments`, { cookie: bithu })
+      expect(list.json.comments.map((c: { parentId: string | null }) => c.parentId)).toEqual([null, q.json.comment.id])
+      await hub.outbox.kick()
+      const tayhoNotes = (await hub.request('GET', '/api/notifications', { cookie: tayho })).json.notifications
+      expect(tayhoNotes.some((n: { kind: string }) => n.kind === 'model.question')).toBe(true)
+      const hkNotes = (await hub.request('GET', '/api/notifications', { cookie: hoankiem })).json.notifications
+      expect(hkNotes.some((n: { kind: string }) => n.kind === 'model.answer')).toBe(true)
+    })
+
+    it('attachments: allowed types stored and served as downloads; too large 413, wrong type 415', async () => {
+      const pdf = new TextEncoder().encode('%PDF-1.4\n% mẫu phiếu đi chợ\n')
+      const ok = await upload(tayho, market.id, 'Mẫu phiếu đi chợ.pdf', pdf)
+      expect(ok.status).toBe(201)
+      const dl = await hub.app.request(`http://hub.test/api/models/${market.id}/attachments/${ok.json.attachment.id}`, {
+        headers: { host: 'hub.test', cookie: hoankiem },
+      })
+      expect(dl.status).toBe(200)
+      expect(dl.headers.get('content-type')).toBe('application/pdf')
+      expect(dl.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="Mau phieu di cho.pdf"; filename\*=UTF-8''/,
+      )
+      expect(dl.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(new Uint8Array(await dl.arrayBuffer())).toEqual(pdf)
+
+      const html = await upload(
+        tayho,
+        market.id,
+        'trang.html',
+        new TextEncoder().encode('<script>alert(1)</script>'),
+        'text/html',
+      )
+      expect(html.status).toBe(415)
+      expect(html.json.error.code).toBe('unsupported_media_type')
+      const disguised = await upload(tayho, market.id, 'bao-cao.pdf', new TextEncoder().encode('<html></html>'))
+      expect(disguised.status).toBe(415)
+      const big = await upload(tayho, market.id, 'lon.pdf', new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x25))
+      expect(big.status).toBe(413)
+      expect(big.json.error.code).toBe('payload_too_large')
+      const foreign = await upload(hoankiem, market.id, 'mau.pdf', pdf)
+      expect(foreign.status).toBe(403)
+      const stored = await hub.dbh.db
+        .select({ name: schema.modelAttachments.filename })
+        .from(schema.modelAttachments)
+        .where(eq(schema.modelAttachments.practiceId, market.id))
+      expect(stored.map((a) => a.name)).toEqual(['Mẫu phiếu đi chợ.pdf'])
+    })
   })
 })

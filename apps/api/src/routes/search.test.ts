@@ -3,120 +3,152 @@ import { foldVietnamese } from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestHub, type TestHub } from '../testing/harness'
+import { postgresInstalled, startPostgres } from '../testing/postgres'
 
-let hub: TestHub
-let bithu: string
-let tayho: string
-let hoankiem: string
-let districts: { id: string; name: string }[]
-const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+// The same behaviour on the embedded database and on a throwaway PostgreSQL server.
+const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
+/** What each engine ranked for each query (type and title; ids differ between the two seeded databases). */
+const ranked = new Map<string, Map<string, string[]>>()
 
-type Result = {
-  type: string
-  id: string
-  title: string
-  snippet: string
-  highlights: [number, number][]
-  directiveId?: string
-}
-const search = async (cookie: string, q: string, type?: string) => {
-  const res = await hub.request('GET', `/api/search?q=${encodeURIComponent(q)}${type ? `&type=${type}` : ''}`, {
-    cookie,
-  })
-  expect(res.status).toBe(200)
-  return res.json.results as Result[]
-}
-const folded = (s: string) => foldVietnamese(s)
+describe.each(engines)('search on %s', (engine) => {
+  let postgres: { url: string; stop: () => void } | undefined
+  let hub: TestHub
+  let bithu: string
+  let tayho: string
+  let hoankiem: string
+  let districts: { id: string; name: string }[]
+  const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
 
-beforeAll(async () => {
-  hub = await createTestHub()
-  bithu = await hub.login('bithu@demo.local')
-  tayho = await hub.login('tayho@demo.local')
-  hoankiem = await hub.login('hoankiem@demo.local')
-  districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
-})
-afterAll(() => hub.close())
-
-describe('search', () => {
-  it.each([
-    ['phieu di cho', 'phiếu đi chợ'],
-    ['PHIẾU ĐI CHỢ', 'phiếu đi chợ'],
-    ['3 lop', '3 lớp'],
-    ['4 tai cho', '4 tại chỗ'],
-  ])('"%s" ranks "%s" in the top five, with the words highlighted', async (q, want) => {
-    for (const cookie of [bithu, tayho]) {
-      const top = (await search(cookie, q)).slice(0, 5)
-      const hit = top.find((r) => r.title.toLowerCase().includes(want))
-      expect(hit, `${q} → ${top.map((r) => r.title).join(' | ')}`).toBeTruthy()
-    }
-    const [first] = await search(bithu, q, 'model')
-    expect(first!.title.toLowerCase()).toContain(want)
-    const marked = first!.highlights.map(([a, b]) => folded(first!.snippet.slice(a, b)))
-    expect(marked.length).toBeGreaterThan(0)
-    for (const m of marked) expect(folded(q)).toContain(m)
-  })
-
-  it('the task list filter folds the same way: "3 lop" finds what "3 lớp" finds', async () => {
-    const plain = await hub.request('GET', '/api/tasks?q=3%20lop&limit=500', { cookie: bithu })
-    const marked = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 lớp')}&limit=500`, { cookie: bithu })
-    expect(marked.json.total).toBeGreaterThan(0)
-    expect(plain.json.total).toBe(marked.json.total)
-    const upper = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 LỚP')}&limit=500`, { cookie: bithu })
-    expect(upper.json.total).toBe(marked.json.total)
-  })
-
-  it('a district head does not find a directive draft, nor its clauses; the committee does', async () => {
-    const [draft] = await hub.dbh.db.select().from(schema.directives).where(eq(schema.directives.status, 'draft'))
-    expect(draft).toBeTruthy()
-    const q = 'nhan rong mo hinh 4 tai cho trong giai doan moi'
-    expect((await search(bithu, q, 'directive')).map((r) => r.id)).toContain(draft!.id)
-    const forTayho = await search(tayho, '4 tai cho')
-    expect(forTayho.some((r) => r.id === draft!.id || r.directiveId === draft!.id)).toBe(false)
-    expect(await search(tayho, q, 'directive')).toEqual([])
-  })
-
-  it("a district head does not find another district's report; its own district and the committee do", async () => {
-    const hk = unitNamed('Hoàn Kiếm')
-    const [report] = await hub.dbh.db
-      .insert(schema.reports)
-      .values({
-        kind: 'daily',
-        unitId: hk,
-        narrative: 'Chợ Hàng Bè tạm đóng cửa, chuyển sang bán hàng qua phiếu đi chợ điện tử.',
-      })
-      .returning()
-    const q = 'cho hang be tam dong cua'
-    expect((await search(bithu, q, 'report')).map((r) => r.id)).toEqual([report!.id])
-    expect((await search(hoankiem, q, 'report')).map((r) => r.id)).toEqual([report!.id])
-    expect(await search(tayho, q, 'report')).toEqual([])
-    expect((await search(tayho, 'phieu di cho dien tu')).map((r) => r.id)).not.toContain(report!.id)
-  })
-
-  it('finds collaborative documents by their stored text, meeting minutes and units', async () => {
-    const [market] = await hub.dbh.db
-      .select()
-      .from(schema.modelPractices)
-      .where(eq(schema.modelPractices.title, 'Phiếu đi chợ'))
-    await hub.dbh.db.insert(schema.yDocuments).values({
-      name: `model:${market!.id}`,
-      plainText: 'Mỗi hộ được phát hai phiếu mỗi tuần; ưu tiên người cao tuổi đi vào khung giờ sáng sớm.',
+  type Result = {
+    type: string
+    id: string
+    title: string
+    snippet: string
+    highlights: [number, number][]
+    directiveId?: string
+  }
+  const search = async (cookie: string, q: string, type?: string) => {
+    const res = await hub.request('GET', `/api/search?q=${encodeURIComponent(q)}${type ? `&type=${type}` : ''}`, {
+      cookie,
     })
-    const byText = await search(tayho, 'uu tien nguoi cao tuoi')
-    expect(byText[0]).toMatchObject({ type: 'model', id: market!.id })
-    expect(byText[0]!.snippet).toContain('ưu tiên người cao tuổi')
-    const minutes = await search(bithu, 'giao ban cong tac', 'meeting')
-    expect(minutes[0]!.title).toBe('Giao ban công tác phòng, chống dịch')
-    const units = await search(tayho, 'quang an', 'unit')
-    expect(units[0]!.title).toContain('Quảng An')
+    expect(res.status).toBe(200)
+    return res.json.results as Result[]
+  }
+  const folded = (s: string) => foldVietnamese(s)
+
+  beforeAll(async () => {
+    if (engine === 'PostgreSQL') {
+      postgres = await startPostgres()
+      hub = await createTestHub({ databaseUrl: postgres.url })
+    } else hub = await createTestHub()
+    bithu = await hub.login('bithu@demo.local')
+    tayho = await hub.login('tayho@demo.local')
+    hoankiem = await hub.login('hoankiem@demo.local')
+    districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
+  })
+  afterAll(async () => {
+    await hub?.close()
+    postgres?.stop()
   })
 
-  it('rejects an empty query and an unknown type with the error shape', async () => {
-    const empty = await hub.request('GET', '/api/search?q=', { cookie: bithu })
-    expect(empty.status).toBe(400)
-    const wrong = await hub.request('GET', '/api/search?q=cho&type=secret', { cookie: bithu })
-    expect(wrong.status).toBe(400)
-    expect(wrong.json.error.code).toBe('validation_failed')
-    const anon = await hub.request('GET', '/api/search?q=cho')
-    expect(anon.status).toBe(401)
+  describe('search', () => {
+    it.each([
+      ['phieu di cho', 'phiếu đi chợ'],
+      ['PHIẾU ĐI CHỢ', 'phiếu đi chợ'],
+      ['3 lop', '3 lớp'],
+      ['4 tai cho', '4 tại chỗ'],
+    ])('"%s" ranks "%s" in the top five, with the words highlighted', async (q, want) => {
+      for (const cookie of [bithu, tayho]) {
+        const top = (await search(cookie, q)).slice(0, 5)
+        if (cookie === bithu)
+          ranked.set(
+            engine,
+            (ranked.get(engine) ?? new Map()).set(
+              q,
+              top.map((r) => `${r.type}: ${r.title}`),
+            ),
+          )
+        const hit = top.find((r) => r.title.toLowerCase().includes(want))
+        expect(hit, `${q} → ${top.map((r) => r.title).join(' | ')}`).toBeTruthy()
+      }
+      const [first] = await search(bithu, q, 'model')
+      expect(first!.title.toLowerCase()).toContain(want)
+      const marked = first!.highlights.map(([a, b]) => folded(first!.snippet.slice(a, b)))
+      expect(marked.length).toBeGreaterThan(0)
+      for (const m of marked) expect(folded(q)).toContain(m)
+    })
+
+    it('the task list filter folds the same way: "3 lop" finds what "3 lớp" finds', async () => {
+      const plain = await hub.request('GET', '/api/tasks?q=3%20lop&limit=500', { cookie: bithu })
+      const marked = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 lớp')}&limit=500`, {
+        cookie: bithu,
+      })
+      expect(marked.json.total).toBeGreaterThan(0)
+      expect(plain.json.total).toBe(marked.json.total)
+      const upper = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 LỚP')}&limit=500`, { cookie: bithu })
+      expect(upper.json.total).toBe(marked.json.total)
+    })
+
+    it('a district head does not find a directive draft, nor its clauses; the committee does', async () => {
+      const [draft] = await hub.dbh.db.select().from(schema.directives).where(eq(schema.directives.status, 'draft'))
+      expect(draft).toBeTruthy()
+      const q = 'nhan rong mo hinh 4 tai cho trong giai doan moi'
+      expect((await search(bithu, q, 'directive')).map((r) => r.id)).toContain(draft!.id)
+      const forTayho = await search(tayho, '4 tai cho')
+      expect(forTayho.some((r) => r.id === draft!.id || r.directiveId === draft!.id)).toBe(false)
+      expect(await search(tayho, q, 'directive')).toEqual([])
+    })
+
+    it("a district head does not find another district's report; its own district and the committee do", async () => {
+      const hk = unitNamed('Hoàn Kiếm')
+      const [report] = await hub.dbh.db
+        .insert(schema.reports)
+        .values({
+          kind: 'daily',
+          unitId: hk,
+          narrative: 'Chợ Hàng Bè tạm đóng cửa, chuyển sang bán hàng qua phiếu đi chợ điện tử.',
+        })
+        .returning()
+      const q = 'cho hang be tam dong cua'
+      expect((await search(bithu, q, 'report')).map((r) => r.id)).toEqual([report!.id])
+      expect((await search(hoankiem, q, 'report')).map((r) => r.id)).toEqual([report!.id])
+      expect(await search(tayho, q, 'report')).toEqual([])
+      expect((await search(tayho, 'phieu di cho dien tu')).map((r) => r.id)).not.toContain(report!.id)
+    })
+
+    it('finds collaborative documents by their stored text, meeting minutes and units', async () => {
+      const [market] = await hub.dbh.db
+        .select()
+        .from(schema.modelPractices)
+        .where(eq(schema.modelPractices.title, 'Phiếu đi chợ'))
+      await hub.dbh.db.insert(schema.yDocuments).values({
+        name: `model:${market!.id}`,
+        plainText: 'Mỗi hộ được phát hai phiếu mỗi tuần; ưu tiên người cao tuổi đi vào khung giờ sáng sớm.',
+      })
+      const byText = await search(tayho, 'uu tien nguoi cao tuoi')
+      expect(byText[0]).toMatchObject({ type: 'model', id: market!.id })
+      expect(byText[0]!.snippet).toContain('ưu tiên người cao tuổi')
+      const minutes = await search(bithu, 'giao ban cong tac', 'meeting')
+      expect(minutes[0]!.title).toBe('Giao ban công tác phòng, chống dịch')
+      const units = await search(tayho, 'quang an', 'unit')
+      expect(units[0]!.title).toContain('Quảng An')
+    })
+
+    it.runIf(engine === 'PostgreSQL')('ranks the same top five as PGlite', () => {
+      const embedded = ranked.get('PGlite')
+      const server = ranked.get('PostgreSQL')
+      expect(embedded?.size).toBe(4)
+      for (const [q, top] of embedded!) expect([...server!.get(q)!].sort(), q).toEqual([...top].sort())
+    })
+
+    it('rejects an empty query and an unknown type with the error shape', async () => {
+      const empty = await hub.request('GET', '/api/search?q=', { cookie: bithu })
+      expect(empty.status).toBe(400)
+      const wrong = await hub.request('GET', '/api/search?q=cho&type=secret', { cookie: bithu })
+      expect(wrong.status).toBe(400)
+      expect(wrong.json.error.code).toBe('validation_failed')
+      const anon = await hub.request('GET', '/api/search?q=cho')
+      expect(anon.status).toBe(401)
+    })
   })
 })
