@@ -51,6 +51,21 @@ describe.each(engines)('model practices on %s', (engine) => {
   }
 
   describe('model practices', () => {
+    it('is described in the OpenAPI document, with search', async () => {
+      const doc = await hub.request('GET', '/api/openapi.json')
+      expect(doc.status).toBe(200)
+      expect(Object.keys(doc.json.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/models',
+          '/api/models/{id}',
+          '/api/models/{id}/adoptions',
+          '/api/models/{id}/transition',
+          '/api/models/{id}/attachments',
+          '/api/search',
+        ]),
+      )
+    })
+
     it('lists the demo library to every unit, with origin, status and coverage', async () => {
       const res = await hub.request('GET', '/api/models', { cookie: tayho })
       expect(res.status).toBe(200)

@@ -532,24 +532,22 @@ export class ModelService {
       if (!asked.length) return { parentTask: null, adoptions: [], tasks: [] }
       const today = vnDay()
       const dueAt = input.dueAt ?? addDays(today, 14)
-      const [parentTask] = await Promise.all([
-        insertTask(
-          tx,
-          {
-            title: `Nhân rộng mô hình ${p.title}`.slice(0, 500),
-            description: [`Thường trực đề nghị các đơn vị áp dụng mô hình "${p.title}".`, input.note]
-              .filter(Boolean)
-              .join('\n'),
-            leadUnitId: root.id,
-            dueAt,
-            createdBy: actor.userId,
-          },
-          [],
-          actor.userId,
-          'task.create',
-          requestId,
-        ),
-      ])
+      const parentTask = await insertTask(
+        tx,
+        {
+          title: `Nhân rộng mô hình ${p.title}`.slice(0, 500),
+          description: [`Thường trực đề nghị các đơn vị áp dụng mô hình "${p.title}".`, input.note]
+            .filter(Boolean)
+            .join('\n'),
+          leadUnitId: root.id,
+          dueAt,
+          createdBy: actor.userId,
+        },
+        [],
+        actor.userId,
+        'task.create',
+        requestId,
+      )
       const tasks: TaskDto[] = []
       const adoptions = []
       for (const u of asked) {
@@ -561,7 +559,7 @@ export class ModelService {
           today,
           input.note,
           requestId,
-          parentTask!.id,
+          parentTask.id,
           dueAt,
         )
         tasks.push(child!)
@@ -584,11 +582,11 @@ export class ModelService {
         action: 'model.request',
         entityType: 'model_practice',
         entityId: id,
-        after: { unitIds: asked, parentTaskId: parentTask!.id },
+        after: { unitIds: asked, parentTaskId: parentTask.id },
         requestId,
         event: { type: 'model.requested', payload: { modelId: id, title: p.title, unitIds: asked } },
       })
-      return { parentTask: parentTask!, adoptions, tasks }
+      return { parentTask, adoptions, tasks }
     })
   }
 }

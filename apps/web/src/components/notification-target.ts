@@ -7,6 +7,7 @@ export function notificationTarget(n: Notification): string | null {
   if (id('taskId')) return `/tasks/${id('taskId')}`
   if (id('meetingId')) return `/meetings/${id('meetingId')}`
   if (id('directiveId')) return `/directives/${id('directiveId')}`
+  if (id('modelId')) return `/models/${id('modelId')}`
   if (id('unitId')) return `/units/${id('unitId')}`
   return null
 }
