@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDate } from '../lib/dates'
 import type { ModelCoverage as Coverage, ModelAdoption } from '../lib/models'
 import { useUnits } from '../lib/queries'
+import { OutcomeEditor } from './ModelActions'
 
 const statusColour = { requested: 'yellow', adopting: 'blue', evaluated: 'green' } as const
 
@@ -86,7 +87,7 @@ function AdoptionLine({ a }: { a: ModelAdoption }) {
 }
 
 /** The adopting units as a table, or as a tree of districts with their communes under them. */
-export function ModelAdoptions({ adoptions }: { adoptions: ModelAdoption[] }) {
+export function ModelAdoptions({ modelId, adoptions }: { modelId: string; adoptions: ModelAdoption[] }) {
   const { t } = useTranslation()
   const { byId } = useUnits()
   const [view, setView] = useState<'list' | 'tree'>('list')
@@ -128,6 +129,7 @@ export function ModelAdoptions({ adoptions }: { adoptions: ModelAdoption[] }) {
                         {t('models.outcome', { text: a.outcome })}
                       </Text>
                     ) : null}
+                    <OutcomeEditor modelId={modelId} adoption={a} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -167,3 +167,44 @@ export function usePostComment(modelId: string) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.comments(modelId) }),
   })
 }
+
+export function useRequestAdoption(modelId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { unitIds: string[]; dueAt?: string; note: string }) =>
+      api<{ adoptions: ModelAdoption[]; tasks: Task[] }>(`/models/${modelId}/requests`, { method: 'POST', body }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: modelKeys.all })
+      void qc.invalidateQueries({ queryKey: ['tasks'] })
+    },
+  })
+}
+
+export function useRecordOutcome(modelId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: ({ adoptionId, outcome }: { adoptionId: string; outcome: string }) =>
+      api<{ adoption: ModelAdoption }>(`/models/${modelId}/adoptions/${adoptionId}`, {
+        method: 'PATCH',
+        body: { outcome },
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.one(modelId) }),
+  })
+}
+
+export interface ModelProposal {
+  title: string
+  originUnitId: string
+  category: string
+  summary: string
+  results: string
+  steps: string[]
+}
+
+export function useProposeModel() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ModelProposal) => api<{ model: ModelPractice }>('/models', { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.all }),
+  })
+}

@@ -25,6 +25,7 @@ import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { actorOf, useUnitTree } from '../auth/document-access'
+import { RequestAdoptionButton } from '../components/ModelActions'
 import { ModelAdoptions, ModelCoverageChart } from '../components/ModelCoverage'
 import { ModelDiscussion } from '../components/ModelDiscussion'
 import { ErrorState, Loading } from '../components/PageState'
@@ -253,7 +254,10 @@ export function ModelPage() {
             </Text>
           </Group>
         </div>
-        <AdoptButton model={m} />
+        <Group gap="xs">
+          <RequestAdoptionButton model={m} />
+          <AdoptButton model={m} />
+        </Group>
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -331,7 +335,7 @@ export function ModelPage() {
               <Title order={2} size="h4" mb="xs">
                 {t('models.adoptions')}
               </Title>
-              <ModelAdoptions adoptions={m.adoptions} />
+              <ModelAdoptions modelId={m.id} adoptions={m.adoptions} />
             </Card>
             <Card withBorder radius="md">
               <Title order={2} size="h4" mb="xs">

@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ProposeModelButton } from '../components/ModelActions'
 import { ErrorState, Loading } from '../components/PageState'
 import { UnitSelect } from '../components/UnitSelect'
 import { formatDate } from '../lib/dates'
@@ -89,10 +90,13 @@ export function ModelsPage() {
   })
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1}>{t('models.title')}</Title>
-        <Text c="dimmed">{t('models.intro')}</Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{t('models.title')}</Title>
+          <Text c="dimmed">{t('models.intro')}</Text>
+        </div>
+        <ProposeModelButton />
+      </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <TextInput
           label={t('models.filters.search')}
