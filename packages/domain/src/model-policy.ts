@@ -49,19 +49,6 @@ export const modelPolicy = {
   },
 }
 
-/** What search needs to know of a periodic or task report. */
-export interface ReportScope {
-  unitId: string
-}
-
-/** Read rules search applies where no resource policy exists yet. */
-export const searchPolicy = {
-  /** A unit's own reports are read within its line: any role held at or above the unit. */
-  report(actor: Actor, tree: UnitTree, r: ReportScope): boolean {
-    return actor.grants.some((g) => tree.isWithin(r.unitId, g.unitId))
-  },
-}
-
 const directingRoles: ReadonlySet<Role> = new Set(['admin', 'committee_member', 'office_drafter'])
 
 /** Units where the actor holds a directing role: search narrows drafts and meetings to these subtrees before the policies decide. */

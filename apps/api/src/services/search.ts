@@ -8,8 +8,8 @@ import {
   matchRanges,
   modelPolicy,
   reachRoots,
+  reportPolicy,
   type SearchTerms,
-  searchPolicy,
   searchScore,
   searchTerms,
   snippetOf,
@@ -300,7 +300,7 @@ export class SearchService {
       const day = row.submittedAt.toISOString().slice(0, 10).split('-').reverse().join('/')
       const visible = task
         ? taskPolicy.read(actor, this.units.tree, { ...task, supportUnitIds: supports.get(task.id) ?? [] })
-        : searchPolicy.report(actor, this.units.tree, row)
+        : reportPolicy.read(actor, this.units.tree, row.unitId)
       return {
         id: row.id,
         title: task ? `Báo cáo: ${task.title}` : `Báo cáo ${unit} ngày ${day}`,
