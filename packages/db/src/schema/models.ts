@@ -49,6 +49,8 @@ export const modelAdoptions = pgTable(
     notes: text('notes').notNull().default(''),
     /** How it went there, in words, compared with the origin. */
     outcome: text('outcome').notNull().default(''),
+    /** How it went there in figures, under the practice's own figure names, to compare with the origin. */
+    figures: jsonb('figures').$type<Record<string, number | string>>().notNull().default({}),
     /** The adopter's tasks created by the adoption. */
     taskIds: uuid('task_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => users.id),

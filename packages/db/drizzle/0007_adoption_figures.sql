@@ -1,0 +1,1 @@
+ALTER TABLE "model_adoptions" ADD COLUMN "figures" jsonb DEFAULT '{}'::jsonb NOT NULL;
