@@ -42,6 +42,7 @@ describe('model practices: from the header search to an adoption on the board', 
       .click()
 
     await page.waitForURL(/\/models\/[0-9a-f-]{36}$/)
+    const modelUrl = new URL(page.url()).pathname
     await page.getByRole('heading', { level: 1, name: 'Phiếu đi chợ' }).waitFor()
     await page.getByText('Chuẩn toàn Thành phố').first().waitFor()
     await page.getByTestId('coverage-chart').waitFor()
@@ -61,6 +62,16 @@ describe('model practices: from the header search to an adoption on the board', 
     expect(new URL(page.url()).searchParams.get('unitId')).toBe(district)
     await page.getByLabel('Tìm theo tên nhiệm vụ').fill('phieu di cho')
     await page.getByText('Phiếu đi chợ: Lập danh sách hộ theo tổ dân phố').first().waitFor()
+
+    // Later the head records how it went, in the practice's own figure, beside the origin's.
+    await page.goto(modelUrl)
+    await page.getByRole('heading', { level: 1, name: 'Phiếu đi chợ' }).waitFor()
+    await page.getByRole('button', { name: 'Ghi kết quả' }).click()
+    await page.getByLabel('Kết quả áp dụng tại Quận Hoàn Kiếm').fill('Chợ đông giảm rõ sau một tuần')
+    await page.getByLabel('Giảm lượt người ra đường (%)').fill('55')
+    await page.getByRole('button', { name: 'Lưu kết quả' }).click()
+    await page.getByText('Kết quả: Chợ đông giảm rõ sau một tuần').waitFor()
+    await page.getByTestId('outcome-comparison').getByText('Giảm lượt người ra đường (%)').waitFor()
 
     const { tasks } = await hoankiem.get<{ tasks: { title: string; leadUnitId: string }[] }>(
       `/tasks?unitId=${district}&q=${encodeURIComponent('phiếu đi chợ')}&limit=100`,

@@ -132,6 +132,30 @@ describe.each(engines)('model practices on %s', (engine) => {
       expect(again.json.error.code).toBe('already_adopted')
     })
 
+    it("an adopter records its outcome in figures, compared with the origin's", async () => {
+      const hk = unitNamed('Hoàn Kiếm')
+      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model
+      const adoption = before.adoptions.find((a: { unitId: string }) => a.unitId === hk)
+      const key = 'Giảm lượt người ra đường (%)'
+      const denied = await hub.request('PATCH', `/api/models/${market.id}/adoptions/${adoption.id}`, {
+        cookie: tayho,
+        body: { outcome: 'Tốt' },
+      })
+      expect(denied.status).toBe(403)
+      const res = await hub.request('PATCH', `/api/models/${market.id}/adoptions/${adoption.id}`, {
+        cookie: hoankiem,
+        body: { outcome: 'Giảm mạnh lượt ra đường', figures: { [key]: 71 } },
+      })
+      expect(res.status).toBe(200)
+      expect(res.json.adoption).toMatchObject({ status: 'evaluated', figures: { [key]: 71 } })
+      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: tayho })).json.model
+      const row = after.comparison.find((c: { key: string }) => c.key === key)
+      expect(row.origin).toBe(60)
+      expect(row.reported).toBe(before.comparison.find((c: { key: string }) => c.key === key).reported + 1)
+      expect(row.max).toBe(71)
+      expect(after.coverage.byStatus.evaluated).toBe(before.coverage.byStatus.evaluated + 1)
+    })
+
     it('only heads of the unit, or directing roles above it, adopt for a unit', async () => {
       const threeLayers = (await hub.request('GET', '/api/models?q=3 lop', { cookie: tayho })).json.models[0]
       expect(threeLayers.title).toContain('3 lớp')

@@ -62,6 +62,8 @@ export type AdoptionCreate = z.infer<typeof adoptionCreateSchema>
 export const adoptionPatchSchema = z
   .object({
     outcome: z.string().trim().max(5_000).optional(),
+    /** Results in figures, best under the practice's own figure names so they compare with the origin. */
+    figures: figuresSchema.optional(),
     status: z.enum(['adopting', 'evaluated']).optional(),
     note: z.string().trim().max(5_000).optional(),
   })
@@ -154,6 +156,7 @@ export class ModelService {
       status: a.status,
       note: a.notes,
       outcome: a.outcome,
+      figures: a.figures,
       taskIds: a.taskIds,
       createdAt: a.createdAt.toISOString(),
     }
@@ -272,6 +275,7 @@ export class ModelService {
           decidedAt: s.step.decidedAt.toISOString(),
         })),
         attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+        comparison: this.comparison(row, adoptions),
         can: {
           adoptFor: this.adoptableUnits(actor, row, adoptions),
           decide: modelPolicy.decide(actor, this.units.tree, root),
@@ -280,6 +284,29 @@ export class ModelService {
         },
       },
     }
+  }
+
+  /**
+   * Outcomes compared with the origin: for each figure the practice reports, the origin's value and
+   * the adopters' (how many reported it, their mean and range when numeric).
+   */
+  comparison(p: PracticeRow, adoptions: AdoptionRow[]) {
+    const keys = [...new Set([...Object.keys(p.figures), ...adoptions.flatMap((a) => Object.keys(a.figures))])]
+    return keys.map((key) => {
+      const values = adoptions
+        .filter((a) => a.figures[key] !== undefined)
+        .map((a) => ({ unitId: a.unitId, unitName: this.unitName(a.unitId), value: a.figures[key]! }))
+      const numbers = values.map((v) => v.value).filter((v): v is number => typeof v === 'number')
+      return {
+        key,
+        origin: p.figures[key] ?? null,
+        reported: values.length,
+        mean: numbers.length ? Math.round((numbers.reduce((x, y) => x + y, 0) / numbers.length) * 10) / 10 : null,
+        min: numbers.length ? Math.min(...numbers) : null,
+        max: numbers.length ? Math.max(...numbers) : null,
+        values,
+      }
+    })
   }
 
   /** Units the actor heads (or directs) that have not adopted the practice yet, nearest first. */
@@ -487,8 +514,9 @@ export class ModelService {
         .update(ma)
         .set({
           outcome: input.outcome ?? row.outcome,
+          figures: input.figures ?? row.figures,
           notes: input.note ?? row.notes,
-          status: input.status ?? (input.outcome ? 'evaluated' : row.status),
+          status: input.status ?? (input.outcome || input.figures ? 'evaluated' : row.status),
         })
         .where(eq(ma.id, adoptionId))
         .returning()

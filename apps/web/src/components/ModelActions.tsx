@@ -1,5 +1,5 @@
 import { modelPolicy } from '@hub/domain/model-policy'
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconBulb, IconSend } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
@@ -72,13 +72,23 @@ export function RequestAdoptionButton({ model }: { model: ModelDetail }) {
 }
 
 /** An adopter's head records how the practice worked there. */
-export function OutcomeEditor({ modelId, adoption }: { modelId: string; adoption: ModelAdoption }) {
+export function OutcomeEditor({
+  modelId,
+  adoption,
+  figureKeys,
+}: {
+  modelId: string
+  adoption: ModelAdoption
+  /** The practice's own figures, asked for so they compare with the origin. */
+  figureKeys: string[]
+}) {
   const { t, i18n } = useTranslation()
   const user = useUser()
   const tree = useUnitTree()
   const record = useRecordOutcome(modelId)
   const [editing, setEditing] = useState(false)
   const [outcome, setOutcome] = useState(adoption.outcome)
+  const [figures, setFigures] = useState<Record<string, number | string>>(adoption.figures ?? {})
   if (!tree || adoption.status === 'requested' || !modelPolicy.adopt(actorOf(user), tree, adoption.unitId)) return null
   if (!editing)
     return (
@@ -96,13 +106,33 @@ export function OutcomeEditor({ modelId, adoption }: { modelId: string; adoption
         autosize
         error={record.error ? errorText(t, record.error, i18n.language) : undefined}
       />
+      {figureKeys.map((k) => (
+        <NumberInput
+          key={k}
+          size="xs"
+          label={k}
+          value={figures[k] ?? ''}
+          onChange={(v) => setFigures((f) => ({ ...f, [k]: v }))}
+          decimalSeparator=","
+          thousandSeparator="."
+        />
+      ))}
       <Group gap="xs">
         <Button
           size="compact-xs"
           loading={record.isPending}
           disabled={!outcome.trim()}
           onClick={() =>
-            record.mutate({ adoptionId: adoption.id, outcome: outcome.trim() }, { onSuccess: () => setEditing(false) })
+            record.mutate(
+              {
+                adoptionId: adoption.id,
+                outcome: outcome.trim(),
+                figures: Object.fromEntries(
+                  Object.entries(figures).filter((e): e is [string, number] => typeof e[1] === 'number'),
+                ),
+              },
+              { onSuccess: () => setEditing(false) },
+            )
           }
         >
           {t('models.saveOutcome')}

@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../lib/dates'
-import type { ModelCoverage as Coverage, ModelAdoption } from '../lib/models'
+import type { ModelCoverage as Coverage, ModelAdoption, ModelDetail } from '../lib/models'
 import { useUnits } from '../lib/queries'
 import { OutcomeEditor } from './ModelActions'
 
@@ -87,7 +87,15 @@ function AdoptionLine({ a }: { a: ModelAdoption }) {
 }
 
 /** The adopting units as a table, or as a tree of districts with their communes under them. */
-export function ModelAdoptions({ modelId, adoptions }: { modelId: string; adoptions: ModelAdoption[] }) {
+export function ModelAdoptions({
+  modelId,
+  adoptions,
+  figureKeys = [],
+}: {
+  modelId: string
+  adoptions: ModelAdoption[]
+  figureKeys?: string[]
+}) {
   const { t } = useTranslation()
   const { byId } = useUnits()
   const [view, setView] = useState<'list' | 'tree'>('list')
@@ -129,7 +137,7 @@ export function ModelAdoptions({ modelId, adoptions }: { modelId: string; adopti
                         {t('models.outcome', { text: a.outcome })}
                       </Text>
                     ) : null}
-                    <OutcomeEditor modelId={modelId} adoption={a} />
+                    <OutcomeEditor modelId={modelId} adoption={a} figureKeys={figureKeys} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -166,5 +174,38 @@ export function ModelAdoptions({ modelId, adoptions }: { modelId: string; adopti
         </Stack>
       )}
     </Stack>
+  )
+}
+
+/** The practice's figures at the origin beside what its adopters report. */
+export function ModelComparison({ comparison }: { comparison: ModelDetail['comparison'] }) {
+  const { t } = useTranslation()
+  const rows = comparison.filter((c) => c.origin !== null || c.reported > 0)
+  if (!rows.length) return null
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table data-testid="outcome-comparison" fz="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('models.compareFigure')}</Table.Th>
+            <Table.Th ta="right">{t('models.compareOrigin')}</Table.Th>
+            <Table.Th ta="right">{t('models.compareAdopters')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((c) => (
+            <Table.Tr key={c.key}>
+              <Table.Td>{c.key}</Table.Td>
+              <Table.Td ta="right">{c.origin ?? '–'}</Table.Td>
+              <Table.Td ta="right">
+                {c.mean === null
+                  ? '–'
+                  : t('models.compareValue', { mean: c.mean, min: c.min, max: c.max, count: c.reported })}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   )
 }

@@ -690,6 +690,10 @@ export const en: Catalogue = {
     fieldOrigin: 'Originating unit',
     fieldSteps: 'Implementation steps (one per line)',
     proposeSubmit: 'Submit the proposal',
+    compareFigure: 'Figure',
+    compareOrigin: 'Origin',
+    compareAdopters: 'Adopters',
+    compareValue: 'mean {{mean}} ({{min}}–{{max}}; {{count}} units)',
   },
   search: {
     open: 'Search',

@@ -691,6 +691,10 @@ export const vi = {
     fieldOrigin: 'Đơn vị khởi xướng',
     fieldSteps: 'Các bước triển khai (mỗi dòng một bước)',
     proposeSubmit: 'Gửi đề xuất',
+    compareFigure: 'Chỉ số',
+    compareOrigin: 'Nơi khởi xướng',
+    compareAdopters: 'Đơn vị áp dụng',
+    compareValue: 'TB {{mean}} ({{min}}–{{max}}; {{count}} đơn vị)',
   },
   search: {
     open: 'Tìm kiếm',

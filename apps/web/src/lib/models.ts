@@ -44,6 +44,7 @@ export interface ModelAdoption {
   status: 'requested' | 'adopting' | 'evaluated'
   note: string
   outcome: string
+  figures: Record<string, number | string>
   taskIds: string[]
   createdAt: string
 }
@@ -59,6 +60,14 @@ export interface ModelDetail extends ModelPractice {
   }[]
   attachments: { id: string; filename: string; contentType: string; size: number; createdAt: string }[]
   can: { adoptFor: string[]; decide: boolean; attach: boolean; next: ModelStatus | null }
+  comparison: {
+    key: string
+    origin: number | string | null
+    reported: number
+    mean: number | null
+    min: number | null
+    max: number | null
+  }[]
 }
 
 export interface ModelComment {
@@ -183,11 +192,8 @@ export function useRequestAdoption(modelId: string) {
 export function useRecordOutcome(modelId: string) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: ({ adoptionId, outcome }: { adoptionId: string; outcome: string }) =>
-      api<{ adoption: ModelAdoption }>(`/models/${modelId}/adoptions/${adoptionId}`, {
-        method: 'PATCH',
-        body: { outcome },
-      }),
+    mutationFn: ({ adoptionId, ...body }: { adoptionId: string; outcome: string; figures?: Record<string, number> }) =>
+      api<{ adoption: ModelAdoption }>(`/models/${modelId}/adoptions/${adoptionId}`, { method: 'PATCH', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: modelKeys.one(modelId) }),
   })
 }

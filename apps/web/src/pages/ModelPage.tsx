@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { actorOf, useUnitTree } from '../auth/document-access'
 import { RequestAdoptionButton } from '../components/ModelActions'
-import { ModelAdoptions, ModelCoverageChart } from '../components/ModelCoverage'
+import { ModelAdoptions, ModelComparison, ModelCoverageChart } from '../components/ModelCoverage'
 import { ModelDiscussion } from '../components/ModelDiscussion'
 import { ErrorState, Loading } from '../components/PageState'
 import { VnDateInput } from '../components/VnDateInput'
@@ -330,12 +330,13 @@ export function ModelPage() {
                 {t('models.coverage')}
               </Title>
               <ModelCoverageChart coverage={m.coverage} />
+              <ModelComparison comparison={m.comparison} />
             </Card>
             <Card withBorder radius="md">
               <Title order={2} size="h4" mb="xs">
                 {t('models.adoptions')}
               </Title>
-              <ModelAdoptions modelId={m.id} adoptions={m.adoptions} />
+              <ModelAdoptions modelId={m.id} adoptions={m.adoptions} figureKeys={Object.keys(m.figures)} />
             </Card>
             <Card withBorder radius="md">
               <Title order={2} size="h4" mb="xs">

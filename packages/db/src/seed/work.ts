@@ -512,6 +512,11 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         adoptedOn: addDays(today, -r.int(1, 20)),
         status: i % 4 === 0 ? 'evaluated' : 'adopting',
         notes: i % 4 === 0 ? 'Áp dụng hiệu quả, đề nghị duy trì.' : '',
+        // Evaluated adopters report the practice's own figures, a little off the origin's.
+        figures:
+          i % 4 === 0
+            ? Object.fromEntries(Object.entries(pr.figures).map(([k, v]) => [k, Math.round(v * (0.7 + (i % 5) / 10))]))
+            : {},
       })),
     )
   }
