@@ -71,7 +71,7 @@ export function contentDisposition(filename: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .replace(/[^\x20-\x7e]|["\\;]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
 }
 
 /** Materials of a practice, kept in the database so every process serves them. */
