@@ -236,11 +236,14 @@ describe.each(engines)('model practices on %s', (engine) => {
       expect(a.status).toBe(201)
       const list = await hub.request('GET', `/api/models/${market.id}/comments`, { cookie: bithu })
       expect(list.json.comments.map((c: { parentId: string | null }) => c.parentId)).toEqual([null, q.json.comment.id])
-      await hub.outbox.kick()
-      const tayhoNotes = (await hub.request('GET', '/api/notifications', { cookie: tayho })).json.notifications
-      expect(tayhoNotes.some((n: { kind: string }) => n.kind === 'model.question')).toBe(true)
-      const hkNotes = (await hub.request('GET', '/api/notifications', { cookie: hoankiem })).json.notifications
-      expect(hkNotes.some((n: { kind: string }) => n.kind === 'model.answer')).toBe(true)
+      // Delivery runs after commit: wait for each notification (the poll fails if it never comes).
+      const kinds = async (cookie: string) => {
+        await hub.outbox.kick()
+        const { notifications } = (await hub.request('GET', '/api/notifications', { cookie })).json
+        return notifications.map((n: { kind: string }) => n.kind)
+      }
+      await expect.poll(() => kinds(tayho), { timeout: 5_000 }).toContain('model.question')
+      await expect.poll(() => kinds(hoankiem), { timeout: 5_000 }).toContain('model.answer')
     })
 
     it('attachments: allowed types stored and served as downloads; too large 413, wrong type 415', async () => {
