@@ -128,6 +128,13 @@ describe.each(engines)('search on %s', (engine) => {
       const byText = await search(tayho, 'uu tien nguoi cao tuoi')
       expect(byText[0]).toMatchObject({ type: 'model', id: market!.id })
       expect(byText[0]!.snippet).toContain('ưu tiên người cao tuổi')
+      const [issued] = await hub.dbh.db.select().from(schema.directives).where(eq(schema.directives.number, '05-CT/TU'))
+      await hub.dbh.db.insert(schema.yDocuments).values({
+        name: `plan:${issued!.id}`,
+        plainText: 'Kế hoạch: lập 12 tổ phản ứng nhanh tại các chợ đầu mối.',
+      })
+      const byPlan = await search(tayho, 'to phan ung nhanh', 'directive')
+      expect(byPlan.map((r) => r.id)).toEqual([issued!.id])
       const minutes = await search(bithu, 'giao ban cong tac', 'meeting')
       expect(minutes[0]!.title).toBe('Giao ban công tác phòng, chống dịch')
       const units = await search(tayho, 'quang an', 'unit')

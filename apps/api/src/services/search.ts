@@ -17,6 +17,7 @@ import {
   unitPolicy,
 } from '@hub/domain'
 import { and, type Column, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { supportsOf } from './tasks'
 import type { UnitDirectory } from './unit-directory'
@@ -193,20 +194,23 @@ export class SearchService {
     )
   }
 
+  /** A directive by its number, title, preamble, live text and implementation plan (`plan:<id>`). */
   private async directives(actor: CurrentUser, terms: SearchTerms): Promise<Hit[]> {
     const d = schema.directives
-    const text = sql`coalesce(${d.number}, '') || ' ' || ${d.title} || ' ' || ${d.preamble} || ' ' || coalesce(${yd.plainText}, '')`
+    const plan = alias(yd, 'plan_doc')
+    const text = sql`coalesce(${d.number}, '') || ' ' || ${d.title} || ' ' || ${d.preamble} || ' ' || coalesce(${yd.plainText}, '') || ' ' || coalesce(${plan.plainText}, '')`
     const rows = await this.db
-      .select({ d, doc: yd.plainText })
+      .select({ d, doc: yd.plainText, plan: plan.plainText })
       .from(d)
       .leftJoin(yd, eq(yd.name, sql`'directive:' || ${d.id}`))
+      .leftJoin(plan, eq(plan.name, sql`'plan:' || ${d.id}`))
       .where(and(this.matches(this.words(text), terms), this.directiveScope(actor)))
       .orderBy(this.titleFirst(sql`coalesce(${d.number}, '') || ' ' || ${d.title}`, terms), desc(d.updatedAt))
       .limit(PER_TYPE)
-    return rows.map(({ d: row, doc }) => ({
+    return rows.map(({ d: row, doc, plan: planText }) => ({
       id: row.id,
       title: row.number ? `${row.number}: ${row.title}` : row.title,
-      body: [row.preamble, doc ?? ''].filter(Boolean).join(' '),
+      body: [row.preamble, doc ?? '', planText ?? ''].filter(Boolean).join(' '),
       date: row.updatedAt,
       extra: { status: row.status, unitId: row.issuerUnitId },
       visible: directivePolicy.read(actor, this.units.tree, row),
