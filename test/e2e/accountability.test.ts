@@ -51,11 +51,22 @@ describe('the accountability dashboard', () => {
     // Its eight wards are there to drill into, and the city is one step up.
     await expect.poll(() => page.getByRole('link', { name: /^Xem chi tiết (Phường|Xã)/ }).count()).toBe(8)
     await expect(page.getByRole('link', { name: 'Toàn thành phố' }).count()).resolves.toBe(1)
+    // Its score over the last eight weeks, the current week last.
+    await expect
+      .poll(async () => ((await page.getByTestId('trend-caption').textContent()) ?? '').split(';').length)
+      .toBe(8)
     await screenshot(page, 'accountability-district')
 
     await page.getByRole('link', { name: title }).first().click()
     await page.waitForURL(`**/tasks/${task.id}`)
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
+
+    // Two districts side by side.
+    const hoankiem = rows.find((r) => r.unitName === 'Quận Hoàn Kiếm')!
+    await page.goto(`/accountability/compare?a=${tayho.unitId}&b=${hoankiem.unitId}`)
+    await page.getByRole('heading', { level: 1, name: 'So sánh hai đơn vị' }).waitFor()
+    await page.getByRole('link', { name: 'Quận Hoàn Kiếm' }).waitFor()
+    await page.getByRole('link', { name: 'Quận Tây Hồ' }).waitFor()
     await context.close()
   })
 

@@ -116,6 +116,21 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(wb.getWorksheet('Cách tính')).toBeTruthy()
     })
 
+    it('follows a unit over the weeks, the current week last', async () => {
+      const tayhoId = unitNamed('Tây Hồ')
+      const res = await hub.request('GET', `/api/measure/${tayhoId}/trend?cycle=weekly&count=6`, { cookie: bithu })
+      expect(res.status).toBe(200)
+      const points = res.json.points
+      expect(points).toHaveLength(6)
+      expect(points.at(-1).period.from <= vnDay() && vnDay() <= points.at(-1).period.to).toBe(true)
+      for (let i = 1; i < points.length; i++) expect(points[i].period.from).toBe(addDays(points[i - 1].period.to, 1))
+      // The current week agrees with the measure asked for that week.
+      const week = points.at(-1).period.key
+      const row = await measureRow(tayhoId, `&period=${week}`)
+      expect(points.at(-1).score).toBe(row.score)
+      expect(new Set(points.map((p: any) => p.score)).size).toBeGreaterThan(1)
+    })
+
     it('refuses a malformed period with 400 naming the field', async () => {
       const res = await hub.request('GET', '/api/measure?kind=district&period=hôm-qua', { cookie: bithu })
       expect(res.status).toBe(400)

@@ -200,5 +200,48 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
     async (c) =>
       c.json(await measure.unit(c.get('user')!, c.req.valid('param').unitId, c.req.valid('query').period), 200),
   )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{unitId}/trend',
+      tags: ['accountability'],
+      summary: 'Diễn biến điểm qua các tuần, tháng / A unit’s score over weeks or months',
+      request: {
+        params: z.object({ unitId: z.string().uuid() }),
+        query: z.object({
+          cycle: z.enum(['weekly', 'monthly']).default('weekly'),
+          count: z.coerce.number().int().min(2).max(24).default(8),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+            cycle: z.string(),
+            points: z.array(
+              z.object({
+                period: periodSchema,
+                score: z.number().nullable(),
+                ratingCode: z.string().nullable(),
+                rating: z.string().nullable(),
+                onTimeRate: z.number().nullable(),
+                overdue: z.number(),
+                reportsOnTimeRate: z.number().nullable(),
+              }),
+            ),
+          }),
+          'Oldest period first, the current one last',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await measure.trend(c.get('user')!, c.req.valid('param').unitId, q.cycle, q.count), 200)
+    },
+  )
   return app
 }

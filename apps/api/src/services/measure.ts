@@ -11,6 +11,7 @@ import {
   measureUnits,
   type Period,
   parsePeriod,
+  periodOf,
   ratingLabels,
   vnDay,
 } from '@hub/domain'
@@ -66,6 +67,16 @@ export class MeasureService {
   ) {}
 
   async compute(units: MeasureUnit[], period: Period, today = vnDay()) {
+    const { settings, records } = await this.load(period)
+    return {
+      settings,
+      result: measureUnits({ units, tree: this.units.tree, ...records, period, today, settings }),
+    }
+  }
+
+  /** The records the measure reads for periods within [from, to]. */
+  private async load(range: { from: string; to: string }) {
+    const period = range
     const db = this.db
     const t = schema.tasks
     const r = schema.reports
@@ -113,9 +124,7 @@ export class MeasureService {
     const touched = new Map(lastReports.map((x) => [x.taskId!, x.at]))
     return {
       settings,
-      result: measureUnits({
-        units,
-        tree: this.units.tree,
+      records: {
         tasks: tasks.map((x) => {
           const report = touched.get(x.id)
           const last = report && report > x.updatedAt ? report : x.updatedAt
@@ -154,9 +163,45 @@ export class MeasureService {
           outcome: i.outcome ? (outcomeFromDb[i.outcome] ?? null) : null,
           findings: i.conclusion,
         })),
-        period,
-        today,
-        settings,
+      },
+    }
+  }
+
+  /**
+   * A unit's score over the last `count` weeks or months (the current one last), computed from the
+   * records as they stand: completions and reports are dated, so past periods are judged as of their
+   * last day; update freshness has no history and is today's throughout.
+   */
+  async trend(actor: CurrentUser, unitId: string, cycle: 'weekly' | 'monthly', count: number) {
+    const unit = this.units.get(unitId)
+    if (!unit) throw notFound('Đơn vị / Unit')
+    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw forbidden()
+    const today = vnDay()
+    const periods: Period[] = []
+    let day = today
+    for (let i = 0; i < count; i++) {
+      const p = periodOf(cycle, day)
+      periods.unshift(p)
+      day = addDays(p.from, -1)
+    }
+    const { settings, records } = await this.load({ from: periods[0]!.from, to: periods.at(-1)!.to })
+    const target = [this.measureUnit(unitId)]
+    return {
+      unit: { id: unit.id, name: unit.name, kind: unit.kind },
+      cycle,
+      points: periods.map((period) => {
+        const f = measureUnits({ units: target, tree: this.units.tree, ...records, period, today, settings }).get(
+          unitId,
+        )!.figures
+        return {
+          period: presentPeriod(period),
+          score: f.score,
+          ratingCode: f.ratingCode,
+          rating: f.rating,
+          onTimeRate: f.onTimeRate,
+          overdue: f.overdue,
+          reportsOnTimeRate: f.reportsOnTimeRate,
+        }
       }),
     }
   }

@@ -107,6 +107,12 @@ const accountabilityRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/AccountabilityPage'), 'AccountabilityPage'),
 })
 
+const compareRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/accountability/compare',
+  component: lazyRouteComponent(() => import('../pages/ComparePage'), 'ComparePage'),
+})
+
 const unitMeasureRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/accountability/$unitId',
@@ -147,6 +153,7 @@ const routeTree = rootRoute.addChildren([
     unitsRoute,
     unitRoute,
     accountabilityRoute,
+    compareRoute,
     unitMeasureRoute,
     notificationsRoute,
   ]),

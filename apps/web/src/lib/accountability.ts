@@ -142,12 +142,31 @@ export function useMeasure(kind: MeasureKind, period: string) {
   })
 }
 
-export function useUnitMeasure(unitId: string, period: string) {
+export function useUnitMeasure(unitId: string | null, period: string) {
   return useQuery({
-    queryKey: accountabilityKeys.unit(unitId, period),
+    queryKey: accountabilityKeys.unit(unitId ?? '', period),
     queryFn: () => api<UnitMeasure>(`/measure/${unitId}${qs({ period })}`),
     placeholderData: keepPreviousData,
     staleTime: 0,
+    enabled: !!unitId,
+  })
+}
+
+export interface TrendPoint {
+  period: Period
+  score: number | null
+  ratingCode: RatingCode | null
+  onTimeRate: number | null
+  overdue: number
+  reportsOnTimeRate: number | null
+}
+
+/** A unit's score over the last weeks or months. */
+export function useTrend(unitId: string | null, cycle: 'weekly' | 'monthly') {
+  return useQuery({
+    queryKey: ['accountability', 'trend', unitId, cycle],
+    queryFn: () => api<{ points: TrendPoint[] }>(`/measure/${unitId}/trend${qs({ cycle, count: 8 })}`),
+    enabled: !!unitId,
   })
 }
 

@@ -85,6 +85,9 @@ export function AccountabilityPage() {
           </Text>
         </div>
         <Group gap="xs">
+          <Button component={Link} to="/accountability/compare" variant="default">
+            {t('accountability.compare')}
+          </Button>
           <Button
             component="a"
             href={`/api/measure/export${qs({ kind, period: periodKey(period) })}`}

@@ -20,6 +20,7 @@ import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
+import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
 import {
   type ExpectedReport,
@@ -184,6 +185,10 @@ export function UnitMeasurePage() {
           detail={t('accountability.subunitsDetail')}
         />
       </SimpleGrid>
+      <MeasureTrend unitId={unitId} thresholds={s.thresholds} />
+      <Anchor component={Link} to={`/accountability/compare?a=${unitId}`} size="sm">
+        {t('accountability.compare')}
+      </Anchor>
       {m.children.length > 0 && <ChildrenTable rows={m.children} />}
       <Title order={2} fz="xl">
         {t('accountability.records')}
@@ -206,7 +211,11 @@ export function UnitMeasurePage() {
                   <Text size="sm">
                     {r.title} · {formatDate(r.dueOn)}
                   </Text>
-                  <Badge color={reportColour[r.status]} variant="light" style={{ textTransform: 'none' }}>
+                  <Badge
+                    color={reportColour[r.status]}
+                    variant="light"
+                    style={{ textTransform: 'none', flexShrink: 0, overflow: 'visible' }}
+                  >
                     {t(`accountability.reportStatus.${r.status}`)}
                   </Badge>
                 </Group>
