@@ -19,12 +19,14 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 )
 
-/** Failed-login counters per account and per address, shared by every process through the database. */
-export const loginThrottle = pgTable('login_throttle', {
+/**
+ * Counters of rate-limiter-flexible's Drizzle store (login throttling), shared by every process
+ * through the database; the upsert that counts is one atomic statement.
+ */
+export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: ts('window_start').notNull().defaultNow(),
-  blockedUntil: ts('blocked_until'),
+  points: integer('points').notNull().default(0),
+  expire: ts('expire'),
 })
 
 /**
