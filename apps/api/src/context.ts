@@ -1,4 +1,4 @@
-import type { CurrentUser, Session } from '@hub/auth'
+import type { CurrentUser, LoginThrottle, Session } from '@hub/auth'
 import type { DbHandle } from '@hub/db'
 import type { Logger } from 'pino'
 import type { UnitDirectory } from './services/unit-directory'
@@ -22,6 +22,8 @@ export interface Deps {
   /** Send the cookie with Secure (behind HTTPS). */
   secureCookies: boolean
   health: () => Promise<Record<string, string>>
+  /** Login throttling (counters in the database, shared by every process). */
+  throttle: LoginThrottle
 }
 
 export type AppEnv = {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { createAdaptorServer } from '@hono/node-server'
-import { hashPassword, isOwnOrigin } from '@hub/auth'
+import { hashPassword, isOwnOrigin, LoginThrottle } from '@hub/auth'
 import {
   type CollabServer,
   type CollabServerOptions,
@@ -97,6 +97,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     },
     publicOrigin,
     trustProxy: config.trustProxy ?? false,
+    throttle: new LoginThrottle(dbh.db),
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     health: async () => {
       let database = 'ok'

@@ -1,5 +1,6 @@
 export * from './actor'
 export * from './cookie'
+export * from './known-device'
 export * from './login'
 export * from './origin'
 export * from './password'

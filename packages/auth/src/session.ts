@@ -26,13 +26,15 @@ export interface Session {
   renewed?: boolean
 }
 
-function randomSecret(): string {
+/** A random secret of 120 bits in lower-case base32 (session ids and secrets, device cookies). */
+export function randomSecret(): string {
   const bytes = new Uint8Array(24)
   crypto.getRandomValues(bytes)
   return encodeBase32LowerCaseNoPadding(bytes)
 }
 
-function hashSecret(secret: string): Uint8Array {
+/** Only this hash of a secret is stored. */
+export function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret))
 }
 
@@ -57,15 +59,21 @@ export async function createSession(
   return { session: { id, userId, createdAt: now, lastVerifiedAt: now }, token: `${id}.${secret}` }
 }
 
+/** Splits `<id>.<secret>`; anything else (wrong alphabet, NUL, oversize) is no token at all. */
+export function parseToken(token: string): [string, string] | null {
+  const m = /^([a-z2-7]{1,64})\.([a-z2-7]{1,64})$/.exec(token)
+  return m ? [m[1]!, m[2]!] : null
+}
+
 /** Checks a token; returns the live session or null. Expired sessions are deleted on sight. */
 export async function validateSessionToken(
   db: DbOrTx,
   token: string,
   options: SessionOptions = defaultSessionOptions,
 ): Promise<Session | null> {
-  const parts = token.split('.')
-  if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null
-  const [id, secret] = parts as [string, string]
+  const parsed = parseToken(token)
+  if (!parsed) return null
+  const [id, secret] = parsed
   const [row] = await db.select().from(schema.sessions).where(eq(schema.sessions.id, id)).limit(1)
   if (!row) return null
   if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return null

@@ -3,22 +3,25 @@ import { createRoute, z } from '@hono/zod-openapi'
 import {
   checkLogin,
   createSession,
+  DEVICE_COOKIE,
   defaultSessionOptions,
+  deviceCookieMaxAgeSec,
   hashPassword,
   invalidateSession,
   invalidateUserSessions,
   loadCurrentUser,
   passwordProblem,
   presentUser,
+  rememberDevice,
   SESSION_COOKIE,
   verifyPassword,
 } from '@hub/auth'
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Deps } from '../context'
-import { ApiError, unauthenticated, validationError } from '../errors'
+import { ApiError, forbidden, notFound, unauthenticated, validationError } from '../errors'
 import { recordChange } from '../services/audit'
 import { body, createRouter, errors, json } from './router'
 
@@ -81,7 +84,12 @@ export function authRoutes(deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json')
-      const result = await checkLogin(db, email, password, clientAddress(c, deps.trustProxy))
+      const result = await checkLogin(db, deps.throttle, {
+        email,
+        password,
+        ip: clientAddress(c, deps.trustProxy),
+        deviceToken: getCookie(c, DEVICE_COOKIE) ?? null,
+      })
       if (!result.ok && result.reason === 'throttled') {
         c.header('Retry-After', String(result.retryAfterSeconds))
         throw new ApiError(
@@ -97,6 +105,15 @@ export function authRoutes(deps: Deps) {
         userAgent: c.req.header('user-agent'),
       })
       setSessionCookie(c, token, deps.secureCookies)
+      // This browser is now known to the account: failures sent from elsewhere will not lock it out.
+      if (!result.knownDevice)
+        setCookie(c, DEVICE_COOKIE, await rememberDevice(db, result.userId), {
+          httpOnly: true,
+          sameSite: 'Lax',
+          path: '/api/auth',
+          secure: deps.secureCookies,
+          maxAge: deviceCookieMaxAgeSec,
+        })
       const user = await loadCurrentUser(db, result.userId)
       if (!user) throw unauthenticated()
       return c.json({ user: presentUser(user) }, 200)
@@ -190,6 +207,40 @@ export function authRoutes(deps: Deps) {
         })
       })
       deps.sessionsEnded({ userId: user.userId, keepSession: session.id })
+      return c.json({ ok: true }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/unlock',
+      tags: ['auth'],
+      summary: "Mở khóa đăng nhập / Clear an account's login throttling (administrators)",
+      request: { body: body(z.object({ email: z.string().trim().min(3).max(254) })) },
+      responses: {
+        200: json(z.object({ ok: z.boolean() }), 'Counters cleared'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const user = c.get('user')
+      if (!user) throw unauthenticated()
+      if (!user.grants.some((g) => g.role === 'admin')) throw forbidden()
+      const email = c.req.valid('json').email.toLowerCase()
+      const [target] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))
+      if (!target) throw notFound('Tài khoản / Account')
+      await deps.throttle.unlock(email)
+      await recordChange(db, {
+        actorUserId: user.userId,
+        action: 'user.unlock',
+        entityType: 'user',
+        entityId: target.id,
+        after: { email },
+        requestId: c.get('requestId'),
+      })
       return c.json({ ok: true }, 200)
     },
   )

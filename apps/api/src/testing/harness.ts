@@ -1,4 +1,4 @@
-import { hashPassword } from '@hub/auth'
+import { hashPassword, LoginThrottle } from '@hub/auth'
 import { createDb, type DbHandle, seedDemo } from '@hub/db'
 import pino from 'pino'
 import { createApp } from '../app'
@@ -50,6 +50,7 @@ export async function createTestHub(
     sessionsEnded: () => {},
     publicOrigin: null,
     trustProxy: options.trustProxy ?? true,
+    throttle: new LoginThrottle(dbh.db),
     secureCookies: false,
     health: async () => ({ database: 'ok' }),
   }

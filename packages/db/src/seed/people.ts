@@ -52,6 +52,15 @@ export const demoAccounts = [
     personUnit: 'Hoàn Kiếm',
   },
   {
+    key: 'quantri',
+    email: 'quantri@demo.local',
+    fullName: 'Hoàng Đức Thắng',
+    position: 'Quản trị hệ thống, Văn phòng Thành ủy',
+    role: 'admin',
+    scope: 'city',
+    personUnit: 'TU-VP',
+  },
+  {
     key: 'quangan',
     email: 'quangan@demo.local',
     fullName: 'Vũ Thị Hạnh',
