@@ -60,6 +60,9 @@ describe('the accountability dashboard', () => {
     await page.getByRole('link', { name: title }).first().click()
     await page.waitForURL(`**/tasks/${task.id}`)
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
+    // The task's history: who created it, when.
+    await page.getByRole('button', { name: /Lịch sử thay đổi/ }).click()
+    await expect.poll(() => page.getByTestId('history').textContent()).toContain('Trần Quốc Hưng')
 
     // Two districts side by side.
     const hoankiem = rows.find((r) => r.unitName === 'Quận Hoàn Kiếm')!

@@ -12,6 +12,7 @@ import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
 import { documentRoutes } from './routes/documents'
 import { dutyRoutes } from './routes/duty'
+import { historyRoutes } from './routes/history'
 import { inspectionRoutes } from './routes/inspections'
 import { measureRoutes } from './routes/measure'
 import { meetingRoutes } from './routes/meetings'
@@ -79,6 +80,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     'reports',
     'inspections',
     'duty',
+    'history',
   ]) {
     app.use(`/api/${resource}`, requireUser)
     app.use(`/api/${resource}/*`, requireUser)
@@ -98,6 +100,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/reports', periodicReportRoutes(deps))
   app.route('/api/inspections', inspectionRoutes(deps))
   app.route('/api/duty', dutyRoutes(deps))
+  app.route('/api/history', historyRoutes(deps))
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -312,6 +312,30 @@ describe.each(engines)('accountability on %s', (engine) => {
     })
   })
 
+  describe('audit trail', () => {
+    it('shows who changed a task, what and when, to those who may read the task only', async () => {
+      const created = (
+        await hub.request('POST', '/api/tasks', {
+          cookie: bithu,
+          body: { title: 'Kiểm tra chốt kiểm soát giáp ranh', leadUnitId: unitNamed('Hoàn Kiếm') },
+        })
+      ).json.task
+      await hub.request('PATCH', `/api/tasks/${created.id}`, {
+        cookie: bithu,
+        body: { version: created.version, progress: 40 },
+      })
+      const res = await hub.request('GET', `/api/history/task/${created.id}`, { cookie: bithu })
+      expect(res.status).toBe(200)
+      expect(res.json.entries.map((e: any) => e.action)).toEqual(['task.create', 'task.update'])
+      const update = res.json.entries[1]
+      expect(update.actorName).toBe('Trần Quốc Hưng')
+      expect(update.changes).toContainEqual({ field: 'progress', before: 0, after: 40 })
+      expect(update.changes.map((c: any) => c.field)).not.toContain('version')
+      expect((await hub.request('GET', `/api/history/task/${created.id}`, { cookie: tayho })).status).toBe(403)
+      expect((await hub.request('GET', `/api/history/meeting/${created.id}`, { cookie: bithu })).status).toBe(400)
+    })
+  })
+
   describe('duty', () => {
     it('the public duty list needs no login and shows office lines and officers, never a personal mobile', async () => {
       const res = await hub.request('GET', '/api/public/duty', { origin: null })

@@ -28,6 +28,8 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
   compareA: 'First unit',
   compareB: 'Second unit',
   compareHint: 'Pick two units to compare their figures over the last 30 days.',
+  historyTitle: 'History of changes',
+  historySystem: 'The hub',
   ranking: 'Ranking',
   rank: 'Rank',
   unit: 'Unit',

@@ -24,6 +24,8 @@ export const accountabilityVi = {
   compareA: 'Đơn vị thứ nhất',
   compareB: 'Đơn vị thứ hai',
   compareHint: 'Chọn hai đơn vị để so sánh các chỉ số trong 30 ngày qua.',
+  historyTitle: 'Lịch sử thay đổi',
+  historySystem: 'Hệ thống',
   ranking: 'Xếp hạng',
   rank: 'Hạng',
   unit: 'Đơn vị',

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next'
 import { useTaskRights } from '../auth/task-access'
 import { StatusBadge, TimelinessBadge, timelinessColour } from '../components/Badges'
 import { CascadePanel } from '../components/CascadePanel'
+import { HistoryPanel } from '../components/HistoryPanel'
 import { ErrorState, Loading } from '../components/PageState'
 import { ApiError, isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
@@ -459,6 +460,7 @@ export function TaskPage() {
               )}
             </Card>
             <Reports taskId={task.id} />
+            <HistoryPanel type="task" id={task.id} />
           </Stack>
         </Grid.Col>
         {/* Full width: a row per unit needs the room, and a district's copies are what its head watches. */}

@@ -1,0 +1,43 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Deps } from '../context'
+import { HistoryService, historyTypes } from '../services/history'
+import { createRouter, errors, json } from './router'
+
+const entrySchema = z
+  .object({
+    id: z.number(),
+    action: z.string(),
+    actorUserId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    at: z.string(),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .openapi('HistoryEntry')
+
+/** GET /api/history/{type}/{id}: a record's audit trail, for those who may read the record. */
+export function historyRoutes(deps: Deps, history = new HistoryService(deps.dbh.db, deps.units)) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{type}/{id}',
+      tags: ['accountability'],
+      summary: 'Lịch sử thay đổi của một hồ sơ / Who changed a record, what, when, before and after',
+      request: { params: z.object({ type: z.enum(historyTypes), id: z.string().max(64) }) },
+      responses: {
+        200: json(z.object({ entries: z.array(entrySchema) }), 'Oldest first'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { type, id } = c.req.valid('param')
+      return c.json(await history.list(c.get('user')!, type, id), 200)
+    },
+  )
+  return app
+}

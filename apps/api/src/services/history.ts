@@ -1,0 +1,100 @@
+import type { CurrentUser } from '@hub/auth'
+import { type Db, schema } from '@hub/db'
+import {
+  accountabilityInspectionPolicy,
+  directivePolicy,
+  measurePolicy,
+  reportPolicy,
+  taskPolicy,
+  vnDay,
+} from '@hub/domain'
+import { and, asc, eq } from 'drizzle-orm'
+import { forbidden, notFound } from '../errors'
+import type { UnitDirectory } from './unit-directory'
+
+/** The record kinds whose history people can read, each guarded by the policy that guards the record. */
+export const historyTypes = ['task', 'directive', 'report', 'inspection', 'measure_settings'] as const
+export type HistoryType = (typeof historyTypes)[number]
+
+/** Fields that change on every write and say nothing to a reader. */
+const noise = new Set(['version', 'updatedAt', 'timeliness', 'today'])
+
+/** The fields whose value differs between two snapshots of a record (shallow, as JSON). */
+export function changedFields(before: unknown, after: unknown) {
+  const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>
+  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => !noise.has(k) && JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }))
+}
+
+/**
+ * Audit trail for people: who changed a record, what, when, before and after, for those who may
+ * read the record itself.
+ */
+export class HistoryService {
+  constructor(
+    private readonly db: Db,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  private async mayRead(actor: CurrentUser, type: HistoryType, id: string): Promise<boolean> {
+    const tree = this.units.tree
+    if (type === 'task') {
+      const [row] = await this.db.select().from(schema.tasks).where(eq(schema.tasks.id, id)).limit(1)
+      if (!row) throw notFound('Nhiệm vụ / Task')
+      const supports = await this.db
+        .select({ unitId: schema.taskSupportUnits.unitId })
+        .from(schema.taskSupportUnits)
+        .where(eq(schema.taskSupportUnits.taskId, id))
+      return taskPolicy.read(actor, tree, { ...row, supportUnitIds: supports.map((s) => s.unitId) })
+    }
+    if (type === 'directive') {
+      const [row] = await this.db.select().from(schema.directives).where(eq(schema.directives.id, id)).limit(1)
+      if (!row) throw notFound('Văn bản / Directive')
+      return directivePolicy.read(actor, tree, row)
+    }
+    if (type === 'report') {
+      const [row] = await this.db.select().from(schema.reports).where(eq(schema.reports.id, id)).limit(1)
+      if (!row) throw notFound('Báo cáo / Report')
+      return reportPolicy.read(actor, tree, row.unitId)
+    }
+    if (type === 'inspection') {
+      const [row] = await this.db.select().from(schema.inspections).where(eq(schema.inspections.id, id)).limit(1)
+      if (!row) throw notFound('Kiểm tra / Inspection')
+      return accountabilityInspectionPolicy.read(
+        actor,
+        tree,
+        { unitId: row.unitId, unannounced: row.unannounced, date: row.scheduledOn },
+        vnDay(),
+      )
+    }
+    const root = this.units.root()
+    return !!root && measurePolicy.read(actor, tree, root.id)
+  }
+
+  async list(actor: CurrentUser, type: HistoryType, id: string) {
+    if (!(await this.mayRead(actor, type, id))) throw forbidden()
+    const a = schema.auditLog
+    const rows = await this.db
+      .select({ entry: a, name: schema.people.fullName })
+      .from(a)
+      .leftJoin(schema.users, eq(schema.users.id, a.actorUserId))
+      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
+      .where(and(eq(a.entityType, type), eq(a.entityId, id)))
+      .orderBy(asc(a.id))
+    return {
+      entries: rows.map(({ entry, name }) => ({
+        id: entry.id,
+        action: entry.action,
+        actorUserId: entry.actorUserId,
+        // No actor: the hub itself (the scheduler marking a task overdue).
+        actorName: name ?? null,
+        at: entry.createdAt.toISOString(),
+        changes: changedFields(entry.before, entry.after),
+        before: entry.before,
+        after: entry.after,
+      })),
+    }
+  }
+}
