@@ -200,6 +200,25 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(after.json.reports.map((r: any) => r.id)).not.toContain(ok.json.report.id)
     })
 
+    it('drafts the unit’s report from its task updates of the period, so nobody types twice', async () => {
+      const task = (
+        await hub.request('POST', '/api/tasks', {
+          cookie: tayho,
+          body: { title: 'Phát phiếu đi chợ tại phường Bưởi', leadUnitId: unitNamed('Tây Hồ') },
+        })
+      ).json.task
+      await hub.request('POST', `/api/tasks/${task.id}/reports`, {
+        cookie: tayho,
+        body: { progress: 60, narrative: 'Đã phát 4.000 phiếu.', difficulties: 'Thiếu máy in.' },
+      })
+      const res = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Tây Hồ')}`, { cookie: tayho })
+      expect(res.status).toBe(200)
+      expect(res.json.body).toContain('- Phát phiếu đi chợ tại phường Bưởi (60%): Đã phát 4.000 phiếu.')
+      expect(res.json.difficulties).toContain('Thiếu máy in.')
+      const other = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Hoàn Kiếm')}`, { cookie: tayho })
+      expect(other.status).toBe(403)
+    })
+
     it('late and missing reports are found on a fake clock, and the scheduler reminds each unit once', async () => {
       const db = hub.dbh.db
       const day = '2021-03-10'

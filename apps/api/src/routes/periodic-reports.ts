@@ -91,6 +91,35 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/draft',
+      tags: ['accountability'],
+      summary: 'Dự thảo báo cáo từ các cập nhật nhiệm vụ trong kỳ / A report drafted from the period’s task updates',
+      request: { query: z.object({ unitId: z.string().uuid(), period: z.string().max(20).optional() }) },
+      responses: {
+        200: json(
+          z.object({
+            unitId: z.string(),
+            period: z.object({ key: z.string(), from: z.string(), to: z.string() }),
+            body: z.string(),
+            difficulties: z.string(),
+            taskCount: z.number(),
+          }),
+          'The draft; empty when nothing was reported on tasks in the period',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await reports.draft(c.get('user')!, q.unitId, q.period), 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/missing',
       tags: ['accountability'],
       summary: 'Đơn vị chưa báo cáo / Who has not reported (for the office)',

@@ -247,6 +247,48 @@ export class PeriodicReportService {
   }
 
   /**
+   * A draft of the unit's report for a period, composed from the updates its people already gave on
+   * their tasks in that period (nobody types twice): one line per task with its latest progress and
+   * words, and the difficulties they raised.
+   */
+  async draft(actor: CurrentUser, unitId: string, periodText?: string) {
+    const unit = this.units.get(unitId)
+    if (!unit) throw notFound('Đơn vị / Unit')
+    if (!reportPolicy.submit(actor, unitId)) throw forbidden()
+    const today = vnDay()
+    const period = parsePeriod(periodText ?? today, today)
+    if (!period?.cycle) throw badPeriod()
+    const r = schema.reports
+    const rows = await this.db
+      .select({ report: r, title: schema.tasks.title })
+      .from(r)
+      .innerJoin(schema.tasks, eq(schema.tasks.id, r.taskId))
+      .where(
+        and(
+          eq(r.kind, 'task'),
+          eq(r.unitId, unitId),
+          gte(r.submittedAt, new Date(`${period.from}T00:00:00+07:00`)),
+          lte(r.submittedAt, new Date(`${period.to}T23:59:59.999+07:00`)),
+        ),
+      )
+      .orderBy(r.submittedAt)
+    const latest = new Map<string, (typeof rows)[number]>()
+    for (const row of rows) latest.set(row.report.taskId!, row)
+    const lines = [...latest.values()].map(({ report, title }) => {
+      const progress = report.progress === null ? '' : ` (${report.progress}%)`
+      return `- ${title}${progress}${report.narrative ? `: ${report.narrative}` : ''}`
+    })
+    const difficulties = [...new Set(rows.map((x) => x.report.difficulties).filter(Boolean))]
+    return {
+      unitId,
+      period: { key: period.key, from: period.from, to: period.to },
+      body: lines.length ? `Kết quả thực hiện nhiệm vụ trong kỳ:\n${lines.join('\n')}` : '',
+      difficulties: difficulties.join('\n'),
+      taskCount: latest.size,
+    }
+  }
+
+  /**
    * Who owes a report for the period covering `day` and has not sent it ("chưa báo cáo hôm nay"),
    * and who sent one late, among the units the actor oversees.
    */

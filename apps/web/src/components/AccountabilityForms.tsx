@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type Outcome,
@@ -11,6 +12,7 @@ import {
   useRecordInspection,
   useSubmitReport,
 } from '../lib/accountability'
+import { api, qs } from '../lib/api'
 import { vnDay } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useUnits } from '../lib/queries'
@@ -43,6 +45,19 @@ export function ReportFormModal({
   const [body, setBody] = useState('')
   const [difficulties, setDifficulties] = useState('')
   const submit = useSubmitReport()
+  // Prefilled from the unit's task updates of the day: nobody types twice.
+  const draft = useQuery({
+    queryKey: ['accountability', 'draft', unitId],
+    queryFn: () => api<{ body: string; difficulties: string }>(`/reports/draft${qs({ unitId })}`),
+    enabled: opened && !!unitId,
+  })
+  const filled = useRef<string | null>(null)
+  useEffect(() => {
+    if (!draft.data || !unitId || filled.current === unitId) return
+    filled.current = unitId
+    setBody((b) => b || draft.data.body)
+    setDifficulties((d) => d || draft.data.difficulties)
+  }, [draft.data, unitId])
   const options = unitIds.map((id) => ({ value: id, label: units.find((u) => u.id === id)?.name ?? id }))
   const send = async () => {
     if (!unitId || !body.trim()) return
