@@ -10,16 +10,30 @@ export interface LiveMessage {
 }
 
 /**
- * Rooms a task event goes to: its lead and supporting units (and the units above them, whose boards
- * include sub-units), its directive, its meeting, its accountable user.
+ * Rooms a task event goes to, so that nobody receives a task he may not read (taskPolicy.read):
+ * the rooms of its lead and supporting units and the units above them (joining `unit:X` needs a
+ * grant at or above X, which then reaches the task), its accountable user; and, inside the rooms of
+ * its directive and meeting, only the members whose reach covers it (`directive:D|reach:<unit>`,
+ * joined by the server for each grant of a subscriber) or who are accountable for it. A published
+ * directive's room is open to everyone, so its plain room carries only the directive itself.
  */
 export function taskRooms(task: TaskDto, tree: UnitTree): string[] {
-  const units = new Set([task.leadUnitId, ...task.supportUnitIds].flatMap((u) => tree.lineage(u)))
-  const rooms = [...units].map((u) => `unit:${u}`)
-  if (task.directiveId) rooms.push(`directive:${task.directiveId}`)
-  if (task.meetingId) rooms.push(`meeting:${task.meetingId}`)
+  const units = [...new Set([task.leadUnitId, ...task.supportUnitIds].flatMap((u) => tree.lineage(u)))]
+  const rooms = units.map((u) => `unit:${u}`)
   if (task.accountableUserId) rooms.push(`user:${task.accountableUserId}`)
+  for (const shared of [
+    task.directiveId && `directive:${task.directiveId}`,
+    task.meetingId && `meeting:${task.meetingId}`,
+  ]) {
+    if (!shared) continue
+    rooms.push(...scopedRooms(shared, units, task.accountableUserId ? [task.accountableUserId] : []))
+  }
   return rooms
+}
+
+/** The members' rooms inside a shared room: one per unit of reach and one per user. */
+export function scopedRooms(shared: string, unitIds: readonly string[], userIds: readonly string[]): string[] {
+  return [...unitIds.map((u) => `${shared}|reach:${u}`), ...userIds.map((u) => `${shared}|user:${u}`)]
 }
 
 /** Maps committed domain events to live messages. */

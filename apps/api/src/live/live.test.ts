@@ -67,6 +67,64 @@ describe('live events', () => {
     expect(await leak).toBeNull()
   })
 
+  it("joining an issued directive's room never shows another district's tasks of that directive", async () => {
+    const directives = (await api(hub.base, bithu, 'GET', '/api/directives')).json.directives
+    const issued = directives.find((d: any) => d.status === 'issued' || d.status === 'in_force')
+    const s = await open(tayho)
+    expect(await subscribe(s, `directive:${issued.id}`)).toEqual({ ok: true })
+    // Members' rooms and other people's rooms cannot be joined by name.
+    expect(await subscribe(s, `directive:${issued.id}|reach:${hoankiemId}`)).toMatchObject({ ok: false })
+    const seen: string[] = []
+    s.on('task:created', (p: any) => seen.push(p.task.title))
+    s.on('report:submitted', (p: any) => seen.push(`report:${p.task.title}`))
+    const secret = `Việc mật của Hoàn Kiếm ${Date.now()}`
+    const hk = await api(hub.base, bithu, 'POST', '/api/tasks', {
+      title: secret,
+      description: 'Nội dung chỉ Hoàn Kiếm được đọc',
+      leadUnitId: hoankiemId,
+      directiveId: issued.id,
+    })
+    expect(hk.status).toBe(201)
+    const hkCookie = await loginCookie(hub.base, 'hoankiem@demo.local')
+    expect(
+      (
+        await api(hub.base, hkCookie, 'POST', `/api/tasks/${hk.json.task.id}/reports`, {
+          progress: 30,
+          narrative: 'Mật',
+        })
+      ).status,
+    ).toBe(201)
+    // The API refuses the same task to him…
+    expect((await api(hub.base, tayho, 'GET', `/api/tasks/${hk.json.task.id}`)).status).toBe(403)
+    // …and the room, which does deliver his own district's task of the directive, never delivered it.
+    const own = `Việc của Tây Hồ theo chỉ thị ${Date.now()}`
+    const ownArrived = nextEvent(s, 'task:created', (p: any) => p.task.title === own, 10_000)
+    await api(hub.base, bithu, 'POST', '/api/tasks', { title: own, leadUnitId: tayhoId, directiveId: issued.id })
+    expect(await ownArrived).not.toBeNull()
+    expect(seen).toContain(own)
+    expect(seen.filter((t) => t.includes(secret))).toEqual([])
+  })
+
+  it('a client cannot leave its own user or session room to outlive a logout', async () => {
+    const cookie = await loginCookie(hub.base, 'quangan@demo.local')
+    const me = (await api(hub.base, cookie, 'GET', '/api/auth/me')).json.user
+    const sessionId = cookie.split('=')[1]!.split('.')[0]
+    const s = await open(cookie)
+    s.emit('unsubscribe', `session:${sessionId}`)
+    s.emit('unsubscribe', `user:${me.id}`)
+    // Still in its user room: a round trip proves the unsubscribes were handled first.
+    expect(await subscribe(s, `user:${me.id}`)).toEqual({ ok: true })
+    const gone = new Promise<boolean>((r) => {
+      const timer = setTimeout(() => r(false), 10_000)
+      s.once('disconnect', () => {
+        clearTimeout(timer)
+        r(true)
+      })
+    })
+    await api(hub.base, cookie, 'POST', '/api/auth/logout')
+    expect(await gone).toBe(true)
+  })
+
   it('one change reaches 200 subscribed sockets', async () => {
     const sockets = await Promise.all(Array.from({ length: 200 }, () => open(tayho)))
     await Promise.all(sockets.map((s) => subscribe(s, `unit:${tayhoId}`)))

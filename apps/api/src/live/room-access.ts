@@ -35,5 +35,8 @@ export async function mayJoin(db: Db, units: UnitDirectory, user: CurrentUser, r
   return false
 }
 
-/** Rooms where presence (who is viewing) is shown. */
-export const hasPresence = (room: string) => room.startsWith('directive:') || room.startsWith('meeting:')
+/** Rooms where presence (who is viewing) is shown: the shared rooms, not their members' rooms. */
+export const hasPresence = (room: string) => /^(directive|meeting):[0-9a-f-]{36}$/.test(room)
+
+/** Rooms a client may join or leave by name; every other room (user, session, members' rooms) is the server's. */
+export const isClientRoom = (room: string) => roomPattern.test(room) && !room.startsWith('user:')

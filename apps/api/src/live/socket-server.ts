@@ -11,8 +11,8 @@ import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
 import { Server } from 'socket.io'
 import type { Deps } from '../context'
-import type { LiveMessage } from './event-rooms'
-import { hasPresence, mayJoin } from './room-access'
+import { type LiveMessage, scopedRooms } from './event-rooms'
+import { hasPresence, isClientRoom, mayJoin } from './room-access'
 
 export interface LiveServer {
   io: Server
@@ -74,13 +74,18 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
 
   io.on('connection', (socket) => {
     const user = socket.data.actor as CurrentUser
-    void socket.join([`user:${user.userId}`, `session:${socket.data.sessionId}`])
+    // A shared room's task events reach only members whose reach covers the task (see taskRooms).
+    const withMembers = (room: string) =>
+      hasPresence(room)
+        ? [room, ...scopedRooms(room, [...new Set(user.grants.map((g) => g.unitId))], [user.userId])]
+        : [room]
+    void socket.join(`user:${user.userId}`)
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply = typeof ack === 'function' ? ack : () => {}
       if (typeof room !== 'string' || room.length > 100) return reply({ ok: false, error: 'bad_room' })
       try {
         if (!(await mayJoin(deps.dbh.db, deps.units, user, room))) return reply({ ok: false, error: 'forbidden' })
-        await socket.join(room)
+        await socket.join(withMembers(room))
         reply({ ok: true })
         if (hasPresence(room)) await presence(room)
       } catch (err) {
@@ -89,8 +94,9 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
       }
     })
     socket.on('unsubscribe', async (room: unknown) => {
-      if (typeof room !== 'string' || room === `user:${user.userId}`) return
-      await socket.leave(room)
+      // The user's own room and the members' rooms belong to the server; leaving them is not the client's call.
+      if (typeof room !== 'string' || !isClientRoom(room) || !socket.rooms.has(room)) return
+      for (const r of withMembers(room)) await socket.leave(r)
       if (hasPresence(room)) await presence(room)
     })
     socket.on('disconnecting', () => {
@@ -109,10 +115,17 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
       io.to(`user:${userId}`).emit(event, payload)
     },
     endSessions(ended) {
-      if ('sessionId' in ended) io.in(`session:${ended.sessionId}`).disconnectSockets(true)
-      else if (ended.keepSession)
-        io.in(`user:${ended.userId}`).except(`session:${ended.keepSession}`).disconnectSockets(true)
-      else io.in(`user:${ended.userId}`).disconnectSockets(true)
+      // By the session each socket authenticated with (across processes), not by a room it could leave.
+      const ends = (d: { sessionId?: string; user?: { userId: string } }) =>
+        'sessionId' in ended
+          ? d.sessionId === ended.sessionId
+          : d.user?.userId === ended.userId && d.sessionId !== ended.keepSession
+      void io
+        .fetchSockets()
+        .then((sockets) => {
+          for (const s of sockets) if (ends(s.data)) s.disconnect(true)
+        })
+        .catch((err) => deps.log.error({ err }, 'ending sessions failed'))
     },
     async ping() {
       if (redis) await redis.pub.ping()
