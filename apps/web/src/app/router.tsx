@@ -28,6 +28,13 @@ const loginRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/LoginPage'), 'LoginPage'),
 })
 
+/** Hotlines and who is on duty now: public, no login. */
+const publicDutyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/duty',
+  component: lazyRouteComponent(() => import('../pages/PublicDutyPage'), 'PublicDutyPage'),
+})
+
 /** Every screen but login: needs a session, else goes to /login and comes back after. */
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -139,6 +146,7 @@ const notificationsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicDutyRoute,
   authedRoute.addChildren([
     myWorkRoute,
     boardRoute,

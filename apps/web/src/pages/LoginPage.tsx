@@ -1,6 +1,19 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Anchor,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
-import { getRouteApi, useRouter } from '@tanstack/react-router'
+import { getRouteApi, Link, useRouter } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../auth/auth'
@@ -96,6 +109,9 @@ export function LoginPage() {
                 </Button>
               </Stack>
             </form>
+            <Anchor component={Link} to="/duty" size="sm" ta="center">
+              {t('accountability.duty.link')}
+            </Anchor>
           </Stack>
         </Paper>
       </Center>
