@@ -171,7 +171,7 @@ async function collab(): Promise<Row[]> {
       seen.push((await arrived) - t)
     }
     await new Promise((r) => setTimeout(r, 500))
-    const m = (await call(hub.base, bithu, 'GET', '/api/metrics')).json.collab
+    const m = (await call(hub.base, await login(hub.base, 'quantri@demo.local'), 'GET', '/api/metrics')).json.collab
     a.close()
     b.close()
     const h = m.durableLatency as { count: number; sumMs: number; maxMs: number }

@@ -22,7 +22,7 @@ import { peopleRoutes } from './routes/people'
 import { periodicReportRoutes } from './routes/periodic-reports'
 import { reportRoutes } from './routes/reports'
 import { searchRoutes } from './routes/search'
-import { healthRoutes, metricsRoutes, mountDocs, mountWeb } from './routes/system'
+import { healthRoutes, metricsRoutes, mountDocs, mountPrometheus, mountWeb, readyRoutes } from './routes/system'
 import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
 
@@ -43,7 +43,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.onError((err, c) => errorResponse(err, c, deps.log))
   app.notFound((c) => errorResponse(notFound('Đường dẫn / Route'), c))
 
-  app.use('/api/*', requestLog(deps.log))
+  app.use('/api/*', requestLog(deps.log, deps.metrics))
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   const jsonBodyLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
@@ -57,7 +57,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', sessionMiddleware(deps))
 
   app.route('/api/health', healthRoutes(deps))
+  app.route('/api/ready', readyRoutes(deps))
   app.route('/api/metrics', metricsRoutes(deps, options.collab))
+  mountPrometheus(app, deps)
   if (options.services && !options.services.has('api')) {
     app.all('/api/*', (c) => errorResponse(notFound('Đường dẫn / Route'), c))
     return app

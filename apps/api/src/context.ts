@@ -1,6 +1,7 @@
 import type { CurrentUser, LoginThrottle, Session } from '@hub/auth'
 import type { DbHandle } from '@hub/db'
 import type { Logger } from 'pino'
+import type { HubMetrics } from './services/prometheus'
 import type { UnitDirectory } from './services/unit-directory'
 
 /** What every route can reach: the database, the unit directory, the logger, the outbox kick. */
@@ -24,6 +25,8 @@ export interface Deps {
   health: () => Promise<Record<string, string>>
   /** Login throttling (counters in the database, shared by every process). */
   throttle: LoginThrottle
+  /** The process's Prometheus registry (absent in tests that build Deps by hand). */
+  metrics?: HubMetrics
 }
 
 export type AppEnv = {

@@ -37,6 +37,11 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** How often the scheduler looks for due, overdue and unreported tasks. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * Bearer token that GET /metrics (Prometheus) requires; unset, /metrics is off (404). The
+   * project's nginx never forwards /metrics, so Prometheus scrapes each process on its own port.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** Where the built web app lives; defaults to apps/web/dist. */
   WEB_DIST: z.string().optional(),
 })

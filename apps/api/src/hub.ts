@@ -19,6 +19,7 @@ import { initialContentFor } from './services/document-text'
 import { modelNotificationHandler } from './services/model-discussion'
 import { notificationHandler } from './services/notifications'
 import { Outbox } from './services/outbox'
+import { HubMetrics, outboxBacklog } from './services/prometheus'
 import { defaultSchedulerOptions, Scheduler, type SchedulerOptions } from './services/scheduler'
 import { UnitDirectory } from './services/unit-directory'
 
@@ -38,6 +39,8 @@ export interface HubConfig {
   webDist?: string
   log: Logger
   scheduler?: Partial<SchedulerOptions> | false
+  /** Bearer token for GET /metrics (Prometheus); without one /metrics is off. */
+  metricsToken?: string
   /** Overrides of the collaboration server's options (tests shorten its timers). */
   collab?: Partial<
     Pick<CollabServerOptions, 'flushIntervalMs' | 'unloadAfterMs' | 'maxFrameBytes' | 'compactAfterUpdates'>
@@ -84,6 +87,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
   await units.reload()
   const outbox = new Outbox(dbh.db, log)
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null
+  const metrics = new HubMetrics(config.metricsToken ?? null)
   let live: LiveServer | null = null
   let collabRef: CollabServer | null = null
   const deps: Deps = {
@@ -98,6 +102,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     publicOrigin,
     trustProxy: config.trustProxy ?? false,
     throttle: new LoginThrottle(dbh.db),
+    metrics,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
     health: async () => {
       let database = 'ok'
@@ -163,12 +168,21 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     if (collab && path.startsWith(collab.path)) return collab.handleUpgrade(req, socket, head)
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
   })
+  outbox.on(metrics.deliveryObserver())
   outbox.start()
   const scheduler =
     config.scheduler === false || !config.services.has('api')
       ? null
       : new Scheduler(dbh.db, units, log, deps.eventsWritten, { ...defaultSchedulerOptions, ...config.scheduler })
   scheduler?.start()
+  metrics.bind({
+    collab,
+    scheduler,
+    throttle: deps.throttle,
+    dbStats: () => dbh.stats(),
+    outboxBacklog: () => outboxBacklog(dbh.db),
+    liveConnections: live ? () => (live as LiveServer).io.engine.clientsCount : undefined,
+  })
   await new Promise<void>((res, rej) => {
     server.once('error', rej)
     server.listen(config.port, config.host ?? '0.0.0.0', () => res())

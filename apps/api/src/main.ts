@@ -30,6 +30,7 @@ async function main() {
       webDist,
       log,
       scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
+      metricsToken: env.METRICS_TOKEN,
     })
   } catch (e) {
     if (e instanceof DataDirLockedError) {

@@ -27,9 +27,16 @@ export interface DbConfig {
   poolSize?: number
 }
 
+/** What a metrics scrape can see of the database connection(s). */
+export type DbStats =
+  | { kind: 'postgres'; total: number; idle: number; waiting: number; inFlight: number }
+  | { kind: 'pglite'; inFlight: number }
+
 export interface DbHandle {
   db: Db
   kind: 'pglite' | 'postgres'
+  /** Pool state (PostgreSQL) and queries in flight (PGlite runs them one at a time, so the rest queue). */
+  stats(): DbStats
   /** Runs a raw SQL statement (health checks, advisory locks). */
   ping(): Promise<void>
   close(): Promise<void>
@@ -60,6 +67,13 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       ping: async () => {
         await pool.query('select 1')
       },
+      stats: () => ({
+        kind: 'postgres',
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        inFlight: pool.totalCount - pool.idleCount + pool.waitingCount,
+      }),
       close: () => pool.end(),
     }
   }
@@ -69,6 +83,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   try {
     const client = inMemory ? new PGlite() : new PGlite(resolve(dir, 'pg'))
     await client.waitReady
+    const inFlight = countInFlight(client)
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder })
     return {
@@ -77,6 +92,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       ping: async () => {
         await client.query('select 1')
       },
+      stats: () => ({ kind: 'pglite', inFlight: inFlight() }),
       close: async () => {
         try {
           await client.close()
@@ -89,4 +105,25 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     release()
     throw e
   }
+}
+
+/**
+ * Counts the calls into PGlite that have not finished (queued behind its one connection or running):
+ * the depth of its queue, for the metrics. Wraps the instance's entry points that Drizzle uses.
+ */
+function countInFlight(client: PGlite): () => number {
+  let n = 0
+  const wrap = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    (async (...args: A) => {
+      n++
+      try {
+        return await f(...args)
+      } finally {
+        n--
+      }
+    }) as typeof f
+  client.query = wrap(client.query.bind(client)) as typeof client.query
+  client.exec = wrap(client.exec.bind(client)) as typeof client.exec
+  client.transaction = wrap(client.transaction.bind(client)) as typeof client.transaction
+  return () => n
 }

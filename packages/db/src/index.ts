@@ -1,4 +1,5 @@
 export * from './client'
 export * from './lock'
+export * from './migration-status'
 export * as schema from './schema/index'
 export { demoAccounts, isEmpty, seedDemo, seedUnitDirectory } from './seed'

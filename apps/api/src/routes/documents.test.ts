@@ -157,12 +157,13 @@ describe('collaborative drafts in the hub', () => {
   })
 
   it('reports collab counters to administrators only', async () => {
-    const m = await api(hub.base, bithu, 'GET', '/api/metrics')
+    const m = await api(hub.base, await loginCookie(hub.base, 'quantri@demo.local'), 'GET', '/api/metrics')
     expect(m.status).toBe(200)
     expect(m.json.collab.updatesIn).toBeGreaterThan(0)
     expect(m.json.collab.updatesDropped).toBeGreaterThan(0)
     expect(m.json.outbox.pending).toBeGreaterThanOrEqual(0)
     expect((await api(hub.base, tayho, 'GET', '/api/metrics')).status).toBe(403)
+    expect((await api(hub.base, bithu, 'GET', '/api/metrics')).status).toBe(403)
   })
 
   it('drops the editors of a user who logged out everywhere; their later edits reach nobody', async () => {

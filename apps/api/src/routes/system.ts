@@ -1,15 +1,35 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
 import { type CollabServer, shareWithin } from '@hub/collab'
-import { schema } from '@hub/db'
-import { count, isNull } from 'drizzle-orm'
-import type { Hono } from 'hono'
+import { migrationStatus } from '@hub/db'
+import type { Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
-import { forbidden, unauthenticated } from '../errors'
-import { createRouter, errors, json } from './router'
+import { ApiError, forbidden, notFound, unauthenticated } from '../errors'
+import { outboxBacklog } from '../services/prometheus'
+import { createRouter, errorSchema, errors, json } from './router'
 
+/** A dependency check that answers within `ms` (a hung database must not hang the probe). */
+async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<T>((res) => {
+    timer = setTimeout(() => res(fallback), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const checksSchema = z.record(z.string(), z.string())
+
+/**
+ * GET /api/health: liveness. 200 while the process answers at all (a restart would not mend a
+ * database outage), with the state of the database and Redis for people reading it.
+ */
 export function healthRoutes(deps: Deps) {
   const app = createRouter()
   app.openapi(
@@ -17,19 +37,60 @@ export function healthRoutes(deps: Deps) {
       method: 'get',
       path: '/',
       tags: ['system'],
-      summary: 'Tình trạng hệ thống / Health of the hub, its database and Redis',
+      summary: 'Tiến trình còn sống / Liveness, with the state of the database and Redis',
       responses: {
-        200: json(z.object({ status: z.literal('ok'), checks: z.record(z.string(), z.string()) }), 'Healthy'),
-        503: json(
-          z.object({ status: z.literal('degraded'), checks: z.record(z.string(), z.string()) }),
-          'A dependency is down',
-        ),
+        200: json(z.object({ status: z.literal('ok'), checks: checksSchema }), 'The process is alive'),
       },
     }),
     async (c) => {
-      const checks = await deps.health()
-      const ok = [checks.database, checks.redis ?? 'disabled'].every((v) => v === 'ok' || v === 'disabled')
-      return ok ? c.json({ status: 'ok' as const, checks }, 200) : c.json({ status: 'degraded' as const, checks }, 503)
+      const checks = await within(2000, deps.health(), { database: 'timeout', redis: 'timeout' })
+      return c.json({ status: 'ok' as const, checks }, 200)
+    },
+  )
+  return app
+}
+
+/**
+ * GET /api/ready: readiness, for the proxy and the orchestrator. 200 when the database answers,
+ * Redis answers (when configured) and every committed migration is applied; else 503 in the
+ * error shape with the checks in `details`, so traffic goes to another process meanwhile.
+ */
+export function readyRoutes(deps: Deps) {
+  const app = createRouter()
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['system'],
+      summary: 'Sẵn sàng phục vụ / Readiness: database, Redis, migrations',
+      responses: {
+        200: json(z.object({ status: z.literal('ready'), checks: checksSchema }), 'Ready'),
+        503: {
+          description: 'Not ready; `details.checks` names what is down',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const checks: Record<string, string> = await within(2000, deps.health(), {
+        database: 'timeout',
+        redis: 'timeout',
+      })
+      if (checks.database === 'ok') {
+        const m = await within(
+          2000,
+          migrationStatus(deps.dbh.db).catch(() => null),
+          null,
+        )
+        checks.migrations = m ? (m.applied ? 'ok' : `${m.pending} pending`) : 'unknown'
+      } else checks.migrations = 'unknown'
+      const ok =
+        checks.database === 'ok' &&
+        checks.migrations === 'ok' &&
+        ['ok', 'disabled'].includes(checks.redis ?? 'disabled')
+      if (!ok)
+        throw new ApiError(503, 'not_ready', 'Hệ thống chưa sẵn sàng / Not ready: a dependency is down', { checks })
+      return c.json({ status: 'ready' as const, checks }, 200)
     },
   )
   return app
@@ -61,7 +122,16 @@ export function mountWeb(app: Hono<AppEnv>, webDist: string) {
   app.get('*', serveStatic({ root: webDist, rewriteRequestPath: () => '/index.html' }))
 }
 
-/** GET /api/metrics: counters an operator watches (collab durability, event backlog); administrators only. */
+const isAdmin = (c: Context<AppEnv>) => {
+  const user = c.get('user')
+  if (!user) throw unauthenticated()
+  if (!user.grants.some((g) => g.role === 'admin')) throw forbidden()
+}
+
+/**
+ * GET /api/metrics: the operator's numbers as JSON (the same sources as /metrics); administrators
+ * only, since counters of documents and sessions say who works on what and when.
+ */
 export function metricsRoutes(deps: Deps, collab?: CollabServer) {
   const app = createRouter()
   app.openapi(
@@ -76,6 +146,10 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
             process: z.record(z.string(), z.number()),
             outbox: z.object({ pending: z.number() }),
             collab: z.unknown(),
+            live: z.object({ connections: z.number() }).nullable(),
+            scheduler: z.object({ runs: z.number(), leader: z.boolean() }).nullable(),
+            throttle: z.object({ refusals: z.number() }),
+            database: z.record(z.string(), z.union([z.string(), z.number()])),
           }),
           'Metrics',
         ),
@@ -84,14 +158,9 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
       },
     }),
     async (c) => {
-      const user = c.get('user')
-      if (!user) throw unauthenticated()
-      if (!user.grants.some((g) => g.role === 'admin' || g.role === 'committee_member')) throw forbidden()
-      const [pending] = await deps.dbh.db
-        .select({ n: count() })
-        .from(schema.domainEvents)
-        .where(isNull(schema.domainEvents.deliveredAt))
+      isAdmin(c)
       const m = collab?.metrics
+      const s = deps.metrics?.snapshot()
       return c.json(
         {
           process: {
@@ -99,12 +168,39 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
             rssBytes: process.memoryUsage().rss,
             heapUsedBytes: process.memoryUsage().heapUsed,
           },
-          outbox: { pending: pending?.n ?? 0 },
+          outbox: { pending: await outboxBacklog(deps.dbh.db) },
           collab: m ? { ...m, durableWithin200ms: shareWithin(m.durableLatency, 200) } : null,
+          live: s?.live ?? null,
+          scheduler: s?.scheduler ?? null,
+          throttle: { refusals: deps.throttle.refusals },
+          database: deps.dbh.stats(),
         },
         200,
       )
     },
   )
   return app
+}
+
+/**
+ * GET /metrics (Prometheus text format) behind `Authorization: Bearer <METRICS_TOKEN>`; without a
+ * configured token it does not exist (404). The token is compared in constant time.
+ */
+export function mountPrometheus(app: Hono<AppEnv>, deps: Deps) {
+  app.get('/metrics', async (c) => {
+    const metrics = deps.metrics
+    if (!metrics?.token) throw notFound('Đường dẫn / Route')
+    const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
+    if (!sameSecret(given, metrics.token)) {
+      c.header('www-authenticate', 'Bearer realm="metrics"')
+      throw unauthenticated()
+    }
+    return c.body(await metrics.text(), 200, { 'content-type': metrics.contentType })
+  })
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = createHash('sha256').update(a).digest()
+  const y = createHash('sha256').update(b).digest()
+  return timingSafeEqual(x, y)
 }

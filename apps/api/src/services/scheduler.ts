@@ -44,6 +44,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null
   private readonly holder = `${process.pid}-${randomUUID()}`
   private running: Promise<unknown> | null = null
+  /** For the metrics: ticks run as the leader, and whether the last tick held the lease. */
+  readonly stats = { runs: 0, leader: false }
 
   constructor(
     private readonly db: Db,
@@ -69,7 +71,9 @@ export class Scheduler {
 
   /** One tick: run the jobs if this process holds the lease. */
   async tick(now = new Date()): Promise<boolean> {
-    if (!(await holdLease(this.db, 'scheduler', this.holder, this.options.intervalMs * 3))) return false
+    this.stats.leader = await holdLease(this.db, 'scheduler', this.holder, this.options.intervalMs * 3)
+    if (!this.stats.leader) return false
+    this.stats.runs++
     await this.runOnce(now)
     return true
   }
