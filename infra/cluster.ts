@@ -17,6 +17,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { hubCommand, hubEnvironment, readinessPath, renderNginx } from './deployment'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const state = join(root, 'infra', '.cluster')
@@ -54,15 +55,15 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function waitHealthy(url: string, ms = 120_000) {
+async function waitReady(url: string, ms = 120_000) {
   const t = Date.now()
   while (Date.now() - t < ms) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return
+      if ((await fetch(`${url}${readinessPath}`)).ok) return
     } catch {}
     await sleep(250)
   }
-  throw new Error(`${url} did not become healthy`)
+  throw new Error(`${url} did not become ready`)
 }
 
 function pgBin(): string {
@@ -134,18 +135,13 @@ async function up(n: number) {
   for (let i = 0; i < n; i++) {
     const port = await freePort()
     const log = openSync(join(state, `hub-${i}.log`), 'a')
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
+    const child = spawn(process.execPath, [...hubCommand], {
       cwd: root,
       env: {
         ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        HUB_SEED_DEMO: 'never',
-        TRUST_PROXY: 'true',
+        ...hubEnvironment({ port, host: '127.0.0.1', databaseUrl, redisUrl }),
+        // Tests read these logs only when something fails.
         LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
       },
       detached: true,
       stdio: ['ignore', log, log],
@@ -153,16 +149,14 @@ async function up(n: number) {
     child.unref()
     processes.push({ url: `http://127.0.0.1:${port}`, pid: child.pid!, port })
   }
-  for (const p of processes) await waitHealthy(p.url)
+  for (const p of processes) await waitReady(p.url)
 
   const proxyPort = await freePort()
-  const conf = readFileSync(join(root, 'infra/nginx/hub.conf.template'), 'utf8')
-    .replaceAll('{{STATE}}', state)
-    .replaceAll('{{PORT}}', String(proxyPort))
-    .replace(
-      '{{UPSTREAMS}}',
-      processes.map((p) => `    server 127.0.0.1:${p.port} max_fails=1 fail_timeout=2s;`).join('\n'),
-    )
+  const conf = renderNginx({
+    state,
+    listen: `127.0.0.1:${proxyPort}`,
+    upstreams: processes.map((p) => ({ host: '127.0.0.1', port: p.port })),
+  })
   const nginxConf = join(state, 'nginx.conf')
   writeFileSync(nginxConf, conf)
   run(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', [
@@ -174,7 +168,7 @@ async function up(n: number) {
     join(state, 'nginx-error.log'),
   ])
   const proxy = `http://127.0.0.1:${proxyPort}`
-  await waitHealthy(proxy)
+  await waitReady(proxy)
   const endpoints: Endpoints = { proxy, processes, databaseUrl, redisUrl, pgDir, pgBin: bin, redisPid, nginxConf }
   writeFileSync(endpointsFile, JSON.stringify(endpoints, null, 2))
   console.log(JSON.stringify({ proxy, processes: processes.map((p) => p.url), databaseUrl, redisUrl }, null, 2))

@@ -48,6 +48,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>
 
+/** Every setting the hub reads (infra/.env.example lists each; a test keeps them in step). */
+export const settingNames = Object.keys(envSchema.shape) as (keyof Env)[]
+
 /** Reads and validates the environment once; nothing else touches process.env. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')))
