@@ -1,7 +1,8 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
-import { directivePolicy, directs } from '@hub/domain'
-import { and, eq } from 'drizzle-orm'
+import { directivePolicy } from '@hub/domain'
+import { eq } from 'drizzle-orm'
+import { meetingAccess } from '../services/meeting-access'
 import type { UnitDirectory } from '../services/unit-directory'
 
 const roomPattern = /^(unit|directive|meeting|user):([0-9a-f-]{36})$/
@@ -22,14 +23,7 @@ export async function mayJoin(db: Db, units: UnitDirectory, user: CurrentUser, r
     }
     case 'meeting': {
       const [meeting] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
-      if (!meeting) return false
-      if (directs(user, units.tree, meeting.hostUnitId ?? units.root()?.id ?? '')) return true
-      const [a] = await db
-        .select()
-        .from(schema.meetingAttendees)
-        .where(and(eq(schema.meetingAttendees.meetingId, id), eq(schema.meetingAttendees.userId, user.userId)))
-        .limit(1)
-      return !!a
+      return !!meeting && (await meetingAccess(db, units, user, meeting)) !== null
     }
   }
   return false

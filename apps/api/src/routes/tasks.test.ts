@@ -105,6 +105,87 @@ describe('tasks', () => {
     expect(no.status).toBe(403)
   })
 
+  it('authorizes every id a task names: parent, directive, meeting and accountable person', async () => {
+    const tayhoId = unitNamed('Tây Hồ')
+    const hk = unitNamed('Hoàn Kiếm')
+    const other = await hub.request('POST', '/api/tasks', {
+      cookie: bithu,
+      body: { title: 'Việc riêng của Hoàn Kiếm', leadUnitId: hk, dueAt: '2031-05-01' },
+    })
+    expect(other.status).toBe(201)
+    const count = async () => (await hub.dbh.db.select({ id: schema.tasks.id }).from(schema.tasks)).length
+    const before = await count()
+    // A child under another district's task (whose roll-up he would then drive).
+    const child = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Con', leadUnitId: tayhoId, parentTaskId: other.json.task.id },
+    })
+    expect(child.status).toBe(403)
+    expect(child.json.error.details.fields[0].path).toBe('parentTaskId')
+    // A draft directive he cannot read.
+    const vanphong = await hub.login('vanphong@demo.local')
+    const draft = await hub.request('POST', '/api/directives', {
+      cookie: vanphong,
+      body: { kind: 'CT', title: 'Dự thảo mật' },
+    })
+    expect(draft.status).toBe(201)
+    const onDraft = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Theo dự thảo', leadUnitId: tayhoId, directiveId: draft.json.directive.id },
+    })
+    expect(onDraft.status).toBe(403)
+    expect(onDraft.json.error.details.fields[0].path).toBe('directiveId')
+    // A meeting he does not attend.
+    const meeting = await hub.request('POST', '/api/meetings', {
+      cookie: bithu,
+      body: { title: 'Họp Thường trực', startsAt: '2031-05-02T08:00:00+07:00' },
+    })
+    expect(meeting.status).toBe(201)
+    const inMeeting = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Giao tại họp', leadUnitId: tayhoId, meetingId: meeting.json.meeting.id },
+    })
+    expect(inMeeting.status).toBe(403)
+    // Another district's head as the accountable person.
+    const hkUser = (await hub.request('GET', '/api/auth/me', { cookie: await hub.login('hoankiem@demo.local') })).json
+      .user.id
+    const accountable = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Giao cho người ngoài', leadUnitId: tayhoId, accountableUserId: hkUser },
+    })
+    expect(accountable.status).toBe(403)
+    // Unknown ids are a 400 naming the field.
+    const ghost = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Ma', leadUnitId: tayhoId, parentTaskId: '00000000-0000-4000-8000-000000000000' },
+    })
+    expect(ghost.status).toBe(400)
+    expect(await count()).toBe(before)
+    // The other district's task is untouched: no child drove its roll-up.
+    const after = await hub.request('GET', `/api/tasks/${other.json.task.id}`, { cookie: bithu })
+    expect(after.json.task).toMatchObject({ status: 'not_started', progress: 0, version: 1 })
+    // His own parent, an issued directive and the accountable head of his own ward are fine.
+    const own = await hub.request('POST', '/api/tasks', { cookie: tayho, body: { title: 'Cha', leadUnitId: tayhoId } })
+    const issued = (await hub.request('GET', '/api/directives', { cookie: tayho })).json.directives.find(
+      (d: any) => d.status === 'issued' || d.status === 'in_force',
+    )
+    const ok = await hub.request('POST', '/api/tasks', {
+      cookie: tayho,
+      body: { title: 'Con', leadUnitId: tayhoId, parentTaskId: own.json.task.id, directiveId: issued.id },
+    })
+    expect(ok.status).toBe(201)
+  })
+
+  it('refuses an empty meeting change with 400, not 500', async () => {
+    const meeting = await hub.request('POST', '/api/meetings', {
+      cookie: bithu,
+      body: { title: 'Họp giao ban', startsAt: '2031-05-03T08:00:00+07:00' },
+    })
+    const res = await hub.request('PATCH', `/api/meetings/${meeting.json.meeting.id}`, { cookie: bithu, body: {} })
+    expect(res.status).toBe(400)
+    expect(res.json.error.code).toBe('validation_failed')
+  })
+
   it('lists only what the user may see, with filters and pagination', async () => {
     const all = await hub.request('GET', '/api/tasks?limit=500', { cookie: bithu })
     const mine = await hub.request('GET', '/api/tasks?limit=500', { cookie: tayho })

@@ -197,7 +197,8 @@ export class DirectiveLifecycle {
           throw new ApiError(400, 'validation_failed', 'Thiếu văn bản thay thế / replacedById required', {
             fields: [{ path: 'replacedById', message: 'required' }],
           })
-        await this.load(tx, input.replacedById)
+        const replacement = await this.load(tx, input.replacedById)
+        if (!directivePolicy.read(actor, this.units.tree, replacement)) throw forbidden()
         set.replacedById = input.replacedById
       }
       const [updated] = await tx

@@ -1,11 +1,12 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import { directs } from '@hub/domain'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { presentDirective } from './directives'
+import { meetingAccess, meetingHost } from './meeting-access'
 import { presentTask, supportsOf } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
@@ -30,6 +31,7 @@ export const meetingPatchSchema = z
     title: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Không có gì để thay đổi / Nothing to change' })
 export const concludeSchema = z.object({ conclusions: z.string().trim().min(1).max(50_000) }).strict()
 
 export function presentMeeting(m: MeetingRow) {
@@ -55,23 +57,14 @@ export class MeetingService {
   ) {}
 
   private host(m: MeetingRow) {
-    return m.hostUnitId ?? this.units.root()?.id ?? ''
-  }
-
-  private async attends(meetingId: string, userId: string) {
-    const [a] = await this.db
-      .select()
-      .from(schema.meetingAttendees)
-      .where(and(eq(schema.meetingAttendees.meetingId, meetingId), eq(schema.meetingAttendees.userId, userId)))
-      .limit(1)
-    return !!a
+    return meetingHost(m, this.units)
   }
 
   private async load(actor: CurrentUser, id: string, write = false) {
     const [m] = await this.db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
     if (!m) throw notFound('Cuộc họp / Meeting')
-    const chairs = directs(actor, this.units.tree, this.host(m))
-    if (write ? !chairs : !(chairs || (await this.attends(id, actor.userId)))) throw forbidden()
+    const access = await meetingAccess(this.db, this.units, actor, m)
+    if (write ? access !== 'chair' : !access) throw forbidden()
     return m
   }
 

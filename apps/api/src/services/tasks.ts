@@ -1,8 +1,10 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
 import {
+  agreesWithChildren,
   directs,
   normaliseProgress,
+  rollUpState,
   type TaskCreate,
   type TaskListQuery,
   type TaskPatch,
@@ -14,6 +16,7 @@ import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, o
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { headsOf } from './notifications'
+import { authorizeTaskLinks } from './task-links'
 import type { UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
@@ -70,8 +73,9 @@ export function taskAudience(task: TaskDto) {
 }
 
 /**
- * Progress and status roll up a cascade: a parent shows the mean progress of its children and is
- * done when all of them are. Walks up to the top; each changed parent is audited and announced.
+ * Progress and status roll up a cascade by the domain's rule (`rollUpState`): a parent shows the
+ * mean progress of its children and is done when all of them are. Walks up to the top; each
+ * changed parent is audited and announced.
  */
 export async function rollUp(
   tx: Tx,
@@ -81,32 +85,27 @@ export async function rollUp(
 ): Promise<void> {
   let id = parentTaskId
   while (id) {
-    const [agg] = await tx
-      .select({
-        n: count(),
-        avg: sql<number>`coalesce(round(avg(${t.progress})), 0)::int`,
-        done: sql<number>`count(*) filter (where ${t.status} = 'done')::int`,
-      })
+    const children = await tx
+      .select({ status: t.status, progress: t.progress, completedAt: t.completedAt })
       .from(t)
       .where(eq(t.parentTaskId, id))
     const [parent] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
-    if (!parent || !agg || agg.n === 0) return
-    const allDone = agg.done === agg.n
-    const status = allDone
-      ? 'done'
-      : agg.avg > 0 || agg.done > 0
-        ? 'in_progress'
-        : parent.status === 'paused'
-          ? 'paused'
-          : 'not_started'
-    const progress = allDone ? 100 : Math.min(agg.avg, 99)
-    if (status === parent.status && progress === parent.progress) return
+    const derived = parent ? rollUpState(children, parent.status) : null
+    if (!parent || !derived) return
+    const { status, progress } = derived
+    const completedAt = derived.completedAt ?? (status === 'done' ? (parent.completedAt ?? new Date()) : null)
+    if (
+      status === parent.status &&
+      progress === parent.progress &&
+      completedAt?.getTime() === parent.completedAt?.getTime()
+    )
+      return
     const [updated] = await tx
       .update(t)
       .set({
         status,
         progress,
-        completedAt: allDone ? (parent.completedAt ?? new Date()) : null,
+        completedAt,
         updatedAt: new Date(),
         version: sql`${t.version} + 1`,
       })
@@ -172,15 +171,6 @@ export class TaskService {
     if (!this.units.get(id))
       throw new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, {
         fields: [{ path: field, message: 'unknown unit' }],
-      })
-  }
-
-  private async requireUser(db: DbOrTx, id: string | null | undefined) {
-    if (!id) return
-    const [u] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.id, id)).limit(1)
-    if (!u)
-      throw new ApiError(400, 'validation_failed', 'Người chịu trách nhiệm không tồn tại / Unknown accountable user', {
-        fields: [{ path: 'accountableUserId', message: 'unknown user' }],
       })
   }
 
@@ -257,14 +247,14 @@ export class TaskService {
     for (const [i, u] of (input.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
     if (!taskPolicy.create(actor, this.units.tree, input.leadUnitId)) throw forbidden()
     return await this.db.transaction(async (tx) => {
-      await this.requireUser(tx, input.accountableUserId)
-      if (input.parentTaskId) {
-        const [parent] = await tx.select({ id: t.id }).from(t).where(eq(t.id, input.parentTaskId)).limit(1)
-        if (!parent)
-          throw new ApiError(400, 'validation_failed', 'Nhiệm vụ cha không tồn tại / Unknown parent task', {
-            fields: [{ path: 'parentTaskId', message: 'unknown task' }],
-          })
-      }
+      await authorizeTaskLinks(tx, this.units, actor, {
+        leadUnitId: input.leadUnitId,
+        supportUnitIds: input.supportUnitIds ?? [],
+        parentTaskId: input.parentTaskId,
+        directiveId: input.directiveId,
+        meetingId: input.meetingId,
+        accountableUserId: input.accountableUserId,
+      })
       const { status, progress } = normaliseProgress('not_started', 0, {
         status: input.status,
         progress: input.progress,
@@ -303,11 +293,31 @@ export class TaskService {
       const before = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
       if (!taskPolicy.update(actor, this.units.tree, before)) throw forbidden()
       if (row.version !== patch.version) throw conflict(before)
-      await this.requireUser(tx, patch.accountableUserId)
+      await authorizeTaskLinks(tx, this.units, actor, {
+        leadUnitId: row.leadUnitId,
+        supportUnitIds: patch.supportUnitIds ?? before.supportUnitIds,
+        accountableUserId: patch.accountableUserId,
+      })
       const { status, progress } = normaliseProgress(row.status, row.progress, {
         status: patch.status,
         progress: patch.progress,
       })
+      // A parent's state is its children's (rollUpState): asking for another one is refused, not stored.
+      if (patch.status !== undefined || patch.progress !== undefined) {
+        const children = await tx
+          .select({ status: t.status, progress: t.progress })
+          .from(t)
+          .where(eq(t.parentTaskId, id))
+        if (!agreesWithChildren(children, { status, progress })) {
+          const derived = rollUpState(children, status)!
+          throw new ApiError(
+            409,
+            'derived_from_children',
+            `Trạng thái và tiến độ của nhiệm vụ được tổng hợp từ ${children.length} nhiệm vụ con (${derived.progress}%) / Status and progress come from the ${children.length} sub-tasks (${derived.progress}%)`,
+            { derived: { status: derived.status, progress: derived.progress }, current: before },
+          )
+        }
+      }
       const completedAt = status === 'done' ? (row.completedAt ?? new Date()) : null
       const [updated] = await tx
         .update(t)

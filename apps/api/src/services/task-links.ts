@@ -1,0 +1,68 @@
+import { type CurrentUser, loadCurrentUser } from '@hub/auth'
+import { type DbOrTx, schema } from '@hub/db'
+import { directivePolicy, taskPolicy } from '@hub/domain'
+import { eq } from 'drizzle-orm'
+import { ApiError } from '../errors'
+import { meetingAccess } from './meeting-access'
+import type { UnitDirectory } from './unit-directory'
+
+/** The records a task write names besides the task itself. */
+export interface TaskLinks {
+  leadUnitId: string
+  supportUnitIds: readonly string[]
+  parentTaskId?: string | null
+  directiveId?: string | null
+  meetingId?: string | null
+  accountableUserId?: string | null
+}
+
+const unknown = (field: string, what: string) =>
+  new ApiError(400, 'validation_failed', `${what} không tồn tại / Unknown ${field}`, {
+    fields: [{ path: field, message: 'unknown' }],
+  })
+const notYours = (field: string) =>
+  new ApiError(403, 'forbidden', `Bạn không có quyền với ${field} / Not allowed: ${field}`, {
+    fields: [{ path: field, message: 'not allowed' }],
+  })
+
+/**
+ * Every id a task write names must be one the actor may use, not only the task: a parent he may
+ * change (a child's progress rolls up into it), a directive he may read, a meeting he attends or
+ * chairs, and an accountable person in the line of command of the task's units.
+ */
+export async function authorizeTaskLinks(
+  db: DbOrTx,
+  units: UnitDirectory,
+  actor: CurrentUser,
+  links: TaskLinks,
+): Promise<void> {
+  const tree = units.tree
+  if (links.parentTaskId) {
+    const [parent] = await db.select().from(schema.tasks).where(eq(schema.tasks.id, links.parentTaskId)).limit(1)
+    if (!parent) throw unknown('parentTaskId', 'Nhiệm vụ cha / Parent task')
+    const supports = await db
+      .select({ unitId: schema.taskSupportUnits.unitId })
+      .from(schema.taskSupportUnits)
+      .where(eq(schema.taskSupportUnits.taskId, parent.id))
+    if (!taskPolicy.update(actor, tree, { ...parent, supportUnitIds: supports.map((s) => s.unitId) }))
+      throw notYours('parentTaskId')
+  }
+  if (links.directiveId) {
+    const [d] = await db.select().from(schema.directives).where(eq(schema.directives.id, links.directiveId)).limit(1)
+    if (!d) throw unknown('directiveId', 'Văn bản / Directive')
+    if (!directivePolicy.read(actor, tree, d)) throw notYours('directiveId')
+  }
+  if (links.meetingId) {
+    const [m] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, links.meetingId)).limit(1)
+    if (!m) throw unknown('meetingId', 'Cuộc họp / Meeting')
+    if (!(await meetingAccess(db, units, actor, m))) throw notYours('meetingId')
+  }
+  if (links.accountableUserId && links.accountableUserId !== actor.userId) {
+    const person = await loadCurrentUser(db, links.accountableUserId)
+    if (!person) throw unknown('accountableUserId', 'Người chịu trách nhiệm / Accountable person')
+    const taskUnits = [links.leadUnitId, ...links.supportUnitIds]
+    const theirs = [...person.grants.map((g) => g.unitId), ...(person.unitId ? [person.unitId] : [])]
+    const inLine = theirs.some((p) => taskUnits.some((u) => tree.isWithin(u, p) || tree.isWithin(p, u)))
+    if (!inLine) throw notYours('accountableUserId')
+  }
+}
