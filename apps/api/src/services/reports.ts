@@ -75,7 +75,13 @@ export class ReportService {
         })
         .returning()
       let task = before
-      if (leads && input.progress !== undefined && input.progress !== row.progress) {
+      // A parent's progress is its children's (rollUpState): a report on it tells, it does not set.
+      const [child] = await tx
+        .select({ id: schema.tasks.id })
+        .from(schema.tasks)
+        .where(eq(schema.tasks.parentTaskId, taskId))
+        .limit(1)
+      if (leads && !child && input.progress !== undefined && input.progress !== row.progress) {
         const next = normaliseProgress(row.status, row.progress, { progress: input.progress })
         const [updated] = await tx
           .update(schema.tasks)

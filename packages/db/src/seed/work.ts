@@ -1,4 +1,4 @@
-import { addDays, formatDirectiveNumber, proposeTaskDrafts, type UnitRef, vnDay } from '@hub/domain'
+import { addDays, formatDirectiveNumber, proposeTaskDrafts, rollUpState, type UnitRef, vnDay } from '@hub/domain'
 import { sql } from 'drizzle-orm'
 import type { Db } from '../client'
 import * as s from '../schema/index'
@@ -249,6 +249,24 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
     }
   }
 
+  // A parent's state is its children's, by the same rule the API applies (rollUpState): children
+  // come after their parents in the list, so walking it backwards settles each level before the next.
+  const childrenOf = new Map<number, number[]>()
+  tasks.forEach((t, i) => {
+    if (t.parentTaskId?.startsWith('#')) {
+      const p = Number(t.parentTaskId.slice(1))
+      childrenOf.set(p, [...(childrenOf.get(p) ?? []), i])
+    }
+  })
+  for (let i = tasks.length - 1; i >= 0; i--) {
+    const kids = (childrenOf.get(i) ?? []).map((k) => tasks[k]!)
+    const derived = rollUpState(
+      kids.map((k) => ({ status: k.status ?? 'not_started', progress: k.progress ?? 0, completedAt: k.completedAt })),
+      tasks[i]!.status ?? 'not_started',
+    )
+    if (derived) Object.assign(tasks[i]!, derived)
+  }
+
   // Insert level by level (parents before their children), resolving "#index" references to the
   // ids the database gave.
   // An open task was last touched lately in a diligent district, long ago in a slack one.
@@ -291,10 +309,6 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
   }
   if (supports.length)
     await db.insert(s.taskSupportUnits).values(supports.map((x) => ({ taskId: ids[x.taskIndex]!, unitId: x.unitId })))
-  // Parents show their children's average progress.
-  await db.execute(
-    sql`update tasks p set progress = c.avg from (select parent_task_id, round(avg(progress))::int as avg from tasks where parent_task_id is not null group by parent_task_id) c where c.parent_task_id = p.id`,
-  )
 
   // Reports: on tasks in progress or done, and daily district reports for the past week.
   const reportRows: (typeof s.reports.$inferInsert)[] = []
@@ -314,7 +328,8 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
           'Lực lượng tại chỗ đã vào cuộc.',
         ]),
         difficulties: r.chance(0.2) ? 'Thiếu lực lượng trực chốt ban đêm, đề nghị tăng cường dân quân tự vệ.' : '',
-        submittedBy: t.accountableUserId,
+        // Every report has an author: the person accountable, or else whoever gave the task.
+        submittedBy: t.accountableUserId ?? t.createdBy ?? vanphong,
         submittedAt: new Date(Math.min(Date.now(), (t.createdAt as Date).getTime() + (k + 1) * 86_400_000)),
       })
   })
