@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { diffLines } from './line-diff'
+import { diffLines, withWords } from './line-diff'
 
 /** Rebuilds both sides from a diff: the older text from equal+delete, the newer from equal+insert. */
 function sides(parts: ReturnType<typeof diffLines>) {
@@ -23,6 +23,32 @@ describe('diffLines', () => {
       { op: 'insert', text: '3. Tổng kết' },
       { op: 'equal', text: 'Nơi nhận' },
     ])
+  })
+
+  it('marks the changed words of a replaced paragraph, whole Vietnamese words', () => {
+    const a = 'Các quận báo cáo hằng tuần trước 16 giờ.\nNơi nhận'
+    const b = 'Các quận, huyện báo cáo hằng ngày trước 16 giờ.\nNơi nhận'
+    const [deleted, inserted, equal] = withWords(diffLines(a, b))
+    expect(deleted).toEqual({ op: 'delete', text: 'Các quận báo cáo hằng tuần trước 16 giờ.' })
+    expect(equal).toEqual({ op: 'equal', text: 'Nơi nhận' })
+    expect(withWords([{ op: 'insert', text: 'x' }])).toEqual([{ op: 'insert', text: 'x' }])
+    const words = inserted!.words!
+    const changed = (op: string) =>
+      words
+        .filter((w) => w.op === op)
+        .map((w) => w.text.trim())
+        .filter(Boolean)
+    // Words with diacritics stay whole: "tuần" for "ngày", not "t…" for "ng…".
+    expect(changed('delete')).toEqual(['tuần'])
+    expect(changed('insert')).toEqual([',', 'huyện', 'ngày'])
+    // The words rebuild both paragraphs.
+    const side = (skip: string) =>
+      words
+        .filter((w) => w.op !== skip)
+        .map((w) => w.text)
+        .join('')
+    expect(side('insert')).toBe(deleted!.text)
+    expect(side('delete')).toBe(inserted!.text)
   })
 
   it('handles empty texts and identical texts', () => {
