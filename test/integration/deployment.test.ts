@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { settingNames } from '../../apps/api/src/env'
+import { HubMetrics } from '../../apps/api/src/services/prometheus'
 import {
   clusterRoles,
   composeHubs,
@@ -149,5 +150,45 @@ describe('the cluster script', () => {
     } finally {
       rmSync(state, { recursive: true, force: true })
     }
+  })
+})
+
+describe('infra/grafana/hub-dashboard.json', () => {
+  const dashboard = JSON.parse(read('grafana/hub-dashboard.json')) as {
+    panels: { type: string; targets?: { expr: string }[] }[]
+  }
+  const exprs = dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr)
+  const used = new Set(
+    exprs.flatMap((e) => [...e.matchAll(/\b((?:hub|nodejs|process)_[a-z0-9_]+)/g)].map((m) => m[1]!)),
+  )
+
+  it('charts only families the hub exposes', () => {
+    const exposed = new HubMetrics(null).registry.getMetricsAsArray().map((m) => m.name)
+    for (const name of used) {
+      const family = name.replace(/_(bucket|sum|count)$/, '')
+      expect(exposed, name).toContain(exposed.includes(name) ? name : family)
+    }
+  })
+
+  it('charts every family an operator watches', () => {
+    for (const family of [
+      'hub_http_requests_total',
+      'hub_http_request_duration_seconds_bucket',
+      'nodejs_eventloop_lag_p99_seconds',
+      'hub_db_pool_connections',
+      'hub_db_queries_in_flight',
+      'hub_collab_documents_open',
+      'hub_collab_connections',
+      'hub_collab_updates_in_total',
+      'hub_collab_durability_lag_seconds_bucket',
+      'hub_collab_fanout_lag_seconds_bucket',
+      'hub_outbox_backlog',
+      'hub_outbox_delivery_lag_seconds_bucket',
+      'hub_live_connections',
+      'hub_scheduler_runs_total',
+      'hub_scheduler_leader',
+      'hub_login_throttle_refusals_total',
+    ])
+      expect(used, family).toContain(family)
   })
 })
