@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv, Deps } from './context'
 import { ApiError, errorResponse, notFound } from './errors'
+import { closeUnreadBodies } from './middleware/close-unread'
+import { inputGuard } from './middleware/input-guard'
 import { sameOriginWrites } from './middleware/origin'
 import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
@@ -44,6 +46,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.notFound((c) => errorResponse(notFound('Đường dẫn / Route'), c))
 
   app.use('/api/*', requestLog(deps.log, deps.metrics))
+  app.use('/api/*', closeUnreadBodies())
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
   const jsonBodyLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
@@ -54,6 +57,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // A model's attachment upload has its own, larger limit on its route.
   app.use('/api/*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
+  app.use('/api/*', inputGuard())
   app.use('/api/*', sessionMiddleware(deps))
 
   app.route('/api/health', healthRoutes(deps))

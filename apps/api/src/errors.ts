@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import type { ZodError } from 'zod'
+import { loggableError } from './log-safety'
 
 /** An error meant for the client: status, a stable code and a readable message. */
 export class ApiError extends Error {
@@ -57,6 +58,6 @@ export function errorResponse(err: unknown, c: Context, log?: Logger): Response 
               : 'bad_request'
     return c.json({ error: { code, message: err.message || 'Bad request' } }, status)
   }
-  log?.error({ err }, 'unhandled error')
+  log?.error({ err: loggableError(err) }, 'unhandled error')
   return c.json({ error: { code: 'internal', message: 'Lỗi hệ thống / Internal error' } }, 500)
 }

@@ -5,15 +5,20 @@ import { DataDirLockedError, demoAccounts } from '@hub/db'
 import pino from 'pino'
 import { readEnv } from './env'
 import { startHub } from './hub'
+import { safeSerializers } from './log-safety'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
 /** The composition root: reads the environment, starts the hub, stops it cleanly on a signal. */
 async function main() {
   const env = readEnv()
-  const log = pino({ level: env.LOG_LEVEL, base: { service: 'hub' } })
+  const log = pino({ level: env.LOG_LEVEL, base: { service: 'hub' }, serializers: safeSerializers })
   const webDist = resolve(env.WEB_DIST ?? join(here, '..', '..', 'web', 'dist'))
   if (!existsSync(join(webDist, 'index.html'))) log.warn({ webDist }, 'web app not built; run `npm run build`')
+  if (!env.PUBLIC_URL)
+    log.warn(
+      'PUBLIC_URL is not set: writes and websockets are accepted only from http://localhost or an IP address (a host name could be rebound by DNS); set PUBLIC_URL to serve the hub under a name',
+    )
   let hub: Awaited<ReturnType<typeof startHub>>
   try {
     hub = await startHub({

@@ -48,7 +48,7 @@ export async function createTestHub(
     log,
     eventsWritten: () => void outbox.kick(),
     sessionsEnded: () => {},
-    publicOrigin: null,
+    publicOrigin: TEST_ORIGIN,
     trustProxy: options.trustProxy ?? true,
     throttle: new LoginThrottle(dbh.db),
     secureCookies: false,
