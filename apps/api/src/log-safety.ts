@@ -16,8 +16,13 @@ export function loggableError(err: unknown): Record<string, unknown> {
       .join('\n'),
   }
   const cause = (err as { cause?: unknown }).cause
+  // The driver quotes the offending value in its message ('invalid input syntax for type integer: "…"').
   if (cause instanceof Error)
-    out.cause = { type: cause.name, message: withoutParams(cause.message), code: (cause as { code?: unknown }).code }
+    out.cause = {
+      type: cause.name,
+      message: withoutParams(cause.message).replace(/"[^"]*"/g, '"…"'),
+      code: (cause as { code?: unknown }).code,
+    }
   return out
 }
 
