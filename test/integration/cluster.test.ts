@@ -9,11 +9,12 @@ import { openDoc, until } from '../../apps/api/src/testing/ydoc'
 // The scale-out deployment for real: PostgreSQL, Redis, nginx and two hub processes started by
 // the project's own cluster script, as an operator would.
 const root = resolve(import.meta.dirname, '..', '..')
+const metricsToken = 'cluster-metrics-token-0123456789'
 const cluster = (...args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'infra/cluster.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, SCHEDULER_INTERVAL_MS: '1500' },
+    env: { ...process.env, SCHEDULER_INTERVAL_MS: '1500', METRICS_TOKEN: metricsToken },
     timeout: 600_000,
   })
 let ep: { proxy: string; processes: { url: string; pid: number }[]; databaseUrl: string; redisUrl: string }
@@ -49,6 +50,43 @@ describe('a cluster of two processes on PostgreSQL and Redis behind nginx', () =
     for (const url of [ep.proxy, ...ep.processes.map((p) => p.url)]) {
       const h = await (await fetch(`${url}/api/health`)).json()
       expect(h).toMatchObject({ status: 'ok', checks: { database: 'ok', databaseEngine: 'postgresql', redis: 'ok' } })
+    }
+  })
+
+  it('is ready behind the proxy; Prometheus scrapes each process, never the proxy', async () => {
+    const ready = await (await fetch(`${ep.proxy}/api/ready`)).json()
+    expect(ready).toEqual({
+      status: 'ready',
+      checks: expect.objectContaining({ database: 'ok', redis: 'ok', migrations: 'ok' }),
+    })
+    expect((await fetch(`${ep.proxy}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(
+      404,
+    )
+    const value = (text: string, name: string) =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+        .map((l) => Number(l.split(' ').pop()))
+    const scrape = async (url: string) => {
+      const r = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+      expect(r.status).toBe(200)
+      return r.text()
+    }
+    // The scheduler leads on exactly one process (a lease in the database), and says so.
+    expect(
+      await until(async () => {
+        const leaders = await Promise.all(
+          ep.processes.map(async (p) => value(await scrape(p.url), 'hub_scheduler_leader')[0]),
+        )
+        return leaders.filter((l) => l === 1).length === 1 && leaders.every((l) => l === 0 || l === 1)
+      }, 10_000),
+    ).toBe(true)
+    for (const p of ep.processes) {
+      const text = await scrape(p.url)
+      // PostgreSQL: the pool's connections by state.
+      expect(text).toMatch(/^hub_db_pool_connections\{state="total"\} [1-9]/m)
+      expect(text).toMatch(/^hub_db_pool_connections\{state="waiting"\} 0$/m)
+      expect(value(text, 'hub_outbox_backlog')[0]).toBeGreaterThanOrEqual(0)
     }
   })
 
