@@ -59,8 +59,12 @@ describe('upgrade authenticated by the session cookie and decided by the documen
 })
 
 describe('sameOrigin', () => {
-  it('compares with the public origin when configured, else with the Host header', () => {
-    expect(sameOrigin()('http://hub.local:3000', 'hub.local:3000')).toBe(true)
+  it('compares with the public origin when configured, else with a loopback or IP Host header', () => {
+    expect(sameOrigin()('http://127.0.0.1:3000', '127.0.0.1:3000')).toBe(true)
+    expect(sameOrigin()('http://localhost:3000', 'localhost:3000')).toBe(true)
+    // A host name could be an attacker's, rebound to this machine (DNS rebinding): PUBLIC_URL is needed.
+    expect(sameOrigin()('http://hub.local:3000', 'hub.local:3000')).toBe(false)
+    expect(sameOrigin()('https://127.0.0.1:3000', '127.0.0.1:3000')).toBe(false)
     expect(sameOrigin()('http://evil.example', 'hub.local:3000')).toBe(false)
     expect(sameOrigin()('not a url', 'hub.local:3000')).toBe(false)
     expect(sameOrigin('https://hub.example.vn')('https://hub.example.vn', 'internal:3000')).toBe(true)

@@ -6,7 +6,7 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } fr
 import * as Y from 'yjs'
 import type { CollabDocument } from './document'
 import type { Peer } from './fanout'
-import { CloseCode, frameBytes, isOversizeError } from './limits'
+import { CloseCode, frameBytes, isOversizeError, type RateLimits, TokenBucket } from './limits'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
 import { awarenessMessage, decodeMessage, ProtocolError, syncStep1Message, syncStep2Message } from './protocol'
@@ -18,6 +18,9 @@ export interface ConnectionOptions {
   maxFrameBytes: number
   maxBufferedBytes: number
   maxAwarenessClients: number
+  /** Largest size of the document this connection may grow it to. */
+  maxDocumentBytes: number
+  rates: RateLimits
   metrics: CollabMetrics
   log: CollabLogger
   /** Called once when the connection is gone (releases the document). */
@@ -35,12 +38,22 @@ export class CollabConnection implements Peer {
   readonly clientIds = new Set<number>()
   private closed = false
   private alive = true
+  private readonly awarenessBucket: TokenBucket
+  private readonly updateBucket: TokenBucket
+  private readonly updateBytesBucket: TokenBucket
+  /** Awareness messages dropped over the rate since the last one accepted: many in a row close the connection. */
+  private awarenessOverflow = 0
 
   constructor(
     private readonly ws: WebSocket,
     private readonly document: CollabDocument,
     private readonly opts: ConnectionOptions,
-  ) {}
+  ) {
+    const r = opts.rates
+    this.awarenessBucket = new TokenBucket(r.awarenessPerSecond, r.awarenessBurst)
+    this.updateBucket = new TokenBucket(r.updatesPerSecond, r.updatesBurst)
+    this.updateBytesBucket = new TokenBucket(r.updateBytesPerSecond, r.updateBytesBurst)
+  }
 
   /** Joins the document and greets the client: our sync step 1 and who is here. */
   start(): void {
@@ -155,11 +168,32 @@ export class CollabConnection implements Peer {
           m.updatesDropped++
           return
         }
+        // An update is never dropped silently: over the rate the connection closes, and the client's
+        // y-websocket reconnects and sends what the server lacks in its sync step.
+        if (!this.updateBucket.take() || !this.updateBytesBucket.take(msg.update.length)) {
+          m.rateLimited++
+          this.close(CloseCode.rateLimited, 'too many updates')
+          return
+        }
+        if (this.document.approxBytes() + msg.update.length > this.opts.maxDocumentBytes) {
+          m.documentsTooLarge++
+          this.close(CloseCode.documentTooLarge, 'document too large')
+          return
+        }
         Y.applyUpdate(doc, msg.update, this)
+        this.document.grew(msg.update.length)
         m.updatesIn++
         return
       case 'awareness':
         m.awarenessIn++
+        // Presence is disposable: over the rate it is dropped, and a flood closes the connection.
+        if (!this.awarenessBucket.take()) {
+          m.rateLimited++
+          if (++this.awarenessOverflow > this.opts.rates.awarenessBurst * 10)
+            this.close(CloseCode.rateLimited, 'too many presence messages')
+          return
+        }
+        this.awarenessOverflow = 0
         this.applyAwareness(msg.update)
         return
       case 'query-awareness':

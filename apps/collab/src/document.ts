@@ -42,6 +42,8 @@ export class CollabDocument {
   private readonly departed = new Map<number, number>()
   private readonly sweeper: NodeJS.Timeout
   private destroyed = false
+  /** Size of the stored state at load plus the updates applied since: an upper bound of the document's size. */
+  private bytes: number | null = null
 
   constructor(
     readonly name: string,
@@ -106,6 +108,17 @@ export class CollabDocument {
       count(this.doc as unknown as { _observers: Map<string, Set<unknown>> }) +
       count(this.awareness as unknown as { _observers: Map<string, Set<unknown>> })
     )
+  }
+
+  /** An upper bound of the encoded size (measured once, then grown by each update applied). */
+  approxBytes(): number {
+    this.bytes ??= Y.encodeStateAsUpdate(this.doc).byteLength
+    return this.bytes
+  }
+
+  /** Counts an update applied to the document. */
+  grew(n: number): void {
+    if (this.bytes !== null) this.bytes += n
   }
 
   get isDestroyed(): boolean {

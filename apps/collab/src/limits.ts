@@ -7,6 +7,50 @@ export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024
 /** Awareness client ids one connection may speak for (a browser tab has one). */
 export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 8
 
+/** A document larger than this (its stored state plus what was added since it was opened) takes no more edits. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+
+/** Per-connection rates: sustained per second and burst. Typing sends tens of updates a second, a cursor fewer. */
+export interface RateLimits {
+  awarenessPerSecond: number
+  awarenessBurst: number
+  updatesPerSecond: number
+  updatesBurst: number
+  updateBytesPerSecond: number
+  updateBytesBurst: number
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  awarenessPerSecond: 30,
+  awarenessBurst: 60,
+  updatesPerSecond: 200,
+  updatesBurst: 1000,
+  updateBytesPerSecond: 2 * 1024 * 1024,
+  updateBytesBurst: 8 * 1024 * 1024,
+}
+
+/** A token bucket: `take(n)` is false when the connection has spent more than its rate allows. */
+export class TokenBucket {
+  private tokens: number
+  private last = performance.now()
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst
+  }
+
+  take(n = 1): boolean {
+    const now = performance.now()
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond)
+    this.last = now
+    if (this.tokens < n) return false
+    this.tokens -= n
+    return true
+  }
+}
+
 /** Websocket close codes the server uses. */
 export const CloseCode = {
   /** Server shutting down. */
@@ -19,6 +63,10 @@ export const CloseCode = {
   internalError: 1011,
   /** The user's rights on the document changed; the client reconnects and is judged again. */
   accessChanged: 4000,
+  /** The connection sent updates or presence faster than its rate limit (the client may reconnect and resync). */
+  rateLimited: 4429,
+  /** The document reached its size limit; the update was not applied. */
+  documentTooLarge: 4413,
 } as const
 
 /** The bytes of a received frame, whatever form ws delivered it in. */

@@ -55,6 +55,10 @@ export interface CollabMetrics {
   updatesIn: number
   /** Updates from read-only connections, dropped. */
   updatesDropped: number
+  /** Messages over a connection's rate (presence dropped; updates close the connection with 4429). */
+  rateLimited: number
+  /** Updates refused because the document reached its size limit (closed with 4413). */
+  documentsTooLarge: number
   /** Merged update messages sent (one per connection per tick). */
   updatesOut: number
   awarenessIn: number
@@ -93,6 +97,8 @@ export function createMetrics(): CollabMetrics {
     created: 0,
     updatesIn: 0,
     updatesDropped: 0,
+    rateLimited: 0,
+    documentsTooLarge: 0,
     updatesOut: 0,
     awarenessIn: 0,
     awarenessOut: 0,

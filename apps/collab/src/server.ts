@@ -10,8 +10,11 @@ import { CollabConnection } from './connection'
 import {
   CloseCode,
   DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_DOCUMENT_BYTES,
   DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_RATE_LIMITS,
   MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+  type RateLimits,
 } from './limits'
 import { type CollabLogger, silentLogger } from './logger'
 import { type CollabMetrics, createMetrics } from './metrics'
@@ -56,6 +59,10 @@ export interface CollabServerOptions {
   maxBufferedBytes?: number
   /** How long a departed client's presence clock is remembered (refusing stale echoes). Default 30 s. */
   awarenessGraceMs?: number
+  /** A document stops taking edits at this size (close code 4413). Default 16 MiB. */
+  maxDocumentBytes?: number
+  /** Per-connection rates of updates and presence (over them: presence dropped, updates close with 4429). */
+  rates?: Partial<RateLimits>
 }
 
 export interface CollabServer {
@@ -173,6 +180,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         maxFrameBytes,
         maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
         maxAwarenessClients: MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+        maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+        rates: { ...DEFAULT_RATE_LIMITS, ...options.rates },
         metrics,
         log,
         onClose: () => {
