@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, findDeadline, isoDate, parseLongDate } from './vn-dates'
+import { addWorkingDays, findDeadline, isoDate, parseLongDate, parseTypedDate } from './vn-dates'
 
 describe('parseLongDate', () => {
   it('reads the place-and-date line', () => {
@@ -66,5 +66,32 @@ describe('findDeadline', () => {
 describe('addWorkingDays', () => {
   it('skips weekends', () => {
     expect(addWorkingDays('2021-07-30', 1)).toBe('2021-08-02')
+  })
+})
+
+describe('parseTypedDate', () => {
+  it.each([
+    ['05/12/2026', '2026-12-05'],
+    ['5/12/2026', '2026-12-05'],
+    ['05-12-2026', '2026-12-05'],
+    ['05.12.2026', '2026-12-05'],
+    ['5/12/26', '2026-12-05'],
+    ['15/09/2026', '2026-09-15'],
+    ['  1/1/2027 ', '2027-01-01'],
+    ['5 / 12 / 2026', '2026-12-05'],
+    ['2026-12-05', '2026-12-05'],
+  ])('reads %s as %s (day first)', (typed, iso) => {
+    expect(parseTypedDate(typed)).toBe(iso)
+  })
+
+  it.each(['', '31/06/2026', '29/02/2027', '13/13/2026', '5/12', '5/12/202', '05/12-2026', 'mai', '2026-13-01'])(
+    'refuses %j',
+    (typed) => {
+      expect(parseTypedDate(typed)).toBeNull()
+    },
+  )
+
+  it('knows leap days', () => {
+    expect(parseTypedDate('29/02/2028')).toBe('2028-02-29')
   })
 })

@@ -13,6 +13,26 @@ export function isoDate(year: number, month: number, day: number): string | null
   return d.isValid() ? d.format(ISO) : null
 }
 
+// A day typed into a date field: day first, then month, then a year of four or two digits, with
+// "/", "-" or "." between them and leading zeros optional.
+const TYPED_DATE = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})$/
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * What a Vietnamese user types into a date field, as YYYY-MM-DD: "05/12/2026", "5/12/2026",
+ * "05-12-2026", "05.12.2026", "5/12/26" (a two-digit year is in this century), or an ISO date.
+ * Null for anything else, an impossible day (31/6) included, so the field can say so.
+ */
+export function parseTypedDate(input: string): string | null {
+  const text = input.trim()
+  const iso = ISO_DATE.exec(text)
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+  const m = TYPED_DATE.exec(text)
+  if (!m) return null
+  const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4])
+  return isoDate(year, Number(m[3]), Number(m[1]))
+}
+
 /** "Hà Nội, ngày 30 tháng 7 năm 2021" (or "ngày 30/7/2021") → "2021-07-30"; the first such date in the text. */
 export function parseLongDate(text: string): string | null {
   const m = LONG_DATE.exec(foldChars(text))

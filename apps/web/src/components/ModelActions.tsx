@@ -26,6 +26,7 @@ export function RequestAdoptionButton({ model }: { model: ModelDetail }) {
   const request = useRequestAdoption(model.id)
   const [unitIds, setUnitIds] = useState<string[]>([])
   const [dueAt, setDueAt] = useState<string | null>(null)
+  const [dueValid, setDueValid] = useState(true)
   const [note, setNote] = useState('')
   if (!model.can.decide) return null
   return (
@@ -48,6 +49,7 @@ export function RequestAdoptionButton({ model }: { model: ModelDetail }) {
               label={t('models.requestDue')}
               value={dueAt}
               onChange={(v) => setDueAt(v ? String(v) : null)}
+              onValidityChange={setDueValid}
             />
             <Textarea
               label={t('models.requestNote')}
@@ -58,7 +60,7 @@ export function RequestAdoptionButton({ model }: { model: ModelDetail }) {
             />
             {request.error ? <Alert color="red">{errorText(t, request.error, i18n.language)}</Alert> : null}
             <Button
-              disabled={!unitIds.length}
+              disabled={!unitIds.length || !dueValid}
               loading={request.isPending}
               onClick={() => request.mutate({ unitIds, dueAt: dueAt ?? undefined, note })}
             >

@@ -38,6 +38,8 @@ export interface DraftRow extends TaskDraft {
   /** Stable identity while the list is edited (a clause may give several drafts). */
   key: string
   include: boolean
+  /** The due-date field holds text that is no day: the row cannot be confirmed as it stands. */
+  dueInvalid?: boolean
 }
 
 /**
@@ -51,11 +53,12 @@ export function useTaskDraftReview() {
 }
 export type TaskDraftReview = ReturnType<typeof useTaskDraftReview>
 
-type Problem = 'needTitle' | 'needLead' | 'toExecuteNone'
+type Problem = 'needTitle' | 'needLead' | 'toExecuteNone' | 'badDate'
 
 function problemOf(row: DraftRow, executeUnits: number): Problem | null {
   if (!row.include) return null
   if (!row.title.trim()) return 'needTitle'
+  if (row.dueInvalid) return 'badDate'
   if (row.toExecuteRecipients) return executeUnits > 0 ? null : 'toExecuteNone'
   return row.leadUnitIds.length ? null : 'needLead'
 }
@@ -183,6 +186,7 @@ function DraftCard({
             placeholder={t('assign.dueAtPlaceholder')}
             value={row.dueAt}
             onChange={(dueAt) => onChange({ dueAt })}
+            onValidityChange={(valid) => valid !== !row.dueInvalid && onChange({ dueInvalid: !valid })}
             disabled={!row.include}
           />
           <Select

@@ -1,4 +1,5 @@
 import { addDays, HUB_TIME_ZONE, vnDay } from '@hub/domain/dates'
+import { parseTypedDate } from '@hub/domain/vn-dates'
 import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
 import 'dayjs/locale/en'
@@ -57,8 +58,7 @@ export function daysUntil(day: string, today = vnDay()): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000)
 }
 
-/** Reads what a user types into a date field: "28/7/2021", "28-07-2021", "28.7.2021" (day first). */
+/** Reads what a user types into a date field (05/12/2026, 5/12/26, 05-12-2026, 05.12.2026): YYYY-MM-DD or null. */
 export function parseVnDate(input: string): string | null {
-  const d = dayjs(input.trim(), ['D/M/YYYY', 'D-M-YYYY', 'D.M.YYYY', 'YYYY-MM-DD'], true)
-  return d.isValid() ? d.format('YYYY-MM-DD') : null
+  return parseTypedDate(input)
 }
