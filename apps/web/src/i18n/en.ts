@@ -62,6 +62,9 @@ export const en: Catalogue = {
     networkError: 'Cannot reach the server. Check the network and try again.',
     saved: 'Saved',
     percent: '{{value}}%',
+    notFoundTitle: 'Not found',
+    invalidDate: 'Not a valid date. Type day/month/year, e.g. 05/12/2026.',
+    openCalendar: 'Pick a day on the calendar',
   },
   login: {
     title: 'Log in',
@@ -175,6 +178,17 @@ export const en: Catalogue = {
       body: 'Now: {{progress}}% done, status “{{status}}”. Your update was not saved.',
       overwrite: 'Send my update again',
       reload: 'Use the latest',
+      changed:
+        'When you opened it: {{fromProgress}}%, “{{fromStatus}}”. Someone else saved at {{at}}: {{progress}}%, “{{status}}”.',
+      yours: 'Your change (not saved): {{progress}}%, “{{status}}”.',
+    },
+    support: {
+      title: 'Report your unit’s part',
+      intro:
+        'Your unit supports this task. The lead unit sets its status and progress (now {{progress}}%, “{{status}}”).',
+      placeholder: 'What your unit has done in its part of the work',
+      send: 'Send report',
+      sent: 'Your unit’s report was sent',
     },
     reports: {
       title: 'Reports',
@@ -463,6 +477,17 @@ export const en: Catalogue = {
   },
   errors: {
     forbidden: 'You are not allowed to do this.',
+    notFound: 'This was not found: it may have been deleted, or the link is wrong.',
+    unauthenticated: 'Your session has ended. Please log in again.',
+    crossOrigin: 'The request was refused because it did not come from the hub’s own page. Reload the page.',
+    tooMany: 'Too many attempts. Please wait a moment and try again.',
+    tooLarge: 'This is too large to send.',
+    malformed: 'What was sent could not be read. Reload the page and try again.',
+    notReady: 'The server is starting. Please try again in a few minutes.',
+    internal: 'The server ran into an error. Please try again later.',
+    validation: 'Some fields are not valid. Check what you entered.',
+    derivedFromChildren:
+      'This task’s status and progress come from the copies handed down to the units below ({{progress}}%); update those instead.',
     versionConflict: 'Someone else has just changed this directive. The page now shows the latest; please try again.',
     invalidTransition:
       'This step is not possible in the directive’s current state. The page now shows the latest state.',

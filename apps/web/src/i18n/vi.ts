@@ -61,6 +61,9 @@ export const vi = {
     networkError: 'Không kết nối được tới máy chủ. Kiểm tra mạng và thử lại.',
     saved: 'Đã lưu',
     percent: '{{value}}%',
+    notFoundTitle: 'Không tìm thấy',
+    invalidDate: 'Ngày không hợp lệ. Gõ ngày/tháng/năm, ví dụ 05/12/2026.',
+    openCalendar: 'Chọn ngày trên lịch',
   },
   login: {
     title: 'Đăng nhập',
@@ -174,6 +177,17 @@ export const vi = {
       body: 'Hiện tại: tiến độ {{progress}}%, trạng thái “{{status}}”. Cập nhật của đồng chí chưa được lưu.',
       overwrite: 'Gửi lại cập nhật của tôi',
       reload: 'Dùng bản mới nhất',
+      changed:
+        'Lúc đồng chí mở: tiến độ {{fromProgress}}%, “{{fromStatus}}”. Người khác đã lưu lúc {{at}}: tiến độ {{progress}}%, “{{status}}”.',
+      yours: 'Thay đổi của đồng chí (chưa lưu): tiến độ {{progress}}%, “{{status}}”.',
+    },
+    support: {
+      title: 'Báo cáo phần việc của đơn vị',
+      intro:
+        'Đơn vị đồng chí phối hợp thực hiện nhiệm vụ này. Trạng thái và tiến độ do đơn vị chủ trì cập nhật (hiện tại {{progress}}%, “{{status}}”).',
+      placeholder: 'Đơn vị đã làm được gì trong phần việc được giao',
+      send: 'Gửi báo cáo',
+      sent: 'Đã gửi báo cáo phần việc của đơn vị',
     },
     reports: {
       title: 'Lịch sử báo cáo',
@@ -464,6 +478,17 @@ export const vi = {
   },
   errors: {
     forbidden: 'Đồng chí không có quyền thực hiện thao tác này.',
+    notFound: 'Không tìm thấy nội dung này: có thể đã bị xóa hoặc đường dẫn không đúng.',
+    unauthenticated: 'Phiên làm việc đã hết. Vui lòng đăng nhập lại.',
+    crossOrigin: 'Yêu cầu bị từ chối vì không gửi từ trang của hệ thống. Hãy tải lại trang.',
+    tooMany: 'Thao tác quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+    tooLarge: 'Nội dung quá lớn để gửi.',
+    malformed: 'Dữ liệu gửi lên không đọc được. Hãy tải lại trang rồi thử lại.',
+    notReady: 'Máy chủ đang khởi động. Vui lòng thử lại sau ít phút.',
+    internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+    validation: 'Dữ liệu chưa hợp lệ. Kiểm tra lại các ô đã nhập.',
+    derivedFromChildren:
+      'Trạng thái và tiến độ của nhiệm vụ này được tổng hợp từ các nhiệm vụ đã giao tiếp cho đơn vị cấp dưới ({{progress}}%); hãy cập nhật ở các nhiệm vụ đó.',
     versionConflict: 'Văn bản vừa được người khác thay đổi. Trang đã tải lại bản mới nhất; vui lòng thử lại.',
     invalidTransition:
       'Không thể thực hiện thao tác này ở trạng thái hiện tại của văn bản. Trang đã tải lại trạng thái mới nhất.',
