@@ -191,3 +191,15 @@ describe('liveness and readiness', () => {
     }
   })
 })
+
+describe('request ids', () => {
+  it('keeps a plain id from the proxy and replaces anything else', async () => {
+    const app = createApp(hub.deps)
+    const kept = await app.request('/api/health', { headers: { 'x-request-id': 'f3a9c0d2e4b6a8c0f3a9c0d2e4b6a8c0' } })
+    expect(kept.headers.get('x-request-id')).toBe('f3a9c0d2e4b6a8c0f3a9c0d2e4b6a8c0')
+    for (const bad of ['x'.repeat(65), 'a b', '"},"userId":"admin']) {
+      const res = await app.request('/api/health', { headers: { 'x-request-id': bad } })
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    }
+  })
+})
