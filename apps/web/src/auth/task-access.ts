@@ -9,6 +9,8 @@ import { actorOf, useUnitTree } from './document-access'
 /** What the user may do with a task: change it, and hand it down to which units directly below its lead unit. */
 export interface TaskRights {
   update: boolean
+  /** A supporting unit reports on its part without setting the task's status or progress. */
+  report: boolean
   /** Units directly below the lead unit, in force today, that the user may give a copy to. */
   cascadeTargets: Unit[]
 }
@@ -30,6 +32,17 @@ export function useTaskRights(task: Task | undefined): TaskRights | null {
           .filter((u): u is Unit => !!u && (!u.validTo || u.validTo > today) && taskPolicy.create(actor, tree, u.id))
           .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
       : []
-    return { update, cascadeTargets }
+    return { update, report: taskPolicy.report(actor, tree, task), cascadeTargets }
   }, [task, tree, user, byId])
+}
+
+/** Whether the user may give tasks anywhere (an inspector or a viewer may not): "Giao nhiệm vụ" is offered only then. */
+export function useMayAssign(): boolean {
+  const user = useUser()
+  const tree = useUnitTree()
+  return useMemo(() => {
+    if (!tree) return false
+    const actor = actorOf(user)
+    return actor.grants.some((g) => taskPolicy.create(actor, tree, g.unitId))
+  }, [tree, user])
 }

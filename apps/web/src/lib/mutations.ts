@@ -34,7 +34,8 @@ export function useUpdateTask() {
 
 export interface ReportInput {
   taskId: string
-  progress: number
+  /** Only the lead's report moves the task; a supporting unit's report leaves it out. */
+  progress?: number
   narrative: string
   difficulties: string
 }

@@ -26,6 +26,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BoardSearch } from '../app/search'
 import { isDirecting, useUser } from '../auth/auth'
+import { useMayAssign } from '../auth/task-access'
 import { AssignTaskForm } from '../components/AssignTaskForm'
 import { statusColour } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
@@ -232,6 +233,7 @@ function UnitSummary({
 export function BoardPage() {
   const { t } = useTranslation()
   const user = useUser()
+  const mayAssign = useMayAssign()
   const search = route.useSearch()
   const navigate = route.useNavigate()
   const isPhone = useMediaQuery('(max-width: 48em)')
@@ -368,9 +370,11 @@ export function BoardPage() {
         <Title order={1} fz={{ base: 22, sm: 28 }}>
           {t('board.title')}
         </Title>
-        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAssign} data-testid="new-task">
-          {t('board.newTask')}
-        </Button>
+        {mayAssign && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAssign} data-testid="new-task">
+            {t('board.newTask')}
+          </Button>
+        )}
       </Group>
       <SegmentedControl
         aria-label={t('board.view')}

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { useMinutesAccess } from '../auth/document-access'
+import { useMayAssign } from '../auth/task-access'
 import { AssignTaskForm } from '../components/AssignTaskForm'
 import { MeetingStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
@@ -121,6 +122,7 @@ function Conclude({
 /** The meeting room: agenda and people, live minutes, tasks assigned there and then, conclusions. */
 export function MeetingPage() {
   const { t } = useTranslation()
+  const mayAssign = useMayAssign()
   const user = useUser()
   const { meetingId } = route.useParams()
   const { data, error, isLoading, refetch } = useMeeting(meetingId)
@@ -228,7 +230,7 @@ export function MeetingPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
-            {!concluded && (
+            {!concluded && mayAssign && (
               <Card withBorder radius="md" component="section" aria-labelledby="assign-title">
                 <Title order={2} fz="md" id="assign-title" mb="xs">
                   {t('meeting.assign')}

@@ -28,6 +28,7 @@ import { HistoryPanel } from '../components/HistoryPanel'
 import { ErrorState, Loading } from '../components/PageState'
 import { ApiError, isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
+import { errorText } from '../lib/error-text'
 import { useSubmitReport, useUpdateTask } from '../lib/mutations'
 import { useDirectives, usePeople, useTask, useTaskReports, useUnits } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
@@ -50,8 +51,22 @@ function normalise(
   return { status, progress }
 }
 
+/** The state the form was filled from: the version a change is sent against. */
+interface Basis {
+  version: number
+  status: TaskStatus
+  progress: number
+}
+
+/** A refused change: what the other person saved, what this form was opened with, and what this user wanted. */
+interface Conflict {
+  current: Task
+  opened: Basis
+  mine: { status: TaskStatus; progress: number }
+}
+
 function ProgressUpdate({ task }: { task: Task }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const qc = useQueryClient()
   const update = useUpdateTask()
   const report = useSubmitReport()
@@ -59,21 +74,23 @@ function ProgressUpdate({ task }: { task: Task }) {
   const [progress, setProgress] = useState(task.progress)
   const [narrative, setNarrative] = useState('')
   const [difficulties, setDifficulties] = useState('')
-  const [conflict, setConflict] = useState<Task | null>(null)
+  const [conflict, setConflict] = useState<Conflict | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  // What the form was last filled from: "changed" means changed by this user, not by a live update.
-  const [base, setBase] = useState({ status: task.status, progress: task.progress })
+  // What the form was filled from, version included: a change is sent against this version, never
+  // against whatever live update arrived since, so the server's 409 catches a concurrent change.
+  const [base, setBase] = useState<Basis>({ version: task.version, status: task.status, progress: task.progress })
   const dirty =
     status !== base.status || progress !== base.progress || narrative.trim() !== '' || difficulties.trim() !== ''
 
-  // A change by someone else (or a roll-up from the units below) while nothing is typed here: show it.
+  // A change by someone else (or a roll-up from the units below) while nothing is changed here: show
+  // it, and take its version with it. Once the user has changed something the form stays as opened.
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the task's version only
   useEffect(() => {
-    if (!dirty) {
+    if (!dirty && !busy && !conflict) {
       setStatus(task.status)
       setProgress(task.progress)
-      setBase({ status: task.status, progress: task.progress })
+      setBase({ version: task.version, status: task.status, progress: task.progress })
     }
   }, [task.version])
 
@@ -83,16 +100,26 @@ function ProgressUpdate({ task }: { task: Task }) {
     setProgress(n.progress)
   }
 
-  const send = async (base: Task) => {
+  const send = async (from: Basis) => {
     setBusy(true)
     setProblem(null)
     setConflict(null)
     try {
-      let latest = base
+      let latest: Task | null = null
+      // The status and progress first, against the version the form was opened with: a stale one is
+      // refused (409) before anything is recorded.
+      if (status !== from.status || progress !== from.progress) {
+        latest = await update.mutateAsync({
+          id: task.id,
+          version: from.version,
+          progress,
+          status: status !== from.status ? status : undefined,
+        })
+      }
       let reportSaved = false
       try {
         const r = await report.mutateAsync({
-          taskId: base.id,
+          taskId: task.id,
           progress,
           narrative: narrative.trim(),
           difficulties: difficulties.trim(),
@@ -102,36 +129,24 @@ function ProgressUpdate({ task }: { task: Task }) {
       } catch (e) {
         if (!isUnavailable(e)) throw e
       }
-      const needsPatch = reportSaved
-        ? status !== latest.status || progress !== latest.progress
-        : status !== base.status || progress !== base.progress
-      if (needsPatch) {
-        latest = await update.mutateAsync({
-          id: base.id,
-          version: latest.version,
-          progress,
-          status: status !== latest.status ? status : undefined,
-        })
-      }
+      const now = latest ?? task
       setNarrative('')
       setDifficulties('')
-      setStatus(latest.status)
-      setProgress(latest.progress)
-      setBase({ status: latest.status, progress: latest.progress })
+      setStatus(now.status)
+      setProgress(now.progress)
+      setBase({ version: now.version, status: now.status, progress: now.progress })
       const hadText = narrative.trim() !== '' || difficulties.trim() !== ''
       toasts.show({
         color: 'green',
         message: !reportSaved && hadText ? t('task.update.sentNoReport') : t('task.update.sent'),
       })
     } catch (e) {
-      if (e instanceof ApiError && e.isConflict) {
-        const current = (e.details as { current?: Task } | undefined)?.current
-        if (current) {
-          applyTask(qc, current)
-          setConflict(current)
-        } else setProblem(e.message)
+      const current = e instanceof ApiError ? (e.details as { current?: Task } | undefined)?.current : undefined
+      if (e instanceof ApiError && e.code === 'version_conflict' && current) {
+        applyTask(qc, current)
+        setConflict({ current, opened: from, mine: { status, progress } })
       } else if (e instanceof ApiError && e.status === 403) setProblem(t('task.update.notAllowed'))
-      else setProblem(e instanceof Error ? e.message : t('common.error'))
+      else setProblem(errorText(t, e, i18n.language))
     } finally {
       setBusy(false)
     }
@@ -139,12 +154,12 @@ function ProgressUpdate({ task }: { task: Task }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
-    void send(task)
+    void send(base)
   }
 
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="update-title">
-      <form onSubmit={onSubmit} data-testid="progress-form">
+      <form onSubmit={onSubmit} data-testid="progress-form" data-version={base.version}>
         <Stack gap="sm">
           <Group justify="space-between" align="baseline">
             <Title order={2} fz="lg" id="update-title">
@@ -218,23 +233,47 @@ function ProgressUpdate({ task }: { task: Task }) {
               icon={<IconAlertTriangle size={18} aria-hidden />}
               title={t('task.conflict.title')}
               role="alert"
+              data-testid="task-conflict"
             >
               <Stack gap="xs">
                 <Text size="sm">
-                  {t('task.conflict.body', { progress: conflict.progress, status: t(`status.${conflict.status}`) })}
+                  {t('task.conflict.changed', {
+                    fromProgress: conflict.opened.progress,
+                    fromStatus: t(`status.${conflict.opened.status}`),
+                    progress: conflict.current.progress,
+                    status: t(`status.${conflict.current.status}`),
+                    at: formatDateTime(conflict.current.updatedAt),
+                  })}
+                </Text>
+                <Text size="sm" fw={600}>
+                  {t('task.conflict.yours', {
+                    progress: conflict.mine.progress,
+                    status: t(`status.${conflict.mine.status}`),
+                  })}
                 </Text>
                 <Group gap="xs">
-                  <Button size="xs" color="orange" onClick={() => void send(conflict)} loading={busy}>
+                  <Button
+                    size="xs"
+                    color="orange"
+                    data-testid="conflict-reapply"
+                    onClick={() => {
+                      const c = conflict.current
+                      void send({ version: c.version, status: c.status, progress: c.progress })
+                    }}
+                    loading={busy}
+                  >
                     {t('task.conflict.overwrite')}
                   </Button>
                   <Button
                     size="xs"
                     variant="default"
+                    data-testid="conflict-discard"
                     onClick={() => {
+                      const c = conflict.current
                       setConflict(null)
-                      setStatus(conflict.status)
-                      setProgress(conflict.progress)
-                      setBase({ status: conflict.status, progress: conflict.progress })
+                      setStatus(c.status)
+                      setProgress(c.progress)
+                      setBase({ version: c.version, status: c.status, progress: c.progress })
                     }}
                   >
                     {t('task.conflict.reload')}
@@ -258,6 +297,78 @@ function ProgressUpdate({ task }: { task: Task }) {
             disabled={!dirty}
           >
             {t('task.update.send')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  )
+}
+
+/** A supporting unit's form: it reports on its part of the work; the lead unit sets status and progress. */
+function SupportReport({ task }: { task: Task }) {
+  const { t, i18n } = useTranslation()
+  const report = useSubmitReport()
+  const [narrative, setNarrative] = useState('')
+  const [difficulties, setDifficulties] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault()
+    setProblem(null)
+    try {
+      await report.mutateAsync({ taskId: task.id, narrative: narrative.trim(), difficulties: difficulties.trim() })
+      setNarrative('')
+      setDifficulties('')
+      toasts.show({ color: 'green', message: t('task.support.sent') })
+    } catch (err) {
+      setProblem(errorText(t, err, i18n.language))
+    }
+  }
+
+  return (
+    <Card withBorder radius="md" padding="md" component="section" aria-labelledby="support-title">
+      <form onSubmit={(e) => void onSubmit(e)} data-testid="support-report-form">
+        <Stack gap="sm">
+          <Title order={2} fz="lg" id="support-title">
+            {t('task.support.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('task.support.intro', { progress: task.progress, status: t(`status.${task.status}`) })}
+          </Text>
+          <Textarea
+            label={t('task.update.narrative')}
+            placeholder={t('task.support.placeholder')}
+            value={narrative}
+            onChange={(e) => setNarrative(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxRows={8}
+            required
+          />
+          <Textarea
+            label={t('task.update.difficulties')}
+            placeholder={t('task.update.difficultiesPlaceholder')}
+            value={difficulties}
+            onChange={(e) => setDifficulties(e.currentTarget.value)}
+            autosize
+            minRows={1}
+            maxRows={6}
+          />
+          {problem && (
+            <Alert color="red" variant="light" role="alert">
+              {problem}
+            </Alert>
+          )}
+          <Button
+            type="submit"
+            size="lg"
+            fullWidth
+            loading={report.isPending}
+            leftSection={<IconSend size={18} aria-hidden />}
+            data-testid="send-support-report"
+            disabled={!narrative.trim()}
+          >
+            {t('task.support.send')}
           </Button>
         </Stack>
       </form>
@@ -365,7 +476,7 @@ export function TaskPage() {
       </div>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-          <ProgressUpdate task={task} />
+          {rights?.update ? <ProgressUpdate task={task} /> : rights?.report ? <SupportReport task={task} /> : null}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md">
