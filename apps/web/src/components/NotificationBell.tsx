@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { isUnavailable } from '../lib/api'
 import { fromNow } from '../lib/dates'
 import { useMarkRead } from '../lib/mutations'
+import { notificationTitle } from '../lib/notification-text'
 import { useNotifications } from '../lib/queries'
 import { notificationTarget } from './notification-target'
 
@@ -61,8 +62,7 @@ export function NotificationBell() {
               }}
             >
               <Text size="sm" fw={n.readAt ? 400 : 700} lineClamp={2}>
-                {n.title}
-                {n.count > 1 ? ` (${t('notifications.grouped', { count: n.count })})` : ''}
+                {notificationTitle(t, n, i18n.language)}
               </Text>
               <Text size="xs" c="dimmed">
                 {fromNow(n.createdAt, i18n.language)}

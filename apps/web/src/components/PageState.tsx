@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconClockPause, IconLock } from '@tabler/icons-react
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../lib/api'
+import { errorText, isRetryable } from '../lib/error-text'
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation()
@@ -20,7 +21,7 @@ export function Loading({ label }: { label?: string }) {
 
 /** A failed load said plainly: missing feature, no right, no network, or the server's message. */
 export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   if (error instanceof ApiError && error.isUnavailable) {
     return (
       <Alert
@@ -40,25 +41,29 @@ export function ErrorState({ error, onRetry, compact }: { error: unknown; onRetr
       </Alert>
     )
   }
-  const message =
-    error instanceof ApiError && error.status === 0
-      ? t('common.networkError')
-      : error instanceof Error
-        ? error.message
-        : t('common.error')
+  const message = errorText(t, error, i18n.language)
+  const notFound = error instanceof ApiError && error.status === 404
   return (
     <Alert
-      color="red"
+      color={notFound ? 'gray' : 'red'}
       variant="light"
       icon={<IconAlertTriangle size={18} aria-hidden />}
-      title={compact ? undefined : t('common.error')}
+      title={compact ? undefined : notFound ? t('common.notFoundTitle') : t('common.error')}
     >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{message}</Text>
-        {onRetry && (
-          <Button size="xs" variant="light" color="red" onClick={onRetry}>
-            {t('common.retry')}
+        {/* The right next step: trying again helps a network or server failure, never a 404. */}
+        {notFound ? (
+          <Button size="xs" variant="light" component={Link} to="/">
+            {t('common.goHome')}
           </Button>
+        ) : (
+          onRetry &&
+          isRetryable(error) && (
+            <Button size="xs" variant="light" color="red" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          )
         )}
       </Stack>
     </Alert>

@@ -474,6 +474,31 @@ export const en: Catalogue = {
     unavailable: 'Notifications are not available on the server yet.',
     viewAll: 'See all notifications',
     newEvent: 'New notification',
+    kinds: {
+      task_assigned: { single: 'New task: {{title}}', group: '{{count}} new tasks assigned' },
+      task_overdue: { single: 'Overdue: {{title}}', group: '{{count}} overdue tasks' },
+      task_due_soon: { single: 'Due soon ({{due}}): {{title}}', group: '{{count}} tasks due soon' },
+      task_escalated: {
+        single: 'A unit below has an overdue task: {{title}}',
+        group: '{{count}} overdue tasks of units below',
+      },
+      report_due: { single: 'Report due: {{title}}', group: '{{count}} reports due today' },
+      task_progress: {
+        single: 'A unit updated its progress: {{title}}',
+        group: '{{count}} progress updates: {{title}}',
+      },
+      directive_received: { single: 'New directive{{number}}: {{title}}', group: '{{count}} new directives' },
+      report_missing: { single: 'Report not sent: {{title}} ({{due}})', group: '{{count}} reports not sent today' },
+      duty_gap: { single: 'Duty roster empty from {{from}} to {{to}}', group: '{{count}} gaps in duty rosters' },
+      model_question: {
+        single: 'Question about the practice “{{title}}”',
+        group: '{{count}} new messages about the practice “{{title}}”',
+      },
+      model_answer: {
+        single: 'Answer about the practice “{{title}}”',
+        group: '{{count}} new messages about the practice “{{title}}”',
+      },
+    },
   },
   errors: {
     forbidden: 'You are not allowed to do this.',

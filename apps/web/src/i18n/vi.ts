@@ -475,6 +475,28 @@ export const vi = {
     unavailable: 'Thông báo chưa sẵn sàng trên máy chủ.',
     viewAll: 'Xem tất cả thông báo',
     newEvent: 'Thông báo mới',
+    kinds: {
+      task_assigned: { single: 'Nhiệm vụ mới: {{title}}', group: '{{count}} nhiệm vụ mới được giao' },
+      task_overdue: { single: 'Quá hạn: {{title}}', group: '{{count}} nhiệm vụ quá hạn' },
+      task_due_soon: { single: 'Sắp đến hạn ({{due}}): {{title}}', group: '{{count}} nhiệm vụ sắp đến hạn' },
+      task_escalated: {
+        single: 'Đơn vị cấp dưới có nhiệm vụ quá hạn: {{title}}',
+        group: '{{count}} nhiệm vụ quá hạn của đơn vị cấp dưới',
+      },
+      report_due: { single: 'Đến hạn báo cáo: {{title}}', group: '{{count}} báo cáo cần gửi hôm nay' },
+      task_progress: { single: 'Đơn vị cập nhật tiến độ: {{title}}', group: '{{count}} cập nhật tiến độ: {{title}}' },
+      directive_received: { single: 'Văn bản mới{{number}}: {{title}}', group: '{{count}} văn bản mới' },
+      report_missing: { single: 'Chưa gửi báo cáo: {{title}} ({{due}})', group: '{{count}} báo cáo chưa gửi hôm nay' },
+      duty_gap: { single: 'Lịch trực trống từ {{from}} đến {{to}}', group: '{{count}} khoảng trống trong lịch trực' },
+      model_question: {
+        single: 'Câu hỏi về mô hình “{{title}}”',
+        group: '{{count}} trao đổi mới về mô hình “{{title}}”',
+      },
+      model_answer: {
+        single: 'Trả lời về mô hình “{{title}}”',
+        group: '{{count}} trao đổi mới về mô hình “{{title}}”',
+      },
+    },
   },
   errors: {
     forbidden: 'Đồng chí không có quyền thực hiện thao tác này.',

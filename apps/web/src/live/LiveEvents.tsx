@@ -1,7 +1,9 @@
 import { notifications as toasts } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
+import i18next from 'i18next'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { notificationTitle } from '../lib/notification-text'
 import { keys, type NotificationList } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import type { Notification, PresenceUser, Report, Task } from '../lib/types'
@@ -38,7 +40,12 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
         const wasUnread = existing ? !existing.readAt : false
         return { notifications: [n, ...rest], unread: d.unread + (n.readAt ? 0 : 1) - (wasUnread ? 1 : 0) }
       })
-      if (!n.readAt) toasts.show({ title: n.title || t('notifications.newEvent'), message: n.body, autoClose: 6000 })
+      if (!n.readAt)
+        toasts.show({
+          title: notificationTitle(t, n, i18next.language) || t('notifications.newEvent'),
+          message: i18next.language === 'vi' ? n.body : undefined,
+          autoClose: 6000,
+        })
     }
     // A directive moved on (submitted, issued…) or its particulars changed: reload what shows it.
     const onDirective = (p: { directive?: { id?: string } }) => {

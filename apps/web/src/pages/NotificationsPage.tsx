@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../components/PageState'
 import { isUnavailable } from '../lib/api'
 import { formatDateTime, fromNow } from '../lib/dates'
 import { useMarkRead } from '../lib/mutations'
+import { notificationTitle } from '../lib/notification-text'
 import { useNotifications } from '../lib/queries'
 
 /** Every notification, newest first; a cascade to many units is one grouped line. */
@@ -60,7 +61,7 @@ export function NotificationsPage() {
                         </Badge>
                       )}
                       <Text fw={n.readAt ? 500 : 700} size="sm">
-                        {n.title}
+                        {notificationTitle(t, n, i18n.language)}
                       </Text>
                       {n.count > 1 && (
                         <Badge size="sm" variant="light" color="gray">

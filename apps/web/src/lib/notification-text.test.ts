@@ -1,0 +1,48 @@
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { en } from '../i18n/en'
+import { vi } from '../i18n/vi'
+import { notificationTitle } from './notification-text'
+
+const i18n = i18next.createInstance()
+beforeAll(async () => {
+  await i18n.init({
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    lng: 'vi',
+    fallbackLng: 'vi',
+    interpolation: { escapeValue: false },
+  })
+})
+
+describe('notifications in the UI’s language', () => {
+  const assigned = {
+    kind: 'task.assigned',
+    title: 'Nhiệm vụ mới: Rà soát hộ khó khăn',
+    count: 1,
+    data: { taskId: 't1', title: 'Rà soát hộ khó khăn', dueAt: '2026-12-05' },
+  }
+
+  it('renders the English line from kind and data, not the stored Vietnamese title', () => {
+    expect(notificationTitle(i18n.getFixedT('en'), assigned, 'en')).toBe('New task: Rà soát hộ khó khăn')
+    expect(notificationTitle(i18n.getFixedT('en'), { ...assigned, count: 30 }, 'en')).toBe('30 new tasks assigned')
+    expect(
+      notificationTitle(
+        i18n.getFixedT('en'),
+        { kind: 'task.due_soon', title: 'Sắp đến hạn', count: 1, data: { title: 'Báo cáo', dueAt: '2026-12-05' } },
+        'en',
+      ),
+    ).toBe('Due soon (05/12/2026): Báo cáo')
+    expect(
+      notificationTitle(
+        i18n.getFixedT('en'),
+        { kind: 'directive.received', title: 'x', count: 1, data: { number: '05-CT/TU', title: 'Phòng chống dịch' } },
+        'en',
+      ),
+    ).toBe('New directive 05-CT/TU: Phòng chống dịch')
+  })
+
+  it('keeps the server’s Vietnamese title in Vietnamese, and any title of an unknown kind', () => {
+    expect(notificationTitle(i18n.getFixedT('vi'), assigned, 'vi')).toBe(assigned.title)
+    expect(notificationTitle(i18n.getFixedT('en'), { ...assigned, kind: 'something.new' }, 'en')).toBe(assigned.title)
+  })
+})
