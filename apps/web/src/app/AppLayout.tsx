@@ -32,12 +32,8 @@ import { GlobalSearch } from '../components/GlobalSearch'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { LiveIndicator } from '../components/LiveIndicator'
 import { NotificationBell } from '../components/NotificationBell'
+import { initials } from '../lib/initials'
 import { LiveEvents } from '../live/LiveEvents'
-
-function initials(name: string) {
-  const parts = name.trim().split(/\s+/)
-  return ((parts.at(-2)?.[0] ?? '') + (parts.at(-1)?.[0] ?? '')).toUpperCase()
-}
 
 interface NavItem {
   to: string

@@ -19,6 +19,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Loading } from '../components/PageState'
+import { initials } from '../lib/initials'
 import './collab.css'
 import { type CollabSession, useCollabSession, useCollabStatus, usePeers } from './use-collab-session'
 import { userColor } from './user-color'
@@ -33,11 +34,6 @@ export interface CollabEditorProps {
   /** The accessible name of the text area. */
   label: string
   minHeight?: number
-}
-
-function initials(name: string) {
-  const parts = name.trim().split(/\s+/)
-  return ((parts.at(-2)?.[0] ?? '') + (parts.at(-1)?.[0] ?? '')).toUpperCase()
 }
 
 /** Connected / connecting / offline (edits kept on this device), said in words and colour. */

@@ -1,6 +1,7 @@
 import { Avatar, Group, Text, Tooltip } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { initials } from '../lib/initials'
 import { keys } from '../lib/queries'
 import type { PresenceUser } from '../lib/types'
 
@@ -30,7 +31,7 @@ export function PresenceList({ room }: { room: string }) {
         {users.slice(0, 8).map((u, i) => (
           <Tooltip key={u.userId ?? u.id ?? i} label={nameOf(u)} withArrow>
             <Avatar size="sm" radius="xl" color="blue" aria-hidden>
-              {nameOf(u).split(/\s+/).slice(-1)[0]?.[0]?.toUpperCase()}
+              {initials(nameOf(u))}
             </Avatar>
           </Tooltip>
         ))}
