@@ -40,6 +40,9 @@ export class HistoryService {
 
   private async mayRead(actor: CurrentUser, type: HistoryType, id: string): Promise<boolean> {
     const tree = this.units.tree
+    // Records other than the settings are named by uuid; anything else names no record.
+    if (type !== 'measure_settings' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+      throw notFound('Hồ sơ / Record')
     if (type === 'task') {
       const [row] = await this.db.select().from(schema.tasks).where(eq(schema.tasks.id, id)).limit(1)
       if (!row) throw notFound('Nhiệm vụ / Task')
