@@ -1,9 +1,10 @@
+import { schema } from '@hub/db'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createApp } from '../app'
 import { type RunningHub, startHub } from '../hub'
-import { HubMetrics } from '../services/prometheus'
+import { HubMetrics, outboxBacklog } from '../services/prometheus'
 import { api, liveSocket, loginCookie } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
@@ -58,7 +59,7 @@ describe('Prometheus metrics after a scripted session', () => {
       fetch(`${hub.base}/api/auth/login`, {
         method: 'POST',
         headers: { origin: hub.base, 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'tayho@demo.local', password: 'not-the-password' }),
+        body: JSON.stringify({ email: 'hoankiem@demo.local', password: 'not-the-password' }),
       })
     expect((await wrong()).status).toBe(401)
     expect((await wrong()).status).toBe(429)
@@ -124,6 +125,7 @@ describe('Prometheus metrics after a scripted session', () => {
       expect(buckets).toEqual([...buckets].sort((a, b) => a - b)) // cumulative
 
       expect(m.one('hub_outbox_backlog')).toBeGreaterThanOrEqual(0)
+      expect(m.one('hub_outbox_oldest_undelivered_seconds')).toBeGreaterThanOrEqual(0)
       expect(m.one('hub_outbox_delivery_lag_seconds_count')).toBeGreaterThanOrEqual(1)
       expect(m.one('hub_live_connections')).toBe(1)
       expect(m.one('hub_scheduler_runs_total')).toBeGreaterThanOrEqual(1)
@@ -136,11 +138,28 @@ describe('Prometheus metrics after a scripted session', () => {
     expect(await until(async () => parse(await (await scrape()).text()).one('hub_collab_connections') === 0)).toBe(true)
   })
 
+  it('tells how long the oldest undelivered event has waited', async () => {
+    const rollback = new Error('rollback')
+    await expect(
+      hub.deps.dbh.db.transaction(async (tx) => {
+        // Written inside a transaction, so the outbox cannot deliver it; rolled back afterwards.
+        await tx
+          .insert(schema.domainEvents)
+          .values({ type: 'test.stuck', payload: {}, createdAt: new Date(Date.now() - 3_600_000) })
+        const b = await outboxBacklog(tx)
+        expect(b.pending).toBeGreaterThanOrEqual(1)
+        expect(b.oldestSeconds).toBeGreaterThanOrEqual(3599)
+        expect(b.oldestSeconds).toBeLessThan(3700)
+        throw rollback
+      }),
+    ).rejects.toBe(rollback)
+  })
+
   it('is off without a configured token', async () => {
     const app = createApp({ ...hub.deps, metrics: new HubMetrics(null) })
     const res = await app.request('/metrics')
     expect(res.status).toBe(404)
-    expect((await res.json()).error.code).toBe('not_found')
+    expect(((await res.json()) as any).error.code).toBe('not_found')
   })
 })
 
@@ -185,7 +204,7 @@ describe('liveness and readiness', () => {
       expect((await app.request('/api/health')).status).toBe(200)
       const res = await app.request('/api/ready')
       expect(res.status).toBe(503)
-      const body = await res.json()
+      const body = (await res.json()) as any
       expect(body.error.code).toBe('not_ready')
       expect(body.error.details.checks).toMatchObject(checks)
     }

@@ -144,7 +144,7 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
         200: json(
           z.object({
             process: z.record(z.string(), z.number()),
-            outbox: z.object({ pending: z.number() }),
+            outbox: z.object({ pending: z.number(), oldestSeconds: z.number() }),
             collab: z.unknown(),
             live: z.object({ connections: z.number() }).nullable(),
             scheduler: z.object({ runs: z.number(), leader: z.boolean() }).nullable(),
@@ -168,7 +168,7 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
             rssBytes: process.memoryUsage().rss,
             heapUsedBytes: process.memoryUsage().heapUsed,
           },
-          outbox: { pending: await outboxBacklog(deps.dbh.db) },
+          outbox: await outboxBacklog(deps.dbh.db),
           collab: m ? { ...m, durableWithin200ms: shareWithin(m.durableLatency, 200) } : null,
           live: s?.live ?? null,
           scheduler: s?.scheduler ?? null,

@@ -1,7 +1,7 @@
 import type { Histogram as CollabHistogram, CollabMetrics } from '@hub/collab'
 import { LATENCY_BUCKETS_MS } from '@hub/collab/metrics'
-import { type Db, type DbStats, schema } from '@hub/db'
-import { count, isNull } from 'drizzle-orm'
+import { type DbOrTx, type DbStats, schema } from '@hub/db'
+import { count, isNull, min } from 'drizzle-orm'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 import type { DomainEvent, EventHandler } from './outbox'
 
@@ -17,8 +17,8 @@ export interface MetricSources {
   throttle?: { refusals: number }
   /** Pool (PostgreSQL) or in-flight queries (PGlite). */
   dbStats?: () => DbStats
-  /** Events written but not delivered yet (a database count, shared by every process). */
-  outboxBacklog?: () => Promise<number>
+  /** Events written but not delivered yet, and the age of the oldest (database-wide, shared by every process). */
+  outboxBacklog?: () => Promise<OutboxBacklog>
 }
 
 /**
@@ -75,13 +75,30 @@ export class HubMetrics {
         if (s) this.set(s.inFlight)
       },
     })
+    // One query a scrape for both gauges: the first collect reads, the second uses what it read.
+    let backlog: Promise<OutboxBacklog> | null = null
+    const readBacklog = () => {
+      const f = src().outboxBacklog
+      if (!f) return null
+      backlog ??= f().finally(() => setTimeout(() => (backlog = null), 0).unref())
+      return backlog
+    }
     new Gauge({
       name: 'hub_outbox_backlog',
       help: 'Domain events written and not yet delivered',
       registers: [this.registry],
       async collect() {
-        const f = src().outboxBacklog
-        if (f) this.set(await f())
+        const b = await readBacklog()
+        if (b) this.set(b.pending)
+      },
+    })
+    new Gauge({
+      name: 'hub_outbox_oldest_undelivered_seconds',
+      help: 'Age of the oldest undelivered domain event (0 when none); grows while delivery is stuck',
+      registers: [this.registry],
+      async collect() {
+        const b = await readBacklog()
+        if (b) this.set(b.oldestSeconds)
       },
     })
     new Gauge({
@@ -297,8 +314,17 @@ function collabHistogram(name: string, help: string, read: () => CollabHistogram
   }
 }
 
-/** The number of undelivered domain events, for the backlog gauge and the JSON metrics. */
-export async function outboxBacklog(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(schema.domainEvents).where(isNull(schema.domainEvents.deliveredAt))
-  return Number(row?.n ?? 0)
+export interface OutboxBacklog {
+  pending: number
+  oldestSeconds: number
+}
+
+/** Undelivered domain events and the age of the oldest, for the backlog gauges and the JSON metrics. */
+export async function outboxBacklog(db: DbOrTx): Promise<OutboxBacklog> {
+  const [row] = await db
+    .select({ n: count(), oldest: min(schema.domainEvents.createdAt) })
+    .from(schema.domainEvents)
+    .where(isNull(schema.domainEvents.deliveredAt))
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : null
+  return { pending: Number(row?.n ?? 0), oldestSeconds: oldest ? Math.max(0, (Date.now() - oldest) / 1000) : 0 }
 }
