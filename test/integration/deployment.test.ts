@@ -153,6 +153,11 @@ describe('the cluster script', () => {
   })
 })
 
+const exposed = new HubMetrics(null).registry.getMetricsAsArray().map((m) => m.name)
+/** Whether a series name (a family, or a histogram's _bucket, _sum or _count) is one the hub exposes. */
+const exposes = (name: string) => exposed.includes(name) || exposed.includes(name.replace(/_(bucket|sum|count)$/, ''))
+const familiesIn = (expr: string) => [...expr.matchAll(/\b((?:hub|nodejs|process)_[a-z0-9_]+)/g)].map((m) => m[1]!)
+
 describe('infra/grafana/hub-dashboard.json', () => {
   const dashboard = JSON.parse(read('grafana/hub-dashboard.json')) as {
     panels: { type: string; targets?: { expr: string }[] }[]
@@ -163,11 +168,7 @@ describe('infra/grafana/hub-dashboard.json', () => {
   )
 
   it('charts only families the hub exposes', () => {
-    const exposed = new HubMetrics(null).registry.getMetricsAsArray().map((m) => m.name)
-    for (const name of used) {
-      const family = name.replace(/_(bucket|sum|count)$/, '')
-      expect(exposed, name).toContain(exposed.includes(name) ? name : family)
-    }
+    for (const name of used) expect(exposes(name), name).toBe(true)
   })
 
   it('charts every family an operator watches', () => {
@@ -190,5 +191,24 @@ describe('infra/grafana/hub-dashboard.json', () => {
       'hub_login_throttle_refusals_total',
     ])
       expect(used, family).toContain(family)
+  })
+})
+
+describe('infra/prometheus', () => {
+  it('alerts only on families the hub exposes', () => {
+    const rules = (parse(read('prometheus/alerts.yaml')) as { groups: { rules: { alert: string; expr: string }[] }[] })
+      .groups[0]!.rules
+    expect(rules.length).toBeGreaterThan(5)
+    for (const r of rules)
+      for (const name of familiesIn(r.expr)) expect(exposes(name), `${r.alert}: ${name}`).toBe(true)
+  })
+
+  it('scrapes with the bearer token and loads the alerts', () => {
+    const conf = parse(read('prometheus/prometheus.yml')) as {
+      rule_files: string[]
+      scrape_configs: { authorization: { type: string }; static_configs: unknown[] }[]
+    }
+    expect(conf.rule_files).toEqual(['alerts.yaml'])
+    expect(conf.scrape_configs[0]!.authorization.type).toBe('Bearer')
   })
 })
