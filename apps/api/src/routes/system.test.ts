@@ -155,6 +155,17 @@ describe('Prometheus metrics after a scripted session', () => {
     ).rejects.toBe(rollback)
   })
 
+  it('still answers a scrape while the database is down', async () => {
+    const m = new HubMetrics(TOKEN)
+    m.bind({
+      outboxBacklog: () => Promise.reject(new Error('database down')),
+      throttle: { refusals: 3 },
+    })
+    const text = parse(await m.text())
+    expect(text.one('hub_login_throttle_refusals_total')).toBe(3)
+    expect(text.one('nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0)
+  })
+
   it('is off without a configured token', async () => {
     const app = createApp({ ...hub.deps, metrics: new HubMetrics(null) })
     const res = await app.request('/metrics')

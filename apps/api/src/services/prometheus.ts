@@ -76,11 +76,14 @@ export class HubMetrics {
       },
     })
     // One query a scrape for both gauges: the first collect reads, the second uses what it read.
-    let backlog: Promise<OutboxBacklog> | null = null
+    // A database that does not answer must not fail the whole scrape (readiness reports it).
+    let backlog: Promise<OutboxBacklog | null> | null = null
     const readBacklog = () => {
       const f = src().outboxBacklog
       if (!f) return null
-      backlog ??= f().finally(() => setTimeout(() => (backlog = null), 0).unref())
+      backlog ??= f()
+        .catch(() => null)
+        .finally(() => setTimeout(() => (backlog = null), 0).unref())
       return backlog
     }
     new Gauge({
