@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { CollabServer } from '@hub/collab'
 import { bodyLimit } from 'hono/body-limit'
-import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv, Deps } from './context'
 import { ApiError, errorResponse, notFound } from './errors'
 import { closeUnreadBodies } from './middleware/close-unread'
@@ -9,6 +8,7 @@ import { inputGuard } from './middleware/input-guard'
 import { sameOriginWrites } from './middleware/origin'
 import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
+import { apiHeaders, webHeaders } from './middleware/web-headers'
 import { authRoutes } from './routes/auth'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
@@ -47,7 +47,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
   app.use('/api/*', requestLog(deps.log, deps.metrics))
   app.use('/api/*', closeUnreadBodies())
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use('/api/*', apiHeaders(deps.secureCookies))
   const jsonBodyLimit = bodyLimit({
     maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
     onError: () => {
@@ -119,6 +119,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   })
   mountDocs(app)
   app.all('/api/*', (c) => errorResponse(notFound('Đường dẫn / Route'), c))
-  if (options.webDist) mountWeb(app, options.webDist)
+  if (options.webDist) {
+    app.use('*', webHeaders(deps.secureCookies))
+    mountWeb(app, options.webDist)
+  }
   return app
 }
