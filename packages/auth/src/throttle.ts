@@ -6,8 +6,8 @@ import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
  * Login throttling after OWASP's advice against lockout as a weapon (counters in the database through
  * rate-limiter-flexible's Drizzle store, so every process shares them and each count is one atomic
  * upsert):
- * - per account and address (or per known device): growing delays between attempts (1 s for the
- *   first three, then 2, 4, 8 … up to 15 min), enforced by a gate that admits one attempt at a time;
+ * - per account and address (or per known device): three failures free, then one attempt at a
+ *   time with growing delays (2, 4, 8 … seconds up to 15 minutes);
  * - per address: at most 100 attempts in 15 minutes from devices not known to the account;
  * - per account: at most 50 attempts an hour from devices not known to it.
  * A device where the account logged in before (the known-device cookie) is judged by its own gate
@@ -18,8 +18,10 @@ export interface ThrottleLimits {
   addressWindowSec: number
   accountPoints: number
   accountWindowSec: number
-  /** Failures before delays start growing. */
+  /** Failed attempts of an account-and-address pair before delays start. */
   freeFailures: number
+  /** How long a pair's failures are remembered. */
+  pairWindowSec: number
   maxDelaySec: number
 }
 
@@ -29,26 +31,25 @@ export const defaultThrottleLimits: ThrottleLimits = {
   accountPoints: 50,
   accountWindowSec: 60 * 60,
   freeFailures: 3,
+  pairWindowSec: 15 * 60,
   maxDelaySec: 15 * 60,
 }
 
-/** Seconds the gate stays closed after an attempt, given the failures counted so far. */
-export function gateDelaySec(failures: number, limits: ThrottleLimits = defaultThrottleLimits): number {
-  if (failures < limits.freeFailures) return 1
-  return Math.min(2 ** (failures - limits.freeFailures + 1), limits.maxDelaySec)
+/** Seconds an account-and-address pair waits between attempts once it has used its free failures. */
+export function gateDelaySec(attempts: number, limits: ThrottleLimits = defaultThrottleLimits): number {
+  return Math.min(2 ** Math.max(0, attempts - limits.freeFailures), limits.maxDelaySec)
 }
 
 export type Admission =
   | { ok: true; release: (succeeded: boolean) => Promise<void> }
   | { ok: false; retryAfterSeconds: number }
 
-const HOUR = 60 * 60
 const isRefusal = (e: unknown): e is RateLimiterRes => e instanceof RateLimiterRes
 
 /** The throttle of one hub: built once over the database, used by every login. */
 export class LoginThrottle {
   private readonly gate: RateLimiterDrizzle
-  private readonly failures: RateLimiterDrizzle
+  private readonly attempts: RateLimiterDrizzle
   private readonly address: RateLimiterDrizzle
   private readonly account: RateLimiterDrizzle
   /** Refusals since start (metrics). */
@@ -67,7 +68,12 @@ export class LoginThrottle {
       points: 1,
       duration: 1,
     })
-    this.failures = new RateLimiterDrizzle({ ...store, keyPrefix: 'fail', points: 1_000_000, duration: 24 * HOUR })
+    this.attempts = new RateLimiterDrizzle({
+      ...store,
+      keyPrefix: 'fail',
+      points: limits.freeFailures,
+      duration: limits.pairWindowSec,
+    })
     this.address = new RateLimiterDrizzle({
       ...store,
       keyPrefix: 'addr',
@@ -89,10 +95,16 @@ export class LoginThrottle {
    */
   async admit(account: string, address: string, knownDevice: string | null): Promise<Admission> {
     const pair = knownDevice ? `device:${knownDevice}` : `${account}|${address}`
-    const failed = (await this.failures.get(pair))?.consumedPoints ?? 0
     const taken: { limiter: RateLimiterDrizzle; key: string }[] = []
     try {
-      await this.gate.consume(pair, 1, { customDuration: gateDelaySec(failed, this.limits) })
+      // The first few attempts of a pair go straight through (a typo costs nothing); after them,
+      // one attempt at a time with growing delays. Every attempt is counted before it is checked.
+      try {
+        await this.attempts.consume(pair)
+      } catch (e) {
+        if (!isRefusal(e)) throw e
+        await this.gate.consume(pair, 1, { customDuration: gateDelaySec(e.consumedPoints, this.limits) })
+      }
       if (!knownDevice) {
         await this.account.consume(account)
         taken.push({ limiter: this.account, key: account })
@@ -108,11 +120,8 @@ export class LoginThrottle {
     return {
       ok: true,
       release: async (succeeded) => {
-        if (!succeeded) {
-          await this.failures.penalty(pair)
-          return
-        }
-        await this.failures.delete(pair)
+        if (!succeeded) return
+        await this.attempts.delete(pair)
         await this.gate.delete(pair)
         for (const t of taken) await t.limiter.reward(t.key)
       },
