@@ -97,13 +97,37 @@ const partySubjectRule = 48
 export function layoutDirective(doc: DirectiveDocument): DirectiveLayout {
   const kindTitle = kindTitles[doc.kind].vi
   const number = numberLine(doc)
+  const header = doc.layout === 'party' ? partyHeader(doc, number) : stateHeader(doc, number)
+  // A letter (công văn) has no kind title: its subject, "V/v ...", stands under the number.
+  if (doc.kind === 'CV') header.rows[1]!.left.push(subjectLine(doc))
+  if (doc.draft) header.rows.unshift({ left: [], right: [draftMark()] })
   return {
     title: [kindTitle, doc.number ?? '', doc.title].filter(Boolean).join(' '),
-    header: doc.layout === 'party' ? partyHeader(doc, number) : stateHeader(doc, number),
-    heading: heading(doc, kindTitle),
+    header,
+    heading: doc.kind === 'CV' ? [] : heading(doc, kindTitle),
     body: body(doc),
     foot: foot(doc),
   }
+}
+
+/** "DỰ THẢO" above the header of a document not yet issued, so no copy of a draft passes for the real one. */
+function draftMark(): TextBlock {
+  return text('DỰ THẢO', typeSizes.header, { bold: true, spaceAfter: 6 })
+}
+
+/** Size of a letter's "V/v" subject line: 12 pt (decree 30 allows 12-13, 36-HD/VPTW prints 12). */
+export const letterSubjectSize = 12
+
+/**
+ * A letter's subject under its number, centred in the left column: "V/v ..." upright in state letters
+ * (decree 30), italic in Party ones (36-HD/VPTW).
+ */
+function subjectLine(doc: DirectiveDocument): TextBlock {
+  const subject = doc.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(v\/v|về việc)\s*/iu, '')
+  return text(`V/v ${subject}`, letterSubjectSize, { italic: doc.layout === 'party', spaceBefore: 2 })
 }
 
 function text(value: string, size: number, style: Partial<Omit<TextBlock, 'kind' | 'text' | 'size'>> = {}): TextBlock {
@@ -184,11 +208,16 @@ function heading(doc: DirectiveDocument, kindTitle: string): Block[] {
   const blocks: Block[] = [
     text(kindTitle, party ? typeSizes.partyKind : typeSizes.stateKind, { bold: true, spaceBefore: 18 }),
   ]
-  if (doc.issuedBy?.trim()) blocks.push(text(normaliseIssuer(doc.issuedBy), typeSizes.body, { bold: true }))
+  // A state decision names its authority under the subject ("CHỦ TỊCH ỦY BAN NHÂN DÂN ..."); other kinds above it.
+  const authorityBelow = !party && doc.kind === 'QD'
+  if (doc.issuedBy?.trim() && !authorityBelow)
+    blocks.push(text(normaliseIssuer(doc.issuedBy), typeSizes.body, { bold: true }))
   blocks.push(text(doc.title.replace(/\s+/g, ' ').trim(), typeSizes.body, { bold: true }))
   const subjectWidth = measureText(doc.title, 'bold', typeSizes.body)
   const ruleWidth = party ? partySubjectRule : Math.min(Math.max(48, subjectWidth / 3), 150)
   blocks.push(rule(ruleWidth, 12))
+  if (doc.issuedBy?.trim() && authorityBelow)
+    blocks.push(text(normaliseIssuer(doc.issuedBy), typeSizes.body, { bold: true, spaceAfter: 6 }))
   // The heading never ends a page without the body under it.
   return blocks.map((block) => ({ ...block, keepWithNext: true }))
 }
@@ -212,9 +241,13 @@ export function splitParagraphs(value: string): string[] {
 
 function body(doc: DirectiveDocument): Block[] {
   const blocks: Block[] = splitParagraphs(doc.preamble).map(bodyParagraph)
+  // A state decision: its grounds, then "QUYẾT ĐỊNH:" centred, then articles "Điều 1." (decree 30).
+  const decision = doc.layout === 'state' && doc.kind === 'QD'
+  if (decision)
+    blocks.push(text('QUYẾT ĐỊNH:', typeSizes.body, { bold: true, spaceBefore: 6, spaceAfter: 6, keepWithNext: true }))
   for (const clause of [...doc.clauses].sort((a, b) => a.ordinal - b.ordinal)) {
     const paragraphs = splitParagraphs(clause.text)
-    const marker = `${clause.ordinal}.`
+    const marker = decision ? `Điều ${clause.ordinal}.` : `${clause.ordinal}.`
     const first = paragraphs[0] ?? ''
     // Imported clauses sometimes keep their printed number; do not print it twice.
     paragraphs[0] = first.startsWith(marker) ? first : `${marker} ${first}`.trim()

@@ -159,3 +159,24 @@ function splitUnnumbered(paras: string[]): DirectiveBody {
     closing: paras.slice(end).join('\n'),
   }
 }
+
+/** A clause's text without its own number in front ("1. ...", "1) ...", "1- ..."), which editors and clients often keep. */
+export function clauseTextWithoutNumber(clause: Clause): string {
+  const own = new RegExp(String.raw`^\s*${clause.ordinal}\s*[.)/-]\s+`, 'u')
+  let text = clause.text
+  // "1. 1. ..." comes from a number written twice already: strip every copy.
+  while (own.test(text)) text = text.replace(own, '')
+  return text
+}
+
+/** The body with each clause's text free of its own number, so printing "N. " in front writes it once. */
+export function normaliseBody(body: DirectiveBody): DirectiveBody {
+  return { ...body, clauses: body.clauses.map((c) => ({ ...c, text: clauseTextWithoutNumber(c) })) }
+}
+
+/** A frozen version's plain text: preamble, each clause numbered once ("1. ..."), closing. */
+export function bodyPlainText(body: DirectiveBody): string {
+  return [body.preamble, ...body.clauses.map((c) => `${c.ordinal}. ${clauseTextWithoutNumber(c)}`), body.closing]
+    .filter(Boolean)
+    .join('\n')
+}

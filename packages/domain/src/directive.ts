@@ -105,4 +105,6 @@ export interface DirectiveDocument {
   closing: string
   recipients: Recipient[]
   signer: Signer
+  /** Not issued yet: the export carries a "DỰ THẢO" mark. */
+  draft?: boolean
 }

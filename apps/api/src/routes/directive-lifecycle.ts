@@ -343,6 +343,7 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
         closing: text.closing,
         recipients: printedRecipients(recipients),
         signer: row.signer ?? { name: '', title: '', onBehalfOf: '' },
+        draft: row.status === 'draft' || row.status === 'in_review',
       }
       const format = c.req.valid('query').format
       const buf = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc)

@@ -17,6 +17,7 @@ import {
   type UnitRef,
   vnDay,
 } from '@hub/domain'
+import { bodyPlainText, normaliseBody } from '@hub/domain/directive-body'
 import { and, asc, desc, eq, gte, isNull, lte, max, or, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
@@ -230,7 +231,10 @@ export class DirectiveLifecycle {
 
   /** Freezes the given text, or the editors' current text, as the next version. */
   private async freeze(tx: Tx, row: DirectiveRow, actor: CurrentUser, label: string, given?: DirectiveBody) {
-    const { body, doc } = given ? { body: given, doc: null } : await this.currentBody(tx, row)
+    const current = given ? { body: given, doc: null } : await this.currentBody(tx, row)
+    // Clauses are stored without their own number, so the frozen text writes "1. " once.
+    const body = normaliseBody(current.body)
+    const doc = current.doc
     if (!body.clauses.length)
       throw new ApiError(
         400,
@@ -243,9 +247,7 @@ export class DirectiveLifecycle {
       .from(schema.directiveVersions)
       .where(eq(schema.directiveVersions.directiveId, row.id))
     const versionNo = (last?.n ?? 0) + 1
-    const plainText = [body.preamble, ...body.clauses.map((c) => `${c.ordinal}. ${c.text}`), body.closing]
-      .filter(Boolean)
-      .join('\n')
+    const plainText = bodyPlainText(body)
     const content: VersionContent = { doc, body }
     await tx
       .insert(schema.directiveVersions)

@@ -1,0 +1,93 @@
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { openDoc } from '../testing/ydoc'
+
+const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 09 -CT/TU\t\tHà Nội, ngày 02 tháng 8 năm 2021
+
+CHỈ THỊ
+CỦA BAN THƯỜNG VỤ THÀNH ỦY
+về tăng cường kiểm soát người ra vào Thành phố
+
+Ban Thường vụ Thành ủy yêu cầu:
+
+1. Ban cán sự đảng UBND Thành phố chỉ đạo lập đủ các chốt kiểm soát tại cửa ngõ.
+Các chốt làm việc 24/24 giờ.
+
+2. Các quận ủy, huyện ủy, thị ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà.
+
+Chỉ thị này phổ biến đến chi bộ.
+
+Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
+- Ban Bí thư, (để b/c)\t\tBÍ THƯ
+- Lưu Văn phòng Thành ủy.\t\tTrần Quốc Hưng`
+
+/** The text of the exported DOCX's main part. */
+async function exportedText(id: string, cookie: string): Promise<string> {
+  const res = await fetch(`${hub.base}/api/directives/${id}/export?format=docx`, { headers: { cookie } })
+  expect(res.status).toBe(200)
+  const zip = await JSZip.loadAsync(await res.arrayBuffer())
+  return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
+}
+
+let hub: Awaited<ReturnType<typeof startTestHub>>
+let vanphong: string
+let bithu: string
+beforeAll(async () => {
+  hub = await startTestHub()
+  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
+  bithu = await loginCookie(hub.base, 'bithu@demo.local')
+})
+afterAll(() => hub.close())
+
+describe('the frozen text of an issued directive', () => {
+  it('writes each clause number once, whether the text came from the editor or from a client that kept the numbers', async () => {
+    const imported = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text: pasted })).json.directive
+    // The editors open it: the collaborative text starts with the imported clauses, numbered.
+    const doc = await openDoc(hub.base, `directive:${imported.id}`, vanphong)
+    expect(doc.text()).toContain('1. Ban cán sự đảng UBND Thành phố')
+    doc.provider.destroy()
+    // The draft's export says it is a draft.
+    expect(await exportedText(imported.id, vanphong)).toContain('DỰ THẢO')
+    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
+      action: 'submit',
+      version: imported.version,
+    })
+    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/transition`, {
+      action: 'issue',
+      version: submitted.json.directive.version,
+      issuedAt: '2026-11-20',
+      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
+    })
+    expect(issued.status).toBe(200)
+    expect(await exportedText(imported.id, vanphong)).not.toContain('DỰ THẢO')
+    const v1 = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions/1`)).json.version
+    expect(v1.plainText.split('\n')).toEqual([
+      'Ban Thường vụ Thành ủy yêu cầu:',
+      '1. Ban cán sự đảng UBND Thành phố chỉ đạo lập đủ các chốt kiểm soát tại cửa ngõ.',
+      'Các chốt làm việc 24/24 giờ.',
+      '2. Các quận ủy, huyện ủy, thị ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà.',
+      'Chỉ thị này phổ biến đến chi bộ.',
+    ])
+
+    // An amendment whose clauses still carry their numbers, as a client pasting from the text sends them.
+    const amended = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/versions`, {
+      label: 'Sửa đổi điểm 2',
+      body: {
+        preamble: 'Ban Thường vụ Thành ủy yêu cầu:',
+        clauses: [
+          { ordinal: 1, text: '1. Ban cán sự đảng UBND Thành phố chỉ đạo lập đủ các chốt kiểm soát tại cửa ngõ.' },
+          { ordinal: 2, text: '2. 2. Các quận ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà, báo cáo hằng ngày.' },
+        ],
+        closing: 'Chỉ thị này phổ biến đến chi bộ.',
+      },
+    })
+    expect(amended.status).toBe(201)
+    const v2 = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions/2`)).json.version
+    expect(v2.plainText).not.toMatch(/(\d+)\.\s+\1\./)
+    expect(v2.plainText).toContain('\n2. Các quận ủy chỉ đạo')
+    expect(v2.body.clauses[1].text).toBe('Các quận ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà, báo cáo hằng ngày.')
+  })
+})
