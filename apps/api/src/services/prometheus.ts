@@ -1,5 +1,5 @@
 import type { Histogram as CollabHistogram, CollabMetrics } from '@hub/collab'
-import { LATENCY_BUCKETS_MS } from '@hub/collab/metrics'
+import { createMetrics, LATENCY_BUCKETS_MS } from '@hub/collab/metrics'
 import { type DbOrTx, type DbStats, schema } from '@hub/db'
 import { count, isNull, min } from 'drizzle-orm'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
@@ -192,34 +192,16 @@ export class HubMetrics {
   private registerCollab() {
     const collab = () => this.sources.collab?.metrics
     const gauges = new Set(['openDocuments', 'connections'])
-    const fields = [
-      'openDocuments',
-      'connections',
-      'connectionsTotal',
-      'loads',
-      'unloads',
-      'created',
-      'updatesIn',
-      'updatesDropped',
-      'updatesOut',
-      'awarenessIn',
-      'awarenessOut',
-      'bytesIn',
-      'bytesOut',
-      'malformedFrames',
-      'oversizedFrames',
-      'slowConsumers',
-      'flushes',
-      'flushErrors',
-      'compactions',
-      'compactionErrors',
-      'remoteIn',
-      'remoteOut',
-    ] as const
+    // Every number the collab server keeps, so a counter it adds is exported without a change here.
+    const fields = Object.entries(createMetrics())
+      .filter(([, v]) => typeof v === 'number')
+      .map(([k]) => k as keyof CollabMetrics)
     for (const field of fields) {
       const isGauge = gauges.has(field)
       const name =
-        field === 'openDocuments' ? 'hub_collab_documents_open' : `hub_collab_${snake(field)}${isGauge ? '' : '_total'}`
+        field === 'openDocuments'
+          ? 'hub_collab_documents_open'
+          : `hub_collab_${snake(field).replace(/_total$/, '')}${isGauge ? '' : '_total'}`
       const help = `Collaboration server: ${field}`
       const read = () => collab()?.[field]
       if (isGauge)
