@@ -63,8 +63,20 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       request: { body: body(z.object({ text: z.string().min(20).max(500_000) }).strict()) },
       responses: {
         201: json(
-          z.object({ directive: z.any(), clauses: z.array(clauseSchema) }),
-          'A draft with the recognised fields',
+          z.object({
+            directive: z.any(),
+            clauses: z.array(clauseSchema),
+            existing: z.array(
+              z.object({
+                id: z.string(),
+                number: z.string().nullable(),
+                title: z.string(),
+                status: z.string(),
+                issuedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+          'A draft with the recognised fields, and the documents already in the hub under the same number',
         ),
         400: errors[400],
         401: errors[401],

@@ -91,3 +91,17 @@ describe('the frozen text of an issued directive', () => {
     expect(v2.body.clauses[1].text).toBe('Các quận ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà, báo cáo hằng ngày.')
   })
 })
+
+describe('importing a document already in the hub', () => {
+  it('warns and links the existing one by its number', async () => {
+    const text = pasted.replace('Số 09 -CT/TU', 'Số 41 -CT/TU')
+    const first = await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })
+    expect(first.status).toBe(201)
+    expect(first.json.existing).toEqual([])
+    const again = await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })
+    expect(again.status).toBe(201)
+    expect(again.json.existing).toEqual([
+      expect.objectContaining({ id: first.json.directive.id, number: '41-CT/TU', status: 'draft' }),
+    ])
+  })
+})

@@ -343,6 +343,13 @@ export class DirectiveLifecycle {
     const kind: DirectiveKind = parsed.kind ?? 'CT'
     const symbol = parsed.number?.match(/[-/]([^-/]+)$/)?.[1] ?? (parsed.layout === 'party' ? 'TU' : 'UBND')
     const named = this.unitsNamedIn(root.id)
+    // A document already in the hub under this number: the import still makes a draft (another
+    // issuer may use the same number), but says so and links the one there, if the user may read it.
+    const existing = parsed.number
+      ? (await this.db.select().from(d).where(eq(d.number, parsed.number)))
+          .filter((x) => directivePolicy.read(actor, this.units.tree, x))
+          .map((x) => ({ id: x.id, number: x.number, title: x.title, status: x.status, issuedAt: x.issuedAt }))
+      : []
     return await this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(d)
@@ -402,7 +409,7 @@ export class DirectiveLifecycle {
         requestId,
         event: { type: 'directive.created', payload: { directive: dto } },
       })
-      return { directive: { ...dto, citations: parsed.citations }, clauses: parsed.clauses }
+      return { directive: { ...dto, citations: parsed.citations }, clauses: parsed.clauses, existing }
     })
   }
 

@@ -527,6 +527,9 @@ export const en: Catalogue = {
     fold: 'Show fewer',
   },
   importDoc: {
+    duplicateTitle: 'Document {{number}} is already in the hub',
+    duplicateHint: 'What you imported was saved as a separate draft. Check the document already there before using it:',
+    duplicateOpen: '{{number}} — {{title}} ({{date}}, {{status}})',
     groupUnits: '{{count}} units',
     title: 'Import document',
     intro:

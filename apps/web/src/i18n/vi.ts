@@ -525,6 +525,9 @@ export const vi = {
     fold: 'Thu gọn',
   },
   importDoc: {
+    duplicateTitle: 'Văn bản số {{number}} đã có trong hệ thống',
+    duplicateHint: 'Bản vừa nhập được lưu thành dự thảo riêng. Kiểm tra văn bản đã có trước khi dùng bản này:',
+    duplicateOpen: '{{number}} — {{title}} ({{date}}, {{status}})',
     groupUnits: '{{count}} đơn vị',
     title: 'Nhập văn bản',
     intro:

@@ -197,6 +197,8 @@ export interface Clause {
 export interface ImportedDirective {
   directive: Directive
   clauses: Clause[]
+  /** Documents already in the hub under the imported number (the import still made a draft). */
+  existing?: { id: string; number: string | null; title: string; status: DirectiveStatus; issuedAt: string | null }[]
 }
 
 /** The moves of a directive's life, as POST /directives/:id/transition names them. */

@@ -42,6 +42,30 @@ function Recognised({ result, onOpen }: { result: ImportedDirective; onOpen: () 
   const signer = [d.signer?.onBehalfOf, d.signer?.title, d.signer?.name].filter(Boolean).join(' · ')
   return (
     <Stack gap="md" data-testid="import-result">
+      {!!result.existing?.length && (
+        <Alert
+          variant="light"
+          color="orange"
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          title={t('importDoc.duplicateTitle', { number: d.number ?? '' })}
+          role="alert"
+          data-testid="import-duplicate"
+        >
+          <Stack gap={4}>
+            <Text size="sm">{t('importDoc.duplicateHint')}</Text>
+            {result.existing.map((x) => (
+              <Anchor key={x.id} component={Link} to={`/directives/${x.id}`} size="sm" fw={600}>
+                {t('importDoc.duplicateOpen', {
+                  number: x.number ?? '',
+                  title: x.title,
+                  date: formatDate(x.issuedAt),
+                  status: t(`directiveStatus.${x.status}`),
+                })}
+              </Anchor>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       <Alert variant="light" color="green" title={t('importDoc.recognised')}>
         <Group justify="space-between" gap="sm">
           <Text size="sm">{t('importDoc.recognisedHint')}</Text>
