@@ -199,7 +199,7 @@ describe('authorization matrix', () => {
     console.log(
       `matrix (HTTP): ${routes.length} routes × ${outsiders.length} outsider roles × ${ids.length} other-unit ids = ${checks} requests: 0 leaks, 0 changes`,
     )
-  })
+  }, 600_000)
 
   it('socket.io: rooms of the other district refuse them, and rooms they may join never carry its records', async () => {
     const sockets: Socket[] = []

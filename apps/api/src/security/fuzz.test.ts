@@ -201,5 +201,5 @@ describe('fuzzing every route from the OpenAPI description', () => {
     console.log(
       `fuzz: ${requests} requests over ${ops.length} routes × ${roles.length} roles (incl. anonymous): 0 server errors, 0 changes after a refusal`,
     )
-  })
+  }, 600_000)
 })
