@@ -104,7 +104,7 @@ export function layoutDirective(doc: DirectiveDocument): DirectiveLayout {
   return {
     title: [kindTitle, doc.number ?? '', doc.title].filter(Boolean).join(' '),
     header,
-    heading: doc.kind === 'CV' ? [] : heading(doc, kindTitle),
+    heading: doc.kind === 'CV' ? addressees(doc) : heading(doc, kindTitle),
     body: body(doc),
     foot: foot(doc),
   }
@@ -113,6 +113,26 @@ export function layoutDirective(doc: DirectiveDocument): DirectiveLayout {
 /** "DỰ THẢO" above the header of a document not yet issued, so no copy of a draft passes for the real one. */
 function draftMark(): TextBlock {
   return text('DỰ THẢO', typeSizes.header, { bold: true, spaceAfter: 6 })
+}
+
+/**
+ * A letter's "Kính gửi:" (decree 30 and 36-HD/VPTW): the units asked to act, under the header and
+ * before the text; one on the same line, several as a list.
+ */
+function addressees(doc: DirectiveDocument): Block[] {
+  const names = doc.recipients.filter((r) => r.capacity === 'execute').map((r) => r.name.trim())
+  const style = { spaceBefore: 18, keepWithNext: true } as const
+  if (!names.length) return [text(' ', typeSizes.body, { ...style, spaceAfter: 6 })]
+  if (names.length === 1) return [text(`Kính gửi: ${names[0]}.`, typeSizes.body, { ...style, spaceAfter: 12 })]
+  return [
+    text('Kính gửi:', typeSizes.body, style),
+    ...names.map((name, i) =>
+      text(`- ${name}${i === names.length - 1 ? '.' : ';'}`, typeSizes.body, {
+        keepWithNext: true,
+        spaceAfter: i === names.length - 1 ? 12 : 0,
+      }),
+    ),
+  ]
 }
 
 /** Size of a letter's "V/v" subject line: 12 pt (decree 30 allows 12-13, 36-HD/VPTW prints 12). */

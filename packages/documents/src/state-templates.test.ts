@@ -57,7 +57,12 @@ describe('state documents follow the templates of decree 30/2020/NĐ-CP', () => 
     const numberRow = layout.header.rows[1]!
     expect(texts(numberRow.left)).toEqual(['Số: 1/UBND-VP', 'V/v tăng cường kiểm soát người ra vào Thành phố'])
     expect(textBlock(numberRow.left[1])).toMatchObject({ size: letterSubjectSize, bold: false, align: 'center' })
-    expect(layout.heading).toEqual([])
+    // Addressed to the units asked to act, before the text.
+    expect(texts(layout.heading)).toEqual([
+      'Kính gửi:',
+      '- Các sở, ban, ngành Thành phố;',
+      '- UBND các quận, huyện, thị xã.',
+    ])
     const everything = [
       ...layout.header.rows.flatMap((r) => [...r.left, ...r.right]),
       ...layout.heading,
