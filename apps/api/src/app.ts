@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './context'
 import { ApiError, errorResponse, notFound } from './errors'
 import { closeUnreadBodies } from './middleware/close-unread'
+import { idempotency } from './middleware/idempotency'
 import { inputGuard } from './middleware/input-guard'
 import { sameOriginWrites } from './middleware/origin'
 import { requestLog } from './middleware/request-log'
@@ -59,6 +60,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
   app.use('/api/*', inputGuard())
   app.use('/api/*', sessionMiddleware(deps))
+  app.use('/api/*', idempotency(deps))
 
   app.route('/api/health', healthRoutes(deps))
   app.route('/api/ready', readyRoutes(deps))
