@@ -36,7 +36,7 @@ function setup(intervalMs = 5) {
 
 describe('Fanout', () => {
   it('merges a tick of updates into one message, the same bytes for every non-author', async () => {
-    const { peers, fanout, published } = setup()
+    const { peers, fanout, published, metrics } = setup()
     const author = new Y.Doc()
     const updates: Uint8Array[] = []
     author.on('update', (u: Uint8Array) => updates.push(u))
@@ -51,6 +51,9 @@ describe('Fanout', () => {
     if (m.type === 'update') Y.applyUpdate(replica, m.update)
     expect(docText(replica)).toBe(docText(author))
     expect(published.updates).toHaveLength(1)
+    // One tick, one fan-out lag: at least the gathering interval.
+    expect(metrics.fanoutLatency.count).toBe(1)
+    expect(metrics.fanoutLatency.maxMs).toBeGreaterThan(0)
   })
 
   it("sends an author the other authors' updates, and does not republish remote ones", () => {

@@ -1,6 +1,6 @@
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { CollabMetrics } from './metrics'
+import { type CollabMetrics, observe } from './metrics'
 import { awarenessMessage, updateMessage } from './protocol'
 
 /** Something that receives a document's messages: a websocket connection. */
@@ -33,6 +33,8 @@ export interface FanoutOptions {
  */
 export class Fanout {
   private updates: { update: Uint8Array; origin: unknown }[] = []
+  /** When the oldest queued update arrived (fan-out lag). */
+  private oldest = 0
   private awarenessAll = new Set<number>()
   private awarenessLocal = new Set<number>()
   private cancel: (() => void) | null = null
@@ -46,6 +48,7 @@ export class Fanout {
 
   queueUpdate(update: Uint8Array, origin: unknown): void {
     if (this.disposed) return
+    if (this.updates.length === 0) this.oldest = performance.now()
     this.updates.push({ update, origin })
     this.schedule()
   }
@@ -108,6 +111,7 @@ export class Fanout {
       }
       m.updatesOut++
     }
+    observe(m.fanoutLatency, performance.now() - this.oldest)
     const remote = this.opts.remote
     if (remote) {
       const local = queued.filter((u) => !this.opts.isRemote(u.origin))

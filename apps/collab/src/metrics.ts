@@ -77,6 +77,8 @@ export interface CollabMetrics {
   flushLatency: Histogram
   /** For every update, from its reaching the server to its log write being committed. */
   durableLatency: Histogram
+  /** From an update's arrival to its sending to the other connections (the gathering tick and the encoding). */
+  fanoutLatency: Histogram
   compactions: number
   compactionErrors: number
   plainTextRefreshes: number
@@ -111,6 +113,7 @@ export function createMetrics(): CollabMetrics {
     flushErrors: 0,
     flushLatency: createHistogram(),
     durableLatency: createHistogram(),
+    fanoutLatency: createHistogram(),
     compactions: 0,
     compactionErrors: 0,
     plainTextRefreshes: 0,
