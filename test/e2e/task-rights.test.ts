@@ -149,4 +149,26 @@ describe('the task page for each role, and edits made at the same time', () => {
       }
     })
   }
+
+  it('the lead of a task handed down to wards reports on it, but its status and progress come from the wards', async () => {
+    const { tasks } = await head.get<{ tasks: Task[] }>(`/tasks?unitId=${head.user.unitId}&limit=200`)
+    let parent: Task | undefined
+    for (const t of tasks.filter((x) => x.leadUnitId === head.user.unitId)) {
+      const view = await head.get<{ total: number }>(`/tasks/${t.id}/cascade`)
+      if (view.total > 0) {
+        parent = t
+        break
+      }
+    }
+    expect(parent, 'Tây Hồ’s copy handed down to its wards').toBeDefined()
+    const context = await newPhoneContext(browser, hub.base)
+    contexts.push(context)
+    await loginViaApi(context, hub.base, 'tayho')
+    const page = await context.newPage()
+    await page.goto(`/tasks/${parent!.id}`)
+    await page.getByTestId('progress-derived').waitFor()
+    expect(await page.getByTestId('progress-50').isVisible()).toBe(false)
+    expect(await page.getByTestId('progress-value').textContent()).toBe(`${parent!.progress}%`)
+    await screenshot(page, 'task-parent-derived-phone')
+  })
 })

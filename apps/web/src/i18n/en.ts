@@ -20,6 +20,11 @@ export const en: Catalogue = {
       connecting: 'Connecting live updates…',
       offline: 'Live updates lost: data refreshes every 30 seconds',
     },
+    update: {
+      available: 'A new version is available',
+      reload: 'Reload',
+      later: 'Later',
+    },
   },
   accountability: accountabilityEn,
   nav: {
@@ -172,6 +177,8 @@ export const en: Catalogue = {
       sentNoReport: 'Progress updated. The report text was not stored: the server has no reports yet.',
       notAllowed: 'You may only view this task.',
       changed: 'Changed, not sent',
+      derived:
+        'Status and progress come from the {{total}} units it was handed down to ({{done}} done); send an overall report here.',
     },
     conflict: {
       title: 'Someone else just changed this task',

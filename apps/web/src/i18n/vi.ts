@@ -19,6 +19,11 @@ export const vi = {
       connecting: 'Đang kết nối cập nhật trực tiếp…',
       offline: 'Mất kết nối trực tiếp: dữ liệu tự làm mới mỗi 30 giây',
     },
+    update: {
+      available: 'Có phiên bản mới',
+      reload: 'Tải lại',
+      later: 'Để sau',
+    },
   },
   accountability: accountabilityVi,
   nav: {
@@ -171,6 +176,8 @@ export const vi = {
       sentNoReport: 'Đã cập nhật tiến độ. Nội dung báo cáo chưa lưu được vì máy chủ chưa có chức năng báo cáo.',
       notAllowed: 'Bạn chỉ có quyền xem nhiệm vụ này.',
       changed: 'Đã thay đổi, chưa gửi',
+      derived:
+        'Trạng thái và tiến độ tổng hợp từ {{total}} đơn vị được giao tiếp ({{done}} đã hoàn thành); đồng chí gửi báo cáo chung tại đây.',
     },
     conflict: {
       title: 'Người khác vừa thay đổi nhiệm vụ này',

@@ -30,7 +30,7 @@ import { ApiError, isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useSubmitReport, useUpdateTask } from '../lib/mutations'
-import { useDirectives, usePeople, useTask, useTaskReports, useUnits } from '../lib/queries'
+import { useDirectives, usePeople, useTask, useTaskCascade, useTaskReports, useUnits } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import { type Task, type TaskStatus, taskStatuses } from '../lib/types'
 import { useLiveRoom } from '../live/socket'
@@ -70,6 +70,9 @@ function ProgressUpdate({ task }: { task: Task }) {
   const qc = useQueryClient()
   const update = useUpdateTask()
   const report = useSubmitReport()
+  // A task handed down to units below takes its status and progress from them (the roll-up rule).
+  const { data: cascade } = useTaskCascade(task.id)
+  const derived = (cascade?.total ?? 0) > 0
   const [status, setStatus] = useState<TaskStatus>(task.status)
   const [progress, setProgress] = useState(task.progress)
   const [narrative, setNarrative] = useState('')
@@ -170,44 +173,51 @@ function ProgressUpdate({ task }: { task: Task }) {
             </Text>
           </Group>
           <Progress value={progress} size="lg" color={timelinessColour[task.timeliness]} aria-hidden />
-          <Text size="sm" fw={600} id="quick-label">
-            {t('task.update.quick')}
-          </Text>
-          <SimpleGrid cols={4} spacing="xs" role="group" aria-labelledby="quick-label">
-            {quickSteps.map((v) => (
-              <Button
-                key={v}
-                size="lg"
-                px={0}
-                variant={progress === v ? 'filled' : 'light'}
-                aria-pressed={progress === v}
-                aria-label={t('task.update.set', { value: v })}
-                data-testid={`progress-${v}`}
-                onClick={() => pick('progress', status, v)}
-              >
-                {v}%
-              </Button>
-            ))}
-          </SimpleGrid>
-          <Slider
-            value={progress}
-            onChange={(v) => pick('progress', status, v)}
-            step={5}
-            min={0}
-            max={100}
-            label={(v) => `${v}%`}
-            thumbLabel={t('task.update.slider')}
-            aria-label={t('task.update.slider')}
-            mb="xs"
-          />
-          <Select
-            label={t('task.status')}
-            value={status}
-            onChange={(v) => v && pick('status', v as TaskStatus, progress)}
-            data={taskStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-          />
+          {derived && (
+            <Text size="sm" c="dimmed" data-testid="progress-derived">
+              {t('task.update.derived', { done: cascade?.done ?? 0, total: cascade?.total ?? 0 })}
+            </Text>
+          )}
+          <Stack gap="sm" display={derived ? 'none' : undefined}>
+            <Text size="sm" fw={600} id="quick-label">
+              {t('task.update.quick')}
+            </Text>
+            <SimpleGrid cols={4} spacing="xs" role="group" aria-labelledby="quick-label">
+              {quickSteps.map((v) => (
+                <Button
+                  key={v}
+                  size="lg"
+                  px={0}
+                  variant={progress === v ? 'filled' : 'light'}
+                  aria-pressed={progress === v}
+                  aria-label={t('task.update.set', { value: v })}
+                  data-testid={`progress-${v}`}
+                  onClick={() => pick('progress', status, v)}
+                >
+                  {v}%
+                </Button>
+              ))}
+            </SimpleGrid>
+            <Slider
+              value={progress}
+              onChange={(v) => pick('progress', status, v)}
+              step={5}
+              min={0}
+              max={100}
+              label={(v) => `${v}%`}
+              thumbLabel={t('task.update.slider')}
+              aria-label={t('task.update.slider')}
+              mb="xs"
+            />
+            <Select
+              label={t('task.status')}
+              value={status}
+              onChange={(v) => v && pick('status', v as TaskStatus, progress)}
+              data={taskStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </Stack>
           <Textarea
             label={t('task.update.narrative')}
             placeholder={t('task.update.narrativePlaceholder')}
