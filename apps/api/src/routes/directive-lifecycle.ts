@@ -41,7 +41,13 @@ const draftSchema = z
   })
   .strict()
 const versionSchema = z
-  .object({ versionNo: z.number(), label: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })
+  .object({
+    versionNo: z.number(),
+    label: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    createdByName: z.string().nullable().optional(),
+  })
   .openapi('DirectiveVersion')
 const bodySchema = z.object({
   preamble: z.string().max(50_000),

@@ -14,6 +14,7 @@ import {
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { ApiError, forbidden, notFound } from '../errors'
+import { userNames } from '../services/user-names'
 import { body, createRouter, errors, json } from './router'
 
 const docParam = z.object({
@@ -26,6 +27,8 @@ const summarySchema = z
     docName: z.string(),
     label: z.string(),
     createdBy: z.string().nullable(),
+    /** Who saved it, by name. */
+    createdByName: z.string().nullable().optional(),
     createdAt: z.string(),
   })
   .openapi('DocumentVersion')
@@ -73,7 +76,15 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
     async (c) => {
       const { docName } = c.req.valid('param')
       await access(c, docName, 'read')
-      return c.json({ versions: (await listVersions(ctx, docName)).map(present) }, 200)
+      const versions = await listVersions(ctx, docName)
+      const names = await userNames(
+        deps.dbh.db,
+        versions.map((v) => v.createdBy),
+      )
+      return c.json(
+        { versions: versions.map((v) => ({ ...present(v), createdByName: names.get(v.createdBy ?? '') ?? null })) },
+        200,
+      )
     },
   )
   app.openapi(

@@ -49,6 +49,14 @@ describe('the frozen text of an issued directive', () => {
     const doc = await openDoc(hub.base, `directive:${imported.id}`, vanphong)
     expect(doc.text()).toContain('1. Ban cán sự đảng UBND Thành phố')
     doc.provider.destroy()
+    // A named version of the shared draft says who saved it.
+    const office = (await api(hub.base, vanphong, 'GET', '/api/auth/me')).json.user
+    const saved = await api(hub.base, vanphong, 'POST', `/api/documents/directive:${imported.id}/versions`, {
+      label: 'Bản gửi xin ý kiến',
+    })
+    expect(saved.status).toBe(201)
+    const named = (await api(hub.base, vanphong, 'GET', `/api/documents/directive:${imported.id}/versions`)).json
+    expect(named.versions[0]).toMatchObject({ label: 'Bản gửi xin ý kiến', createdByName: office.fullName })
     // The draft's export says it is a draft.
     expect(await exportedText(imported.id, vanphong)).toContain('DỰ THẢO')
     const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
@@ -63,6 +71,10 @@ describe('the frozen text of an issued directive', () => {
     })
     expect(issued.status).toBe(200)
     expect(await exportedText(imported.id, vanphong)).not.toContain('DỰ THẢO')
+    // Each frozen version says who made it.
+    const listed = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions`)).json.versions
+    const secretary = (await api(hub.base, bithu, 'GET', '/api/auth/me')).json.user
+    expect(listed[0].createdByName).toBe(secretary.fullName)
     const v1 = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions/1`)).json.version
     expect(v1.plainText.split('\n')).toEqual([
       'Ban Thường vụ Thành ủy yêu cầu:',

@@ -26,6 +26,7 @@ import { bodyOfText, type DirectiveBody, readDocumentText } from './document-tex
 import { headsOf } from './notifications'
 import { insertTask, type TaskDto } from './tasks'
 import type { UnitDirectory } from './unit-directory'
+import { userNames } from './user-names'
 
 const d = schema.directives
 type DirectiveRow = typeof d.$inferSelect
@@ -293,7 +294,17 @@ export class DirectiveLifecycle {
       .from(schema.directiveVersions)
       .where(eq(schema.directiveVersions.directiveId, id))
       .orderBy(asc(schema.directiveVersions.versionNo))
-    return { versions: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) }
+    const names = await userNames(
+      tx,
+      rows.map((r) => r.createdBy),
+    )
+    return {
+      versions: rows.map((r) => ({
+        ...r,
+        createdByName: names.get(r.createdBy ?? '') ?? null,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    }
   }
 
   async versions(actor: CurrentUser, id: string) {

@@ -26,6 +26,7 @@ interface VersionSummary {
   docName: string
   label: string
   createdBy: string | null
+  createdByName?: string | null
   createdAt: string
 }
 
@@ -155,7 +156,8 @@ export function VersionHistory({ docName, canWrite }: { docName: string; canWrit
                 <Text size="sm" fw={600} lineClamp={2}>
                   {v.label}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid="version-author">
+                  {v.createdByName ? `${v.createdByName} · ` : ''}
                   {formatDateTime(v.createdAt)}
                 </Text>
               </div>

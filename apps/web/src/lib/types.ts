@@ -234,6 +234,8 @@ export interface DirectiveVersion {
   label: string
   createdAt: string
   createdBy: string | null
+  /** Who froze it, by name. */
+  createdByName?: string | null
 }
 
 export type MeetingStatus = 'planned' | 'in_session' | 'concluded'

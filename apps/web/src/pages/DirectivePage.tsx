@@ -79,7 +79,8 @@ function VersionsPanel({
                 key={v.versionNo}
                 title={t('directive.versions.item', { no: v.versionNo, label: v.label })}
               >
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid="version-author">
+                  {v.createdByName ? `${v.createdByName} · ` : ''}
                   {formatDateTime(v.createdAt)}
                 </Text>
               </Timeline.Item>
