@@ -1,6 +1,6 @@
 import { schema } from '@hub/db'
 import { agreesWithChildren } from '@hub/domain'
-import { eq, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestHub, type TestHub } from '../testing/harness'
 
@@ -96,5 +96,15 @@ describe('a cascaded parent’s status and progress come from its children', () 
     }
     const [parent] = await hub.dbh.db.select().from(t).where(eq(t.id, before!.id))
     expect({ status: parent!.status, progress: parent!.progress }).toEqual({ status: 'done', progress: 100 })
+  })
+})
+
+describe('seeded reports', () => {
+  it('every report on a task names who sent it (the task page shows it)', async () => {
+    const orphans = await hub.dbh.db
+      .select({ id: schema.reports.id })
+      .from(schema.reports)
+      .where(and(eq(schema.reports.kind, 'task'), isNull(schema.reports.submittedBy)))
+    expect(orphans).toHaveLength(0)
   })
 })
