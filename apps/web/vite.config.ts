@@ -1,11 +1,47 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // In development the API, live events and collab run on the hub (npm start, port 3000).
 const hub = process.env.HUB_URL ?? 'http://localhost:3000'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Installable app: manifest, icons and a service worker precaching the app shell (HTML, scripts,
+    // styles, icons, fonts). API answers are never cached by the worker (they carry the session);
+    // navigations to /api, the socket and collab go to the network. The update prompt is UpdatePrompt.tsx.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg', 'favicon-48x48.png', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Hệ thống điều phối',
+        short_name: 'Điều phối',
+        description: 'Điều phối thực hiện văn bản chỉ đạo',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#a61e1e',
+        icons: [
+          { src: '/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/socket\.io/, /^\/collab/, /^\/metrics/],
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
   server: {
     proxy: {
       '/api': hub,
