@@ -69,7 +69,8 @@ export function NotificationsPage() {
                         </Badge>
                       )}
                     </Group>
-                    {n.body && (
+                    {/* The stored body is Vietnamese: other languages show the line rendered from kind and data only. */}
+                    {n.body && i18n.language === 'vi' && (
                       <Text size="sm" mt={2}>
                         {n.body}
                       </Text>
