@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ParsedDirective, RecipientCapacity } from './directive'
+import { bodyPlainText, clauseTextWithoutNumber } from './directive-body'
 import { parseDirective, parseDirectiveBody } from './directive-parser'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
@@ -467,5 +468,17 @@ describe('parseDirectiveBody (the editor text alone)', () => {
       { ordinal: 2, text: 'Các quận ủy, huyện ủy, thị ủy giám sát giá cả.' },
     ])
     expect(body.closing).toBe('Chỉ thị này phổ biến đến chi bộ.')
+  })
+})
+
+describe('clause numbers in frozen text', () => {
+  it('writes each clause number once, however many times the text carried it', () => {
+    expect(clauseTextWithoutNumber({ ordinal: 1, text: '1. 1. Rà soát hộ khó khăn.' })).toBe('Rà soát hộ khó khăn.')
+    expect(clauseTextWithoutNumber({ ordinal: 2, text: '2) Lập chốt.' })).toBe('Lập chốt.')
+    // Another number at the start is content ("1.1", a count), not the clause's own.
+    expect(clauseTextWithoutNumber({ ordinal: 1, text: '15 chốt kiểm soát.' })).toBe('15 chốt kiểm soát.')
+    expect(
+      bodyPlainText({ preamble: 'Yêu cầu:', clauses: [{ ordinal: 1, text: '1. Rà soát.' }], closing: 'Hết.' }),
+    ).toBe('Yêu cầu:\n1. Rà soát.\nHết.')
   })
 })
