@@ -219,6 +219,22 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(other.status).toBe(403)
     })
 
+    it('the office sets a weekly report schedule for the communes; a district head may not', async () => {
+      const body = { title: 'Báo cáo tuần về tiêm chủng', cycle: 'weekly', unitKind: 'commune', startsOn: '2031-01-05' }
+      expect((await hub.request('POST', '/api/reports/schedules', { cookie: tayho, body })).status).toBe(403)
+      const vanphong = await hub.login('vanphong@demo.local')
+      const res = await hub.request('POST', '/api/reports/schedules', { cookie: vanphong, body })
+      expect(res.status).toBe(201)
+      const list = (await hub.request('GET', '/api/reports/schedules', { cookie: tayho })).json.schedules
+      expect(list.map((x: any) => x.title)).toContain('Báo cáo tuần về tiêm chủng')
+      const bad = await hub.request('POST', '/api/reports/schedules', {
+        cookie: vanphong,
+        body: { ...body, unitKind: undefined },
+      })
+      expect(bad.status).toBe(400)
+      await hub.dbh.db.delete(schema.reportSchedules).where(eq(schema.reportSchedules.id, res.json.schedule.id))
+    })
+
     it('late and missing reports are found on a fake clock, and the scheduler reminds each unit once', async () => {
       const db = hub.dbh.db
       const day = '2021-03-10'
@@ -293,11 +309,34 @@ describe.each(engines)('accountability on %s', (engine) => {
       })
       expect(res.status).toBe(201)
       expect(res.json.inspection).toMatchObject({ kind: 'unannounced', outcome: 'discipline' })
+      expect(res.json.followUps).toEqual([])
       const after = await measureRow(tayhoId)
       expect(after.inspections.discipline).toBe(before.inspections.discipline + 1)
       expect(after.score).toBeLessThan(before.score)
       const list = await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })
       expect(list.json.inspections.map((i: any) => i.id)).toContain(res.json.inspection.id)
+    })
+
+    it('the conclusion’s follow-ups become tasks of the inspected unit', async () => {
+      const res = await hub.request('POST', '/api/inspections', {
+        cookie: kiemtra,
+        body: {
+          unitId: unitNamed('Đống Đa'),
+          kind: 'planned',
+          date: vnDay(),
+          findings: 'Sổ theo dõi tại chốt chưa ghi đủ.',
+          outcome: 'remind',
+          followUps: [{ title: 'Bổ sung sổ theo dõi tại các chốt kiểm soát', dueAt: addDays(vnDay(), 3) }],
+        },
+      })
+      expect(res.status).toBe(201)
+      const [task] = res.json.followUps
+      expect(task).toMatchObject({
+        leadUnitId: unitNamed('Đống Đa'),
+        title: 'Bổ sung sổ theo dõi tại các chốt kiểm soát',
+      })
+      const audit = await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, task.id))
+      expect(audit.map((a) => a.action)).toEqual(['task.create'])
     })
 
     it('a district head cannot record an inspection, not even of his own district; a unit never inspects itself', async () => {

@@ -33,7 +33,13 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       summary: 'Ghi nhận kết quả kiểm tra / Record an inspection',
       request: { body: body(inspectionCreateSchema) },
       responses: {
-        201: json(z.object({ inspection: inspectionSchema }), 'Recorded'),
+        201: json(
+          z.object({
+            inspection: inspectionSchema,
+            followUps: z.array(z.object({ id: z.string(), title: z.string() }).passthrough()),
+          }),
+          'Recorded, with the follow-up tasks it gave the unit',
+        ),
         400: errors[400],
         401: errors[401],
         403: errors[403],

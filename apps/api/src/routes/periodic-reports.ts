@@ -6,6 +6,7 @@ import {
   PeriodicReportService,
   periodicReportSchema,
   reportListQuerySchema,
+  scheduleCreateSchema,
 } from '../services/periodic-reports'
 import { body, createRouter, errors, idParam, json } from './router'
 
@@ -87,6 +88,50 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
       },
     }),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('query')), 200),
+  )
+  const scheduleSchema = z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      cycle: z.string(),
+      unitId: z.string().nullable(),
+      unitKind: z.string().nullable(),
+      directiveId: z.string().nullable(),
+      taskId: z.string().nullable(),
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+    })
+    .openapi('ReportSchedule')
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/schedules',
+      tags: ['accountability'],
+      summary: 'Lịch báo cáo định kỳ / Report schedules',
+      responses: { 200: json(z.object({ schedules: z.array(scheduleSchema) }), 'Schedules'), 401: errors[401] },
+    }),
+    async (c) => c.json(await reports.schedules(), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/schedules',
+      tags: ['accountability'],
+      summary: 'Đặt lịch báo cáo (hằng ngày, tuần, tháng) / Set a report schedule',
+      request: { body: body(scheduleCreateSchema) },
+      responses: {
+        201: json(z.object({ schedule: scheduleSchema }), 'Created'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const out = await reports.createSchedule(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
   )
   app.openapi(
     createRoute({

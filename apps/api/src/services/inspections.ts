@@ -3,6 +3,7 @@ import { type Db, schema } from '@hub/db'
 import {
   accountabilityInspectionPolicy,
   directs,
+  formatVnDate,
   inspectionKinds,
   inspectionOutcomes,
   inspectionPolicy,
@@ -14,6 +15,7 @@ import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { outcomeFromDb, outcomeToDb } from './measure'
+import { insertTask, type TaskDto } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
 export const inspectionCreateSchema = z
@@ -28,6 +30,11 @@ export const inspectionCreateSchema = z
     teamId: z.string().uuid().optional(),
     /** Conclusions published "để làm gương". */
     published: z.boolean().optional(),
+    /** What the unit must fix: each becomes a task of the inspected unit. */
+    followUps: z
+      .array(z.object({ title: z.string().trim().min(1).max(500), dueAt: isoDateSchema.optional() }).strict())
+      .max(20)
+      .optional(),
   })
   .strict()
 export type InspectionCreate = z.infer<typeof inspectionCreateSchema>
@@ -99,6 +106,24 @@ export class InspectionService {
         .returning()
       await tx.insert(schema.inspectionFindings).values({ inspectionId: row!.id, text: input.findings })
       const inspection = this.present(row!, [input.findings], teamName)
+      const followUps: TaskDto[] = []
+      for (const f of input.followUps ?? [])
+        followUps.push(
+          await insertTask(
+            tx,
+            {
+              title: f.title,
+              description: `Theo kết luận kiểm tra ngày ${formatVnDate(input.date)} (${inspection.id}): ${input.findings}`,
+              leadUnitId: input.unitId,
+              dueAt: f.dueAt ?? null,
+              createdBy: actor.userId,
+            },
+            [],
+            actor.userId,
+            'task.create',
+            requestId,
+          ),
+        )
       await recordChange(tx, {
         actorUserId: actor.userId,
         action: 'inspection.record',
@@ -108,7 +133,7 @@ export class InspectionService {
         requestId,
         event: { type: 'inspection.recorded', payload: { inspection } },
       })
-      return { inspection }
+      return { inspection, followUps }
     })
   }
 

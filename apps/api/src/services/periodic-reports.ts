@@ -59,6 +59,37 @@ export const decisionSchema = z
   })
   .strict()
 
+export const scheduleCreateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    cycle: z.enum(['daily', 'weekly', 'monthly']),
+    /** One unit, or every unit of a kind (e.g. the 30 districts). */
+    unitId: z.string().uuid().optional(),
+    unitKind: z.enum(['district', 'commune', 'sector', 'body']).optional(),
+    directiveId: z.string().uuid().optional(),
+    taskId: z.string().uuid().optional(),
+    startsOn: isoDateSchema,
+    endsOn: isoDateSchema.optional(),
+  })
+  .strict()
+  .refine((x) => !!x.unitId !== !!x.unitKind, {
+    message: 'unitId hoặc unitKind / unitId or unitKind',
+    path: ['unitId'],
+  })
+  .refine((x) => !x.endsOn || x.endsOn >= x.startsOn, { message: 'endsOn < startsOn', path: ['endsOn'] })
+
+const presentSchedule = (r: typeof schema.reportSchedules.$inferSelect) => ({
+  id: r.id,
+  title: r.title,
+  cycle: r.cycle,
+  unitId: r.unitId,
+  unitKind: r.unitKind,
+  directiveId: r.directiveId,
+  taskId: r.taskId,
+  startsOn: r.startsOn,
+  endsOn: r.endsOn,
+})
+
 type ReportRow = typeof schema.reports.$inferSelect
 type DecisionRow = typeof schema.difficultyDecisions.$inferSelect
 
@@ -150,6 +181,35 @@ export class PeriodicReportService {
         event: { type: 'unit_report.submitted', payload: { report } },
       })
       return { report }
+    })
+  }
+
+  /** The report schedules: what each unit owes, and since when. */
+  async schedules() {
+    const rows = await this.db.select().from(schema.reportSchedules).orderBy(schema.reportSchedules.startsOn)
+    return { schedules: rows.map(presentSchedule) }
+  }
+
+  /** Those who direct the units set a report schedule (daily during a lockdown, weekly, monthly). */
+  async createSchedule(actor: CurrentUser, input: z.infer<typeof scheduleCreateSchema>, requestId?: string) {
+    const scope = input.unitId ?? this.units.root()?.id
+    if (!scope || !this.units.get(scope)) throw notFound('Đơn vị / Unit')
+    if (!reportPolicy.decide(actor, this.units.tree, scope)) throw forbidden()
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(schema.reportSchedules)
+        .values({ ...input, createdBy: actor.userId })
+        .returning()
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'report_schedule.create',
+        entityType: 'report_schedule',
+        entityId: row!.id,
+        after: row,
+        requestId,
+        event: { type: 'report_schedule.created', payload: { schedule: row } },
+      })
+      return { schedule: presentSchedule(row!) }
     })
   }
 
