@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   rates: RateLimits
   metrics: CollabMetrics
   log: CollabLogger
+  /** The upgrade's request id, carried by every log line of the connection. */
+  requestId: string
   /** Called once when the connection is gone (releases the document). */
   onClose(): void
 }
@@ -83,7 +85,7 @@ export class CollabConnection implements Peer {
     if (this.ws.bufferedAmount > this.opts.maxBufferedBytes) {
       this.opts.metrics.slowConsumers++
       this.opts.log.warn(
-        { doc: this.document.name, userId: this.opts.userId },
+        { doc: this.document.name, userId: this.opts.userId, requestId: this.opts.requestId },
         'collab: dropping a client that does not read',
       )
       this.ws.terminate()
@@ -147,7 +149,12 @@ export class CollabConnection implements Peer {
     } catch (err) {
       m.malformedFrames++
       this.opts.log.debug(
-        { doc: this.document.name, userId: this.opts.userId, err: (err as Error).message },
+        {
+          doc: this.document.name,
+          userId: this.opts.userId,
+          requestId: this.opts.requestId,
+          err: (err as Error).message,
+        },
         'collab: malformed frame, closing the connection',
       )
       this.close(CloseCode.protocolError, err instanceof ProtocolError ? 'malformed message' : 'bad update')
@@ -250,7 +257,10 @@ export class CollabConnection implements Peer {
     // ws closes the socket itself after an error (1009 for an oversized frame, 1002 for a bad one).
     if (isOversizeError(err)) this.opts.metrics.oversizedFrames++
     else this.opts.metrics.malformedFrames++
-    this.opts.log.debug({ doc: this.document.name, err: err.message }, 'collab: websocket error')
+    this.opts.log.debug(
+      { doc: this.document.name, requestId: this.opts.requestId, err: err.message },
+      'collab: websocket error',
+    )
     this.dispose()
   }
 

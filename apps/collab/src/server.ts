@@ -16,7 +16,7 @@ import {
   MAX_AWARENESS_CLIENTS_PER_CONNECTION,
   type RateLimits,
 } from './limits'
-import { type CollabLogger, silentLogger } from './logger'
+import { type CollabLogger, requestIdOf, silentLogger } from './logger'
 import { type CollabMetrics, createMetrics } from './metrics'
 import { Persistence } from './persistence'
 import { plainTextOf, TIPTAP_FIELD } from './projection'
@@ -143,6 +143,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const requestId = requestIdOf(req.headers['x-request-id'])
     if (closing) return refuse(socket, 503)
     const target = upgradeTarget(req.url, basePath)
     if (target.kind === 'elsewhere') return refuse(socket, 404)
@@ -184,6 +185,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         rates: { ...DEFAULT_RATE_LIMITS, ...options.rates },
         metrics,
         log,
+        requestId,
         onClose: () => {
           connections.delete(conn)
           lease.release()
@@ -192,6 +194,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connections.add(conn)
       documentOf.set(conn, target.name)
       userOf.set(conn, user.userId)
+      log.info({ requestId, userId: user.userId, doc: target.name, readOnly: access === 'read' }, 'collab: connected')
       conn.start()
       if (closing) conn.close(CloseCode.goingAway, 'server shutting down')
     })

@@ -7,6 +7,7 @@ import {
   SESSION_COOKIE,
   validateSessionToken,
 } from '@hub/auth'
+import { requestIdOf } from '@hub/collab'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
 import { Server } from 'socket.io'
@@ -58,6 +59,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
       socket.data.user = { userId: user.userId, fullName: user.fullName, position: user.position }
       socket.data.sessionId = session!.id
       socket.data.actor = user
+      socket.data.requestId = requestIdOf(socket.handshake.headers['x-request-id'])
       next()
     } catch (err) {
       deps.log.error({ err }, 'socket auth failed')
@@ -74,6 +76,8 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
 
   io.on('connection', (socket) => {
     const user = socket.data.actor as CurrentUser
+    const requestId = socket.data.requestId as string
+    deps.log.info({ requestId, userId: user.userId }, 'live: connected')
     // A shared room's task events reach only members whose reach covers the task (see taskRooms).
     const withMembers = (room: string) =>
       hasPresence(room)
@@ -89,7 +93,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
         reply({ ok: true })
         if (hasPresence(room)) await presence(room)
       } catch (err) {
-        deps.log.error({ err, room }, 'subscribe failed')
+        deps.log.error({ err, room, requestId, userId: user.userId }, 'subscribe failed')
         reply({ ok: false, error: 'internal' })
       }
     })
