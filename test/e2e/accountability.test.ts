@@ -91,6 +91,7 @@ describe('the accountability dashboard', () => {
     const dialog = page.getByRole('dialog')
     await dialog.getByRole('radio', { name: 'Đột xuất' }).check({ force: true })
     await dialog.getByLabel('Kết quả kiểm tra, nhận xét').fill('Chốt kiểm soát cửa ngõ bỏ trống lúc 23 giờ.')
+    await dialog.getByLabel('Việc đơn vị phải khắc phục').fill('Bố trí đủ lực lượng trực chốt ban đêm')
     await dialog.getByLabel('Kết luận').click()
     await page.getByRole('option', { name: 'Kỷ luật' }).click()
     await dialog.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
@@ -102,10 +103,18 @@ describe('the accountability dashboard', () => {
     )!
     expect(after.inspections.discipline).toBe((target.inspections.discipline ?? 0) + 1)
     expect(Number(await score.textContent())).toBe(after.score)
-    const { inspections } = await kiemtra.get<{ inspections: { kind: string; outcome: string }[] }>(
+    const { inspections } = await kiemtra.get<{ inspections: { kind: string; outcome: string; findings: string }[] }>(
       `/inspections?unitId=${target.unitId}`,
     )
-    expect(inspections[0]).toMatchObject({ kind: 'unannounced', outcome: 'discipline' })
+    expect(inspections.find((i) => i.findings.includes('bỏ trống lúc 23 giờ'))).toMatchObject({
+      kind: 'unannounced',
+      outcome: 'discipline',
+    })
+    // The follow-up became the unit's task.
+    const { tasks } = await kiemtra.get<{ tasks: { title: string; leadUnitId: string }[] }>(
+      `/tasks?unitId=${target.unitId}&q=${encodeURIComponent('trực chốt ban đêm')}`,
+    )
+    expect(tasks.map((x) => x.title)).toContain('Bố trí đủ lực lượng trực chốt ban đêm')
     await screenshot(page, 'accountability-inspection')
     await context.close()
   })

@@ -130,6 +130,7 @@ export function InspectionFormModal({
   const [findings, setFindings] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [teamId, setTeamId] = useState<string | null>(null)
+  const [followUps, setFollowUps] = useState('')
   const teams = useInspectionTeams(opened)
   const record = useRecordInspection()
   const ready = !!unitId && !!date && !!findings.trim() && !!outcome
@@ -143,9 +144,15 @@ export function InspectionFormModal({
         findings,
         outcome: outcome!,
         ...(teamId ? { teamId } : {}),
+        followUps: followUps
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((title) => ({ title })),
       })
       notifications.show({ color: 'teal', message: t('accountability.form.recorded') })
       setFindings('')
+      setFollowUps('')
       setOutcome(null)
       onClose()
     } catch (e) {
@@ -188,6 +195,14 @@ export function InspectionFormModal({
           required
           value={findings}
           onChange={(e) => setFindings(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('accountability.form.followUps')}
+          description={t('accountability.form.followUpsHint')}
+          autosize
+          minRows={2}
+          value={followUps}
+          onChange={(e) => setFollowUps(e.currentTarget.value)}
         />
         <Select
           label={t('accountability.form.outcome')}

@@ -115,6 +115,8 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
     findings: 'Findings',
     outcome: 'Conclusion',
     team: 'Inspection team',
+    followUps: 'What the unit must fix',
+    followUpsHint: 'One per line; each becomes a task of the inspected unit.',
     recorded: 'Inspection recorded',
     required: 'Required',
   },

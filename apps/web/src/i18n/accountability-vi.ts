@@ -111,6 +111,8 @@ export const accountabilityVi = {
     findings: 'Kết quả kiểm tra, nhận xét',
     outcome: 'Kết luận',
     team: 'Đoàn kiểm tra',
+    followUps: 'Việc đơn vị phải khắc phục',
+    followUpsHint: 'Mỗi dòng một việc; mỗi việc thành một nhiệm vụ của đơn vị được kiểm tra.',
     recorded: 'Đã ghi kết quả kiểm tra',
     required: 'Bắt buộc',
   },

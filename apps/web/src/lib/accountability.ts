@@ -208,6 +208,7 @@ export interface InspectionInput {
   findings: string
   outcome: Outcome
   teamId?: string
+  followUps?: { title: string; dueAt?: string }[]
 }
 
 /** Submitting a report or recording an inspection refreshes every figure shown. */
