@@ -105,4 +105,48 @@ describe('two people drafting one directive', () => {
     await ctxA.close()
     await ctxB.close()
   })
+
+  it('compares two versions word by word: a few words added to a long paragraph are all that is marked', async () => {
+    const office = await apiLogin(hub.base, 'vanphong')
+    const { directive } = await office.post<{ directive: { id: string } }>('/directives', {
+      kind: 'CT',
+      title: 'về so sánh phiên bản (thử)',
+    })
+    const ctx = await newContext(browser, hub.base)
+    await loginViaApi(ctx, hub.base, 'vanphong')
+    const page = await ctx.newPage()
+    await openDraft(page, directive.id)
+    const paragraph =
+      'Các quận ủy, huyện ủy, thị ủy chỉ đạo các xã, phường, thị trấn rà soát toàn bộ người về từ vùng dịch, lập danh sách theo từng tổ dân phố'
+    await typeAtEnd(page, paragraph)
+    const save = async (label: string) => {
+      await page.getByRole('tab', { name: 'Phiên bản' }).click()
+      await page.getByLabel('Tên phiên bản').fill(label)
+      await page.getByRole('button', { name: 'Lưu phiên bản' }).click()
+      await page.getByText(label, { exact: true }).waitFor()
+      await page.getByRole('tab', { name: 'Nội dung' }).click()
+    }
+    await save('Bản một')
+    // Forty characters more at the end of the same paragraph.
+    const added = ' và báo cáo Thường trực Thành ủy hằng ngày'
+    await page.getByTestId('collab-editor').click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type(added, { delay: 10 })
+    await save('Bản hai')
+    await page.getByRole('tab', { name: 'Phiên bản' }).click()
+    const pick = async (label: string, option: string) => {
+      await page.getByRole('textbox', { name: label }).click()
+      await page.getByRole('option', { name: new RegExp(option) }).click()
+    }
+    await pick('Từ phiên bản', 'Bản một')
+    await pick('Đến phiên bản', 'Bản hai')
+    const words = page.getByTestId('diff-words')
+    await words.waitFor()
+    expect(await words.locator('ins').allTextContents()).toEqual([added])
+    expect(await words.locator('del').count()).toBe(0)
+    // The paragraph is not shown struck out and added again.
+    expect(await page.locator('del', { hasText: 'rà soát toàn bộ' }).count()).toBe(0)
+    await screenshot(page, 'version-diff-words')
+    await ctx.close()
+  })
 })

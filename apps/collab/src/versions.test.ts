@@ -51,7 +51,15 @@ describe('named versions', () => {
     expect(diff?.parts).toEqual([
       { op: 'equal', text: 'CHỈ THỊ' },
       { op: 'delete', text: '1. Tăng cường kiểm tra' },
-      { op: 'insert', text: '1. Tăng cường kiểm tra, giám sát' },
+      {
+        op: 'insert',
+        text: '1. Tăng cường kiểm tra, giám sát',
+        // Within the changed paragraph, only the added words are marked.
+        words: [
+          { op: 'equal', text: '1. Tăng cường kiểm tra' },
+          { op: 'insert', text: ', giám sát' },
+        ],
+      },
       { op: 'equal', text: 'Nơi nhận' },
       { op: 'insert', text: 'Lưu ý' },
     ])

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { parseDocName } from './doc-name'
 import type { CollabDocument } from './document'
 import { SERVER_ORIGIN } from './document'
-import { type DiffPart, diffLines } from './line-diff'
+import { diffLines, type WordedDiffPart, withWords } from './line-diff'
 import { type PmNode, plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from './projection'
 import type { DocumentRegistry } from './registry'
 
@@ -115,11 +115,11 @@ export async function diffVersions(
   ctx: Pick<VersionContext, 'db'>,
   fromId: string,
   toId: string,
-): Promise<{ from: VersionSummary; to: VersionSummary; parts: DiffPart[] } | null> {
+): Promise<{ from: VersionSummary; to: VersionSummary; parts: WordedDiffPart[] } | null> {
   const [a, b] = await Promise.all([loadVersion(ctx.db, fromId), loadVersion(ctx.db, toId)])
   if (!a || !b) return null
   const summary = ({ state: _s, plainText: _p, ...rest }: typeof a): VersionSummary => rest
-  return { from: summary(a), to: summary(b), parts: diffLines(a.plainText, b.plainText) }
+  return { from: summary(a), to: summary(b), parts: withWords(diffLines(a.plainText, b.plainText)) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { diffLines } from '@hub/collab/line-diff'
+import { diffLines, withWords } from '@hub/collab/line-diff'
 import { type Db, schema, type Tx } from '@hub/db'
 import {
   createUnitMatcher,
@@ -336,7 +336,7 @@ export class DirectiveLifecycle {
 
   async diff(actor: CurrentUser, id: string, from: number, to: number) {
     const [a, b] = [await this.version(actor, id, from), await this.version(actor, id, to)]
-    return { from, to, parts: diffLines(a.version.plainText, b.version.plainText) }
+    return { from, to, parts: withWords(diffLines(a.version.plainText, b.version.plainText)) }
   }
 
   /** Creates a draft from pasted text; recognised recipients are matched to units. */

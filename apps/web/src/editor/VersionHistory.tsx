@@ -33,6 +33,8 @@ interface VersionSummary {
 interface DiffPart {
   op: 'equal' | 'insert' | 'delete'
   text: string
+  /** On a paragraph that replaces the one deleted just before it: which words changed. */
+  words?: { op: 'equal' | 'insert' | 'delete'; text: string }[]
 }
 
 /** Each part with where it starts in the compared text: a stable key for the list. */
@@ -184,15 +186,34 @@ export function VersionHistory({ docName, canWrite }: { docName: string; canWrit
           {diff.data && (
             <ScrollArea.Autosize mah={360} mt="sm">
               <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', fontSize: 14, margin: 0 }}>
-                {withOffsets(diff.data).map((p) => (
-                  <Text
-                    key={p.offset}
-                    component={p.op === 'insert' ? 'ins' : p.op === 'delete' ? 'del' : 'span'}
-                    style={{ ...diffStyle[p.op], display: 'block' }}
-                  >
-                    {p.text}
-                  </Text>
-                ))}
+                {withOffsets(diff.data).map((p, i, all) => {
+                  // A changed paragraph reads as one paragraph with its changed words marked.
+                  if (p.op === 'delete' && all[i + 1]?.op === 'insert' && all[i + 1]?.words) return null
+                  if (p.words)
+                    return (
+                      <Text key={p.offset} component="span" data-testid="diff-words" style={{ display: 'block' }}>
+                        {p.words.map((w, j) => (
+                          <Text
+                            // biome-ignore lint/suspicious/noArrayIndexKey: runs of one diff never reorder
+                            key={j}
+                            component={w.op === 'insert' ? 'ins' : w.op === 'delete' ? 'del' : 'span'}
+                            style={diffStyle[w.op]}
+                          >
+                            {w.text}
+                          </Text>
+                        ))}
+                      </Text>
+                    )
+                  return (
+                    <Text
+                      key={p.offset}
+                      component={p.op === 'insert' ? 'ins' : p.op === 'delete' ? 'del' : 'span'}
+                      style={{ ...diffStyle[p.op], display: 'block' }}
+                    >
+                      {p.text}
+                    </Text>
+                  )
+                })}
               </pre>
             </ScrollArea.Autosize>
           )}
