@@ -22,6 +22,7 @@ import {
   IconLayoutKanban,
   IconLogout,
   IconPresentation,
+  IconSettings,
   IconSitemap,
 } from '@tabler/icons-react'
 import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router'
@@ -72,6 +73,9 @@ export function AppLayout() {
       : []),
     { to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, exact: true },
     { to: '/notifications', label: t('nav.notifications'), icon: <IconBell size={20} aria-hidden /> },
+    ...(user.roles.some((r) => r.role === 'admin')
+      ? [{ to: '/admin', label: t('nav.admin'), icon: <IconSettings size={20} aria-hidden /> }]
+      : []),
   ]
   const isActive = (item: NavItem) =>
     item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`)

@@ -138,6 +138,12 @@ const modelRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/ModelPage'), 'ModelPage'),
 })
 
+const adminRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('../pages/AdminPage'), 'AdminPage'),
+})
+
 const notificationsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/notifications',
@@ -164,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     compareRoute,
     unitMeasureRoute,
     notificationsRoute,
+    adminRoute,
   ]),
 ])
 
