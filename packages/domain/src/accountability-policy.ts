@@ -61,6 +61,24 @@ export const accountabilityInspectionPolicy = {
     if (i.unannounced && i.date > today) return reaches(actor, tree, i.unitId, seeingAll)
     return true
   },
+  /**
+   * An inspection made by a team set up by decision is recorded by that team's members (its leader
+   * included) or by the standing committee over the unit.
+   */
+  recordForTeam(actor: Actor & { userId: string }, tree: UnitTree, unitId: string, teamMemberIds: readonly string[]) {
+    return teamMemberIds.includes(actor.userId) || reaches(actor, tree, unitId, committee)
+  },
+  /** The conclusion is published to the unit by whoever recorded it, or by the standing committee over the unit. */
+  publish(actor: Actor & { userId: string }, tree: UnitTree, i: { unitId: string; createdBy: string | null }) {
+    return (i.createdBy !== null && i.createdBy === actor.userId) || reaches(actor, tree, i.unitId, committee)
+  },
+}
+
+/** Inspection teams are set up by a decision of the standing committee (or by an administrator). */
+export const inspectionTeamPolicy = {
+  create(actor: Actor, tree: UnitTree, rootUnitId: string): boolean {
+    return reaches(actor, tree, rootUnitId, committee)
+  },
 }
 
 /** The duty roster: its gaps are flagged to the unit's head and to those who direct it. */

@@ -370,6 +370,71 @@ describe.each(engines)('accountability on %s', (engine) => {
     })
   })
 
+  describe('inspection teams, checklist and publication', () => {
+    const me = async (cookie: string) => (await hub.request('GET', '/api/auth/me', { cookie })).json.user
+    it('the committee sets up a team by decision; only its members (or the committee) record its inspections', async () => {
+      const inspector = await me(kiemtra)
+      const body = { name: 'Đoàn kiểm tra số 3', decisionNumber: '1203-QĐ/TU', memberUserIds: [inspector.id] }
+      // A district head or the inspector himself cannot set a team up; nothing is written.
+      const teamsBefore = (await hub.request('GET', '/api/inspections/teams', { cookie: bithu })).json.teams.length
+      for (const cookie of [tayho, kiemtra])
+        expect((await hub.request('POST', '/api/inspections/teams', { cookie, body })).status).toBe(403)
+      expect(
+        (
+          await hub.request('POST', '/api/inspections/teams', {
+            cookie: bithu,
+            body: { ...body, memberUserIds: ['00000000-0000-4000-8000-000000000000'] },
+          })
+        ).status,
+      ).toBe(400)
+      expect((await hub.request('GET', '/api/inspections/teams', { cookie: bithu })).json.teams).toHaveLength(
+        teamsBefore,
+      )
+      const created = await hub.request('POST', '/api/inspections/teams', { cookie: bithu, body })
+      expect(created.status).toBe(201)
+      const team = created.json.team
+      expect(team).toMatchObject({
+        name: 'Đoàn kiểm tra số 3',
+        decisionNumber: '1203-QĐ/TU',
+        memberUserIds: [inspector.id],
+      })
+      const listed = (await hub.request('GET', '/api/inspections/teams', { cookie: kiemtra })).json.teams
+      expect(listed.find((t: any) => t.id === team.id)).toMatchObject({ memberUserIds: [inspector.id] })
+      const audit = await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, team.id))
+      expect(audit.map((a) => a.action)).toEqual(['inspection_team.create'])
+
+      // Another team, without the inspector: he may not record in its name.
+      const other = (
+        await hub.request('POST', '/api/inspections/teams', {
+          cookie: bithu,
+          body: { name: 'Đoàn kiểm tra số 4', decisionNumber: '1204-QĐ/TU', memberUserIds: [(await me(bithu)).id] },
+        })
+      ).json.team
+      const inspection = {
+        unitId: unitNamed('Ba Đình'),
+        kind: 'planned',
+        date: vnDay(),
+        findings: 'Đã triển khai đủ các chốt.',
+        outcome: 'commend',
+      }
+      expect(
+        (await hub.request('POST', '/api/inspections', { cookie: kiemtra, body: { ...inspection, teamId: other.id } }))
+          .status,
+      ).toBe(403)
+      const ok = await hub.request('POST', '/api/inspections', {
+        cookie: kiemtra,
+        body: { ...inspection, teamId: team.id },
+      })
+      expect(ok.status).toBe(201)
+      expect(ok.json.inspection).toMatchObject({ teamId: team.id, teamName: 'Đoàn kiểm tra số 3' })
+      // The committee records for any team.
+      expect(
+        (await hub.request('POST', '/api/inspections', { cookie: bithu, body: { ...inspection, teamId: other.id } }))
+          .status,
+      ).toBe(201)
+    })
+  })
+
   describe('audit trail', () => {
     it('shows who changed a task, what and when, to those who may read the task only', async () => {
       const created = (

@@ -1,6 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
-import { InspectionService, inspectionCreateSchema, inspectionListQuerySchema } from '../services/inspections'
+import {
+  InspectionService,
+  inspectionCreateSchema,
+  inspectionListQuerySchema,
+  inspectionTeamCreateSchema,
+} from '../services/inspections'
 import { body, createRouter, errors, json } from './router'
 
 const inspectionSchema = z
@@ -21,6 +26,16 @@ const inspectionSchema = z
     createdAt: z.string(),
   })
   .openapi('Inspection')
+
+const teamSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    decisionNumber: z.string(),
+    leaderUserId: z.string().nullable(),
+    memberUserIds: z.array(z.string()),
+  })
+  .openapi('InspectionTeam')
 
 /** /api/inspections: recorded by inspectors and the standing committee; a unit never inspects itself. */
 export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps.dbh.db, deps.units)) {
@@ -76,14 +91,31 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       tags: ['accountability'],
       summary: 'Các đoàn kiểm tra / Inspection teams',
       responses: {
-        200: json(
-          z.object({ teams: z.array(z.object({ id: z.string(), name: z.string(), decisionNumber: z.string() })) }),
-          'Teams',
-        ),
+        200: json(z.object({ teams: z.array(teamSchema) }), 'Teams'),
         401: errors[401],
       },
     }),
     async (c) => c.json(await inspections.teams(), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/teams',
+      tags: ['accountability'],
+      summary: 'Thành lập đoàn kiểm tra theo quyết định / Set up an inspection team by decision',
+      request: { body: body(inspectionTeamCreateSchema) },
+      responses: {
+        201: json(z.object({ team: teamSchema }), 'Set up'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const out = await inspections.createTeam(c.get('user')!, c.req.valid('json'), c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 201)
+    },
   )
   return app
 }

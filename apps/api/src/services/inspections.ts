@@ -7,6 +7,7 @@ import {
   inspectionKinds,
   inspectionOutcomes,
   inspectionPolicy,
+  inspectionTeamPolicy,
   isoDateSchema,
   vnDay,
 } from '@hub/domain'
@@ -38,6 +39,17 @@ export const inspectionCreateSchema = z
   })
   .strict()
 export type InspectionCreate = z.infer<typeof inspectionCreateSchema>
+
+export const inspectionTeamCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    /** The decision that set the team up, e.g. "1103-QĐ/TU". */
+    decisionNumber: z.string().trim().min(1).max(100),
+    leaderUserId: z.string().uuid().optional(),
+    memberUserIds: z.array(z.string().uuid()).min(1).max(50),
+  })
+  .strict()
+export type InspectionTeamCreate = z.infer<typeof inspectionTeamCreateSchema>
 
 export const inspectionListQuerySchema = z.object({
   unitId: z.string().uuid().optional(),
@@ -81,13 +93,20 @@ export class InspectionService {
       let teamName: string | null = null
       if (input.teamId) {
         const [team] = await tx
-          .select({ name: schema.inspectionTeams.name })
+          .select({ name: schema.inspectionTeams.name, leaderUserId: schema.inspectionTeams.leaderUserId })
           .from(schema.inspectionTeams)
           .where(eq(schema.inspectionTeams.id, input.teamId))
         if (!team)
           throw new ApiError(400, 'validation_failed', 'Đoàn kiểm tra không tồn tại / Unknown team: teamId', {
             fields: [{ path: 'teamId', message: 'unknown team' }],
           })
+        const members = await tx
+          .select({ userId: schema.inspectionTeamMembers.userId })
+          .from(schema.inspectionTeamMembers)
+          .where(eq(schema.inspectionTeamMembers.teamId, input.teamId))
+        const memberIds = [...members.map((m) => m.userId), ...(team.leaderUserId ? [team.leaderUserId] : [])]
+        if (!accountabilityInspectionPolicy.recordForTeam(actor, this.units.tree, input.unitId, memberIds))
+          throw forbidden()
         teamName = team.name
       }
       const [row] = await tx
@@ -195,6 +214,69 @@ export class InspectionService {
   /** Teams set up by a decision, for the inspection form. */
   async teams() {
     const rows = await this.db.select().from(schema.inspectionTeams).orderBy(schema.inspectionTeams.name)
-    return { teams: rows.map((t) => ({ id: t.id, name: t.name, decisionNumber: t.decisionNumber })) }
+    const members = rows.length
+      ? await this.db
+          .select()
+          .from(schema.inspectionTeamMembers)
+          .where(
+            inArray(
+              schema.inspectionTeamMembers.teamId,
+              rows.map((t) => t.id),
+            ),
+          )
+      : []
+    return {
+      teams: rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        decisionNumber: t.decisionNumber,
+        leaderUserId: t.leaderUserId,
+        memberUserIds: members.filter((m) => m.teamId === t.id).map((m) => m.userId),
+      })),
+    }
+  }
+
+  /** A team set up by a decision of the standing committee: its number, its leader and members. */
+  async createTeam(actor: CurrentUser, input: InspectionTeamCreate, requestId?: string) {
+    const root = this.units.root()
+    if (!root || !inspectionTeamPolicy.create(actor, this.units.tree, root.id)) throw forbidden()
+    const memberUserIds = [...new Set(input.memberUserIds)]
+    const wanted = [...new Set([...memberUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])])]
+    const found = await this.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(inArray(schema.users.id, wanted))
+    const missing = wanted.filter((id) => !found.some((u) => u.id === id))
+    if (missing.length)
+      throw new ApiError(400, 'validation_failed', 'Người không tồn tại / Unknown user', {
+        fields: missing.map((id) => ({
+          path: id === input.leaderUserId ? 'leaderUserId' : 'memberUserIds',
+          message: `unknown user ${id}`,
+        })),
+      })
+    return await this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(schema.inspectionTeams)
+        .values({ name: input.name, decisionNumber: input.decisionNumber, leaderUserId: input.leaderUserId ?? null })
+        .returning()
+      await tx.insert(schema.inspectionTeamMembers).values(memberUserIds.map((userId) => ({ teamId: row!.id, userId })))
+      const team = {
+        id: row!.id,
+        name: row!.name,
+        decisionNumber: row!.decisionNumber,
+        leaderUserId: row!.leaderUserId,
+        memberUserIds,
+      }
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'inspection_team.create',
+        entityType: 'inspection_team',
+        entityId: team.id,
+        after: team,
+        requestId,
+        event: { type: 'inspection_team.created', payload: { team } },
+      })
+      return { team }
+    })
   }
 }
