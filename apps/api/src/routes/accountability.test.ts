@@ -433,6 +433,58 @@ describe.each(engines)('accountability on %s', (engine) => {
           .status,
       ).toBe(201)
     })
+    it('an inspection carries a checklist built from the directive’s clauses', async () => {
+      const ct05 = (await hub.request('GET', '/api/directives', { cookie: kiemtra })).json.directives.find(
+        (d: any) => d.number === '05-CT/TU',
+      )
+      const clauses = (await hub.request('GET', `/api/directives/${ct05.id}`, { cookie: kiemtra })).json.clauses
+      const res = await hub.request('GET', `/api/inspections/checklist?directiveId=${ct05.id}`, { cookie: kiemtra })
+      expect(res.status).toBe(200)
+      expect(res.json.items).toEqual(clauses.map((c: any) => ({ ordinal: c.ordinal, text: c.text })))
+      expect(res.json.items.length).toBeGreaterThan(2)
+      const [first, second] = res.json.items
+      const body = {
+        unitId: unitNamed('Hai Bà Trưng'),
+        kind: 'planned',
+        date: vnDay(),
+        findings: 'Điều 2 mới thực hiện một phần.',
+        outcome: 'remind',
+        directiveId: ct05.id,
+      }
+      // A clause the directive does not have, or a checklist without its directive: refused, nothing written.
+      const count = async () => (await hub.dbh.db.select().from(schema.inspections)).length
+      const before = await count()
+      for (const bad of [
+        { ...body, checklist: [{ ordinal: 999, result: 'met' }] },
+        { ...body, directiveId: undefined, checklist: [{ ordinal: first.ordinal, result: 'met' }] },
+        { ...body, checklist: [{ ordinal: first.ordinal, result: 'great' }] },
+      ])
+        expect((await hub.request('POST', '/api/inspections', { cookie: kiemtra, body: bad })).status).toBe(400)
+      expect(await count()).toBe(before)
+      const ok = await hub.request('POST', '/api/inspections', {
+        cookie: kiemtra,
+        body: {
+          ...body,
+          checklist: [
+            { ordinal: second.ordinal, result: 'partly', note: 'Thiếu sổ theo dõi' },
+            { ordinal: first.ordinal, result: 'met' },
+          ],
+        },
+      })
+      expect(ok.status).toBe(201)
+      expect(ok.json.inspection.directiveId).toBe(ct05.id)
+      expect(ok.json.inspection.checklist).toEqual([
+        { ordinal: first.ordinal, text: first.text, result: 'met', note: '' },
+        { ordinal: second.ordinal, text: second.text, result: 'partly', note: 'Thiếu sổ theo dõi' },
+      ])
+      const listed = (await hub.request('GET', `/api/inspections?unitId=${body.unitId}`, { cookie: bithu })).json
+        .inspections
+      expect(listed.find((i: any) => i.id === ok.json.inspection.id).checklist).toHaveLength(2)
+      expect(
+        (await hub.request('GET', `/api/inspections/checklist?directiveId=${crypto.randomUUID()}`, { cookie: kiemtra }))
+          .status,
+      ).toBe(404)
+    })
   })
 
   describe('audit trail', () => {

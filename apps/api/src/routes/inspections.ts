@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import {
+  checklistQuerySchema,
   InspectionService,
   inspectionCreateSchema,
   inspectionListQuerySchema,
@@ -22,6 +23,16 @@ const inspectionSchema = z
     teamId: z.string().nullable(),
     teamName: z.string().nullable(),
     published: z.boolean(),
+    publishedAt: z.string().nullable(),
+    directiveId: z.string().nullable(),
+    checklist: z.array(
+      z.object({
+        ordinal: z.number(),
+        text: z.string(),
+        result: z.enum(['met', 'partly', 'not_met']),
+        note: z.string(),
+      }),
+    ),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
   })
@@ -96,6 +107,29 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       },
     }),
     async (c) => c.json(await inspections.teams(), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/checklist',
+      tags: ['accountability'],
+      summary: 'Danh mục kiểm tra theo các điều của văn bản / Checklist from a directive’s clauses',
+      request: { query: checklistQuerySchema },
+      responses: {
+        200: json(
+          z.object({
+            directiveId: z.string(),
+            items: z.array(z.object({ ordinal: z.number(), text: z.string() })),
+          }),
+          'One item per clause',
+        ),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await inspections.checklist(c.get('user')!, c.req.valid('query').directiveId), 200),
   )
   app.openapi(
     createRoute({

@@ -2,6 +2,7 @@ import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import {
   accountabilityInspectionPolicy,
+  directivePolicy,
   directs,
   formatVnDate,
   inspectionKinds,
@@ -11,13 +12,15 @@ import {
   isoDateSchema,
   vnDay,
 } from '@hub/domain'
-import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { outcomeFromDb, outcomeToDb } from './measure'
 import { insertTask, type TaskDto } from './tasks'
 import type { UnitDirectory } from './unit-directory'
+
+export const checklistResults = ['met', 'partly', 'not_met'] as const
 
 export const inspectionCreateSchema = z
   .object({
@@ -31,6 +34,21 @@ export const inspectionCreateSchema = z
     teamId: z.string().uuid().optional(),
     /** Conclusions published "để làm gương". */
     published: z.boolean().optional(),
+    /** The directive whose clauses are checked (GET /api/inspections/checklist?directiveId=). */
+    directiveId: z.string().uuid().optional(),
+    /** One result per clause checked; needs directiveId. */
+    checklist: z
+      .array(
+        z
+          .object({
+            ordinal: z.number().int().positive(),
+            result: z.enum(checklistResults),
+            note: z.string().trim().max(2_000).default(''),
+          })
+          .strict(),
+      )
+      .max(200)
+      .optional(),
     /** What the unit must fix: each becomes a task of the inspected unit. */
     followUps: z
       .array(z.object({ title: z.string().trim().min(1).max(500), dueAt: isoDateSchema.optional() }).strict())
@@ -50,6 +68,8 @@ export const inspectionTeamCreateSchema = z
   })
   .strict()
 export type InspectionTeamCreate = z.infer<typeof inspectionTeamCreateSchema>
+
+export const checklistQuerySchema = z.object({ directiveId: z.string().uuid() })
 
 export const inspectionListQuerySchema = z.object({
   unitId: z.string().uuid().optional(),
@@ -81,6 +101,9 @@ export class InspectionService {
       teamId: i.teamId,
       teamName,
       published: i.published,
+      publishedAt: i.publishedAt?.toISOString() ?? null,
+      directiveId: i.directiveId,
+      checklist: i.checklist,
       createdBy: i.createdBy,
       createdAt: i.createdAt.toISOString(),
     }
@@ -109,6 +132,30 @@ export class InspectionService {
           throw forbidden()
         teamName = team.name
       }
+      let checklist: InspectionRow['checklist'] = []
+      if (input.checklist?.length || input.directiveId) {
+        const fail = (path: string, message: string) =>
+          new ApiError(400, 'validation_failed', `Danh mục kiểm tra không hợp lệ / Invalid checklist: ${path}`, {
+            fields: [{ path, message }],
+          })
+        if (!input.directiveId) throw fail('directiveId', 'a checklist needs the directive it follows')
+        const [directive] = await tx.select().from(schema.directives).where(eq(schema.directives.id, input.directiveId))
+        if (!directive || !directivePolicy.read(actor, this.units.tree, directive))
+          throw fail('directiveId', 'unknown directive')
+        const clauses = await tx
+          .select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text })
+          .from(schema.directiveClauses)
+          .where(eq(schema.directiveClauses.directiveId, input.directiveId))
+        const seen = new Set<number>()
+        for (const [n, item] of (input.checklist ?? []).entries()) {
+          const clause = clauses.find((c) => c.ordinal === item.ordinal)
+          if (!clause || seen.has(item.ordinal))
+            throw fail(`checklist.${n}.ordinal`, clause ? 'clause listed twice' : 'no such clause in the directive')
+          seen.add(item.ordinal)
+          checklist.push({ ordinal: item.ordinal, text: clause.text, result: item.result, note: item.note })
+        }
+        checklist = checklist.sort((a, b) => a.ordinal - b.ordinal)
+      }
       const [row] = await tx
         .insert(schema.inspections)
         .values({
@@ -120,6 +167,9 @@ export class InspectionService {
           conclusion: input.conclusion ?? input.findings,
           outcome: outcomeToDb[input.outcome],
           published: input.published ?? false,
+          publishedAt: input.published ? new Date() : null,
+          directiveId: input.directiveId ?? null,
+          checklist,
           createdBy: actor.userId,
         })
         .returning()
@@ -209,6 +259,19 @@ export class InspectionService {
         ),
       ),
     }
+  }
+
+  /** The checklist of an inspection under a directive: one item per clause, in order. */
+  async checklist(actor: CurrentUser, directiveId: string) {
+    const [row] = await this.db.select().from(schema.directives).where(eq(schema.directives.id, directiveId))
+    if (!row) throw notFound('Văn bản / Directive')
+    if (!directivePolicy.read(actor, this.units.tree, row)) throw forbidden()
+    const items = await this.db
+      .select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text })
+      .from(schema.directiveClauses)
+      .where(eq(schema.directiveClauses.directiveId, directiveId))
+      .orderBy(asc(schema.directiveClauses.ordinal))
+    return { directiveId, items }
   }
 
   /** Teams set up by a decision, for the inspection form. */

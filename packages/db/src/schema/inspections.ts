@@ -1,5 +1,6 @@
-import { boolean, date, index, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, id } from './columns'
+import { boolean, date, index, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id, ts } from './columns'
+import { directives } from './directives'
 import { users } from './people'
 import { units } from './units'
 
@@ -50,6 +51,15 @@ export const inspections = pgTable(
     outcome: inspectionOutcome('outcome'),
     /** Conclusions published "để làm gương". */
     published: boolean('published').notNull().default(false),
+    /** When the conclusion was published to the inspected unit. */
+    publishedAt: ts('published_at'),
+    /** The directive whose clauses the checklist follows. */
+    directiveId: uuid('directive_id').references(() => directives.id),
+    /** One result per clause of the directive checked. */
+    checklist: jsonb('checklist')
+      .$type<{ ordinal: number; text: string; result: 'met' | 'partly' | 'not_met'; note: string }[]>()
+      .notNull()
+      .default([]),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
