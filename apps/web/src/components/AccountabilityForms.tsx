@@ -1,13 +1,16 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Textarea } from '@mantine/core'
+import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  type ChecklistResult,
+  checklistResults,
   type Outcome,
   outcomes,
   type RatingCode,
   ratingColour,
+  useInspectionChecklist,
   useInspectionTeams,
   useRecordInspection,
   useSubmitReport,
@@ -15,7 +18,7 @@ import {
 import { api, qs } from '../lib/api'
 import { vnDay } from '../lib/dates'
 import { errorText } from '../lib/error-text'
-import { useUnits } from '../lib/queries'
+import { useDirectives, useUnits } from '../lib/queries'
 import { UnitSelect } from './UnitSelect'
 import { VnDateInput } from './VnDateInput'
 
@@ -132,6 +135,10 @@ export function InspectionFormModal({
   const [teamId, setTeamId] = useState<string | null>(null)
   const [followUps, setFollowUps] = useState('')
   const teams = useInspectionTeams(opened)
+  const [directiveId, setDirectiveId] = useState<string | null>(null)
+  const [results, setResults] = useState<Record<number, { result: ChecklistResult; note: string }>>({})
+  const directives = useDirectives()
+  const checklist = useInspectionChecklist(opened ? directiveId : null)
   const record = useRecordInspection()
   const ready = !!unitId && !!date && !!findings.trim() && !!outcome
   const send = async () => {
@@ -144,6 +151,16 @@ export function InspectionFormModal({
         findings,
         outcome: outcome!,
         ...(teamId ? { teamId } : {}),
+        ...(directiveId
+          ? {
+              directiveId,
+              checklist: Object.entries(results).map(([ordinal, r]) => ({
+                ordinal: Number(ordinal),
+                result: r.result,
+                note: r.note,
+              })),
+            }
+          : {}),
         followUps: followUps
           .split('\n')
           .map((line) => line.trim())
@@ -154,6 +171,7 @@ export function InspectionFormModal({
       setFindings('')
       setFollowUps('')
       setOutcome(null)
+      setResults({})
       onClose()
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
@@ -188,6 +206,60 @@ export function InspectionFormModal({
           onChange={setTeamId}
           clearable
         />
+        <Select
+          label={t('accountability.form.directive')}
+          description={t('accountability.form.directiveHint')}
+          data={(directives.data ?? [])
+            .filter((d) => d.number)
+            .map((d) => ({ value: d.id, label: `${d.number} — ${d.title}` }))}
+          value={directiveId}
+          onChange={(v) => {
+            setDirectiveId(v)
+            setResults({})
+          }}
+          searchable
+          clearable
+        />
+        {directiveId && (checklist.data ?? []).length > 0 && (
+          <Stack gap="xs" aria-label={t('accountability.form.checklist')} role="group">
+            <Text fw={600} size="sm">
+              {t('accountability.form.checklist')}
+            </Text>
+            {(checklist.data ?? []).map((item) => (
+              <Stack key={item.ordinal} gap={4}>
+                <Text size="sm">
+                  <b>{t('accountability.form.clause', { ordinal: item.ordinal })}</b> {item.text}
+                </Text>
+                <Group gap="xs" wrap="wrap">
+                  <SegmentedControl
+                    size="xs"
+                    aria-label={t('accountability.form.clause', { ordinal: item.ordinal })}
+                    value={results[item.ordinal]?.result ?? ''}
+                    onChange={(v) =>
+                      setResults((r) => ({
+                        ...r,
+                        [item.ordinal]: { result: v as ChecklistResult, note: r[item.ordinal]?.note ?? '' },
+                      }))
+                    }
+                    data={checklistResults.map((x) => ({ value: x, label: t(`accountability.form.results.${x}`) }))}
+                  />
+                  {results[item.ordinal] && (
+                    <TextInput
+                      size="xs"
+                      aria-label={`${t('accountability.form.checklistNote')} — ${t('accountability.form.clause', { ordinal: item.ordinal })}`}
+                      placeholder={t('accountability.form.checklistNote')}
+                      value={results[item.ordinal]!.note}
+                      onChange={(e) => {
+                        const note = e.currentTarget.value
+                        setResults((r) => ({ ...r, [item.ordinal]: { ...r[item.ordinal]!, note } }))
+                      }}
+                    />
+                  )}
+                </Group>
+              </Stack>
+            ))}
+          </Stack>
+        )}
         <Textarea
           label={t('accountability.form.findings')}
           autosize

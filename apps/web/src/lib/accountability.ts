@@ -209,6 +209,26 @@ export interface InspectionInput {
   outcome: Outcome
   teamId?: string
   followUps?: { title: string; dueAt?: string }[]
+  directiveId?: string
+  checklist?: { ordinal: number; result: ChecklistResult; note?: string }[]
+}
+
+export const checklistResults = ['met', 'partly', 'not_met'] as const
+export type ChecklistResult = (typeof checklistResults)[number]
+
+/** The checklist of an inspection under a directive: one item per clause. */
+export function useInspectionChecklist(directiveId: string | null) {
+  return useQuery({
+    queryKey: ['inspection-checklist', directiveId],
+    queryFn: async () =>
+      (
+        await api<{ items: { ordinal: number; text: string }[] }>(
+          `/inspections/checklist?directiveId=${encodeURIComponent(directiveId!)}`,
+        )
+      ).items,
+    enabled: !!directiveId,
+    staleTime: 10 * 60_000,
+  })
 }
 
 /** Submitting a report or recording an inspection refreshes every figure shown. */
