@@ -4,6 +4,7 @@ import { and, eq, gte, lt } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { notificationHandler } from '../services/notifications'
 import { Scheduler } from '../services/scheduler'
 import { createTestHub, type TestHub } from '../testing/harness'
 import { postgresInstalled, startPostgres } from '../testing/postgres'
@@ -484,6 +485,68 @@ describe.each(engines)('accountability on %s', (engine) => {
         (await hub.request('GET', `/api/inspections/checklist?directiveId=${crypto.randomUUID()}`, { cookie: kiemtra }))
           .status,
       ).toBe(404)
+    })
+    it('the recorder publishes the conclusion: the unit’s heads are notified and read it', async () => {
+      const tayhoId = unitNamed('Tây Hồ')
+      const recorded = (
+        await hub.request('POST', '/api/inspections', {
+          cookie: kiemtra,
+          body: {
+            unitId: tayhoId,
+            kind: 'planned',
+            date: vnDay(),
+            findings: 'Công khai đầy đủ danh sách hộ được hỗ trợ.',
+            outcome: 'commend',
+          },
+        })
+      ).json.inspection
+      expect(recorded.published).toBe(false)
+      const path = `/api/inspections/${recorded.id}/publish`
+      // The inspected unit's head cannot publish it; nothing changes.
+      expect((await hub.request('POST', path, { cookie: tayho })).status).toBe(403)
+      expect(
+        (await hub.request('POST', `/api/inspections/${crypto.randomUUID()}/publish`, { cookie: kiemtra })).status,
+      ).toBe(404)
+      const audit = async () =>
+        (await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, recorded.id))).map(
+          (a) => a.action,
+        )
+      expect(await audit()).toEqual(['inspection.record'])
+      // The hub delivers notifications from the outbox (hub.ts); the test hub registers the handler itself.
+      hub.outbox.on(notificationHandler(() => {}))
+      const res = await hub.request('POST', path, { cookie: kiemtra })
+      expect(res.status).toBe(200)
+      expect(res.json.inspection.published).toBe(true)
+      expect(res.json.inspection.publishedAt).toBeTruthy()
+      // Publishing again changes nothing.
+      expect((await hub.request('POST', path, { cookie: kiemtra })).status).toBe(200)
+      expect(await audit()).toEqual(['inspection.record', 'inspection.publish'])
+      const note = async () => {
+        await hub.outbox.kick()
+        const { notifications } = (await hub.request('GET', '/api/notifications', { cookie: tayho })).json
+        return notifications.find((n: any) => n.kind === 'inspection.published' && n.data.inspectionId === recorded.id)
+      }
+      await expect.poll(note, { timeout: 5_000 }).toBeTruthy()
+      expect((await note()).title).toContain('khen')
+      const list = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })).json.inspections
+      expect(list.find((i: any) => i.id === recorded.id)).toMatchObject({ published: true })
+
+      // An unannounced visit still ahead stays hidden from the unit, published or not; the committee publishes it.
+      const ahead = (
+        await hub.request('POST', '/api/inspections', {
+          cookie: kiemtra,
+          body: {
+            unitId: tayhoId,
+            kind: 'unannounced',
+            date: addDays(vnDay(), 5),
+            findings: 'Kế hoạch',
+            outcome: 'remind',
+          },
+        })
+      ).json.inspection
+      expect((await hub.request('POST', `/api/inspections/${ahead.id}/publish`, { cookie: bithu })).status).toBe(200)
+      const seen = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })).json.inspections
+      expect(seen.map((i: any) => i.id)).not.toContain(ahead.id)
     })
   })
 

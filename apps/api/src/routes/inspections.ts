@@ -110,6 +110,27 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
   )
   app.openapi(
     createRoute({
+      method: 'post',
+      path: '/{id}/publish',
+      tags: ['accountability'],
+      summary: 'Thông báo kết luận kiểm tra đến đơn vị / Publish the conclusion to the unit',
+      request: { params: z.object({ id: z.string().uuid() }) },
+      responses: {
+        200: json(z.object({ inspection: inspectionSchema }), 'Published (publishing again changes nothing)'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const out = await inspections.publish(c.get('user')!, c.req.valid('param').id, c.get('requestId'))
+      deps.eventsWritten()
+      return c.json(out, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
       method: 'get',
       path: '/checklist',
       tags: ['accountability'],

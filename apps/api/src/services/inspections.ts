@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
+import { type Db, type DbOrTx, schema } from '@hub/db'
 import {
   accountabilityInspectionPolicy,
   directivePolicy,
@@ -17,6 +17,7 @@ import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { outcomeFromDb, outcomeToDb } from './measure'
+import { headsOf } from './notifications'
 import { insertTask, type TaskDto } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
@@ -259,6 +260,51 @@ export class InspectionService {
         ),
       ),
     }
+  }
+
+  /**
+   * Publishes the conclusion to the inspected unit: its heads are notified (the event is written with
+   * the change; the notification rows in its delivery). Publishing again changes nothing.
+   */
+  async publish(actor: CurrentUser, id: string, requestId?: string) {
+    const [found] = await this.db
+      .select({ inspection: schema.inspections, teamName: schema.inspectionTeams.name })
+      .from(schema.inspections)
+      .leftJoin(schema.inspectionTeams, eq(schema.inspectionTeams.id, schema.inspections.teamId))
+      .where(eq(schema.inspections.id, id))
+    if (!found) throw notFound('Cuộc kiểm tra / Inspection')
+    const findingsOf = async (tx: DbOrTx) =>
+      (
+        await tx
+          .select({ text: schema.inspectionFindings.text })
+          .from(schema.inspectionFindings)
+          .where(eq(schema.inspectionFindings.inspectionId, id))
+      ).map((f) => f.text)
+    const { inspection: row, teamName } = found
+    if (!accountabilityInspectionPolicy.publish(actor, this.units.tree, row)) throw forbidden()
+    if (row.published) return { inspection: this.present(row, await findingsOf(this.db), teamName) }
+    return await this.db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(schema.inspections)
+        .set({ published: true, publishedAt: new Date() })
+        .where(eq(schema.inspections.id, id))
+        .returning()
+      const findings = await findingsOf(tx)
+      const before = this.present(row, findings, teamName)
+      const inspection = this.present(updated!, findings, teamName)
+      const heads = ((await headsOf(tx, [row.unitId])).get(row.unitId) ?? []).filter((u) => u !== actor.userId)
+      await recordChange(tx, {
+        actorUserId: actor.userId,
+        action: 'inspection.publish',
+        entityType: 'inspection',
+        entityId: id,
+        before,
+        after: inspection,
+        requestId,
+        event: { type: 'inspection.published', payload: { inspection, userIds: heads } },
+      })
+      return { inspection }
+    })
   }
 
   /** The checklist of an inspection under a directive: one item per clause, in order. */

@@ -233,9 +233,37 @@ function forDirectiveEvents(events: DomainEvent[]): NotificationInput[] {
     })
 }
 
+const outcomeVi: Record<string, string> = {
+  commend: 'khen',
+  reward: 'khen thưởng',
+  remind: 'nhắc nhở',
+  criticise: 'phê bình',
+  discipline: 'xem xét kỷ luật',
+}
+
+/** A published inspection conclusion reaches the heads of the inspected unit. */
+function forInspectionEvents(events: DomainEvent[]): NotificationInput[] {
+  return events
+    .filter((e) => e.type === 'inspection.published')
+    .flatMap((e) => {
+      const p = e.payload as {
+        inspection: { id: string; unitId: string; unitName: string; date: string; outcome: string | null }
+        userIds: string[]
+      }
+      const i = p.inspection
+      const day = i.date.split('-').reverse().join('/')
+      return p.userIds.map((userId) => ({
+        userId,
+        kind: 'inspection.published',
+        title: `Kết luận kiểm tra ngày ${day}${i.outcome ? ` (${outcomeVi[i.outcome] ?? i.outcome})` : ''}: ${short(i.unitName)}`,
+        data: { inspectionId: i.id, unitId: i.unitId, date: i.date, outcome: i.outcome },
+      }))
+    })
+}
+
 export function notificationHandler(push: (userId: string, n: NotificationDto) => void): EventHandler {
   return async (events, tx) => {
-    const inputs = [...(await forTaskEvents(tx, events)), ...forDirectiveEvents(events)]
+    const inputs = [...(await forTaskEvents(tx, events)), ...forDirectiveEvents(events), ...forInspectionEvents(events)]
     if (!inputs.length) return undefined
     const rows = await notify(tx, inputs)
     return () => {
