@@ -507,10 +507,11 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(
         (await hub.request('POST', `/api/inspections/${crypto.randomUUID()}/publish`, { cookie: kiemtra })).status,
       ).toBe(404)
+      // The rows in the order they were written (no ORDER BY is no order on PostgreSQL).
       const audit = async () =>
-        (await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, recorded.id))).map(
-          (a) => a.action,
-        )
+        (await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, recorded.id)))
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+          .map((a) => a.action)
       expect(await audit()).toEqual(['inspection.record'])
       // The hub delivers notifications from the outbox (hub.ts); the test hub registers the handler itself.
       hub.outbox.on(notificationHandler(() => {}))
