@@ -28,6 +28,7 @@ import { searchRoutes } from './routes/search'
 import { healthRoutes, metricsRoutes, mountDocs, mountPrometheus, mountWeb, readyRoutes } from './routes/system'
 import { taskRoutes } from './routes/tasks'
 import { publicDutyRoutes, unitRoutes } from './routes/units'
+import { ATTACHMENT_MAX_BYTES } from './services/model-attachments'
 
 export interface AppOptions {
   /** Folder of the built web app; omitted in API-only tests. */
@@ -49,14 +50,20 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/api/*', requestLog(deps.log, deps.metrics))
   app.use('/api/*', closeUnreadBodies())
   app.use('/api/*', apiHeaders(deps.secureCookies))
-  const jsonBodyLimit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 2 * 1024 * 1024,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / Request body too large')
-    },
-  })
-  // A model's attachment upload has its own, larger limit on its route.
-  app.use('/api/*', (c, next) => (isAttachmentUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)))
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn / Request body too large')
+      },
+    })
+  const jsonBodyLimit = limitOf(options.maxBodyBytes ?? 2 * 1024 * 1024)
+  // A model's attachment upload may be larger (the route checks the file itself); no path is unbounded,
+  // since the input guard reads a JSON body before the session is known.
+  const uploadBodyLimit = limitOf(ATTACHMENT_MAX_BYTES + 64 * 1024)
+  app.use('/api/*', (c, next) =>
+    isAttachmentUpload(c.req.method, c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
+  )
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
   app.use('/api/*', inputGuard())
   app.use('/api/*', sessionMiddleware(deps))

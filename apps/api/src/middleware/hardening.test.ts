@@ -60,6 +60,14 @@ describe('hostile input is refused at the edge', () => {
     expect(broken.json.error.code).toBe('malformed_json')
   })
 
+  it('bounds every body, the attachment upload path too, before anything reads it', async () => {
+    const path = `/api/models/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/attachments`
+    const huge = `{"x":"${'a'.repeat(11 * 1024 * 1024)}"}`
+    const res = await hub.request('POST', path, { raw: huge })
+    expect(res.status).toBe(413)
+    expect(res.json.error.code).toBe('payload_too_large')
+  })
+
   it('a forged session cookie with hostile bytes is simply no session', async () => {
     for (const cookie of ['hub_session=abc%00.def', 'hub_session=%F0%9F%98%80.x', `hub_session=${'a'.repeat(5000)}.b`])
       expect((await hub.request('GET', '/api/auth/me', { cookie })).status).toBe(401)
