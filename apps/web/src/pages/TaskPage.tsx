@@ -218,23 +218,11 @@ function ProgressUpdate({ task }: { task: Task }) {
               comboboxProps={{ withinPortal: true }}
             />
           </Stack>
-          <Textarea
-            label={t('task.update.narrative')}
-            placeholder={t('task.update.narrativePlaceholder')}
-            value={narrative}
-            onChange={(e) => setNarrative(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxRows={8}
-          />
-          <Textarea
-            label={t('task.update.difficulties')}
-            placeholder={t('task.update.difficultiesPlaceholder')}
-            value={difficulties}
-            onChange={(e) => setDifficulties(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            maxRows={6}
+          <ReportFields
+            narrative={narrative}
+            onNarrative={setNarrative}
+            difficulties={difficulties}
+            onDifficulties={setDifficulties}
           />
           {conflict && (
             <Alert
@@ -345,24 +333,13 @@ function SupportReport({ task }: { task: Task }) {
           <Text size="sm" c="dimmed">
             {t('task.support.intro', { progress: task.progress, status: t(`status.${task.status}`) })}
           </Text>
-          <Textarea
-            label={t('task.update.narrative')}
-            placeholder={t('task.support.placeholder')}
-            value={narrative}
-            onChange={(e) => setNarrative(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            maxRows={8}
-            required
-          />
-          <Textarea
-            label={t('task.update.difficulties')}
-            placeholder={t('task.update.difficultiesPlaceholder')}
-            value={difficulties}
-            onChange={(e) => setDifficulties(e.currentTarget.value)}
-            autosize
-            minRows={1}
-            maxRows={6}
+          <ReportFields
+            narrative={narrative}
+            onNarrative={setNarrative}
+            difficulties={difficulties}
+            onDifficulties={setDifficulties}
+            narrativePlaceholder={t('task.support.placeholder')}
+            narrativeRequired
           />
           {problem && (
             <Alert color="red" variant="light" role="alert">
@@ -590,5 +567,40 @@ export function TaskPage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  )
+}
+
+/** What a report says: the narrative of the work done and the difficulties met (both forms of the page). */
+function ReportFields(props: {
+  narrative: string
+  onNarrative: (v: string) => void
+  difficulties: string
+  onDifficulties: (v: string) => void
+  narrativePlaceholder?: string
+  narrativeRequired?: boolean
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Textarea
+        label={t('task.update.narrative')}
+        placeholder={props.narrativePlaceholder ?? t('task.update.narrativePlaceholder')}
+        value={props.narrative}
+        onChange={(e) => props.onNarrative(e.currentTarget.value)}
+        autosize
+        minRows={props.narrativeRequired ? 3 : 2}
+        maxRows={8}
+        required={props.narrativeRequired}
+      />
+      <Textarea
+        label={t('task.update.difficulties')}
+        placeholder={t('task.update.difficultiesPlaceholder')}
+        value={props.difficulties}
+        onChange={(e) => props.onDifficulties(e.currentTarget.value)}
+        autosize
+        minRows={1}
+        maxRows={6}
+      />
+    </>
   )
 }
