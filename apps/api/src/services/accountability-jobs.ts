@@ -1,9 +1,9 @@
 import { type DbOrTx, schema } from '@hub/db'
 import { formatVnDate, type RosterGap, rosterGaps, vnDay } from '@hub/domain'
 import { and, gt, inArray, lt } from 'drizzle-orm'
-import { headsOf, notify } from './notifications'
+import { notify } from './notifications'
 import { owedReports } from './periodic-reports'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 
 /** Units that keep a 24/7 duty roster. */
 const rosterKinds: ReadonlySet<string> = new Set(['district', 'commune', 'body', 'sector'])

@@ -23,9 +23,8 @@ import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { presentDirective } from './directives'
 import { bodyOfText, type DirectiveBody, readDocumentText } from './document-text'
-import { headsOf } from './notifications'
 import { insertTask, type TaskDto } from './tasks'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 import { userNames } from './user-names'
 
 const d = schema.directives

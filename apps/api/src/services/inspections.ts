@@ -17,9 +17,8 @@ import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { outcomeFromDb, outcomeToDb } from './measure'
-import { headsOf } from './notifications'
 import { insertTask, type TaskDto } from './tasks'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 
 export const checklistResults = ['met', 'partly', 'not_met'] as const
 

@@ -5,8 +5,9 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import { headsOf, type NotificationDto, notify } from './notifications'
+import { type NotificationDto, notify } from './notifications'
 import type { EventHandler } from './outbox'
+import { headsOf } from './unit-directory'
 
 const mc = schema.modelComments
 

@@ -14,9 +14,8 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import { headsOf } from './notifications'
 import { insertTask, type TaskDto } from './tasks'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 
 const mp = schema.modelPractices
 const ma = schema.modelAdoptions

@@ -1,8 +1,9 @@
 import { type DbOrTx, schema, type Tx } from '@hub/db'
 import { vnDay } from '@hub/domain'
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DomainEvent, EventHandler } from './outbox'
 import type { TaskDto } from './tasks'
+import { headsOf } from './unit-directory'
 
 type NotificationRow = typeof schema.notifications.$inferSelect
 
@@ -84,27 +85,6 @@ export async function notify(tx: DbOrTx, inputs: NotificationInput[]): Promise<N
       .returning()
     out.push(presentNotification(row!))
   }
-  return out
-}
-
-/** Users heading a unit today (who hears about its work when no one person is accountable). */
-export async function headsOf(tx: DbOrTx, unitIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>()
-  if (!unitIds.length) return out
-  const today = vnDay()
-  const m = schema.memberships
-  const rows = await tx
-    .select({ unitId: m.unitId, userId: m.userId })
-    .from(m)
-    .where(
-      and(
-        inArray(m.unitId, unitIds),
-        eq(m.role, 'unit_head'),
-        lte(m.validFrom, today),
-        or(isNull(m.validTo), gte(m.validTo, today)),
-      ),
-    )
-  for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.userId])
   return out
 }
 

@@ -7,9 +7,8 @@ import type { Logger } from 'pino'
 import { flagRosterGaps, remindMissingReports } from './accountability-jobs'
 import { recordChange } from './audit'
 import { holdLease, releaseLease } from './lease'
-import { headsOf } from './notifications'
 import { presentTask } from './tasks'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
 type TaskRow = typeof t.$inferSelect

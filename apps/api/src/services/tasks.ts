@@ -15,9 +15,8 @@ import {
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import { headsOf } from './notifications'
 import { authorizeTaskLinks } from './task-links'
-import type { UnitDirectory } from './unit-directory'
+import { headsOf, type UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
 type TaskRow = typeof t.$inferSelect

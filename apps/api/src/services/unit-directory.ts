@@ -1,6 +1,6 @@
-import { type Db, schema } from '@hub/db'
-import { UnitTree } from '@hub/domain'
-import { asc } from 'drizzle-orm'
+import { type Db, type DbOrTx, schema } from '@hub/db'
+import { UnitTree, vnDay } from '@hub/domain'
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
 
 export type UnitRow = typeof schema.units.$inferSelect
 
@@ -52,4 +52,25 @@ export function presentUnit(u: UnitRow) {
     validFrom: u.validFrom,
     validTo: u.validTo,
   }
+}
+
+/** Users heading a unit today (who hears about its work when no one person is accountable). */
+export async function headsOf(tx: DbOrTx, unitIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  if (!unitIds.length) return out
+  const today = vnDay()
+  const m = schema.memberships
+  const rows = await tx
+    .select({ unitId: m.unitId, userId: m.userId })
+    .from(m)
+    .where(
+      and(
+        inArray(m.unitId, unitIds),
+        eq(m.role, 'unit_head'),
+        lte(m.validFrom, today),
+        or(isNull(m.validTo), gte(m.validTo, today)),
+      ),
+    )
+  for (const r of rows) out.set(r.unitId, [...(out.get(r.unitId) ?? []), r.userId])
+  return out
 }
