@@ -9,7 +9,8 @@ import {
   documentAccess,
   sessionAuthenticator,
 } from '@hub/collab'
-import { createDb, type DbHandle, isEmpty, seedDemo } from '@hub/db'
+import { createDb, type DbHandle } from '@hub/db'
+import { isEmpty, seedDemo } from '@hub/seed'
 import type { Logger } from 'pino'
 import { createApp } from './app'
 import type { Deps } from './context'

@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { hashPassword, passwordProblem } from '@hub/auth'
-import { createDb, isEmpty, schema, seedUnitDirectory } from '@hub/db'
+import { createDb, schema } from '@hub/db'
 import { vnDay } from '@hub/domain'
+import { isEmpty, seedUnitDirectory } from '@hub/seed'
 import { and, eq, isNull } from 'drizzle-orm'
 import { readEnv } from '../env'
 

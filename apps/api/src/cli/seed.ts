@@ -1,5 +1,6 @@
 import { hashPassword } from '@hub/auth'
-import { createDb, isEmpty, seedDemo } from '@hub/db'
+import { createDb } from '@hub/db'
+import { isEmpty, seedDemo } from '@hub/seed'
 import { readEnv } from '../env'
 
 // `npm run seed`: seeds the demo city into an empty database (PostgreSQL or PGlite), on request only.

@@ -1,5 +1,6 @@
 import { hashPassword, LoginThrottle } from '@hub/auth'
-import { createDb, type DbHandle, seedDemo } from '@hub/db'
+import { createDb, type DbHandle } from '@hub/db'
+import { seedDemo } from '@hub/seed'
 import pino from 'pino'
 import { createApp } from '../app'
 import type { Deps } from '../context'

@@ -1,3 +1,4 @@
+import { reportCycles } from '@hub/domain'
 import { date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'
 import { directives } from './directives'
@@ -5,7 +6,7 @@ import { users } from './people'
 import { reports, tasks } from './tasks'
 import { unitKind, units } from './units'
 
-export const reportCycle = pgEnum('report_cycle', ['daily', 'weekly', 'monthly'])
+export const reportCycle = pgEnum('report_cycle', reportCycles)
 
 /**
  * A periodic report the units owe: daily during a lockdown, weekly, monthly. It applies to one unit

@@ -1,21 +1,15 @@
 import { sql } from 'drizzle-orm'
+import { directiveKinds, directiveStatuses, documentLayouts, recipientCapacities } from '@hub/domain'
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { committees } from './committees'
 import { users } from './people'
 import { units } from './units'
 
-export const directiveKind = pgEnum('directive_kind', ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ'])
-export const directiveStatus = pgEnum('directive_status', [
-  'draft',
-  'in_review',
-  'issued',
-  'in_force',
-  'closed',
-  'replaced',
-])
-export const documentLayout = pgEnum('document_layout', ['party', 'state'])
-export const recipientCapacity = pgEnum('recipient_capacity', ['report', 'execute', 'inform', 'archive'])
+export const directiveKind = pgEnum('directive_kind', directiveKinds)
+export const directiveStatus = pgEnum('directive_status', directiveStatuses)
+export const documentLayout = pgEnum('document_layout', documentLayouts)
+export const recipientCapacity = pgEnum('recipient_capacity', recipientCapacities)
 
 export const directives = pgTable(
   'directives',

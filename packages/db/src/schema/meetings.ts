@@ -1,10 +1,11 @@
+import { meetingStatuses } from '@hub/domain'
 import { integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'
 import { committees } from './committees'
 import { users } from './people'
 import { units } from './units'
 
-export const meetingStatus = pgEnum('meeting_status', ['planned', 'in_session', 'concluded'])
+export const meetingStatus = pgEnum('meeting_status', meetingStatuses)
 
 export const meetings = pgTable('meetings', {
   id: id(),

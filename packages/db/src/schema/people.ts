@@ -1,3 +1,4 @@
+import { roles } from '@hub/domain'
 import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 import { units } from './units'
@@ -36,15 +37,7 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email').on(t.email)],
 )
 
-export const roleName = pgEnum('role_name', [
-  'admin',
-  'committee_member',
-  'office_drafter',
-  'unit_head',
-  'unit_staff',
-  'inspector',
-  'viewer',
-])
+export const roleName = pgEnum('role_name', roles)
 
 /** A role held in a unit for a period; policies read these to decide what a user may see and change. */
 export const memberships = pgTable(

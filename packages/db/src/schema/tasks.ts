@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { reportKinds, taskStatuses } from '@hub/domain'
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { directives } from './directives'
@@ -6,7 +7,7 @@ import { meetings } from './meetings'
 import { users } from './people'
 import { units } from './units'
 
-export const taskStatus = pgEnum('task_status', ['not_started', 'in_progress', 'done', 'paused'])
+export const taskStatus = pgEnum('task_status', taskStatuses)
 
 /** Recurring work ("thường xuyên", "hằng ngày") and how often it is reported. */
 export type Recurrence = {
@@ -71,7 +72,7 @@ export const taskSupportUnits = pgTable(
   (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_support_units_unit').on(t.unitId)],
 )
 
-export const reportKind = pgEnum('report_kind', ['task', 'daily', 'weekly', 'monthly'])
+export const reportKind = pgEnum('report_kind', reportKinds)
 
 /** A report: on a task, or a unit's periodic report; late and missing reports count against the unit. */
 export const reports = pgTable(

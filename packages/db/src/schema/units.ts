@@ -1,7 +1,8 @@
+import { unitKinds } from '@hub/domain'
 import { date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 
-export const unitKind = pgEnum('unit_kind', ['city', 'district', 'commune', 'village', 'sector', 'body'])
+export const unitKind = pgEnum('unit_kind', unitKinds)
 
 /**
  * Units form a dated tree: a unit is valid from/to a date, so that merged or abolished units

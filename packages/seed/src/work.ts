@@ -1,7 +1,8 @@
+// Demo work: directives, tasks cascaded down the tree, reports, inspections and model practices.
+
+import { type Db, schema as s } from '@hub/db'
 import { addDays, formatDirectiveNumber, proposeTaskDrafts, rollUpState, type UnitRef, vnDay } from '@hub/domain'
 import { sql } from 'drizzle-orm'
-import type { Db } from '../client'
-import * as s from '../schema/index'
 import { demoDirectives } from './directives'
 import type { SeededPeople } from './people'
 import type { Rng } from './random'

@@ -1,12 +1,15 @@
-import { count } from 'drizzle-orm'
-import type { Db } from './client'
-import { units } from './schema/index'
-import { seedPeople } from './seed/people'
-import { rng } from './seed/random'
-import { seedUnits } from './seed/units'
-import { seedWork } from './seed/work'
+// The demo city and the real unit directory, seeded into an empty database: the package's one entry.
 
-export { demoAccounts } from './seed/people'
+import { type Db, schema } from '@hub/db'
+import { count } from 'drizzle-orm'
+import { seedPeople } from './people'
+import { rng } from './random'
+import { seedUnits } from './units'
+import { seedWork } from './work'
+
+export { demoAccounts } from './people'
+
+const { units } = schema
 
 /** Whether the database holds no units yet (a fresh embedded database). */
 export async function isEmpty(db: Db): Promise<boolean> {

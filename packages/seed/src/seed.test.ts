@@ -1,9 +1,10 @@
+// Tests of the demo city as seeded: real units, people, duty, work and accounts.
+
+import { createDb, type DbHandle, schema as s } from '@hub/db'
 import { hash } from '@node-rs/argon2'
 import { and, count, eq, gt, isNotNull, lte, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb, type DbHandle } from './client'
-import * as s from './schema/index'
-import { isEmpty, seedDemo } from './seed'
+import { isEmpty, seedDemo } from './index'
 
 let h: DbHandle
 beforeAll(async () => {

@@ -1,8 +1,11 @@
+// Demo people: heads of every unit, hotlines, the duty roster, the demo accounts and the standing committee.
+
+import { type Db, schema } from '@hub/db'
 import { vnDay } from '@hub/domain'
-import type { Db } from '../client'
-import { committeeMembers, committees, dutyShifts, hotlines, memberships, people, users } from '../schema/index'
 import { personName, phoneNumber, type Rng } from './random'
 import type { SeededUnits } from './units'
+
+const { committeeMembers, committees, dutyShifts, hotlines, memberships, people, users } = schema
 
 /** The demo accounts of DESIGN.md, plus two more heads so that boards have more than one viewer. */
 export const demoAccounts = [

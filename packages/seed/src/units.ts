@@ -1,8 +1,10 @@
+// The unit directory of Hà Nội: the 2021 city (30 districts, 579 communes) with the city's bodies and sectors.
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Db } from '../client'
-import { units } from '../schema/index'
+import { type Db, schema } from '@hub/db'
+
+const { units } = schema
 
 interface SourceCommune {
   code: string
@@ -19,7 +21,7 @@ interface SourceCity {
 }
 
 export function loadHanoi(): SourceCity {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'seed-data', 'hanoi-units-2021.json')
+  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'hanoi-units-2021.json')
   return JSON.parse(readFileSync(file, 'utf8')) as SourceCity
 }
 
