@@ -34,6 +34,22 @@ export const units = pgTable(
   ],
 )
 
+/** Whether a ceased unit went wholly into one successor or was split, part going to each. */
+export const successionShare = pgEnum('succession_share', ['whole', 'part'])
+
+/**
+ * A reorganisation of the tree recorded by the office (Hà Nội's 2025 reform, or a future one):
+ * its legal basis and the day it takes effect. Its units and successions carry that day.
+ */
+export const unitReorganisations = pgTable('unit_reorganisations', {
+  id: id(),
+  /** The decision or resolution it follows ("Nghị quyết 1656/NQ-UBTVQH15"). */
+  basis: text('basis').notNull(),
+  effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+  recordedBy: uuid('recorded_by'),
+  createdAt: createdAt(),
+})
+
 /** A unit that ceased (merged, split, abolished) and the units that took over its work. */
 export const unitSuccessions = pgTable(
   'unit_successions',
@@ -45,6 +61,11 @@ export const unitSuccessions = pgTable(
       .notNull()
       .references(() => units.id),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    share: successionShare('share').notNull().default('whole'),
+    reorganisationId: uuid('reorganisation_id').references(() => unitReorganisations.id),
   },
-  (t) => [primaryKey({ columns: [t.predecessorId, t.successorId] })],
+  (t) => [
+    primaryKey({ columns: [t.predecessorId, t.successorId] }),
+    index('unit_successions_successor').on(t.successorId),
+  ],
 )
