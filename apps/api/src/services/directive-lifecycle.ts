@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@hub/auth'
-import { diffLines, withWords } from '@hub/collab/line-diff'
 import { type Db, schema, type Tx } from '@hub/db'
+import { diffLines, withWords } from '@hub/documents'
 import {
   createUnitMatcher,
   type DirectiveKind,

@@ -1,5 +1,5 @@
-import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/collab/projection'
 import { type DbOrTx, schema } from '@hub/db'
+import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/documents'
 import type { Clause } from '@hub/domain'
 import { type DirectiveKind, kindTitles, parseDirectiveBody } from '@hub/domain'
 import { asc, eq } from 'drizzle-orm'

@@ -1,5 +1,4 @@
-import type { Histogram as CollabHistogram, CollabMetrics } from '@hub/collab'
-import { createMetrics, LATENCY_BUCKETS_MS } from '@hub/collab/metrics'
+import { type Histogram as CollabHistogram, type CollabMetrics, createMetrics, LATENCY_BUCKETS_MS } from '@hub/collab'
 import { type DbOrTx, type DbStats, schema } from '@hub/db'
 import { count, isNull, min } from 'drizzle-orm'
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'

@@ -1,5 +1,5 @@
 // A collab server in its own process, for kill -9 tests:
-//   node --import tsx apps/collab/src/testing/child-server.ts <dataDir>
+//   node --import tsx packages/collab/src/testing/child-server.ts <dataDir>
 // Prints {"base": "http://127.0.0.1:<port>"} on one line once it listens. Stub auth: every cookie writes.
 import { startCollab } from './harness'
 

@@ -1,11 +1,18 @@
 import { type Db, schema } from '@hub/db'
+import {
+  diffLines,
+  type PmNode,
+  plainTextOf,
+  proseMirrorJsonOf,
+  TIPTAP_FIELD,
+  type WordedDiffPart,
+  withWords,
+} from '@hub/documents'
 import { and, desc, eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { parseDocName } from './doc-name'
 import type { CollabDocument } from './document'
 import { SERVER_ORIGIN } from './document'
-import { diffLines, type WordedDiffPart, withWords } from './line-diff'
-import { type PmNode, plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from './projection'
 import type { DocumentRegistry } from './registry'
 
 /** What the version functions need: the collab server returned by createCollabServer has both. */

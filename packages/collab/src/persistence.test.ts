@@ -1,11 +1,11 @@
 import { createDb, type DbHandle, schema } from '@hub/db'
+import { plainTextOf } from '@hub/documents'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
 import { Persistence, type PersistenceOptions } from './persistence'
-import { plainTextOf } from './projection'
 import { appendParagraph, docText } from './testing/ydoc'
 
 let dbh: DbHandle

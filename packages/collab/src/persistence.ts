@@ -1,9 +1,9 @@
 import { type Db, schema } from '@hub/db'
+import { plainTextOf, TIPTAP_FIELD } from '@hub/documents'
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
 import type { CollabLogger } from './logger'
 import { type CollabMetrics, observe } from './metrics'
-import { plainTextOf, TIPTAP_FIELD } from './projection'
 
 const { yDocuments, yUpdates } = schema
 

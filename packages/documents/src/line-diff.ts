@@ -1,3 +1,4 @@
+// Line and word diffs of two plain texts (versions of a document), for the version comparison view.
 import { diffArrays, diffWordsWithSpace } from 'diff'
 
 /** One run of a word diff inside a changed paragraph. */

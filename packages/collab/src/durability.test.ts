@@ -24,7 +24,7 @@ afterEach(() => {
 })
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/collab/src/testing/child-server.ts', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/collab/src/testing/child-server.ts', dataDir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

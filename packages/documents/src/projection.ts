@@ -1,3 +1,4 @@
+// Projections of a Yjs (Tiptap) document: its plain text and its ProseMirror JSON, for search, versions and exports.
 import * as Y from 'yjs'
 
 /** The shared type Tiptap's Collaboration extension edits (its `field` option, default "default"). */

@@ -1,10 +1,10 @@
+import { plainTextOfState } from '@hub/documents'
 import * as Y from 'yjs'
 import { CollabDocument } from './document'
 import type { RemotePublisher } from './fanout'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
 import type { Persistence } from './persistence'
-import { plainTextOfState } from './projection'
 
 /** Relays a document between processes (see redis-fanout.ts). */
 export interface RemoteBus {
