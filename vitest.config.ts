@@ -7,7 +7,8 @@ export default defineConfig({
       'packages/**/src/**/*.test.ts',
       'apps/**/src/**/*.test.ts',
       'test/integration/**/*.test.ts',
-      'test/collab/**/*.test.ts',
+      // Real processes under injected faults (database, Redis, disk, kill -9, slow clients).
+      'test/fault/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     pool: 'forks',

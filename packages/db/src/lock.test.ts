@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -43,11 +43,19 @@ describe('data folder lock', () => {
 
   it('treats a half-written lock file as stale and releases cleanly', () => {
     const dir = tempDir()
-    writeFileSync(join(dir, 'hub.lock'), '{"pi')
+    const file = join(dir, 'hub.lock')
+    writeFileSync(file, '{"pi')
     const release = lockDataDir(dir)
+    // Taken over: the file now names this process, whole.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid })
     release()
+    expect(existsSync(file)).toBe(false)
+    // Released cleanly: it can be taken again, and releasing twice is harmless.
     const again = lockDataDir(dir)
+    expect(JSON.parse(readFileSync(file, 'utf8')).pid).toBe(process.pid)
     again()
+    again()
+    expect(existsSync(file)).toBe(false)
   })
 })
 

@@ -1,3 +1,4 @@
+// Collaborative drafts through the whole hub: skeletons, imports, named versions, issuing, logout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, loginCookie, startTestHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
@@ -54,14 +55,12 @@ describe('collaborative drafts in the hub', () => {
     try {
       a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra 30 quận, huyện.'])
       await until(() => b.text().includes('30 quận'))
-      await new Promise((r) => setTimeout(r, 200))
       const v1 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, {
         label: 'Bản trình Thường trực ngày 02/8/2021',
       })
       expect(v1.status).toBe(201)
       a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra đột xuất 30 quận, huyện.', '2. Báo cáo trước ngày 15/8.'])
       await until(() => b.text().includes('đột xuất'))
-      await new Promise((r) => setTimeout(r, 200))
       const v2 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, { label: 'Sau góp ý' })
       const list = (await api(hub.base, bithu, 'GET', `/api/documents/${d.docName}/versions`)).json.versions
       expect(list.map((v: any) => v.label)).toEqual(['Sau góp ý', 'Bản trình Thường trực ngày 02/8/2021'])
@@ -91,9 +90,7 @@ describe('collaborative drafts in the hub', () => {
       expect(restored.status).toBe(200)
       expect(restored.json.backup).toBeTruthy()
       // Both live editors receive the restore as an edit.
-      expect(
-        await until(() => a.text() === 'Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.' && b.text() === a.text()),
-      ).toBe(true)
+      await until(() => a.text() === 'Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.' && b.text() === a.text())
       // A district head may neither read a draft's versions nor save one.
       expect((await api(hub.base, tayho, 'GET', `/api/documents/${d.docName}/versions`)).status).toBe(403)
       expect((await api(hub.base, bithu, 'GET', '/api/documents/directive:nope/versions')).status).toBe(400)
@@ -109,13 +106,20 @@ describe('collaborative drafts in the hub', () => {
     ).json.directive
     const a = await openDoc(hub.base, d.docName, vanphong)
     try {
+      // Nothing else is being edited now: the next update the server makes durable is this one.
+      const durable = hub.collab!.metrics.durableLatency.count
       a.setParagraphs([
         'Ban Thường vụ Thành ủy yêu cầu:',
         '1. Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.',
         '2. Các quận ủy, huyện ủy, thị ủy giám sát giá cả.',
         'Chỉ thị này phổ biến đến chi bộ.',
       ])
-      await new Promise((r) => setTimeout(r, 300))
+      await until(() => hub.collab!.metrics.durableLatency.count > durable, 5000, 'the edit to be durable')
+      // The issue closes the open editor; it reconnects, read-only.
+      let closed = false
+      a.provider.once('connection-close', () => {
+        closed = true
+      })
       const s = (
         await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/transition`, {
           action: 'submit',
@@ -137,11 +141,13 @@ describe('collaborative drafts in the hub', () => {
       expect(v.plainText).toContain('1. Sở Công Thương')
       expect(v.doc.type).toBe('doc')
       // The editor that stayed open is reconnected as read-only: its later edits go nowhere.
-      await new Promise((r) => setTimeout(r, 1500))
+      await until(() => closed && a.provider.wsconnected && a.provider.synced, 10_000, 'the read-only reconnect')
+      const dropped = hub.collab!.metrics.updatesDropped
       a.setParagraphs(['sửa trong phiên cũ'])
       const again = await openDoc(hub.base, d.docName, vanphong)
       again.setParagraphs(['sửa sau khi ban hành'])
-      await new Promise((r) => setTimeout(r, 400))
+      // Both edits reached the server and were refused there.
+      await until(() => hub.collab!.metrics.updatesDropped >= dropped + 2, 5000, 'both edits to be dropped')
       const check = await openDoc(hub.base, d.docName, bithu)
       expect(check.text()).toContain('1. Sở Công Thương')
       expect(check.text()).not.toContain('sửa sau khi ban hành')
@@ -161,7 +167,15 @@ describe('collaborative drafts in the hub', () => {
     expect(m.status).toBe(200)
     expect(m.json.collab.updatesIn).toBeGreaterThan(0)
     expect(m.json.collab.updatesDropped).toBeGreaterThan(0)
-    expect(m.json.outbox.pending).toBeGreaterThanOrEqual(0)
+    // Every event written so far is delivered: the outbox drains to nothing pending.
+    expect(m.json.outbox).toEqual({ pending: expect.any(Number), oldestSeconds: expect.any(Number) })
+    await until(
+      async () =>
+        (await api(hub.base, await loginCookie(hub.base, 'quantri@demo.local'), 'GET', '/api/metrics')).json.outbox
+          .pending === 0,
+      10_000,
+      'the outbox to drain',
+    )
     expect((await api(hub.base, tayho, 'GET', '/api/metrics')).status).toBe(403)
     expect((await api(hub.base, bithu, 'GET', '/api/metrics')).status).toBe(403)
   })
@@ -174,13 +188,24 @@ describe('collaborative drafts in the hub', () => {
     const b = await openDoc(hub.base, d.docName, bithu)
     try {
       a.setParagraphs(['trước khi đăng xuất'])
-      expect(await until(() => b.text() === 'trước khi đăng xuất')).toBe(true)
+      await until(() => b.text() === 'trước khi đăng xuất')
       const other = await loginCookie(hub.base, 'vanphong@demo.local')
       await api(hub.base, other, 'POST', '/api/auth/logout-all')
       await until(() => !a.provider.wsconnected, 3000)
+      let reconnected = false
+      a.provider.on('status', (e: { status: string }) => {
+        if (e.status === 'connected') reconnected = true
+      })
+      const refused = () => hub.collab!.metrics.refused['401'] ?? 0
+      const before = refused()
       a.setParagraphs(['sau khi đăng xuất'])
-      await new Promise((r) => setTimeout(r, 1500))
+      // The client tries to reconnect with its ended session: the server refuses that upgrade.
+      await until(() => refused() > before, 10_000, 'the reconnect to be refused')
+      expect(reconnected).toBe(false)
       expect(b.text()).toBe('trước khi đăng xuất')
+      const fresh = await openDoc(hub.base, d.docName, bithu)
+      expect(fresh.text()).toBe('trước khi đăng xuất')
+      fresh.close()
     } finally {
       a.close()
       b.close()

@@ -1,3 +1,4 @@
+// Test helpers: a real y-websocket client of the hub's collab socket, and a wait that throws on timeout.
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -55,11 +56,20 @@ export async function openDoc(base: string, docName: string, cookie: string) {
   }
 }
 
-export async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
+/**
+ * Waits, polling every 50 ms, until `check` holds; throws when `ms` pass first, so that a caller
+ * cannot go on as if the awaited thing had happened. `what` names it in the error.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  ms = 5000,
+  what = check.toString(),
+): Promise<true> {
   const t = Date.now()
   while (Date.now() - t < ms) {
     if (await check()) return true
     await new Promise((r) => setTimeout(r, 50))
   }
-  return check()
+  if (await check()) return true
+  throw new Error(`timed out after ${ms} ms waiting for ${what}`)
 }
