@@ -1,7 +1,5 @@
 import { foldChars } from './text-fold'
-
-export type RecurrenceFreq = 'daily' | 'weekly' | 'monthly' | 'ongoing'
-export type ReportCycle = 'daily' | 'weekly' | 'monthly'
+import type { RecurrenceFreq, ReportCycle } from './vocabulary'
 
 /** How often a task recurs, and how often its unit reports on it. */
 export interface Recurrence {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from './dates'
+import { recurrenceFreqs, reportCycles } from './vocabulary'
 
 export const taskStatuses = ['not_started', 'in_progress', 'done', 'paused'] as const
 export const taskStatusSchema = z.enum(taskStatuses)
@@ -14,8 +15,8 @@ export const isoDateSchema = z
   .refine(isIsoDate, { message: 'Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD' })
 
 export const recurrenceSchema = z.object({
-  freq: z.enum(['daily', 'weekly', 'monthly', 'ongoing']),
-  reportCycle: z.enum(['daily', 'weekly', 'monthly']),
+  freq: z.enum(recurrenceFreqs),
+  reportCycle: z.enum(reportCycles),
 })
 
 const title = z.string().trim().min(1).max(500)

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { directiveKinds, directiveStatuses, documentLayouts, recipientCapacities } from '@hub/domain'
+import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { committees } from './committees'

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { reportKinds, taskStatuses } from '@hub/domain'
+import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'
 import { directives } from './directives'

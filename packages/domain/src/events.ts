@@ -1,0 +1,129 @@
+/**
+ * The domain events a change writes with itself (transactional outbox), and the live events the
+ * socket delivers from them. One typed union for the writer (apps/api), the delivery (outbox
+ * handlers) and the web app's socket client, so a field cannot drift between them.
+ */
+import type { TaskStatus, Timeliness } from './task'
+
+/** The task fields every task event carries (the API's task record). */
+export interface TaskView {
+  id: string
+  title: string
+  description: string
+  status: TaskStatus
+  progress: number
+  timeliness: Timeliness
+  leadUnitId: string
+  supportUnitIds: string[]
+  accountableUserId: string | null
+  dueAt: string | null
+  recurrence: { freq: string; reportCycle: string } | null
+  directiveId: string | null
+  clauseOrdinal: number | null
+  meetingId: string | null
+  parentTaskId: string | null
+  completedAt: string | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+/** A task's state before a change, so that delivery can tell whether its progress moved. */
+export interface TaskProgressState {
+  status: string
+  progress: number
+}
+
+type Record_ = Record<string, unknown>
+
+/** A progress report as the API returns it. */
+export interface ReportRecord {
+  id: string
+  kind: string
+  taskId: string | null
+  unitId: string
+  progress: number | null
+  narrative: string
+  difficulties: string
+  figures: unknown
+  submittedBy: string | null
+  submittedByName: string | null
+  submittedAt: string
+}
+
+/** A notification as the bell shows it (`count` grows as notifications merge). */
+export interface NotificationRecord {
+  id: string
+  kind: string
+  title: string
+  body: string
+  count: number
+  data: Record<string, unknown> | null
+  createdAt: string
+  updatedAt: string
+  readAt: string | null
+}
+
+/** Someone viewing a shared room. */
+export interface PresenceUserRecord {
+  userId: string
+  fullName: string
+  position: string
+}
+
+/** Every domain event: its type and the payload written with it. */
+export type DomainEventInput =
+  | { type: 'task.created'; payload: { task: TaskView } }
+  | { type: 'task.updated'; payload: { task: TaskView; before?: TaskProgressState; rolledUp?: true } }
+  | { type: 'task.due_soon' | 'task.overdue' | 'task.report_due'; payload: { task: TaskView } }
+  | { type: 'task.escalated'; payload: { task: TaskView; toUserIds: string[]; unitName: string } }
+  | { type: 'report.submitted'; payload: { report: ReportRecord; task: TaskView } }
+  | {
+      type: 'directive.created' | 'directive.updated'
+      payload: { directive: { id: string } & Record_; statusChanged?: true }
+    }
+  | {
+      type: 'directive.distributed'
+      payload: { directiveId: string; number: string | null; title: string; userIds: string[] }
+    }
+  | { type: 'meeting.created' | 'meeting.updated'; payload: { meeting: { id: string } & Record_ } }
+  | {
+      type: 'inspection.published'
+      payload: {
+        inspection: { id: string; unitId: string; unitName: string; date: string; outcome: string | null }
+        userIds: string[]
+      }
+    }
+  | {
+      type:
+        | 'inspection.recorded'
+        | 'inspection_team.created'
+        | 'measure.settings_changed'
+        | 'model.created'
+        | 'model.updated'
+        | 'model.adopted'
+        | 'model.adoption_updated'
+        | 'model.attached'
+        | 'model.commented'
+        | 'model.requested'
+        | 'report_schedule.created'
+        | 'unit_report.submitted'
+        | 'unit_report.decided'
+      payload: Record_
+    }
+
+export type DomainEventType = DomainEventInput['type']
+
+/** The payload of one event type. */
+export type EventPayload<T extends DomainEventType> = Extract<DomainEventInput, { type: T }>['payload']
+
+/** What the live socket sends, by event name (DESIGN.md: the socket contract). */
+export interface LiveEvents {
+  'task:created': { task: TaskView }
+  'task:updated': { task: TaskView }
+  'report:submitted': { report: ReportRecord; task: TaskView }
+  'directive:updated': { directive: { id: string } & Record_ }
+  notification: { notification: NotificationRecord }
+  presence: { room: string; users: PresenceUserRecord[] }
+}
+export type LiveEventName = keyof LiveEvents
