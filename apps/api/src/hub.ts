@@ -37,6 +37,8 @@ export interface HubConfig {
   /** auto: seed an empty embedded database; always: seed any empty database; never. */
   seed: 'auto' | 'never' | 'always'
   demoPassword: string
+  /** The demo city through the 2025 reform to today (default), or the 2021 city alone. */
+  demoTree?: 'today' | '2021'
   webDist?: string
   log: Logger
   scheduler?: Partial<SchedulerOptions> | false
@@ -80,7 +82,10 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
   let seeded = false
   if (shouldSeed && (await isEmpty(dbh.db))) {
     const started = Date.now()
-    await seedDemo(dbh.db, { passwordHash: await hashPassword(config.demoPassword) })
+    await seedDemo(dbh.db, {
+      passwordHash: await hashPassword(config.demoPassword),
+      tree: config.demoTree ?? demoTreeOfEnv(),
+    })
     seeded = true
     log.info({ ms: Date.now() - started }, 'demo city seeded')
   }
@@ -215,4 +220,9 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         await dbh.close()
       })()),
   }
+}
+
+/** HUB_DEMO_TREE (see env.ts): '2021' seeds the 2021 city alone, anything else through the reform to today. */
+function demoTreeOfEnv(): 'today' | '2021' {
+  return process.env.HUB_DEMO_TREE === '2021' ? '2021' : 'today'
 }

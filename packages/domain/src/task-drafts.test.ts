@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDirective } from './directive-parser'
 import { communeIds, districtIds, fakeUnits } from './fixtures/fake-units'
-import { proposeTaskDrafts, type TaskDraft } from './task-drafts'
+import { proposeTaskDrafts, type TaskDraft, type UnitRef } from './task-drafts'
 
 const ISSUED = '2021-07-30'
 
@@ -134,8 +134,56 @@ describe('proposeTaskDrafts: who leads and who supports', () => {
         dueAt: null,
         recurrence: null,
         sourceText: 'Sở Y tế chủ trì xét nghiệm.',
+        ceasedUnitIds: [],
       },
     ])
+  })
+})
+
+describe('proposeTaskDrafts: on the tree of the directive’s day', () => {
+  // The fake city through a reform: its districts and communes close on 30/06/2025, two wards open.
+  const dated: UnitRef[] = [
+    ...fakeUnits.map((u) =>
+      u.kind === 'district' || u.kind === 'commune' || u.kind === 'village' ? { ...u, validTo: '2025-06-30' } : u,
+    ),
+    { id: 'w-tayho', name: 'Phường Tây Hồ', kind: 'commune', code: '00103', parentId: 'city', validFrom: '2025-07-01' },
+    {
+      id: 'w-hoankiem',
+      name: 'Phường Hoàn Kiếm',
+      kind: 'commune',
+      code: '00070',
+      parentId: 'city',
+      validFrom: '2025-07-01',
+    },
+    { id: 'x-socson', name: 'Xã Sóc Sơn', kind: 'commune', code: '08974', parentId: 'city', validFrom: '2025-07-01' },
+  ]
+  const clause = (text: string) => [{ ordinal: 1, text }]
+
+  it('a 2021 text: "các quận, huyện, thị xã" are the districts of 2021', () => {
+    const [d] = proposeTaskDrafts(clause('Các quận, huyện, thị xã triển khai xét nghiệm.'), dated, {
+      issuedAt: '2021-07-30',
+      on: '2021-07-30',
+    })
+    expect(d!.leadUnitIds.sort()).toEqual([...districtIds].sort())
+    expect(d!.ceasedUnitIds).toEqual([])
+  })
+
+  it('a 2026 text: "các xã, phường" are the communes and wards of the 2025 tree', () => {
+    const [d] = proposeTaskDrafts(clause('Các xã, phường rà soát hộ nghèo.'), dated, {
+      issuedAt: '2026-11-20',
+      on: '2026-11-20',
+    })
+    expect(d!.leadUnitIds.sort()).toEqual(['w-hoankiem', 'w-tayho', 'x-socson'])
+  })
+
+  it('a 2026 text naming an abolished district is flagged, neither lead nor support', () => {
+    const [d] = proposeTaskDrafts(
+      clause('Quận ủy Tây Hồ chủ trì, phối hợp Đảng ủy phường Tây Hồ tổng kết công tác.'),
+      dated,
+      { issuedAt: '2026-11-20', on: '2026-11-20' },
+    )
+    expect(d!.ceasedUnitIds).toEqual(['d-tayho'])
+    expect([...d!.leadUnitIds, ...d!.supportUnitIds]).toEqual(['w-tayho'])
   })
 })
 

@@ -21,6 +21,8 @@ export interface TaskDraft {
   recurrence: Recurrence | null
   /** The part of the clause the task comes from. */
   sourceText: string
+  /** Units the text names that are not in force on the directive's day (an abolished district): flagged, neither lead nor support. */
+  ceasedUnitIds: string[]
 }
 
 const TITLE_MAX = 160
@@ -98,14 +100,37 @@ interface Group {
  * with no subject at all gives one draft with no lead for the office to assign, unless it only states
  * aims ("MỤC ĐÍCH, YÊU CẦU"). Deadline and rhythm are read from each draft's own text.
  */
-export function proposeTaskDrafts(clauses: Clause[], units: UnitRef[], opts: { issuedAt: string | null }): TaskDraft[] {
-  const match = createUnitMatcher(units)
+export function proposeTaskDrafts(
+  clauses: Clause[],
+  units: UnitRef[],
+  opts: {
+    issuedAt: string | null
+    /** Read the text on this day's tree (see createUnitMatcher); without it, every unit given counts. */
+    on?: string
+    /** A matcher already built over `units` for that day (the API caches one per tree version and day). */
+    matcher?: (text: string) => UnitMention[]
+  },
+): TaskDraft[] {
+  const match = opts.matcher ?? createUnitMatcher(units, { on: opts.on })
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
   const below = (id: string, leads: ReadonlySet<string>) => {
     for (let p = parentOf.get(id); p; p = parentOf.get(p)) if (leads.has(p)) return true
     return false
   }
-  return clauses.flatMap((clause) => draftsOfClause(clause, match(clause.text), opts.issuedAt, below))
+  return clauses.flatMap((clause) => {
+    const mentions = match(clause.text)
+    const drafts = draftsOfClause(
+      clause,
+      mentions.filter((m) => !m.ceased),
+      opts.issuedAt,
+      below,
+    )
+    const ceased = mentions.filter((m) => m.ceased)
+    return drafts.map((d) => {
+      const inDraft = ceased.filter((m) => d.sourceText.includes(clause.text.slice(m.start, m.end)))
+      return { ...d, ceasedUnitIds: unique(inDraft.flatMap((m) => m.unitIds)) }
+    })
+  })
 }
 
 function draftsOfClause(
@@ -113,7 +138,7 @@ function draftsOfClause(
   mentions: UnitMention[],
   issuedAt: string | null,
   below: (id: string, leads: ReadonlySet<string>) => boolean,
-): TaskDraft[] {
+): Omit<TaskDraft, 'ceasedUnitIds'>[] {
   const text = clause.text
   const spans = splitSentences(text)
   const groups: Group[] = []

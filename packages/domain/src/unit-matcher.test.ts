@@ -89,3 +89,52 @@ describe('nameVariants', () => {
     expect(nameVariants('so y te')).toContain('nganh y te')
   })
 })
+
+describe('createUnitMatcher: on a day of the dated tree', () => {
+  const dated = [
+    {
+      id: 'old-nghiado',
+      name: 'Phường Nghĩa Đô',
+      kind: 'commune' as const,
+      code: '00163',
+      parentId: 'd-caugiay',
+      validFrom: '2020-01-01',
+      validTo: '2025-06-30',
+    },
+    {
+      id: 'd-caugiay',
+      name: 'Quận Cầu Giấy',
+      kind: 'district' as const,
+      code: '005',
+      parentId: 'city',
+      validFrom: '2020-01-01',
+      validTo: '2025-06-30',
+    },
+    {
+      id: 'new-nghiado',
+      name: 'Phường Nghĩa Đô',
+      kind: 'commune' as const,
+      code: '00160',
+      parentId: 'city',
+      validFrom: '2025-07-01',
+    },
+  ]
+
+  it('takes a name shared across the reform as the unit of that day', () => {
+    expect(createUnitMatcher(dated, { on: '2021-07-30' })('Đảng ủy phường Nghĩa Đô')[0]!.unitIds).toEqual([
+      'old-nghiado',
+    ])
+    expect(createUnitMatcher(dated, { on: '2026-12-01' })('Đảng ủy phường Nghĩa Đô')[0]!.unitIds).toEqual([
+      'new-nghiado',
+    ])
+  })
+
+  it('flags a unit out of force that day, and groups only count units in force', () => {
+    const m = createUnitMatcher(dated, { on: '2026-12-01' })('Quận ủy Cầu Giấy và các xã, phường')
+    expect(m.map((x) => [x.unitIds, !!x.ceased])).toEqual([
+      [['d-caugiay'], true],
+      [['new-nghiado'], false],
+    ])
+    expect(createUnitMatcher(dated)('Quận ủy Cầu Giấy')[0]!.ceased).toBeUndefined()
+  })
+})

@@ -1,3 +1,5 @@
+// Finds the units a directive's text names (folded, alias-aware, group phrases expanded), on the
+// tree of a given day: a name of a unit no longer in force that day is flagged, not matched.
 import { foldChars, foldVietnamese } from './text-fold'
 
 export type UnitKind = 'city' | 'district' | 'commune' | 'village' | 'sector' | 'body'
@@ -11,6 +13,9 @@ export interface UnitRef {
   parentId: string | null
   /** Other names people write: "Ngành Y tế", "VPTU". */
   aliases?: string[]
+  /** In force from/to (YYYY-MM-DD, inclusive); without them, always. */
+  validFrom?: string
+  validTo?: string | null
 }
 
 /** A place in a text naming one unit, or a group phrase standing for several ("các quận, huyện, thị xã"). */
@@ -19,6 +24,13 @@ export interface UnitMention {
   end: number
   unitIds: string[]
   group: boolean
+  /** A name of a unit not in force on the matcher's day (abolished or not yet formed): flagged, for the office to check. */
+  ceased?: boolean
+}
+
+/** Whether a unit is in force on a day; a unit without dates always is. */
+export function inForce(u: { validFrom?: string; validTo?: string | null }, day: string | undefined): boolean {
+  return !day || ((!u.validFrom || u.validFrom <= day) && (!u.validTo || u.validTo >= day))
 }
 
 // Abbreviations written either way in directives; a name is matched in all its spellings.
@@ -119,8 +131,13 @@ function toPattern(key: string): string {
  * Builds a matcher over a unit directory. It finds units named in a text by folded, alias-aware
  * matching (longest name first), and group phrases that stand for every unit of a level. Mentions
  * come back in text order, with offsets into the text as given.
+ *
+ * With `on` (YYYY-MM-DD) it reads the text on that day's tree: a group phrase stands for the units of
+ * that level in force that day ("các xã, phường" in 2026: the 126 of the 2025 reform), a name is
+ * taken as the unit in force that day, and a name only a unit out of force carries ("Quận Tây Hồ" in
+ * 2026) comes back flagged `ceased`.
  */
-export function createUnitMatcher(units: UnitRef[]): (text: string) => UnitMention[] {
+export function createUnitMatcher(units: UnitRef[], opts: { on?: string } = {}): (text: string) => UnitMention[] {
   const byKey = new Map<string, UnitRef[]>()
   for (const unit of units) {
     for (const key of unitKeys(unit).map(normalizeKey)) {
@@ -131,7 +148,8 @@ export function createUnitMatcher(units: UnitRef[]): (text: string) => UnitMenti
   }
   const keys = [...byKey.keys()].sort((a, b) => b.length - a.length)
   const names = keys.length > 0 ? new RegExp(`${B}(?:${keys.map(toPattern).join('|')})${E}`, 'gu') : null
-  const idsOfKind = (kind: UnitKind) => units.filter((u) => u.kind === kind).map((u) => u.id)
+  const live = (u: UnitRef) => inForce(u, opts.on)
+  const idsOfKind = (kind: UnitKind) => units.filter((u) => u.kind === kind && live(u)).map((u) => u.id)
 
   return (text: string) => {
     const folded = foldChars(text)
@@ -148,8 +166,11 @@ export function createUnitMatcher(units: UnitRef[]): (text: string) => UnitMenti
         const end = start + m[0].length
         if (mentions.some((g) => g.group && start < g.end && end > g.start)) continue
         const candidates = byKey.get(normalizeKey(m[0])) ?? []
-        const unit = pickUnit(candidates, folded.slice(Math.max(0, start - 16), start))
-        if (unit) mentions.push({ start, end, unitIds: [unit.id], group: false })
+        const inForceNow = candidates.filter(live)
+        const before = folded.slice(Math.max(0, start - 16), start)
+        const unit = pickUnit(inForceNow.length > 0 ? inForceNow : candidates, before)
+        if (unit)
+          mentions.push({ start, end, unitIds: [unit.id], group: false, ...(live(unit) ? {} : { ceased: true }) })
       }
     }
     return mentions.sort((a, b) => a.start - b.start)

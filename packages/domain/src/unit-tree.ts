@@ -1,3 +1,6 @@
+// The unit tree in memory (scope checks), and through ./reorganisation how it changes over time.
+export * from './reorganisation'
+
 /** Minimal unit shape the tree needs. */
 export interface UnitNode {
   id: string

@@ -2,12 +2,13 @@
 
 import { type Db, schema } from '@hub/db'
 import { count } from 'drizzle-orm'
-import { seedPeople } from './people'
+import { seedPeople, seedWardPeople } from './people'
 import { rng } from './random'
-import { seedUnits } from './units'
+import { seedReform, seedUnits } from './units'
 import { seedWork } from './work'
 
 export { demoAccounts } from './people'
+export { datedTree, recordReorganisation } from './reorganisation'
 
 const { units } = schema
 
@@ -17,9 +18,13 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0
 }
 
-/** Seeds the demo city in one transaction: all of it or nothing. */
-/** `passwordHash` is the argon2id hash every demo account gets. */
-export async function seedDemo(db: Db, opts: { passwordHash: string }): Promise<void> {
+/**
+ * Seeds the demo city in one transaction: all of it or nothing. `passwordHash` is the argon2id hash
+ * every demo account gets. The city of 2021 with its lockdown work, then (`tree: 'today'`, the
+ * default) Hà Nội's reform of 1 July 2025 with the people and accounts of the new communes and wards;
+ * `tree: '2021'` stops before the reform (the fixture the older tests were written against).
+ */
+export async function seedDemo(db: Db, opts: { passwordHash: string; tree?: 'today' | '2021' }): Promise<void> {
   const { passwordHash } = opts
   const r = rng(20210730)
   await db.transaction(async (tx) => {
@@ -27,6 +32,9 @@ export async function seedDemo(db: Db, opts: { passwordHash: string }): Promise<
     const u = await seedUnits(t)
     const p = await seedPeople(t, u, r, passwordHash)
     await seedWork(t, u, p, r)
+    if (opts.tree === '2021') return
+    const wards = await seedReform(t)
+    await seedWardPeople(t, wards, rng(20250701), passwordHash)
   })
 }
 
@@ -34,5 +42,6 @@ export async function seedDemo(db: Db, opts: { passwordHash: string }): Promise<
 export async function seedUnitDirectory(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await seedUnits(tx as unknown as Db)
+    await seedReform(tx as unknown as Db)
   })
 }

@@ -17,6 +17,7 @@ export const demoAccounts = [
     role: 'committee_member',
     scope: 'city',
     personUnit: 'city',
+    tree: '2021',
   },
   {
     key: 'vanphong',
@@ -26,6 +27,7 @@ export const demoAccounts = [
     role: 'office_drafter',
     scope: 'city',
     personUnit: 'TU-VP',
+    tree: '2021',
   },
   {
     key: 'tayho',
@@ -35,6 +37,7 @@ export const demoAccounts = [
     role: 'unit_head',
     scope: 'Tây Hồ',
     personUnit: 'Tây Hồ',
+    tree: '2021',
   },
   {
     key: 'kiemtra',
@@ -44,6 +47,7 @@ export const demoAccounts = [
     role: 'inspector',
     scope: 'city',
     personUnit: 'TU-UBKT',
+    tree: '2021',
   },
   {
     key: 'hoankiem',
@@ -53,6 +57,7 @@ export const demoAccounts = [
     role: 'unit_head',
     scope: 'Hoàn Kiếm',
     personUnit: 'Hoàn Kiếm',
+    tree: '2021',
   },
   {
     key: 'quantri',
@@ -62,6 +67,7 @@ export const demoAccounts = [
     role: 'admin',
     scope: 'city',
     personUnit: 'TU-VP',
+    tree: '2021',
   },
   {
     key: 'quangan',
@@ -71,6 +77,17 @@ export const demoAccounts = [
     role: 'unit_head',
     scope: 'Quảng An',
     personUnit: 'Quảng An',
+    tree: '2021',
+  },
+  {
+    key: 'phuongtayho',
+    email: 'phuongtayho@demo.local',
+    fullName: 'Nguyễn Thị Lan Anh',
+    position: 'Bí thư Đảng ủy phường Tây Hồ',
+    role: 'unit_head',
+    scope: 'Tây Hồ',
+    personUnit: 'Tây Hồ',
+    tree: '2025',
   },
 ] as const
 
@@ -102,7 +119,9 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
   const heads = new Map<string, { personId: string; userId: string | null }>()
   // Heads are recorded before their staff: a unit's first person is its head.
   const headsSince = new Date('2020-01-01T08:00:00+07:00')
-  const demoHeadUnits = new Set(demoAccounts.filter((a) => a.role === 'unit_head').map((a) => unitIdOf(a.scope)))
+  const demoHeadUnits = new Set(
+    demoAccounts.filter((a) => a.role === 'unit_head' && a.tree === '2021').map((a) => unitIdOf(a.scope)),
+  )
   const unitList = [
     ...[...u.organs].map(([code, id]) => ({
       id,
@@ -129,30 +148,17 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
     for (const row of rows) heads.set(row.unitId!, { personId: row.id, userId: null })
   }
 
-  const today = vnDay()
   const userIds = new Map<string, string>()
-  for (const a of demoAccounts) {
+  for (const a of demoAccounts.filter((x) => x.tree === '2021')) {
     const unitId = unitIdOf(a.personUnit)
-    const [person] = await db
-      .insert(people)
-      .values({
-        fullName: a.fullName,
-        position: a.position,
-        unitId,
-        phone: phoneNumber(r, true),
-        email: a.email,
-        createdAt: headsSince,
-      })
-      .returning({ id: people.id })
-    const [user] = await db
-      .insert(users)
-      .values({ personId: person!.id, email: a.email, passwordHash, demo: true })
-      .returning({ id: users.id })
-    userIds.set(a.key, user!.id)
-    await db
-      .insert(memberships)
-      .values({ userId: user!.id, unitId: unitIdOf(a.scope), role: a.role, validFrom: '2020-01-01' })
-    if (a.role === 'unit_head') heads.set(unitId, { personId: person!.id, userId: user!.id })
+    const account = await insertAccount(db, r, a, {
+      unitId,
+      scopeId: unitIdOf(a.scope),
+      since: headsSince,
+      passwordHash,
+    })
+    userIds.set(a.key, account.userId)
+    if (a.role === 'unit_head') heads.set(unitId, account)
   }
 
   // Hotlines: every district, commune and city organ publishes office lines (never a person's
@@ -202,26 +208,12 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
   // Duty roster: districts and organs in three 8-hour shifts, communes in two 12-hour shifts,
   // from two days ago to five days ahead, so "on duty now" always has an answer. One gap is left
   // on purpose (Quảng An, tomorrow afternoon and night) for the roster check to flag.
-  const shifts: (typeof dutyShifts.$inferInsert)[] = []
-  const gapUnit = unitIdOf('Quảng An')
-  for (const unit of rosterUnits) {
-    const team = [...(officers.get(unit.id) ?? []), heads.get(unit.id)!.personId]
-    let turn = r.int(0, team.length - 1)
-    for (let day = -2; day <= 5; day++) {
-      const base = new Date(`${today}T00:00:00+07:00`).getTime() + day * 86_400_000
-      for (let h = 0; h < 24; h += unit.hours) {
-        if (unit.id === gapUnit && day === 1 && h >= 12) continue
-        shifts.push({
-          unitId: unit.id,
-          personId: team[turn++ % team.length]!,
-          startsAt: new Date(base + h * 3_600_000),
-          endsAt: new Date(base + (h + unit.hours) * 3_600_000),
-          phone: dutyLine.get(unit.id)!,
-        })
-      }
-    }
-  }
-  for (let i = 0; i < shifts.length; i += 1000) await db.insert(dutyShifts).values(shifts.slice(i, i + 1000))
+  await insertRoster(db, r, {
+    units: rosterUnits,
+    team: (id) => [...(officers.get(id) ?? []), heads.get(id)!.personId],
+    phone: (id) => dutyLine.get(id)!,
+    gapUnit: unitIdOf('Quảng An'),
+  })
 
   const [committee] = await db
     .insert(committees)
@@ -255,4 +247,134 @@ export async function seedPeople(db: Db, u: SeededUnits, r: Rng, passwordHash: s
   }
   await db.insert(committeeMembers).values(members.map((m) => ({ committeeId: committee!.id, ...m })))
   return { users: userIds, heads, committeeId: committee!.id }
+}
+
+/**
+ * The duty roster from two days ago to five days ahead, so "on duty now" always has an answer; one
+ * gap is left on purpose (the gap unit, tomorrow afternoon and night) for the roster check to flag.
+ */
+async function insertRoster(
+  db: Db,
+  r: Rng,
+  o: {
+    units: { id: string; hours: number }[]
+    team: (unitId: string) => string[]
+    phone: (unitId: string) => string
+    gapUnit?: string
+  },
+): Promise<void> {
+  const today = vnDay()
+  const shifts: (typeof dutyShifts.$inferInsert)[] = []
+  for (const unit of o.units) {
+    const team = o.team(unit.id)
+    let turn = r.int(0, team.length - 1)
+    for (let day = -2; day <= 5; day++) {
+      const base = new Date(`${today}T00:00:00+07:00`).getTime() + day * 86_400_000
+      for (let h = 0; h < 24; h += unit.hours) {
+        if (unit.id === o.gapUnit && day === 1 && h >= 12) continue
+        shifts.push({
+          unitId: unit.id,
+          personId: team[turn++ % team.length]!,
+          startsAt: new Date(base + h * 3_600_000),
+          endsAt: new Date(base + (h + unit.hours) * 3_600_000),
+          phone: o.phone(unit.id),
+        })
+      }
+    }
+  }
+  for (let i = 0; i < shifts.length; i += 1000) await db.insert(dutyShifts).values(shifts.slice(i, i + 1000))
+}
+
+/** A ward of the 2025 tree as seeded. */
+export interface SeededWard {
+  id: string
+  code: string
+  name: string
+  shortName: string
+  typeLabel: string
+}
+
+/**
+ * People of the 126 communes and wards of 2025: a head, office staff, a hotline and a 12-hour duty
+ * roster each, and the demo accounts of the 2025 tree (member from 1 July 2025). Drawn from their
+ * own random stream, so the 2021 city stays the same as before the reform was seeded.
+ */
+export async function seedWardPeople(
+  db: Db,
+  wards: SeededWard[],
+  r: Rng,
+  passwordHash: string,
+): Promise<Map<string, { personId: string; userId: string | null }>> {
+  const heads = new Map<string, { personId: string; userId: string | null }>()
+  const since = new Date('2025-07-01T08:00:00+07:00')
+  for (const a of demoAccounts.filter((x) => x.tree === '2025')) {
+    const ward = wards.find((w) => w.shortName === a.scope)!
+    heads.set(ward.id, await insertAccount(db, r, a, { unitId: ward.id, scopeId: ward.id, since, passwordHash }))
+  }
+  const headless = wards.filter((w) => !heads.has(w.id))
+  const headRows = await db
+    .insert(people)
+    .values(
+      headless.map((w) => ({
+        fullName: personName(r),
+        position: `Bí thư Đảng ủy ${w.typeLabel.toLowerCase()}`,
+        unitId: w.id,
+        phone: phoneNumber(r, true),
+        createdAt: since,
+      })),
+    )
+    .returning({ id: people.id, unitId: people.unitId })
+  for (const row of headRows) heads.set(row.unitId!, { personId: row.id, userId: null })
+  const staff = ['Phó Bí thư Thường trực Đảng ủy', 'Chánh Văn phòng HĐND và UBND', 'Chỉ huy trưởng Quân sự']
+  const staffRows = await db
+    .insert(people)
+    .values(
+      wards.flatMap((w) =>
+        staff.map((position) => ({
+          fullName: personName(r),
+          position,
+          unitId: w.id,
+          phone: phoneNumber(r, true),
+          createdAt: since,
+        })),
+      ),
+    )
+    .returning({ id: people.id, unitId: people.unitId })
+  const lines = new Map(wards.map((w) => [w.id, phoneNumber(r)]))
+  await db
+    .insert(hotlines)
+    .values(wards.map((w) => ({ unitId: w.id, label: 'Đường dây nóng', phone: lines.get(w.id)! })))
+  await insertRoster(db, r, {
+    units: wards.map((w) => ({ id: w.id, hours: 12 })),
+    team: (id) => [...staffRows.filter((x) => x.unitId === id).map((x) => x.id), heads.get(id)!.personId],
+    phone: (id) => lines.get(id)!,
+  })
+  return heads
+}
+
+/** A demo account: its person in `unitId`, the user, and its role in `scopeId` from the day it starts. */
+async function insertAccount(
+  db: Db,
+  r: Rng,
+  a: (typeof demoAccounts)[number],
+  o: { unitId: string; scopeId: string; since: Date; passwordHash: string },
+): Promise<{ personId: string; userId: string }> {
+  const [person] = await db
+    .insert(people)
+    .values({
+      fullName: a.fullName,
+      position: a.position,
+      unitId: o.unitId,
+      phone: phoneNumber(r, true),
+      email: a.email,
+      createdAt: o.since,
+    })
+    .returning({ id: people.id })
+  const [user] = await db
+    .insert(users)
+    .values({ personId: person!.id, email: a.email, passwordHash: o.passwordHash, demo: true })
+    .returning({ id: users.id })
+  const validFrom = a.tree === '2021' ? '2020-01-01' : '2025-07-01'
+  await db.insert(memberships).values({ userId: user!.id, unitId: o.scopeId, role: a.role, validFrom })
+  return { personId: person!.id, userId: user!.id }
 }

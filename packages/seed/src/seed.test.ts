@@ -20,7 +20,7 @@ describe('the demo city', () => {
   it('has the real units of Hà Nội (2021) and the city organs', async () => {
     expect(await isEmpty(h.db)).toBe(false)
     expect(await n(h.db.select({ n: count() }).from(s.units).where(eq(s.units.kind, 'district')))).toBe(30)
-    expect(await n(h.db.select({ n: count() }).from(s.units).where(eq(s.units.kind, 'commune')))).toBe(579)
+    expect(await n(h.db.select({ n: count() }).from(s.units).where(eq(s.units.kind, 'commune')))).toBe(579 + 126)
     const names = (await h.db.select({ name: s.units.name }).from(s.units)).map((u) => u.name)
     for (const organ of [
       'Văn phòng Thành ủy',
@@ -32,6 +32,40 @@ describe('the demo city', () => {
       'Sở Công Thương',
     ])
       expect(names).toContain(organ)
+  })
+
+  it('closes the 30 districts and 579 communes on 30/06/2025 with successors, and opens 126 units under the city on 01/07/2025', async () => {
+    const all = await h.db.select().from(s.units)
+    const on = (day: string) =>
+      all.filter((u) => u.validFrom <= day && (!u.validTo || u.validTo >= day) && u.kind !== 'city')
+    const old = on('2025-06-30')
+    expect(old.filter((u) => u.kind === 'district')).toHaveLength(30)
+    expect(old.filter((u) => u.kind === 'commune')).toHaveLength(579)
+    const now = on('2026-12-01')
+    expect(now.filter((u) => u.kind === 'district')).toHaveLength(0)
+    const wards = now.filter((u) => u.kind === 'commune')
+    expect(wards).toHaveLength(126)
+    expect(wards.filter((u) => u.typeLabel === 'Phường')).toHaveLength(51)
+    expect(wards.filter((u) => u.typeLabel === 'Xã')).toHaveLength(75)
+    const city = all.find((u) => u.kind === 'city')!
+    expect(city.validTo).toBeNull()
+    expect(new Set(wards.map((w) => w.parentId))).toEqual(new Set([city.id]))
+    // The city's bodies and sectors continue.
+    expect(all.filter((u) => (u.kind === 'body' || u.kind === 'sector') && u.validTo)).toHaveLength(0)
+    const links = await h.db.select().from(s.unitSuccessions)
+    const successorsOf = new Map<string, string[]>()
+    for (const l of links)
+      successorsOf.set(l.predecessorId, [...(successorsOf.get(l.predecessorId) ?? []), l.successorId])
+    for (const u of old) {
+      if (u.kind !== 'commune' && u.kind !== 'district') continue
+      expect(u.validTo).toBe('2025-06-30')
+      expect(successorsOf.get(u.id)?.length ?? 0).toBeGreaterThanOrEqual(1)
+    }
+    const tayHo = wards.find((w) => w.name === 'Phường Tây Hồ')!
+    const preds = links
+      .filter((l) => l.successorId === tayHo.id)
+      .map((l) => all.find((u) => u.id === l.predecessorId)!.name)
+    expect(preds).toEqual(expect.arrayContaining(['Phường Quảng An', 'Phường Nhật Tân', 'Quận Tây Hồ']))
   })
 
   it('gives every district and commune a head, a hotline and someone on duty now', async () => {
@@ -81,6 +115,14 @@ describe('the demo city', () => {
     expect(emails).toEqual(
       expect.arrayContaining(['bithu@demo.local', 'vanphong@demo.local', 'tayho@demo.local', 'kiemtra@demo.local']),
     )
+    // The head of a 2025 ward, member since the reform.
+    const [ward] = await h.db
+      .select({ unit: s.units.name, from: s.memberships.validFrom })
+      .from(s.users)
+      .innerJoin(s.memberships, eq(s.memberships.userId, s.users.id))
+      .innerJoin(s.units, eq(s.units.id, s.memberships.unitId))
+      .where(eq(s.users.email, 'phuongtayho@demo.local'))
+    expect(ward).toEqual({ unit: 'Phường Tây Hồ', from: '2025-07-01' })
     const practices = await h.db.select().from(s.modelPractices)
     expect(practices.map((p) => p.title)).toEqual(expect.arrayContaining(['Phiếu đi chợ']))
     const market = practices.find((p) => p.title === 'Phiếu đi chợ')!

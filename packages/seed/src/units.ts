@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Db, schema } from '@hub/db'
+import { planReorganisation } from '@hub/domain'
+import type { SeededWard } from './people'
+import { datedTree, recordReorganisation } from './reorganisation'
 
 const { units } = schema
 
@@ -20,9 +23,22 @@ interface SourceCity {
   districts: SourceDistrict[]
 }
 
+const dataFile = (name: string) => join(dirname(fileURLToPath(import.meta.url)), '..', 'data', name)
+
 export function loadHanoi(): SourceCity {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'hanoi-units-2021.json')
-  return JSON.parse(readFileSync(file, 'utf8')) as SourceCity
+  return JSON.parse(readFileSync(dataFile('hanoi-units-2021.json'), 'utf8')) as SourceCity
+}
+
+/**
+ * Hà Nội's reform of 1 July 2025 (Resolution 1656/NQ-UBTVQH15): 126 communes and wards directly
+ * under the city replace the 30 districts and 579 communes, which close on 30 June 2025 with their
+ * successors. The city, its Party committee and its bodies continue.
+ */
+export async function seedReform(db: Db): Promise<SeededWard[]> {
+  const file: unknown = JSON.parse(readFileSync(dataFile('hanoi-units-2025.json'), 'utf8'))
+  const { plan, problems } = planReorganisation(file, await datedTree(db))
+  if (!plan) throw new Error(`hanoi-units-2025.json: ${problems.join('; ')}`)
+  return (await recordReorganisation(db, plan, null)).newUnits
 }
 
 /** Strips the kind prefix: "Quận Tây Hồ" → "Tây Hồ". */

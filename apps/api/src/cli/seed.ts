@@ -10,7 +10,7 @@ try {
   if (!(await isEmpty(dbh.db))) {
     console.log('Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu mẫu. / Database not empty; nothing seeded.')
   } else {
-    await seedDemo(dbh.db, { passwordHash: await hashPassword(env.HUB_DEMO_PASSWORD) })
+    await seedDemo(dbh.db, { passwordHash: await hashPassword(env.HUB_DEMO_PASSWORD), tree: env.HUB_DEMO_TREE })
     console.log('Đã nạp dữ liệu mẫu. / Demo city seeded.')
   }
 } finally {

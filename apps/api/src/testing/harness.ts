@@ -32,12 +32,14 @@ export async function createTestHub(
     trustProxy?: boolean
     /** PostgreSQL instead of PGlite (an empty database). */
     databaseUrl?: string
+    /** The demo city of 2021 alone (default: the fixture these tests were written against), or through the 2025 reform to today. */
+    tree?: 'today' | '2021'
   } = {},
 ): Promise<TestHub> {
   const dbh = await createDb(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: 'memory://' })
   if (options.seed !== false) {
     cachedHash ??= await hashPassword('demo1234')
-    await seedDemo(dbh.db, { passwordHash: cachedHash })
+    await seedDemo(dbh.db, { passwordHash: cachedHash, tree: options.tree ?? '2021' })
   }
   const units = new UnitDirectory(dbh.db)
   await units.reload()
