@@ -1,3 +1,5 @@
+/** The one mapper from failures to the contract's error shape and status (DESIGN.md: errors). */
+import { bilingual, DomainError, type Invalid } from '@hub/domain'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -17,16 +19,39 @@ export class ApiError extends Error {
   }
 }
 
+/** For a route's own checks (the HTTP layer): a record it looked up is missing. Services throw `NotFound`. */
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} không tồn tại / not found`)
-export const forbidden = () => new ApiError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này / Not allowed')
+/** For a route's own checks. Services throw `Forbidden`. */
+export const forbidden = () => new ApiError(403, 'forbidden', bilingual('forbidden'))
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Cần đăng nhập / Login required')
-export const conflict = (current: unknown) =>
-  new ApiError(
-    409,
-    'version_conflict',
-    'Dữ liệu đã được người khác thay đổi; hãy tải lại / Changed by someone else; reload',
-    { current },
-  )
+
+const statusOf = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 } as const
+
+/** A use case's failure in HTTP terms: its status, its code, its catalogue text, its details. */
+export function fromDomain(err: DomainError): ApiError {
+  const message = bilingual(err.text, err.params)
+  switch (err.kind) {
+    case 'not_found':
+      return new ApiError(404, 'not_found', message)
+    case 'forbidden': {
+      const field = (err as DomainError & { field?: string }).field
+      return new ApiError(
+        403,
+        'forbidden',
+        message,
+        field ? { fields: [{ path: field, message: 'not allowed' }] } : undefined,
+      )
+    }
+    case 'conflict': {
+      const c = err as DomainError & { code: string; details?: unknown }
+      return new ApiError(statusOf.conflict, c.code, message, c.details)
+    }
+    case 'invalid': {
+      const i = err as Invalid
+      return new ApiError(statusOf.invalid, i.code, message, { fields: i.fields })
+    }
+  }
+}
 
 /** A zod failure as a 400 that names each failing field. */
 export function validationError(error: ZodError): ApiError {
@@ -36,7 +61,8 @@ export function validationError(error: ZodError): ApiError {
 }
 
 /** The one place that turns any error into the contract's error shape. */
-export function errorResponse(err: unknown, c: Context, log?: Logger): Response {
+export function errorResponse(failure: unknown, c: Context, log?: Logger): Response {
+  const err = failure instanceof DomainError ? fromDomain(failure) : failure
   if (err instanceof ApiError) {
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: err.code, message: err.message },

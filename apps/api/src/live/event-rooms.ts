@@ -1,13 +1,10 @@
-import type { UnitTree } from '@hub/domain'
+import { type LiveEventName, type LiveEvents, type TaskView, taskAudience, type UnitTree } from '@hub/domain'
 import type { DomainEvent, EventHandler } from '../services/outbox'
-import type { TaskDto } from '../services/tasks'
 
 /** What the live layer sends: an event name, its payload, and the rooms it goes to. */
-export interface LiveMessage {
-  event: string
-  payload: unknown
-  rooms: string[]
-}
+export type LiveMessage = {
+  [E in LiveEventName]: { event: E; payload: LiveEvents[E]; rooms: string[] }
+}[LiveEventName]
 
 /**
  * Rooms a task event goes to, so that nobody receives a task he may not read (taskPolicy.read):
@@ -17,18 +14,13 @@ export interface LiveMessage {
  * joined by the server for each grant of a subscriber) or who are accountable for it. A published
  * directive's room is open to everyone, so its plain room carries only the directive itself.
  */
-export function taskRooms(task: TaskDto, tree: UnitTree): string[] {
-  const units = [...new Set([task.leadUnitId, ...task.supportUnitIds].flatMap((u) => tree.lineage(u)))]
-  const rooms = units.map((u) => `unit:${u}`)
-  if (task.accountableUserId) rooms.push(`user:${task.accountableUserId}`)
-  for (const shared of [
-    task.directiveId && `directive:${task.directiveId}`,
-    task.meetingId && `meeting:${task.meetingId}`,
-  ]) {
-    if (!shared) continue
-    rooms.push(...scopedRooms(shared, units, task.accountableUserId ? [task.accountableUserId] : []))
-  }
-  return rooms
+export function taskRooms(task: TaskView, tree: UnitTree): string[] {
+  const audience = taskAudience(task, tree)
+  return [
+    ...audience.unitIds.map((u) => `unit:${u}`),
+    ...audience.userIds.map((u) => `user:${u}`),
+    ...audience.shared.flatMap((shared) => scopedRooms(shared, audience.unitIds, audience.userIds)),
+  ]
 }
 
 /** The members' rooms inside a shared room: one per unit of reach and one per user. */
@@ -40,33 +32,26 @@ export function scopedRooms(shared: string, unitIds: readonly string[], userIds:
 export function liveMessages(events: DomainEvent[], tree: UnitTree): LiveMessage[] {
   const out: LiveMessage[] = []
   for (const e of events) {
-    const p = e.payload as Record<string, unknown>
     switch (e.type) {
       case 'task.created':
       case 'task.updated':
         out.push({
-          event: e.type.replace('.', ':'),
-          payload: { task: p.task },
-          rooms: taskRooms(p.task as TaskDto, tree),
+          event: `task:${e.type === 'task.created' ? 'created' : 'updated'}`,
+          payload: { task: e.payload.task },
+          rooms: taskRooms(e.payload.task, tree),
         })
         break
       case 'report.submitted':
         out.push({
           event: 'report:submitted',
-          payload: { report: p.report, task: p.task },
-          rooms: taskRooms(p.task as TaskDto, tree),
+          payload: { report: e.payload.report, task: e.payload.task },
+          rooms: taskRooms(e.payload.task, tree),
         })
         break
       case 'directive.created':
       case 'directive.updated': {
-        const d = p.directive as { id: string }
+        const d = e.payload.directive
         out.push({ event: 'directive:updated', payload: { directive: d }, rooms: [`directive:${d.id}`] })
-        break
-      }
-      case 'meeting.created':
-      case 'meeting.updated': {
-        const m = p.meeting as { id: string }
-        out.push({ event: 'meeting:updated', payload: { meeting: m }, rooms: [`meeting:${m.id}`] })
         break
       }
     }

@@ -250,7 +250,7 @@ describe.each(engines)('accountability on %s', (engine) => {
         })
         .returning()
       const { PeriodicReportService } = await import('../services/periodic-reports')
-      const service = new PeriodicReportService(db, hub.deps.units)
+      const service = new PeriodicReportService(hub.deps)
       const me = (id: string) => hub.request('GET', '/api/auth/me', { cookie: id })
       const tayhoUser = (await me(tayho)).json.user
       const actor = { ...tayhoUser, userId: tayhoUser.id, grants: tayhoUser.roles }

@@ -23,7 +23,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Deps } from '../context'
 import { ApiError, forbidden, notFound, unauthenticated, validationError } from '../errors'
 import { recordChange } from '../services/audit'
-import { body, createRouter, errors, json } from './router'
+import { body, createRouter, errors, errorsFor, json } from './router'
 
 const userSchema = z
   .object({
@@ -77,9 +77,7 @@ export function authRoutes(deps: Deps) {
       request: { body: body(loginSchema) },
       responses: {
         200: json(z.object({ user: userSchema }), 'Logged in; sets the session cookie'),
-        400: errors[400],
-        401: errors[401],
-        429: errors[429],
+        ...errorsFor(400, 401, 429),
       },
     }),
     async (c) => {
@@ -219,10 +217,7 @@ export function authRoutes(deps: Deps) {
       request: { body: body(z.object({ email: z.string().trim().min(3).max(254) })) },
       responses: {
         200: json(z.object({ ok: z.boolean() }), 'Counters cleared'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {

@@ -1,26 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { schema } from '@hub/db'
-import { renderDocx, renderPdf } from '@hub/documents'
 import {
   clauseSchema,
-  type DirectiveDocument,
-  directivePolicy,
+  directiveTransitions,
   isoDateSchema,
   recipientSchema,
   recurrenceSchema,
   signerSchema,
 } from '@hub/domain'
-import { asc, eq } from 'drizzle-orm'
+import { amendDirective } from '../commands/directive-amend'
+import { confirmDirectiveTasks } from '../commands/directive-confirm-drafts'
+import { exportDirective } from '../commands/directive-export'
+import { importDirective } from '../commands/directive-import'
+import { setDirectiveRecipients } from '../commands/directive-recipients'
+import { proposeDirectiveTasks } from '../commands/directive-task-drafts'
+import { transitionDirective } from '../commands/directive-transition'
+import { directiveDiff, directiveVersion, directiveVersions } from '../commands/directive-versions'
 import type { Deps } from '../context'
-import { forbidden, notFound } from '../errors'
-import { DirectiveLifecycle } from '../services/directive-lifecycle'
-import { printedRecipients } from '../services/directives'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errorsFor, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const transitionSchema = z
   .object({
-    action: z.enum(['submit', 'return', 'issue', 'put_in_force', 'close', 'replace']),
+    action: z.enum(directiveTransitions),
     version: z.number().int().positive(),
     issuedAt: isoDateSchema.optional(),
     place: z.string().trim().min(1).max(100).optional(),
@@ -56,9 +57,8 @@ const bodySchema = z.object({
 })
 
 /** Lifecycle, import, versions, task drafts, distribution and export of directives. */
-export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLifecycle(deps.dbh.db, deps.units)) {
+export function directiveLifecycleRoutes(deps: Deps) {
   const app = createRouter()
-  const db = deps.dbh.db
 
   app.openapi(
     createRoute({
@@ -84,16 +84,10 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
           }),
           'A draft with the recognised fields, and the documents already in the hub under the same number',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
-    async (c) => {
-      const out = await lifecycle.import(c.get('user')!, c.req.valid('json').text, c.get('requestId'))
-      deps.eventsWritten()
-      return c.json(out, 201)
-    },
+    async (c) => c.json(await importDirective(deps, c.get('user')!, c.req.valid('json').text, c.get('requestId')), 201),
   )
 
   app.openapi(
@@ -106,21 +100,12 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       request: { params: idParam, body: body(transitionSchema) },
       responses: {
         200: json(z.object({ directive: z.any() }), 'Moved; issuing fixes number, date, signer and freezes the text'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
-      const directive = await lifecycle.transition(
-        c.get('user')!,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        c.get('requestId'),
-      )
-      deps.eventsWritten()
+      const { id } = c.req.valid('param')
+      const directive = await transitionDirective(deps, c.get('user')!, id, c.req.valid('json'), c.get('requestId'))
       return c.json({ directive }, 200)
     },
   )
@@ -134,12 +119,10 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       request: { params: idParam },
       responses: {
         200: json(z.object({ versions: z.array(versionSchema) }), 'Versions, oldest first'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
-    async (c) => c.json(await lifecycle.versions(c.get('user')!, c.req.valid('param').id), 200),
+    async (c) => c.json(await directiveVersions(deps, c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
@@ -154,22 +137,12 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       },
       responses: {
         201: json(z.object({ versions: z.array(versionSchema) }), 'New version added'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
-      const out = await lifecycle.amend(
-        c.get('user')!,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        c.get('requestId'),
-      )
-      deps.eventsWritten()
-      return c.json(out, 201)
+      const { id } = c.req.valid('param')
+      return c.json(await amendDirective(deps, c.get('user')!, id, c.req.valid('json'), c.get('requestId')), 201)
     },
   )
 
@@ -182,12 +155,13 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       request: { params: z.object({ id: z.string().uuid(), no: z.coerce.number().int().positive() }) },
       responses: {
         200: json(z.object({ version: z.any() }), 'The version'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
-    async (c) => c.json(await lifecycle.version(c.get('user')!, c.req.valid('param').id, c.req.valid('param').no), 200),
+    async (c) => {
+      const { id, no } = c.req.valid('param')
+      return c.json(await directiveVersion(deps, c.get('user')!, id, no), 200)
+    },
   )
 
   app.openapi(
@@ -209,15 +183,12 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
           }),
           'Line diff',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(await lifecycle.diff(c.get('user')!, c.req.valid('param').id, q.from, q.to), 200)
+      return c.json(await directiveDiff(deps, c.get('user')!, c.req.valid('param').id, q.from, q.to), 200)
     },
   )
 
@@ -247,12 +218,10 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
           }),
           'Drafts to review',
         ),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
-    async (c) => c.json(await lifecycle.taskDrafts(c.get('user')!, c.req.valid('param').id), 200),
+    async (c) => c.json(await proposeDirectiveTasks(deps, c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
@@ -267,21 +236,13 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
           z.object({ tasks: z.array(taskSchema) }),
           'Tasks created (parents with one child per unit for many units)',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
-      const out = await lifecycle.confirmDrafts(
-        c.get('user')!,
-        c.req.valid('param').id,
-        c.req.valid('json').drafts,
-        c.get('requestId'),
-      )
-      deps.eventsWritten()
-      return c.json(out, 201)
+      const { id } = c.req.valid('param')
+      const { drafts } = c.req.valid('json')
+      return c.json(await confirmDirectiveTasks(deps, c.get('user')!, id, drafts, c.get('requestId')), 201)
     },
   )
 
@@ -294,17 +255,14 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
       request: { params: idParam, body: body(z.object({ recipients: z.array(recipientSchema).max(800) }).strict()) },
       responses: {
         200: json(z.object({ directive: z.any() }), 'Recipients set'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) =>
       c.json(
         {
-          directive: await lifecycle.setRecipients(
+          directive: await setDirectiveRecipients(
+            deps,
             c.get('user')!,
             c.req.valid('param').id,
             c.req.valid('json').recipients,
@@ -330,48 +288,14 @@ export function directiveLifecycleRoutes(deps: Deps, lifecycle = new DirectiveLi
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.any() },
           },
         },
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
-      const id = c.req.valid('param').id
-      const [row] = await db.select().from(schema.directives).where(eq(schema.directives.id, id)).limit(1)
-      if (!row) throw notFound('Văn bản / Directive')
-      if (!directivePolicy.read(c.get('user')!, deps.units.tree, row)) throw forbidden()
-      const text = await lifecycle.bodyForExport(row)
-      const recipients = await db
-        .select()
-        .from(schema.directiveRecipients)
-        .where(eq(schema.directiveRecipients.directiveId, id))
-        .orderBy(asc(schema.directiveRecipients.ordinal))
-      const doc: DirectiveDocument = {
-        layout: row.layout,
-        issuer: row.issuer,
-        kind: row.kind,
-        number: row.number,
-        place: row.place,
-        issuedAt: row.issuedAt,
-        issuedBy: row.issuedBy,
-        title: row.title,
-        preamble: text.preamble,
-        clauses: text.clauses,
-        closing: text.closing,
-        recipients: printedRecipients(recipients),
-        signer: row.signer ?? { name: '', title: '', onBehalfOf: '' },
-        draft: row.status === 'draft' || row.status === 'in_review',
-      }
-      const format = c.req.valid('query').format
-      const buf = format === 'docx' ? await renderDocx(doc) : await renderPdf(doc)
-      const fileName = `${(row.number ?? `du-thao-${row.kind}`).replace(/[^\w-]+/g, '-')}.${format}`
-      return c.body(new Uint8Array(buf), 200, {
-        'content-type':
-          format === 'docx'
-            ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-            : 'application/pdf',
-        'content-disposition': `attachment; filename="${fileName}"`,
+      const out = await exportDirective(deps, c.get('user')!, c.req.valid('param').id, c.req.valid('query').format)
+      return c.body(out.bytes, 200, {
+        'content-type': out.contentType,
+        'content-disposition': `attachment; filename="${out.fileName}"`,
       })
     },
   )

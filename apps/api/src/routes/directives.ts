@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { directiveKindSchema, directiveStatuses, documentLayoutSchema, signerSchema } from '@hub/domain'
 import type { Deps } from '../context'
 import { DirectiveService } from '../services/directives'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errorsFor, idParam, json } from './router'
 
 const directiveSchema = z
   .object({
@@ -62,7 +62,7 @@ export const directivePatchSchema = z
   })
   .strict()
 
-export function directiveRoutes(deps: Deps, directives = new DirectiveService(deps.dbh.db, deps.units)) {
+export function directiveRoutes(deps: Deps, directives = new DirectiveService(deps)) {
   const app = createRouter()
 
   app.openapi(
@@ -81,8 +81,7 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       },
       responses: {
         200: json(z.object({ directives: z.array(directiveSchema), total: z.number() }), 'Directives'),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => c.json(await directives.list(c.get('user')!, c.req.valid('query')), 200),
@@ -97,14 +96,11 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       request: { body: body(directiveCreateSchema) },
       responses: {
         201: json(z.object({ directive: directiveSchema }), 'Draft created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const directive = await directives.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ directive }, 201)
     },
   )
@@ -124,9 +120,7 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
           }),
           'The directive',
         ),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => {
@@ -146,11 +140,7 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
       request: { params: idParam, body: body(directivePatchSchema) },
       responses: {
         200: json(z.object({ directive: directiveSchema }), 'Updated'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
@@ -160,7 +150,6 @@ export function directiveRoutes(deps: Deps, directives = new DirectiveService(de
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ directive }, 200)
     },
   )

@@ -15,7 +15,7 @@ import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { ApiError, forbidden, notFound } from '../errors'
 import { userNames } from '../services/user-names'
-import { body, createRouter, errors, json } from './router'
+import { body, createRouter, errorsFor, json } from './router'
 
 const docParam = z.object({
   docName: z.string().regex(DOC_NAME_PATTERN, 'directive:<id>, plan:<id>, model:<id> or meeting:<id>'),
@@ -67,10 +67,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
       request: { params: docParam },
       responses: {
         200: json(z.object({ versions: z.array(summarySchema) }), 'Newest first'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -96,10 +93,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
       request: { params: docParam, body: body(z.object({ label: z.string().trim().min(1).max(200) }).strict()) },
       responses: {
         201: json(z.object({ version: summarySchema }), 'Saved'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -121,9 +115,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
           z.object({ version: z.object({ plainText: z.string(), content: z.unknown() }).passthrough() }),
           'The version',
         ),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => {
@@ -147,10 +139,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
           z.object({ parts: z.array(z.object({ op: z.string(), text: z.string() })) }).passthrough(),
           'Line diff',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -176,9 +165,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
           z.object({ restored: summarySchema, backup: summarySchema.nullable() }),
           'Restored; the state before is kept as a version',
         ),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => {

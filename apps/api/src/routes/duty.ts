@@ -3,7 +3,7 @@ import { dutyPolicy } from '@hub/domain'
 import type { Deps } from '../context'
 import { forbidden, notFound } from '../errors'
 import { findRosterGaps } from '../services/accountability-jobs'
-import { createRouter, errors, json } from './router'
+import { createRouter, errorsFor, json } from './router'
 
 /** /api/duty/gaps: the hours nobody is on duty, per unit, in the next hours (flagged to the head). */
 export function dutyRoutes(deps: Deps) {
@@ -40,10 +40,7 @@ export function dutyRoutes(deps: Deps) {
           }),
           'Units with gaps',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {

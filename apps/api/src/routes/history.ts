@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { HistoryService, historyTypes } from '../services/history'
-import { createRouter, errors, json } from './router'
+import { createRouter, errorsFor, json } from './router'
 
 const entrySchema = z
   .object({
@@ -17,7 +17,7 @@ const entrySchema = z
   .openapi('HistoryEntry')
 
 /** GET /api/history/{type}/{id}: a record's audit trail, for those who may read the record. */
-export function historyRoutes(deps: Deps, history = new HistoryService(deps.dbh.db, deps.units)) {
+export function historyRoutes(deps: Deps, history = new HistoryService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -28,10 +28,7 @@ export function historyRoutes(deps: Deps, history = new HistoryService(deps.dbh.
       request: { params: z.object({ type: z.enum(historyTypes), id: z.string().max(64) }) },
       responses: {
         200: json(z.object({ entries: z.array(entrySchema) }), 'Oldest first'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {

@@ -7,7 +7,7 @@ import {
   inspectionListQuerySchema,
   inspectionTeamCreateSchema,
 } from '../services/inspections'
-import { body, createRouter, errors, json } from './router'
+import { body, createRouter, errorsFor, json } from './router'
 
 const inspectionSchema = z
   .object({
@@ -49,7 +49,7 @@ const teamSchema = z
   .openapi('InspectionTeam')
 
 /** /api/inspections: recorded by inspectors and the standing committee; a unit never inspects itself. */
-export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps.dbh.db, deps.units)) {
+export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -66,15 +66,11 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
           }),
           'Recorded, with the follow-up tasks it gave the unit',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await inspections.record(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -87,10 +83,7 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       request: { query: inspectionListQuerySchema },
       responses: {
         200: json(z.object({ inspections: z.array(inspectionSchema) }), 'Newest first'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => c.json(await inspections.list(c.get('user')!, c.req.valid('query')), 200),
@@ -103,7 +96,7 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       summary: 'Các đoàn kiểm tra / Inspection teams',
       responses: {
         200: json(z.object({ teams: z.array(teamSchema) }), 'Teams'),
-        401: errors[401],
+        ...errorsFor(401),
       },
     }),
     async (c) => c.json(await inspections.teams(), 200),
@@ -117,15 +110,11 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       request: { params: z.object({ id: z.string().uuid() }) },
       responses: {
         200: json(z.object({ inspection: inspectionSchema }), 'Published (publishing again changes nothing)'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await inspections.publish(c.get('user')!, c.req.valid('param').id, c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 200)
     },
   )
@@ -144,10 +133,7 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
           }),
           'One item per clause',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => c.json(await inspections.checklist(c.get('user')!, c.req.valid('query').directiveId), 200),
@@ -161,14 +147,11 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
       request: { body: body(inspectionTeamCreateSchema) },
       responses: {
         201: json(z.object({ team: teamSchema }), 'Set up'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const out = await inspections.createTeam(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )

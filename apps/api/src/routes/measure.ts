@@ -3,7 +3,7 @@ import { renderMeasureXlsx } from '@hub/documents'
 import { measureSettingsSchema } from '@hub/domain'
 import type { Deps } from '../context'
 import { MeasureService } from '../services/measure'
-import { body, createRouter, errors, json } from './router'
+import { body, createRouter, errorsFor, json } from './router'
 
 const periodQuery = z
   .string()
@@ -53,7 +53,7 @@ const kindTitles = {
 const periodSchema = z.object({ key: z.string(), from: z.string(), to: z.string(), cycle: z.string().nullable() })
 
 /** GET /api/measure (ranking), GET /api/measure/{unitId} (drill-down), the committee's weights. */
-export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.db, deps.units)) {
+export function measureRoutes(deps: Deps, measure = new MeasureService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -79,8 +79,7 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
           }),
           'One row per unit in your reach, best score first',
         ),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => {
@@ -106,8 +105,7 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
           description: 'The workbook: the ranking and how it is computed',
           content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.any() } },
         },
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => {
@@ -142,8 +140,7 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
           }),
           'Current settings',
         ),
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(401, 403),
       },
     }),
     async (c) => c.json(await measure.settings(c.get('user')!), 200),
@@ -157,14 +154,11 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
       request: { body: body(measureSettingsSchema) },
       responses: {
         200: json(z.object({ settings: measureSettingsSchema }), 'Saved'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const out = await measure.updateSettings(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 200)
     },
   )
@@ -191,10 +185,7 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
           }),
           'Figures, records (tasks link to /tasks/{id}) and sub-units',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) =>
@@ -232,10 +223,7 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps.dbh.
           }),
           'Oldest period first, the current one last',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { concludeSchema, MeetingService, meetingCreateSchema, meetingPatchSchema } from '../services/meetings'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errors, errorsFor, idParam, json } from './router'
 
 const meetingSchema = z
   .object({
@@ -17,7 +17,7 @@ const meetingSchema = z
   .passthrough()
   .openapi('Meeting')
 
-export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh.db, deps.units)) {
+export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -38,14 +38,11 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
       request: { body: body(meetingCreateSchema) },
       responses: {
         201: json(z.object({ meeting: meetingSchema }), 'Created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const meeting = await meetings.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ meeting }, 201)
     },
   )
@@ -58,9 +55,7 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
       request: { params: idParam },
       responses: {
         200: json(z.object({ meeting: meetingSchema, tasks: z.array(z.any()) }), 'The meeting'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => c.json(await meetings.get(c.get('user')!, c.req.valid('param').id), 200),
@@ -74,10 +69,7 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
       request: { params: idParam, body: body(meetingPatchSchema) },
       responses: {
         200: json(z.object({ meeting: meetingSchema }), 'Updated'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -87,7 +79,6 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ meeting }, 200)
     },
   )
@@ -100,11 +91,7 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
       request: { params: idParam, body: body(concludeSchema) },
       responses: {
         201: json(z.object({ meeting: meetingSchema, directive: z.any() }), 'Concluded; draft created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
@@ -114,7 +101,6 @@ export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps.dbh
         c.req.valid('json').conclusions,
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )

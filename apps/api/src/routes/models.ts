@@ -18,7 +18,7 @@ import {
   modelListQuerySchema,
   transitionSchema,
 } from '../services/models'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errors, errorsFor, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const coverageSchema = z
@@ -90,9 +90,9 @@ const fileError = (description: string) => ({
 
 /** Model practices: the library, status steps, adoptions, requests to adopt, discussion, materials. */
 export function modelRoutes(deps: Deps) {
-  const models = new ModelService(deps.dbh.db, deps.units)
-  const discussion = new ModelDiscussionService(deps.dbh.db)
-  const attachments = new ModelAttachmentService(deps.dbh.db, deps.units)
+  const models = new ModelService(deps)
+  const discussion = new ModelDiscussionService(deps)
+  const attachments = new ModelAttachmentService(deps)
   const app = createRouter()
 
   app.openapi(
@@ -104,8 +104,7 @@ export function modelRoutes(deps: Deps) {
       request: { query: modelListQuerySchema },
       responses: {
         200: json(z.object({ models: z.array(modelSchema) }), 'Newest first'),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => c.json(await models.list(c.get('user')!, c.req.valid('query')), 200),
@@ -120,14 +119,11 @@ export function modelRoutes(deps: Deps) {
       request: { body: body(modelCreateSchema) },
       responses: {
         201: json(z.object({ model: modelSchema }), 'Proposed'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const model = await models.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ model }, 201)
     },
   )
@@ -148,8 +144,7 @@ export function modelRoutes(deps: Deps) {
           }),
           'The practice',
         ),
-        401: errors[401],
-        404: errors[404],
+        ...errorsFor(401, 404),
       },
     }),
     async (c) => c.json(await models.get(c.get('user')!, c.req.valid('param').id), 200),
@@ -164,11 +159,7 @@ export function modelRoutes(deps: Deps) {
       request: { params: idParam, body: body(transitionSchema) },
       responses: {
         200: json(z.object({ model: modelSchema }), 'Moved'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
@@ -178,7 +169,6 @@ export function modelRoutes(deps: Deps) {
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ model }, 200)
     },
   )
@@ -192,16 +182,11 @@ export function modelRoutes(deps: Deps) {
       request: { params: idParam, body: body(adoptionCreateSchema) },
       responses: {
         201: json(z.object({ adoption: adoptionSchema, tasks: z.array(taskSchema) }), 'Adopted'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
       const out = await models.adopt(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -215,10 +200,7 @@ export function modelRoutes(deps: Deps) {
       request: { params: adoptionParams, body: body(adoptionPatchSchema) },
       responses: {
         200: json(z.object({ adoption: adoptionSchema }), 'Updated'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -230,7 +212,6 @@ export function modelRoutes(deps: Deps) {
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ adoption }, 200)
     },
   )
@@ -251,15 +232,11 @@ export function modelRoutes(deps: Deps) {
           }),
           'Asked',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await models.request(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -273,8 +250,7 @@ export function modelRoutes(deps: Deps) {
       request: { params: idParam },
       responses: {
         200: json(z.object({ comments: z.array(commentSchema) }), 'Oldest first'),
-        401: errors[401],
-        404: errors[404],
+        ...errorsFor(401, 404),
       },
     }),
     async (c) => c.json(await discussion.list(c.get('user')!, c.req.valid('param').id), 200),
@@ -289,10 +265,7 @@ export function modelRoutes(deps: Deps) {
       request: { params: idParam, body: body(commentCreateSchema) },
       responses: {
         201: json(z.object({ comment: commentSchema }), 'Posted'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -302,7 +275,6 @@ export function modelRoutes(deps: Deps) {
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ comment }, 201)
     },
   )
@@ -335,10 +307,7 @@ export function modelRoutes(deps: Deps) {
       },
       responses: {
         201: json(z.object({ attachment: attachmentSchema }), 'Stored'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
         413: fileError('File too large'),
         415: fileError('File type not allowed'),
       },
@@ -350,7 +319,6 @@ export function modelRoutes(deps: Deps) {
           fields: [{ path: 'file', message: 'required' }],
         })
       const attachment = await attachments.add(c.get('user')!, c.req.valid('param').id, file, c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ attachment }, 201)
     },
   )
@@ -364,8 +332,7 @@ export function modelRoutes(deps: Deps) {
       request: { params: attachmentParams },
       responses: {
         200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },
-        401: errors[401],
-        404: errors[404],
+        ...errorsFor(401, 404),
       },
     }),
     async (c) => {

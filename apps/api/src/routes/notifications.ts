@@ -4,7 +4,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { notFound } from '../errors'
 import { listNotifications } from '../services/notifications'
-import { createRouter, errors, idParam, json } from './router'
+import { createRouter, errors, errorsFor, idParam, json } from './router'
 
 const notificationSchema = z
   .object({
@@ -40,8 +40,7 @@ export function notificationRoutes(deps: Deps) {
           z.object({ notifications: z.array(notificationSchema), unread: z.number(), unreadItems: z.number() }),
           'Newest first; grouped rows carry a count',
         ),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => {

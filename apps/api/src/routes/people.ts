@@ -4,7 +4,7 @@ import { unitPolicy } from '@hub/domain'
 import { asc, eq, ilike } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { forbidden } from '../errors'
-import { createRouter, errors, json } from './router'
+import { createRouter, errorsFor, json } from './router'
 
 const personSchema = z
   .object({
@@ -35,8 +35,7 @@ export function peopleRoutes(deps: Deps) {
       },
       responses: {
         200: json(z.object({ people: z.array(personSchema) }), 'People'),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => {

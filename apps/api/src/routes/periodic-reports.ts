@@ -8,7 +8,7 @@ import {
   reportListQuerySchema,
   scheduleCreateSchema,
 } from '../services/periodic-reports'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errors, errorsFor, idParam, json } from './router'
 
 const reportSchema = z
   .object({
@@ -49,7 +49,7 @@ const owedSchema = z.object({
 })
 
 /** /api/reports: periodic reports of one's own unit, the missing list, the committee's answers. */
-export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportService(deps.dbh.db, deps.units)) {
+export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -60,15 +60,11 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
       request: { body: body(periodicReportSchema) },
       responses: {
         201: json(z.object({ report: reportSchema }), 'Recorded'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await reports.submit(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -81,10 +77,7 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
       request: { query: reportListQuerySchema },
       responses: {
         200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('query')), 200),
@@ -121,15 +114,11 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
       request: { body: body(scheduleCreateSchema) },
       responses: {
         201: json(z.object({ schedule: scheduleSchema }), 'Created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await reports.createSchedule(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -151,10 +140,7 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
           }),
           'The draft; empty when nothing was reported on tasks in the period',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -174,9 +160,7 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
           z.object({ day: z.string(), missing: z.array(owedSchema), late: z.array(owedSchema) }),
           'Reports owed for the period covering the day',
         ),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => c.json(await reports.missing(c.get('user')!, c.req.valid('query').date ?? vnDay()), 200),
@@ -190,16 +174,11 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
       request: { params: idParam, body: body(decisionSchema) },
       responses: {
         201: json(z.object({ report: reportSchema }), 'Decided'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
       const out = await reports.decide(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )

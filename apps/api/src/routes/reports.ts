@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { ReportService, reportCreateSchema } from '../services/reports'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errorsFor, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const reportSchema = z
@@ -21,7 +21,7 @@ const reportSchema = z
   .openapi('Report')
 
 /** Reports on a task, under /api/tasks/{id}/reports. */
-export function reportRoutes(deps: Deps, reports = new ReportService(deps.dbh.db, deps.units)) {
+export function reportRoutes(deps: Deps, reports = new ReportService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -32,15 +32,11 @@ export function reportRoutes(deps: Deps, reports = new ReportService(deps.dbh.db
       request: { params: idParam, body: body(reportCreateSchema) },
       responses: {
         201: json(z.object({ report: reportSchema, task: taskSchema }), 'Report recorded'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const out = await reports.submit(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json(out, 201)
     },
   )
@@ -53,9 +49,7 @@ export function reportRoutes(deps: Deps, reports = new ReportService(deps.dbh.db
       request: { params: idParam },
       responses: {
         200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('param').id), 200),

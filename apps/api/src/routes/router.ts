@@ -25,6 +25,13 @@ export const errors = {
   429: err('Too many attempts'),
 }
 
+type ErrorStatus = keyof typeof errors
+
+/** The error responses a route documents, in one line: `...errorsFor(400, 401, 403)`. */
+export function errorsFor<S extends ErrorStatus>(...statuses: S[]): { [K in S]: (typeof errors)[K] } {
+  return Object.fromEntries(statuses.map((s) => [s, errors[s]])) as { [K in S]: (typeof errors)[K] }
+}
+
 /** A JSON response entry for createRoute. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

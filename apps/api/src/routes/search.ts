@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { SearchService, searchQuerySchema, searchTypes } from '../services/search'
-import { createRouter, errors, json } from './router'
+import { createRouter, errorsFor, json } from './router'
 
 const resultSchema = z
   .object({
@@ -18,7 +18,7 @@ const resultSchema = z
   .openapi('SearchResult')
 
 /** One search over everything the user may read; diacritics optional. */
-export function searchRoutes(deps: Deps, search = new SearchService(deps.dbh.db, deps.units)) {
+export function searchRoutes(deps: Deps, search = new SearchService(deps)) {
   const app = createRouter()
   app.openapi(
     createRoute({
@@ -30,8 +30,7 @@ export function searchRoutes(deps: Deps, search = new SearchService(deps.dbh.db,
       request: { query: searchQuerySchema },
       responses: {
         200: json(z.object({ results: z.array(resultSchema), query: z.string() }), 'Best first'),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => c.json(await search.search(c.get('user')!, c.req.valid('query')), 200),

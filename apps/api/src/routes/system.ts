@@ -9,7 +9,7 @@ import type { Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { ApiError, forbidden, notFound, unauthenticated } from '../errors'
 import { outboxBacklog } from '../services/prometheus'
-import { createRouter, errorSchema, errors, json } from './router'
+import { createRouter, errorSchema, errorsFor, json } from './router'
 
 /** A dependency check that answers within `ms` (a hung database must not hang the probe). */
 async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
@@ -153,8 +153,7 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
           }),
           'Metrics',
         ),
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(401, 403),
       },
     }),
     async (c) => {

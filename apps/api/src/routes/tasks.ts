@@ -9,7 +9,7 @@ import {
 } from '@hub/domain'
 import type { Deps } from '../context'
 import { TaskService } from '../services/tasks'
-import { body, createRouter, errors, idParam, json } from './router'
+import { body, createRouter, errorsFor, idParam, json } from './router'
 
 export const taskSchema = z
   .object({
@@ -35,7 +35,7 @@ export const taskSchema = z
   })
   .openapi('Task')
 
-export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps.units)) {
+export function taskRoutes(deps: Deps, tasks = new TaskService(deps)) {
   const app = createRouter()
 
   app.openapi(
@@ -50,8 +50,7 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
           z.object({ tasks: z.array(taskSchema), total: z.number(), limit: z.number(), offset: z.number() }),
           'A page of tasks',
         ),
-        400: errors[400],
-        401: errors[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => c.json(await tasks.list(c.get('user')!, c.req.valid('query')), 200),
@@ -66,14 +65,11 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       request: { body: body(taskCreateSchema) },
       responses: {
         201: json(z.object({ task: taskSchema }), 'Created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {
       const task = await tasks.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ task }, 201)
     },
   )
@@ -87,9 +83,7 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       request: { params: idParam },
       responses: {
         200: json(z.object({ task: taskSchema }), 'The task'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => c.json({ task: await tasks.get(c.get('user')!, c.req.valid('param').id) }, 200),
@@ -104,16 +98,11 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       request: { params: idParam, body: body(taskPatchSchema) },
       responses: {
         200: json(z.object({ task: taskSchema }), 'Updated; version incremented'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
       const task = await tasks.patch(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
-      deps.eventsWritten()
       return c.json({ task }, 200)
     },
   )
@@ -134,10 +123,7 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
       },
       responses: {
         201: json(z.object({ tasks: z.array(taskSchema) }), 'Children created'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -147,7 +133,6 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
         c.req.valid('json'),
         c.get('requestId'),
       )
-      deps.eventsWritten()
       return c.json({ tasks: created }, 201)
     },
   )
@@ -170,9 +155,7 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps.dbh.db, deps
           }),
           'Roll-up view',
         ),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
+        ...errorsFor(401, 403, 404),
       },
     }),
     async (c) => c.json(await tasks.cascadeView(c.get('user')!, c.req.valid('param').id), 200),

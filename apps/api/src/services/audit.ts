@@ -1,4 +1,6 @@
+/** Audit rows and domain events: what a change leaves behind besides the change itself. */
 import { type DbOrTx, schema } from '@hub/db'
+import type { DomainEventInput } from '@hub/domain'
 
 export interface ChangeRecord {
   actorUserId: string | null
@@ -9,7 +11,7 @@ export interface ChangeRecord {
   after?: unknown
   requestId?: string
   /** The domain event to deliver after commit (live layer, notifications). */
-  event?: { type: string; payload: Record<string, unknown> }
+  event?: DomainEventInput
 }
 
 /**

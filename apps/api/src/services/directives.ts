@@ -1,10 +1,20 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
-import { type DirectiveKind, type DocumentLayout, directivePolicy, type Signer } from '@hub/domain'
+import { schema } from '@hub/db'
+import {
+  Conflict,
+  type DirectiveKind,
+  type DocumentLayout,
+  directivePolicy,
+  Forbidden,
+  Invalid,
+  isDraftStatus,
+  NotFound,
+  type Signer,
+  staleVersion,
+} from '@hub/domain'
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
-import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import type { UnitDirectory } from './unit-directory'
+import { Service } from './change'
 
 const d = schema.directives
 type DirectiveRow = typeof d.$inferSelect
@@ -70,21 +80,16 @@ const layoutDefaults: Record<DocumentLayout, { issuer: string; issuerSymbol: str
   state: { issuer: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI', issuerSymbol: 'UBND', issuedBy: null },
 }
 
-export class DirectiveService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class DirectiveService extends Service {
   private async load(id: string) {
     const [row] = await this.db.select().from(d).where(eq(d.id, id)).limit(1)
-    if (!row) throw notFound('Văn bản / Directive')
+    if (!row) throw new NotFound('directive')
     return row
   }
 
   async get(actor: CurrentUser, id: string) {
     const row = await this.load(id)
-    if (!directivePolicy.read(actor, this.units.tree, row)) throw forbidden()
+    if (!directivePolicy.read(actor, this.units.tree, row)) throw new Forbidden()
     const recipients = await this.db
       .select()
       .from(schema.directiveRecipients)
@@ -149,13 +154,11 @@ export class DirectiveService {
   async create(actor: CurrentUser, input: DirectiveCreate, requestId?: string) {
     const issuerUnitId = input.issuerUnitId ?? this.units.root()?.id
     if (!issuerUnitId || !this.units.get(issuerUnitId))
-      throw new ApiError(400, 'validation_failed', 'Đơn vị ban hành không tồn tại / Unknown issuing unit', {
-        fields: [{ path: 'issuerUnitId', message: 'unknown unit' }],
-      })
-    if (!directivePolicy.create(actor, this.units.tree, issuerUnitId)) throw forbidden()
+      throw new Invalid('issuerUnitId', 'unknownIssuer', {}, undefined, 'unknown unit')
+    if (!directivePolicy.create(actor, this.units.tree, issuerUnitId)) throw new Forbidden()
     const layout = input.layout ?? 'party'
     const defaults = layoutDefaults[layout]
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx
         .insert(d)
         .values({
@@ -188,26 +191,20 @@ export class DirectiveService {
   }
 
   async patch(actor: CurrentUser, id: string, patch: DirectivePatch, requestId?: string) {
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx.select().from(d).where(eq(d.id, id)).limit(1)
-      if (!row) throw notFound('Văn bản / Directive')
-      if (!directivePolicy.edit(actor, this.units.tree, row)) throw forbidden()
+      if (!row) throw new NotFound('directive')
+      if (!directivePolicy.edit(actor, this.units.tree, row)) throw new Forbidden()
       const before = presentDirective(row)
-      if (row.version !== patch.version) throw conflict(before)
-      if (row.status !== 'draft' && row.status !== 'in_review') {
-        throw new ApiError(
-          409,
-          'directive_frozen',
-          'Văn bản đã ban hành; thay đổi phải tạo phiên bản mới / Issued text is frozen',
-        )
-      }
+      if (row.version !== patch.version) throw staleVersion(before)
+      if (!isDraftStatus(row.status)) throw new Conflict('directive_frozen', 'issuedTextFrozen')
       const { version, ...fields } = patch
       const [updated] = await tx
         .update(d)
         .set({ ...fields, updatedAt: new Date(), version: sql`${d.version} + 1` })
         .where(and(eq(d.id, id), eq(d.version, version)))
         .returning()
-      if (!updated) throw conflict(before)
+      if (!updated) throw staleVersion(before)
       const dto = presentDirective(updated)
       await recordChange(tx, {
         actorUserId: actor.userId,

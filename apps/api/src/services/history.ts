@@ -1,16 +1,17 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
+import { schema } from '@hub/db'
 import {
   accountabilityInspectionPolicy,
   directivePolicy,
+  Forbidden,
   measurePolicy,
+  NotFound,
   reportPolicy,
   taskPolicy,
   vnDay,
 } from '@hub/domain'
 import { and, asc, eq } from 'drizzle-orm'
-import { forbidden, notFound } from '../errors'
-import type { UnitDirectory } from './unit-directory'
+import { Service } from './change'
 
 /** The record kinds whose history people can read, each guarded by the policy that guards the record. */
 export const historyTypes = ['task', 'directive', 'report', 'inspection', 'measure_settings'] as const
@@ -32,20 +33,15 @@ export function changedFields(before: unknown, after: unknown) {
  * Audit trail for people: who changed a record, what, when, before and after, for those who may
  * read the record itself.
  */
-export class HistoryService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class HistoryService extends Service {
   private async mayRead(actor: CurrentUser, type: HistoryType, id: string): Promise<boolean> {
     const tree = this.units.tree
     // Records other than the settings are named by uuid; anything else names no record.
     if (type !== 'measure_settings' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-      throw notFound('Hồ sơ / Record')
+      throw new NotFound('record')
     if (type === 'task') {
       const [row] = await this.db.select().from(schema.tasks).where(eq(schema.tasks.id, id)).limit(1)
-      if (!row) throw notFound('Nhiệm vụ / Task')
+      if (!row) throw new NotFound('task')
       const supports = await this.db
         .select({ unitId: schema.taskSupportUnits.unitId })
         .from(schema.taskSupportUnits)
@@ -54,17 +50,17 @@ export class HistoryService {
     }
     if (type === 'directive') {
       const [row] = await this.db.select().from(schema.directives).where(eq(schema.directives.id, id)).limit(1)
-      if (!row) throw notFound('Văn bản / Directive')
+      if (!row) throw new NotFound('directive')
       return directivePolicy.read(actor, tree, row)
     }
     if (type === 'report') {
       const [row] = await this.db.select().from(schema.reports).where(eq(schema.reports.id, id)).limit(1)
-      if (!row) throw notFound('Báo cáo / Report')
+      if (!row) throw new NotFound('report')
       return reportPolicy.read(actor, tree, row.unitId)
     }
     if (type === 'inspection') {
       const [row] = await this.db.select().from(schema.inspections).where(eq(schema.inspections.id, id)).limit(1)
-      if (!row) throw notFound('Kiểm tra / Inspection')
+      if (!row) throw new NotFound('inspection')
       return accountabilityInspectionPolicy.read(
         actor,
         tree,
@@ -77,7 +73,7 @@ export class HistoryService {
   }
 
   async list(actor: CurrentUser, type: HistoryType, id: string) {
-    if (!(await this.mayRead(actor, type, id))) throw forbidden()
+    if (!(await this.mayRead(actor, type, id))) throw new Forbidden()
     const a = schema.auditLog
     const rows = await this.db
       .select({ entry: a, name: schema.people.fullName })

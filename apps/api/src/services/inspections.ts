@@ -1,24 +1,27 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, schema } from '@hub/db'
 import {
   accountabilityInspectionPolicy,
   directivePolicy,
   directs,
+  Forbidden,
   formatVnDate,
+  Invalid,
   inspectionKinds,
   inspectionOutcomes,
   inspectionPolicy,
   inspectionTeamPolicy,
   isoDateSchema,
+  NotFound,
   vnDay,
 } from '@hub/domain'
 import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { outcomeFromDb, outcomeToDb } from './measure'
 import { insertTask, type TaskDto } from './tasks'
-import { headsOf, type UnitDirectory } from './unit-directory'
+import { headsOf } from './unit-directory'
 
 export const checklistResults = ['met', 'partly', 'not_met'] as const
 
@@ -81,12 +84,7 @@ export const inspectionListQuerySchema = z.object({
 type InspectionRow = typeof schema.inspections.$inferSelect
 
 /** Inspections (kiểm tra): recorded by inspectors and the standing committee, never by the unit itself. */
-export class InspectionService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class InspectionService extends Service {
   present(i: InspectionRow, findings: string[], teamName: string | null) {
     return {
       id: i.id,
@@ -110,34 +108,29 @@ export class InspectionService {
   }
 
   async record(actor: CurrentUser, input: InspectionCreate, requestId?: string) {
-    if (!this.units.get(input.unitId)) throw notFound('Đơn vị / Unit')
-    if (!accountabilityInspectionPolicy.record(actor, this.units.tree, input.unitId)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!this.units.get(input.unitId)) throw new NotFound('unit')
+    if (!accountabilityInspectionPolicy.record(actor, this.units.tree, input.unitId)) throw new Forbidden()
+    return await this.change(async (tx) => {
       let teamName: string | null = null
       if (input.teamId) {
         const [team] = await tx
           .select({ name: schema.inspectionTeams.name, leaderUserId: schema.inspectionTeams.leaderUserId })
           .from(schema.inspectionTeams)
           .where(eq(schema.inspectionTeams.id, input.teamId))
-        if (!team)
-          throw new ApiError(400, 'validation_failed', 'Đoàn kiểm tra không tồn tại / Unknown team: teamId', {
-            fields: [{ path: 'teamId', message: 'unknown team' }],
-          })
+        if (!team) throw new Invalid('teamId', 'unknownTeam', {}, undefined, 'unknown team')
         const members = await tx
           .select({ userId: schema.inspectionTeamMembers.userId })
           .from(schema.inspectionTeamMembers)
           .where(eq(schema.inspectionTeamMembers.teamId, input.teamId))
         const memberIds = [...members.map((m) => m.userId), ...(team.leaderUserId ? [team.leaderUserId] : [])]
         if (!accountabilityInspectionPolicy.recordForTeam(actor, this.units.tree, input.unitId, memberIds))
-          throw forbidden()
+          throw new Forbidden()
         teamName = team.name
       }
       let checklist: InspectionRow['checklist'] = []
       if (input.checklist?.length || input.directiveId) {
         const fail = (path: string, message: string) =>
-          new ApiError(400, 'validation_failed', `Danh mục kiểm tra không hợp lệ / Invalid checklist: ${path}`, {
-            fields: [{ path, message }],
-          })
+          new Invalid(path, 'invalidChecklist', { field: path }, undefined, message)
         if (!input.directiveId) throw fail('directiveId', 'a checklist needs the directive it follows')
         const [directive] = await tx.select().from(schema.directives).where(eq(schema.directives.id, input.directiveId))
         if (!directive || !directivePolicy.read(actor, this.units.tree, directive))
@@ -210,8 +203,8 @@ export class InspectionService {
     const i = schema.inspections
     const conds: (SQL | undefined)[] = []
     if (q.unitId) {
-      if (!this.units.get(q.unitId)) throw notFound('Đơn vị / Unit')
-      if (!inspectionPolicy.read(actor, this.units.tree, q.unitId)) throw forbidden()
+      if (!this.units.get(q.unitId)) throw new NotFound('unit')
+      if (!inspectionPolicy.read(actor, this.units.tree, q.unitId)) throw new Forbidden()
       conds.push(eq(i.unitId, q.unitId))
     } else {
       const root = this.units.root()
@@ -271,7 +264,7 @@ export class InspectionService {
       .from(schema.inspections)
       .leftJoin(schema.inspectionTeams, eq(schema.inspectionTeams.id, schema.inspections.teamId))
       .where(eq(schema.inspections.id, id))
-    if (!found) throw notFound('Cuộc kiểm tra / Inspection')
+    if (!found) throw new NotFound('inspection')
     const findingsOf = async (tx: DbOrTx) =>
       (
         await tx
@@ -280,9 +273,9 @@ export class InspectionService {
           .where(eq(schema.inspectionFindings.inspectionId, id))
       ).map((f) => f.text)
     const { inspection: row, teamName } = found
-    if (!accountabilityInspectionPolicy.publish(actor, this.units.tree, row)) throw forbidden()
+    if (!accountabilityInspectionPolicy.publish(actor, this.units.tree, row)) throw new Forbidden()
     if (row.published) return { inspection: this.present(row, await findingsOf(this.db), teamName) }
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [updated] = await tx
         .update(schema.inspections)
         .set({ published: true, publishedAt: new Date() })
@@ -309,8 +302,8 @@ export class InspectionService {
   /** The checklist of an inspection under a directive: one item per clause, in order. */
   async checklist(actor: CurrentUser, directiveId: string) {
     const [row] = await this.db.select().from(schema.directives).where(eq(schema.directives.id, directiveId))
-    if (!row) throw notFound('Văn bản / Directive')
-    if (!directivePolicy.read(actor, this.units.tree, row)) throw forbidden()
+    if (!row) throw new NotFound('directive')
+    if (!directivePolicy.read(actor, this.units.tree, row)) throw new Forbidden()
     const items = await this.db
       .select({ ordinal: schema.directiveClauses.ordinal, text: schema.directiveClauses.text })
       .from(schema.directiveClauses)
@@ -347,7 +340,7 @@ export class InspectionService {
   /** A team set up by a decision of the standing committee: its number, its leader and members. */
   async createTeam(actor: CurrentUser, input: InspectionTeamCreate, requestId?: string) {
     const root = this.units.root()
-    if (!root || !inspectionTeamPolicy.create(actor, this.units.tree, root.id)) throw forbidden()
+    if (!root || !inspectionTeamPolicy.create(actor, this.units.tree, root.id)) throw new Forbidden()
     const memberUserIds = [...new Set(input.memberUserIds)]
     const wanted = [...new Set([...memberUserIds, ...(input.leaderUserId ? [input.leaderUserId] : [])])]
     const found = await this.db
@@ -356,13 +349,14 @@ export class InspectionService {
       .where(inArray(schema.users.id, wanted))
     const missing = wanted.filter((id) => !found.some((u) => u.id === id))
     if (missing.length)
-      throw new ApiError(400, 'validation_failed', 'Người không tồn tại / Unknown user', {
-        fields: missing.map((id) => ({
+      throw new Invalid(
+        missing.map((id) => ({
           path: id === input.leaderUserId ? 'leaderUserId' : 'memberUserIds',
           message: `unknown user ${id}`,
         })),
-      })
-    return await this.db.transaction(async (tx) => {
+        'unknownUser',
+      )
+    return await this.change(async (tx) => {
       const [row] = await tx
         .insert(schema.inspectionTeams)
         .values({ name: input.name, decisionNumber: input.decisionNumber, leaderUserId: input.leaderUserId ?? null })

@@ -1,14 +1,17 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, schema } from '@hub/db'
 import {
   addDays,
   defaultMeasureSettings,
+  Forbidden,
   type InspectionOutcome,
+  Invalid,
   type MeasureSettings,
   type MeasureUnit,
   measurePolicy,
   measureSettingsSchema,
   measureUnits,
+  NotFound,
   type Period,
   parsePeriod,
   periodOf,
@@ -16,9 +19,8 @@ import {
   vnDay,
 } from '@hub/domain'
 import { and, asc, eq, gte, isNotNull, lte, max, ne, sql } from 'drizzle-orm'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import type { UnitDirectory } from './unit-directory'
+import { Service } from './change'
 
 const SETTINGS_KEY = 'default'
 
@@ -39,13 +41,8 @@ export const outcomeToDb = {
   discipline: 'discipline',
 } as const
 
-export function badPeriod(): ApiError {
-  return new ApiError(
-    400,
-    'validation_failed',
-    'Kỳ không hợp lệ / Invalid period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD or Nd)',
-    { fields: [{ path: 'period', message: 'invalid period' }] },
-  )
+export function badPeriod(): Invalid {
+  return new Invalid('period', 'invalidPeriod', {}, undefined, 'invalid period')
 }
 
 /** The stored weights and thresholds, or the documented defaults. */
@@ -60,12 +57,7 @@ export async function loadMeasureSettings(db: DbOrTx): Promise<MeasureSettings> 
  * report, periodic reports, schedules, inspections) and computes in memory; nothing is cached, so a
  * change shows in the next answer.
  */
-export class MeasureService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class MeasureService extends Service {
   async compute(units: MeasureUnit[], period: Period, today = vnDay()) {
     const { settings, records } = await this.load(period)
     return {
@@ -174,8 +166,8 @@ export class MeasureService {
    */
   async trend(actor: CurrentUser, unitId: string, cycle: 'weekly' | 'monthly', count: number) {
     const unit = this.units.get(unitId)
-    if (!unit) throw notFound('Đơn vị / Unit')
-    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw forbidden()
+    if (!unit) throw new NotFound('unit')
+    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw new Forbidden()
     const today = vnDay()
     const periods: Period[] = []
     let day = today
@@ -242,8 +234,8 @@ export class MeasureService {
   /** A unit's figures, every record behind each, and its sub-units' figures for drilling down. */
   async unit(actor: CurrentUser, unitId: string, periodText?: string) {
     const unit = this.units.get(unitId)
-    if (!unit) throw notFound('Đơn vị / Unit')
-    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw forbidden()
+    if (!unit) throw new NotFound('unit')
+    if (!measurePolicy.read(actor, this.units.tree, unitId)) throw new Forbidden()
     const today = vnDay()
     const period = parsePeriod(periodText, today)
     if (!period) throw badPeriod()
@@ -280,7 +272,7 @@ export class MeasureService {
 
   async settings(actor: CurrentUser) {
     const root = this.units.root()
-    if (!root || !measurePolicy.read(actor, this.units.tree, root.id)) throw forbidden()
+    if (!root || !measurePolicy.read(actor, this.units.tree, root.id)) throw new Forbidden()
     const [row] = await this.db
       .select()
       .from(schema.measureSettings)
@@ -296,8 +288,8 @@ export class MeasureService {
   /** The standing committee changes the weights and thresholds; the change is audited. */
   async updateSettings(actor: CurrentUser, next: MeasureSettings, requestId?: string) {
     const root = this.units.root()
-    if (!root || !measurePolicy.configure(actor, this.units.tree, root.id)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!root || !measurePolicy.configure(actor, this.units.tree, root.id)) throw new Forbidden()
+    return await this.change(async (tx) => {
       const before = await loadMeasureSettings(tx)
       await tx
         .insert(schema.measureSettings)

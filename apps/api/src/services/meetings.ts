@@ -1,14 +1,13 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
-import { directs } from '@hub/domain'
+import { schema } from '@hub/db'
+import { Conflict, directs, Forbidden, Invalid, meetingStanding, meetingStatuses, NotFound } from '@hub/domain'
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { presentDirective } from './directives'
 import { meetingAccess, meetingHost } from './meeting-access'
 import { presentTask, supportsOf } from './tasks'
-import type { UnitDirectory } from './unit-directory'
 
 type MeetingRow = typeof schema.meetings.$inferSelect
 
@@ -26,7 +25,7 @@ export const meetingCreateSchema = z
   .strict()
 export const meetingPatchSchema = z
   .object({
-    status: z.enum(['planned', 'in_session', 'concluded']).optional(),
+    status: z.enum(meetingStatuses).optional(),
     conclusions: z.string().max(50_000).optional(),
     title: z.string().trim().min(1).max(500).optional(),
   })
@@ -50,21 +49,16 @@ export function presentMeeting(m: MeetingRow) {
 }
 
 /** Meetings: agenda, attendees, live minutes (a collab document), tasks assigned there, conclusions. */
-export class MeetingService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class MeetingService extends Service {
   private host(m: MeetingRow) {
     return meetingHost(m, this.units)
   }
 
   private async load(actor: CurrentUser, id: string, write = false) {
     const [m] = await this.db.select().from(schema.meetings).where(eq(schema.meetings.id, id)).limit(1)
-    if (!m) throw notFound('Cuộc họp / Meeting')
+    if (!m) throw new NotFound('meeting')
     const access = await meetingAccess(this.db, this.units, actor, m)
-    if (write ? access !== 'chair' : !access) throw forbidden()
+    if (write ? access !== 'chair' : !access) throw new Forbidden()
     return m
   }
 
@@ -79,7 +73,9 @@ export class MeetingService {
       ).map((r) => r.id),
     )
     return {
-      meetings: rows.filter((m) => mine.has(m.id) || directs(actor, this.units.tree, this.host(m))).map(presentMeeting),
+      meetings: rows
+        .filter((m) => meetingStanding(actor, this.units.tree, this.host(m), mine.has(m.id)) !== null)
+        .map(presentMeeting),
     }
   }
 
@@ -122,17 +118,15 @@ export class MeetingService {
 
   async create(actor: CurrentUser, input: z.infer<typeof meetingCreateSchema>, requestId?: string) {
     const host = this.units.root()?.id
-    if (!host || !directs(actor, this.units.tree, host)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!host || !directs(actor, this.units.tree, host)) throw new Forbidden()
+    return await this.change(async (tx) => {
       if (input.attendeeIds.length) {
         const found = await tx
           .select({ id: schema.users.id })
           .from(schema.users)
           .where(inArray(schema.users.id, input.attendeeIds))
         if (found.length !== new Set(input.attendeeIds).size)
-          throw new ApiError(400, 'validation_failed', 'Người dự họp không tồn tại / Unknown attendee', {
-            fields: [{ path: 'attendeeIds', message: 'unknown user' }],
-          })
+          throw new Invalid('attendeeIds', 'unknownAttendee', {}, undefined, 'unknown user')
       }
       const [m] = await tx
         .insert(schema.meetings)
@@ -171,7 +165,7 @@ export class MeetingService {
 
   async patch(actor: CurrentUser, id: string, patch: z.infer<typeof meetingPatchSchema>, requestId?: string) {
     const m = await this.load(actor, id, true)
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [updated] = await tx.update(schema.meetings).set(patch).where(eq(schema.meetings.id, id)).returning()
       const dto = presentMeeting(updated!)
       await recordChange(tx, {
@@ -194,9 +188,8 @@ export class MeetingService {
    */
   async conclude(actor: CurrentUser, id: string, conclusions: string, requestId?: string) {
     const m = await this.load(actor, id, true)
-    if (m.conclusionDirectiveId)
-      throw new ApiError(409, 'already_concluded', 'Cuộc họp đã có thông báo kết luận / Already concluded')
-    return await this.db.transaction(async (tx) => {
+    if (m.conclusionDirectiveId) throw new Conflict('already_concluded', 'alreadyConcluded')
+    return await this.change(async (tx) => {
       const day = new Intl.DateTimeFormat('vi-VN', {
         timeZone: 'Asia/Ho_Chi_Minh',
         day: '2-digit',

@@ -1,10 +1,10 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
-import { modelPolicy } from '@hub/domain'
+import { schema } from '@hub/db'
+import { Forbidden, modelPolicy, NotFound } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
-import { ApiError, forbidden, notFound } from '../errors'
+import { ApiError } from '../errors'
 import { recordChange } from './audit'
-import type { UnitDirectory } from './unit-directory'
+import { Service } from './change'
 
 /** Largest material accepted: a scanned form or a short report, not a video. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -75,21 +75,16 @@ export function contentDisposition(filename: string): string {
 }
 
 /** Materials of a practice, kept in the database so every process serves them. */
-export class ModelAttachmentService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class ModelAttachmentService extends Service {
   async add(actor: CurrentUser, modelId: string, file: File, requestId?: string) {
     const [p] = await this.db.select().from(schema.modelPractices).where(eq(schema.modelPractices.id, modelId)).limit(1)
-    if (!p) throw notFound('Mô hình / Model practice')
-    if (!modelPolicy.attach(actor, this.units.tree, p.originUnitId)) throw forbidden()
+    if (!p) throw new NotFound('model')
+    if (!modelPolicy.attach(actor, this.units.tree, p.originUnitId)) throw new Forbidden()
     if (file.size > ATTACHMENT_MAX_BYTES) throw tooLarge()
     const bytes = new Uint8Array(await file.arrayBuffer())
     const filename = safeFilename(file.name)
     const contentType = attachmentType(filename, bytes)
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx
         .insert(schema.modelAttachments)
         .values({
@@ -123,13 +118,13 @@ export class ModelAttachmentService {
 
   /** The stored file; every member of the system may read a practice's materials. */
   async get(actor: CurrentUser, modelId: string, attachmentId: string) {
-    if (!modelPolicy.read(actor)) throw forbidden()
+    if (!modelPolicy.read(actor)) throw new Forbidden()
     const [row] = await this.db
       .select()
       .from(schema.modelAttachments)
       .where(and(eq(schema.modelAttachments.id, attachmentId), eq(schema.modelAttachments.practiceId, modelId)))
       .limit(1)
-    if (!row) throw notFound('Tệp đính kèm / Attachment')
+    if (!row) throw new NotFound('attachment')
     return row
   }
 }

@@ -1,10 +1,10 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
-import { modelPolicy } from '@hub/domain'
+import { schema } from '@hub/db'
+import { Forbidden, Invalid, modelPolicy, NotFound } from '@hub/domain'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { type NotificationDto, notify } from './notifications'
 import type { EventHandler } from './outbox'
 import { headsOf } from './unit-directory'
@@ -36,11 +36,9 @@ function present(c: CommentRow, authorName: string | null, authorPosition: strin
 export type CommentDto = ReturnType<typeof present>
 
 /** Questions and answers on a practice, open to every unit; the origin unit's heads hear of each. */
-export class ModelDiscussionService {
-  constructor(private readonly db: Db) {}
-
+export class ModelDiscussionService extends Service {
   async list(actor: CurrentUser, modelId: string) {
-    if (!modelPolicy.read(actor)) throw forbidden()
+    if (!modelPolicy.read(actor)) throw new Forbidden()
     await this.practice(modelId)
     const rows = await this.db
       .select({ c: mc, name: schema.people.fullName, position: schema.people.position })
@@ -54,14 +52,14 @@ export class ModelDiscussionService {
 
   private async practice(id: string) {
     const [p] = await this.db.select().from(schema.modelPractices).where(eq(schema.modelPractices.id, id)).limit(1)
-    if (!p) throw notFound('Mô hình / Model practice')
+    if (!p) throw new NotFound('model')
     return p
   }
 
   async post(actor: CurrentUser, modelId: string, input: z.infer<typeof commentCreateSchema>, requestId?: string) {
-    if (!modelPolicy.discuss(actor)) throw forbidden()
+    if (!modelPolicy.discuss(actor)) throw new Forbidden()
     const p = await this.practice(modelId)
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       let question: CommentRow | undefined
       if (input.parentId) {
         ;[question] = await tx
@@ -69,10 +67,7 @@ export class ModelDiscussionService {
           .from(mc)
           .where(and(eq(mc.id, input.parentId), eq(mc.practiceId, modelId), isNull(mc.parentId)))
           .limit(1)
-        if (!question)
-          throw new ApiError(400, 'validation_failed', 'Câu hỏi không tồn tại / Unknown question', {
-            fields: [{ path: 'parentId', message: 'not a question on this model' }],
-          })
+        if (!question) throw new Invalid('parentId', 'unknownQuestion', {}, undefined, 'not a question on this model')
       }
       const [row] = await tx
         .insert(mc)

@@ -1,21 +1,25 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
+import { type DbOrTx, schema, type Tx } from '@hub/db'
 import {
   addDays,
+  Conflict,
+  Forbidden,
+  Invalid,
   isoDateSchema,
   type ModelStatus,
   modelPolicy,
   modelStatuses,
+  NotFound,
   nextModelStatus,
   searchTerms,
   vnDay,
 } from '@hub/domain'
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { insertTask, type TaskDto } from './tasks'
-import { headsOf, type UnitDirectory } from './unit-directory'
+import { headsOf } from './unit-directory'
 
 const mp = schema.modelPractices
 const ma = schema.modelAdoptions
@@ -80,10 +84,7 @@ export const transitionSchema = z
   .object({ to: z.enum(modelStatuses), note: z.string().trim().max(2_000).default('') })
   .strict()
 
-const badUnit = (field: string) =>
-  new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, {
-    fields: [{ path: field, message: 'unknown unit' }],
-  })
+const badUnit = (field: string) => new Invalid(field, 'unknownUnit', { field }, undefined, 'unknown unit')
 
 /** How far a practice has spread: share of districts and communes that adopted, and over time. */
 export interface Coverage {
@@ -100,12 +101,7 @@ export interface Coverage {
  * Model practices: the library, status steps decided by the committee, adoptions that create the
  * adopter's tasks, the committee's requests to adopt, and replication coverage.
  */
-export class ModelService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class ModelService extends Service {
   private unitName(id: string) {
     return this.units.get(id)?.name ?? ''
   }
@@ -209,12 +205,12 @@ export class ModelService {
   private async load(db: DbOrTx, id: string, lock = false) {
     const q = db.select().from(mp).where(eq(mp.id, id)).limit(1)
     const [row] = lock ? await q.for('update') : await q
-    if (!row) throw notFound('Mô hình / Model practice')
+    if (!row) throw new NotFound('model')
     return row
   }
 
   async list(actor: CurrentUser, q: ModelListQuery) {
-    if (!modelPolicy.read(actor)) throw forbidden()
+    if (!modelPolicy.read(actor)) throw new Forbidden()
     const conds: (SQL | undefined)[] = []
     if (q.category) conds.push(eq(mp.category, q.category))
     if (q.status) conds.push(eq(mp.status, q.status))
@@ -240,7 +236,7 @@ export class ModelService {
   }
 
   async get(actor: CurrentUser, id: string) {
-    if (!modelPolicy.read(actor)) throw forbidden()
+    if (!modelPolicy.read(actor)) throw new Forbidden()
     const row = await this.load(this.db, id)
     const adoptions = (await this.adoptionsOf(this.db, [id])).get(id) ?? []
     const steps = await this.db
@@ -322,8 +318,8 @@ export class ModelService {
 
   async create(actor: CurrentUser, input: ModelCreate, requestId?: string) {
     if (!this.units.get(input.originUnitId)) throw badUnit('originUnitId')
-    if (!modelPolicy.propose(actor, this.units.tree, input.originUnitId)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!modelPolicy.propose(actor, this.units.tree, input.originUnitId)) throw new Forbidden()
+    return await this.change(async (tx) => {
       const [row] = await tx
         .insert(mp)
         .values({
@@ -360,15 +356,15 @@ export class ModelService {
   /** One step along proposed → reviewed → recommended → standard, decided by the city's committee or office. */
   async transition(actor: CurrentUser, id: string, input: z.infer<typeof transitionSchema>, requestId?: string) {
     const root = this.units.root()?.id ?? ''
-    if (!modelPolicy.decide(actor, this.units.tree, root)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!modelPolicy.decide(actor, this.units.tree, root)) throw new Forbidden()
+    return await this.change(async (tx) => {
       const row = await this.load(tx, id, true)
       const next = nextModelStatus(row.status as ModelStatus)
       if (input.to !== next)
-        throw new ApiError(
-          409,
+        throw new Conflict(
           'invalid_transition',
-          `Không thể chuyển từ "${row.status}" sang "${input.to}" / Next step is ${next ?? 'none'}`,
+          'invalidModelStep',
+          { from: row.status, to: input.to, next: next ?? 'none' },
           { from: row.status, allowed: next },
         )
       const [updated] = await tx
@@ -444,22 +440,18 @@ export class ModelService {
 
   async adopt(actor: CurrentUser, id: string, input: AdoptionCreate, requestId?: string) {
     if (!this.units.get(input.unitId)) throw badUnit('unitId')
-    if (!modelPolicy.adopt(actor, this.units.tree, input.unitId)) throw forbidden()
-    const out = await this.db.transaction(async (tx) => {
+    if (!modelPolicy.adopt(actor, this.units.tree, input.unitId)) throw new Forbidden()
+    const out = await this.change(async (tx) => {
       const p = await this.load(tx, id, true)
       if (p.originUnitId === input.unitId)
-        throw new ApiError(400, 'validation_failed', 'Đơn vị đã là nơi khởi xướng mô hình / The origin unit', {
-          fields: [{ path: 'unitId', message: 'origin of the practice' }],
-        })
+        throw new Invalid('unitId', 'originUnit', {}, undefined, 'origin of the practice')
       const [existing] = await tx
         .select()
         .from(ma)
         .where(and(eq(ma.practiceId, id), eq(ma.unitId, input.unitId)))
         .limit(1)
       if (existing && existing.status !== 'requested')
-        throw new ApiError(409, 'already_adopted', 'Đơn vị đã áp dụng mô hình này / Already adopted', {
-          adoption: this.presentAdoption(existing),
-        })
+        throw new Conflict('already_adopted', 'alreadyAdopted', {}, { adoption: this.presentAdoption(existing) })
       const tasks = await this.createAdopterTasks(tx, actor, p, input.unitId, input.startedAt, input.note, requestId)
       const values = {
         adoptedOn: input.startedAt,
@@ -501,14 +493,14 @@ export class ModelService {
     input: z.infer<typeof adoptionPatchSchema>,
     requestId?: string,
   ) {
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx
         .select()
         .from(ma)
         .where(and(eq(ma.id, adoptionId), eq(ma.practiceId, id)))
         .limit(1)
-      if (!row) throw notFound('Lượt áp dụng / Adoption')
-      if (!modelPolicy.adopt(actor, this.units.tree, row.unitId)) throw forbidden()
+      if (!row) throw new NotFound('adoption')
+      if (!modelPolicy.adopt(actor, this.units.tree, row.unitId)) throw new Forbidden()
       const [updated] = await tx
         .update(ma)
         .set({
@@ -544,11 +536,11 @@ export class ModelService {
     const unitIds = [...new Set(input.unitIds)]
     for (const [i, u] of unitIds.entries()) {
       if (!this.units.get(u)) throw badUnit(`unitIds.${i}`)
-      if (!modelPolicy.request(actor, this.units.tree, u)) throw forbidden()
+      if (!modelPolicy.request(actor, this.units.tree, u)) throw new Forbidden()
     }
     const root = this.units.root()
-    if (!root) throw notFound('Thành phố / City')
-    return await this.db.transaction(async (tx) => {
+    if (!root) throw new NotFound('city')
+    return await this.change(async (tx) => {
       const p = await this.load(tx, id, true)
       const existing = await tx
         .select()

@@ -1,8 +1,7 @@
 import { type DbOrTx, schema, type Tx } from '@hub/db'
-import { vnDay } from '@hub/domain'
+import { type TaskView, taskOwners, vnDay } from '@hub/domain'
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { DomainEvent, EventHandler } from './outbox'
-import type { TaskDto } from './tasks'
 import { headsOf } from './unit-directory'
 
 type NotificationRow = typeof schema.notifications.$inferSelect
@@ -90,15 +89,16 @@ export async function notify(tx: DbOrTx, inputs: NotificationInput[]): Promise<N
 
 const short = (s: string) => (s.length > 90 ? `${s.slice(0, 87)}…` : s)
 
-/** Who hears of each task event, and how the messages group. */
-async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<NotificationInput[]> {
+type TaskEvent = Extract<DomainEvent, { payload: { task: TaskView } }>
+const isTaskEvent = (e: DomainEvent): e is TaskEvent => e.type.startsWith('task.') || e.type === 'report.submitted'
+
+/** Who hears of each task event (the domain's `taskOwners`), and how the messages group. */
+async function forTaskEvents(tx: Tx, all: DomainEvent[]): Promise<NotificationInput[]> {
   const out: NotificationInput[] = []
-  const tasks = events.filter((e) => e.type.startsWith('task.') || e.type === 'report.submitted')
-  const leadUnits = [...new Set(tasks.map((e) => (e.payload as { task: TaskDto }).task.leadUnitId))]
-  const heads = await headsOf(tx, leadUnits)
-  const parentIds = [
-    ...new Set(tasks.map((e) => (e.payload as { task: TaskDto }).task.parentTaskId).filter((x): x is string => !!x)),
-  ]
+  const events = all.filter(isTaskEvent)
+  const owned = events.map((e) => taskOwners(e.payload.task))
+  const heads = await headsOf(tx, [...new Set(owned.filter((o) => !o.userIds.length).map((o) => o.headsOfUnitId))])
+  const parentIds = [...new Set(events.map((e) => e.payload.task.parentTaskId).filter((x): x is string => !!x))]
   const parents = parentIds.length
     ? await tx
         .select({
@@ -111,9 +111,10 @@ async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<Notificatio
         .where(inArray(schema.tasks.id, parentIds))
     : []
   const parentOf = new Map(parents.map((p) => [p.id, p]))
-  for (const e of tasks) {
-    const { task } = e.payload as { task: TaskDto }
-    const owners = task.accountableUserId ? [task.accountableUserId] : (heads.get(task.leadUnitId) ?? [])
+  for (const [i, e] of events.entries()) {
+    const { task } = e.payload
+    const o = owned[i]!
+    const owners = o.userIds.length ? o.userIds : (heads.get(o.headsOfUnitId) ?? [])
     const recipients = owners.filter((u) => u !== e.actorUserId)
     const source = task.directiveId ?? task.meetingId ?? task.parentTaskId
     if (e.type === 'task.created') {
@@ -148,7 +149,7 @@ async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<Notificatio
         })
     }
     if (e.type === 'task.escalated') {
-      const { toUserIds, unitName } = e.payload as { toUserIds: string[]; unitName: string }
+      const { toUserIds, unitName } = e.payload
       for (const userId of toUserIds)
         out.push({
           userId,
@@ -171,7 +172,7 @@ async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<Notificatio
         })
     }
     if (e.type === 'task.updated' || e.type === 'report.submitted') {
-      const { before } = e.payload as { before?: { status: string; progress: number } }
+      const before = e.type === 'task.updated' ? e.payload.before : undefined
       const changed =
         e.type === 'report.submitted' || !before || before.status !== task.status || before.progress !== task.progress
       const parent = task.parentTaskId ? parentOf.get(task.parentTaskId) : null
@@ -199,18 +200,17 @@ async function forTaskEvents(tx: Tx, events: DomainEvent[]): Promise<Notificatio
  * each user's room after commit.
  */
 function forDirectiveEvents(events: DomainEvent[]): NotificationInput[] {
-  return events
-    .filter((e) => e.type === 'directive.distributed')
-    .flatMap((e) => {
-      const p = e.payload as { directiveId: string; number: string | null; title: string; userIds: string[] }
-      return p.userIds.map((userId) => ({
-        userId,
-        kind: 'directive.received',
-        title: `Văn bản mới${p.number ? ` số ${p.number}` : ''}: ${short(p.title)}`,
-        groupKey: `received:${p.directiveId}`,
-        data: { directiveId: p.directiveId, number: p.number, title: p.title },
-      }))
-    })
+  return events.flatMap((e) => {
+    if (e.type !== 'directive.distributed') return []
+    const p = e.payload
+    return p.userIds.map((userId) => ({
+      userId,
+      kind: 'directive.received',
+      title: `Văn bản mới${p.number ? ` số ${p.number}` : ''}: ${short(p.title)}`,
+      groupKey: `received:${p.directiveId}`,
+      data: { directiveId: p.directiveId, number: p.number, title: p.title },
+    }))
+  })
 }
 
 const outcomeVi: Record<string, string> = {
@@ -223,22 +223,18 @@ const outcomeVi: Record<string, string> = {
 
 /** A published inspection conclusion reaches the heads of the inspected unit. */
 function forInspectionEvents(events: DomainEvent[]): NotificationInput[] {
-  return events
-    .filter((e) => e.type === 'inspection.published')
-    .flatMap((e) => {
-      const p = e.payload as {
-        inspection: { id: string; unitId: string; unitName: string; date: string; outcome: string | null }
-        userIds: string[]
-      }
-      const i = p.inspection
-      const day = i.date.split('-').reverse().join('/')
-      return p.userIds.map((userId) => ({
-        userId,
-        kind: 'inspection.published',
-        title: `Kết luận kiểm tra ngày ${day}${i.outcome ? ` (${outcomeVi[i.outcome] ?? i.outcome})` : ''}: ${short(i.unitName)}`,
-        data: { inspectionId: i.id, unitId: i.unitId, date: i.date, outcome: i.outcome },
-      }))
-    })
+  return events.flatMap((e) => {
+    if (e.type !== 'inspection.published') return []
+    const p = e.payload
+    const i = p.inspection
+    const day = i.date.split('-').reverse().join('/')
+    return p.userIds.map((userId) => ({
+      userId,
+      kind: 'inspection.published',
+      title: `Kết luận kiểm tra ngày ${day}${i.outcome ? ` (${outcomeVi[i.outcome] ?? i.outcome})` : ''}: ${short(i.unitName)}`,
+      data: { inspectionId: i.id, unitId: i.unitId, date: i.date, outcome: i.outcome },
+    }))
+  })
 }
 
 export function notificationHandler(push: (userId: string, n: NotificationDto) => void): EventHandler {

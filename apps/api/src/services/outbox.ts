@@ -1,8 +1,11 @@
 import { type Db, schema, type Tx } from '@hub/db'
+import type { DomainEventInput } from '@hub/domain'
 import { asc, inArray, isNull } from 'drizzle-orm'
 import type { Logger } from 'pino'
 
-export type DomainEvent = typeof schema.domainEvents.$inferSelect
+type EventRow = typeof schema.domainEvents.$inferSelect
+/** A committed event as delivery sees it: its row, with the type and payload of the typed union. */
+export type DomainEvent = Omit<EventRow, 'type' | 'payload'> & DomainEventInput
 /**
  * Takes a batch of committed events inside the delivery transaction. Database effects (such as
  * notification rows) go through `tx`; effects outside the database (socket emits) are returned
@@ -63,13 +66,13 @@ export class Outbox {
     for (;;) {
       const after: (() => void)[] = []
       const n = await this.db.transaction(async (tx) => {
-        const batch = await tx
+        const batch = (await tx
           .select()
           .from(schema.domainEvents)
           .where(isNull(schema.domainEvents.deliveredAt))
           .orderBy(asc(schema.domainEvents.id))
           .limit(BATCH)
-          .for('update', { skipLocked: true })
+          .for('update', { skipLocked: true })) as DomainEvent[]
         if (!batch.length) return 0
         for (const h of this.handlers) {
           const effect = await h(batch, tx)

@@ -1,10 +1,14 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, schema } from '@hub/db'
 import {
+  Conflict,
   directs,
   expectedReports,
+  Forbidden,
+  Invalid,
   isoDateSchema,
   type MeasureSchedule,
+  NotFound,
   parsePeriod,
   periodOf,
   reportPolicy,
@@ -12,8 +16,8 @@ import {
 } from '@hub/domain'
 import { and, desc, eq, gte, inArray, isNotNull, lte, ne, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { badPeriod } from './measure'
 import { insertTask } from './tasks'
 import type { UnitDirectory } from './unit-directory'
@@ -98,12 +102,7 @@ type DecisionRow = typeof schema.difficultyDecisions.$inferSelect
  * reports; late and missing ones are found against the report schedules; difficulties go to the
  * standing committee, whose answer returns to the unit and may become a task.
  */
-export class PeriodicReportService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class PeriodicReportService extends Service {
   present(r: ReportRow, submitterName: string | null, decision: DecisionRow | null, today = vnDay()) {
     const dueOn = r.dueOn ?? r.periodEnd
     return {
@@ -137,22 +136,22 @@ export class PeriodicReportService {
 
   async submit(actor: CurrentUser, input: PeriodicReportInput, requestId?: string, now = new Date()) {
     const unit = this.units.get(input.unitId)
-    if (!unit) throw notFound('Đơn vị / Unit')
-    if (!reportPolicy.submit(actor, unit.id)) throw forbidden()
+    if (!unit) throw new NotFound('unit')
+    if (!reportPolicy.submit(actor, unit.id)) throw new Forbidden()
     const period = parsePeriod(input.period ?? vnDay(now), vnDay(now))
     if (!period?.cycle) throw badPeriod()
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       if (input.taskId) {
         const [task] = await tx
           .select({ id: schema.tasks.id, leadUnitId: schema.tasks.leadUnitId })
           .from(schema.tasks)
           .where(eq(schema.tasks.id, input.taskId))
-        if (!task) throw notFound('Nhiệm vụ / Task')
+        if (!task) throw new NotFound('task')
         const supports = await tx
           .select({ unitId: schema.taskSupportUnits.unitId })
           .from(schema.taskSupportUnits)
           .where(eq(schema.taskSupportUnits.taskId, task.id))
-        if (task.leadUnitId !== unit.id && !supports.some((s) => s.unitId === unit.id)) throw forbidden()
+        if (task.leadUnitId !== unit.id && !supports.some((s) => s.unitId === unit.id)) throw new Forbidden()
       }
       const [row] = await tx
         .insert(schema.reports)
@@ -193,9 +192,9 @@ export class PeriodicReportService {
   /** Those who direct the units set a report schedule (daily during a lockdown, weekly, monthly). */
   async createSchedule(actor: CurrentUser, input: z.infer<typeof scheduleCreateSchema>, requestId?: string) {
     const scope = input.unitId ?? this.units.root()?.id
-    if (!scope || !this.units.get(scope)) throw notFound('Đơn vị / Unit')
-    if (!reportPolicy.decide(actor, this.units.tree, scope)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!scope || !this.units.get(scope)) throw new NotFound('unit')
+    if (!reportPolicy.decide(actor, this.units.tree, scope)) throw new Forbidden()
+    return await this.change(async (tx) => {
       const [row] = await tx
         .insert(schema.reportSchedules)
         .values({ ...input, createdBy: actor.userId })
@@ -218,8 +217,8 @@ export class PeriodicReportService {
     const r = schema.reports
     const conds: (SQL | undefined)[] = [ne(r.kind, 'task')]
     if (q.unitId) {
-      if (!this.units.get(q.unitId)) throw notFound('Đơn vị / Unit')
-      if (!reportPolicy.read(actor, this.units.tree, q.unitId)) throw forbidden()
+      if (!this.units.get(q.unitId)) throw new NotFound('unit')
+      if (!reportPolicy.read(actor, this.units.tree, q.unitId)) throw new Forbidden()
       conds.push(eq(r.unitId, q.unitId))
     } else {
       const root = this.units.root()
@@ -257,19 +256,16 @@ export class PeriodicReportService {
 
   /** The committee answers a report's difficulties; the answer may become a task of the unit. */
   async decide(actor: CurrentUser, reportId: string, input: z.infer<typeof decisionSchema>, requestId?: string) {
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx.select().from(schema.reports).where(eq(schema.reports.id, reportId)).limit(1)
-      if (!row) throw notFound('Báo cáo / Report')
-      if (!reportPolicy.decide(actor, this.units.tree, row.unitId)) throw forbidden()
-      if (!row.difficulties)
-        throw new ApiError(400, 'validation_failed', 'Báo cáo không nêu khó khăn / The report raises no difficulty', {
-          fields: [{ path: 'reportId', message: 'no difficulties' }],
-        })
+      if (!row) throw new NotFound('report')
+      if (!reportPolicy.decide(actor, this.units.tree, row.unitId)) throw new Forbidden()
+      if (!row.difficulties) throw new Invalid('reportId', 'noDifficulty', {}, undefined, 'no difficulties')
       const [existing] = await tx
         .select()
         .from(schema.difficultyDecisions)
         .where(eq(schema.difficultyDecisions.reportId, reportId))
-      if (existing) throw new ApiError(409, 'already_decided', 'Đã có ý kiến chỉ đạo / Already decided')
+      if (existing) throw new Conflict('already_decided', 'alreadyDecided')
       let taskId: string | null = null
       if (input.task) {
         const task = await insertTask(
@@ -313,8 +309,8 @@ export class PeriodicReportService {
    */
   async draft(actor: CurrentUser, unitId: string, periodText?: string) {
     const unit = this.units.get(unitId)
-    if (!unit) throw notFound('Đơn vị / Unit')
-    if (!reportPolicy.submit(actor, unitId)) throw forbidden()
+    if (!unit) throw new NotFound('unit')
+    if (!reportPolicy.submit(actor, unitId)) throw new Forbidden()
     const today = vnDay()
     const period = parsePeriod(periodText ?? today, today)
     if (!period?.cycle) throw badPeriod()
@@ -354,7 +350,7 @@ export class PeriodicReportService {
    */
   async missing(actor: CurrentUser, day: string) {
     const root = this.units.root()
-    if (!root || !reportPolicy.oversee(actor, this.units.tree, root.id)) throw forbidden()
+    if (!root || !reportPolicy.oversee(actor, this.units.tree, root.id)) throw new Forbidden()
     return { day, ...(await owedReports(this.db, this.units, day)) }
   }
 }

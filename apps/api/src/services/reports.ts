@@ -1,12 +1,11 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
-import { normaliseProgress, taskPolicy } from '@hub/domain'
+import { schema } from '@hub/db'
+import { Forbidden, NotFound, normaliseProgress, taskPolicy } from '@hub/domain'
 import { desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
-import { presentTask, rollUp, supportsOf, taskAudience } from './tasks'
-import type { UnitDirectory } from './unit-directory'
+import { Service } from './change'
+import { presentTask, rollUp, supportsOf } from './tasks'
 
 export const reportCreateSchema = z
   .object({
@@ -44,18 +43,13 @@ export function presentReport(r: ReportRow, submitterName?: string | null) {
  * A report on a task is the progress update itself: one action records the report and moves the
  * task, so nobody reports twice. Supporting units report on their share without moving the task.
  */
-export class ReportService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class ReportService extends Service {
   async submit(actor: CurrentUser, taskId: string, input: ReportCreate, requestId?: string) {
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx.select().from(schema.tasks).where(eq(schema.tasks.id, taskId)).for('update').limit(1)
-      if (!row) throw notFound('Nhiệm vụ / Task')
+      if (!row) throw new NotFound('task')
       const before = presentTask(row, (await supportsOf(tx, [taskId])).get(taskId) ?? [])
-      if (!taskPolicy.report(actor, this.units.tree, before)) throw forbidden()
+      if (!taskPolicy.report(actor, this.units.tree, before)) throw new Forbidden()
       const leads = taskPolicy.update(actor, this.units.tree, before)
       const reportingUnit = leads
         ? row.leadUnitId
@@ -107,7 +101,6 @@ export class ReportService {
             payload: {
               task,
               before: { status: before.status, progress: before.progress },
-              audience: taskAudience(task),
             },
           },
         })
@@ -129,9 +122,9 @@ export class ReportService {
 
   async list(actor: CurrentUser, taskId: string) {
     const [row] = await this.db.select().from(schema.tasks).where(eq(schema.tasks.id, taskId)).limit(1)
-    if (!row) throw notFound('Nhiệm vụ / Task')
+    if (!row) throw new NotFound('task')
     const supportUnitIds = (await supportsOf(this.db, [taskId])).get(taskId) ?? []
-    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw forbidden()
+    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw new Forbidden()
     const rows = await this.db
       .select({ report: schema.reports, name: schema.people.fullName })
       .from(schema.reports)

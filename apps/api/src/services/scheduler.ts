@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { deleteExpiredSessions } from '@hub/auth'
 import { type Db, schema, type Tx } from '@hub/db'
-import { addDays, vnDay } from '@hub/domain'
+import { addDays, type DomainEventInput, vnDay } from '@hub/domain'
 import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import { flagRosterGaps, remindMissingReports } from './accountability-jobs'
@@ -107,7 +107,7 @@ export class Scheduler {
   private async emit(
     tx: Tx,
     rows: TaskRow[],
-    type: string,
+    type: 'task.overdue' | 'task.due_soon' | 'task.escalated' | 'task.report_due',
     extra: (row: TaskRow) => Record<string, unknown> = () => ({}),
   ) {
     if (!rows.length) return
@@ -131,7 +131,8 @@ export class Scheduler {
         entityType: 'task',
         entityId: row.id,
         after: { timeliness: task.timeliness },
-        event: { type, payload: { task, ...extra(row) } },
+        // `extra` carries what the type adds to the task (an escalation's recipients and unit).
+        event: { type, payload: { task, ...extra(row) } } as DomainEventInput,
       })
     }
   }

@@ -1,11 +1,12 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, schema } from '@hub/db'
+import { schema } from '@hub/db'
 import {
   containsPattern,
   directingRoots,
   directivePolicy,
   directs,
   matchRanges,
+  meetingStanding,
   modelPolicy,
   reachRoots,
   reportPolicy,
@@ -19,8 +20,8 @@ import {
 import { and, type Column, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
+import { Service } from './change'
 import { supportsOf } from './tasks'
-import type { UnitDirectory } from './unit-directory'
 
 export const searchTypes = ['model', 'directive', 'clause', 'task', 'report', 'meeting', 'unit'] as const
 export type SearchType = (typeof searchTypes)[number]
@@ -80,12 +81,7 @@ const yd = schema.yDocuments
  * plain-text projection the collab server keeps. Each type's own read policy filters the candidates
  * (a SQL narrowing first, then the policy itself), and the rest are ranked by `searchScore`.
  */
-export class SearchService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class SearchService extends Service {
   async search(actor: CurrentUser, q: SearchQuery): Promise<{ results: SearchResult[]; query: string }> {
     const terms = searchTerms(q.q)
     if (!terms.tokens.length) return { results: [], query: terms.phrase }
@@ -344,8 +340,7 @@ export class SearchService {
       body: [row.conclusions, doc ?? ''].filter(Boolean).join(' '),
       date: row.startsAt,
       extra: { status: row.status, unitId: row.hostUnitId },
-      // The meeting room's rule: those who direct the host unit chair it; attendees follow it.
-      visible: directs(actor, this.units.tree, row.hostUnitId ?? root) || !!a,
+      visible: meetingStanding(actor, this.units.tree, row.hostUnitId ?? root, !!a) !== null,
     }))
   }
 

@@ -1,8 +1,7 @@
 import { type CurrentUser, loadCurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
-import { directivePolicy, taskPolicy } from '@hub/domain'
+import { directivePolicy, Forbidden, Invalid, type MessageKey, taskPolicy } from '@hub/domain'
 import { eq } from 'drizzle-orm'
-import { ApiError } from '../errors'
 import { meetingAccess } from './meeting-access'
 import type { UnitDirectory } from './unit-directory'
 
@@ -16,14 +15,9 @@ export interface TaskLinks {
   accountableUserId?: string | null
 }
 
-const unknown = (field: string, what: string) =>
-  new ApiError(400, 'validation_failed', `${what} không tồn tại / Unknown ${field}`, {
-    fields: [{ path: field, message: 'unknown' }],
-  })
-const notYours = (field: string) =>
-  new ApiError(403, 'forbidden', `Bạn không có quyền với ${field} / Not allowed: ${field}`, {
-    fields: [{ path: field, message: 'not allowed' }],
-  })
+const unknown = (field: string, what: MessageKey) =>
+  new Invalid(field, 'unknownRecord', { what, field }, undefined, 'unknown')
+const notYours = (field: string) => new Forbidden(field)
 
 /**
  * Every id a task write names must be one the actor may use, not only the task: a parent he may
@@ -39,7 +33,7 @@ export async function authorizeTaskLinks(
   const tree = units.tree
   if (links.parentTaskId) {
     const [parent] = await db.select().from(schema.tasks).where(eq(schema.tasks.id, links.parentTaskId)).limit(1)
-    if (!parent) throw unknown('parentTaskId', 'Nhiệm vụ cha / Parent task')
+    if (!parent) throw unknown('parentTaskId', 'parentTask')
     const supports = await db
       .select({ unitId: schema.taskSupportUnits.unitId })
       .from(schema.taskSupportUnits)
@@ -49,17 +43,17 @@ export async function authorizeTaskLinks(
   }
   if (links.directiveId) {
     const [d] = await db.select().from(schema.directives).where(eq(schema.directives.id, links.directiveId)).limit(1)
-    if (!d) throw unknown('directiveId', 'Văn bản / Directive')
+    if (!d) throw unknown('directiveId', 'directive')
     if (!directivePolicy.read(actor, tree, d)) throw notYours('directiveId')
   }
   if (links.meetingId) {
     const [m] = await db.select().from(schema.meetings).where(eq(schema.meetings.id, links.meetingId)).limit(1)
-    if (!m) throw unknown('meetingId', 'Cuộc họp / Meeting')
+    if (!m) throw unknown('meetingId', 'meeting')
     if (!(await meetingAccess(db, units, actor, m))) throw notYours('meetingId')
   }
   if (links.accountableUserId && links.accountableUserId !== actor.userId) {
     const person = await loadCurrentUser(db, links.accountableUserId)
-    if (!person) throw unknown('accountableUserId', 'Người chịu trách nhiệm / Accountable person')
+    if (!person) throw unknown('accountableUserId', 'accountablePerson')
     const taskUnits = [links.leadUnitId, ...links.supportUnitIds]
     const theirs = [...person.grants.map((g) => g.unitId), ...(person.unitId ? [person.unitId] : [])]
     const inLine = theirs.some((p) => taskUnits.some((u) => tree.isWithin(u, p) || tree.isWithin(p, u)))

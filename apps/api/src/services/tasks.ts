@@ -1,10 +1,15 @@
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
+import { type DbOrTx, schema, type Tx } from '@hub/db'
 import {
   agreesWithChildren,
+  Conflict,
   directs,
+  Forbidden,
+  Invalid,
+  NotFound,
   normaliseProgress,
   rollUpState,
+  staleVersion,
   type TaskCreate,
   type TaskListQuery,
   type TaskPatch,
@@ -13,10 +18,10 @@ import {
   vnDay,
 } from '@hub/domain'
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
-import { ApiError, conflict, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { Service } from './change'
 import { authorizeTaskLinks } from './task-links'
-import { headsOf, type UnitDirectory } from './unit-directory'
+import { headsOf } from './unit-directory'
 
 const t = schema.tasks
 type TaskRow = typeof t.$inferSelect
@@ -59,16 +64,6 @@ export async function supportsOf(db: DbOrTx, ids: string[]): Promise<Map<string,
   const rows = await db.select().from(schema.taskSupportUnits).where(inArray(schema.taskSupportUnits.taskId, ids))
   for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.unitId])
   return out
-}
-
-/** Rooms a task event goes to: its lead and supporting units, its directive, its accountable user. */
-export function taskAudience(task: TaskDto) {
-  return {
-    unitIds: [task.leadUnitId, ...task.supportUnitIds],
-    directiveId: task.directiveId,
-    meetingId: task.meetingId,
-    userIds: task.accountableUserId ? [task.accountableUserId] : [],
-  }
 }
 
 /**
@@ -125,7 +120,6 @@ export async function rollUp(
         payload: {
           task: dto,
           before: { status: parent.status, progress: parent.progress },
-          audience: taskAudience(dto),
           rolledUp: true,
         },
       },
@@ -155,29 +149,21 @@ export async function insertTask(
     entityId: dto.id,
     after: dto,
     requestId,
-    event: { type: 'task.created', payload: { task: dto, audience: taskAudience(dto) } },
+    event: { type: 'task.created', payload: { task: dto } },
   })
   return dto
 }
 
-export class TaskService {
-  constructor(
-    private readonly db: Db,
-    private readonly units: UnitDirectory,
-  ) {}
-
+export class TaskService extends Service {
   private requireUnit(id: string, field: string) {
-    if (!this.units.get(id))
-      throw new ApiError(400, 'validation_failed', `Đơn vị không tồn tại / Unknown unit: ${field}`, {
-        fields: [{ path: field, message: 'unknown unit' }],
-      })
+    if (!this.units.get(id)) throw new Invalid(field, 'unknownUnit', { field }, undefined, 'unknown unit')
   }
 
   async get(actor: CurrentUser, id: string): Promise<TaskDto> {
     const [row] = await this.db.select().from(t).where(eq(t.id, id)).limit(1)
-    if (!row) throw notFound('Nhiệm vụ / Task')
+    if (!row) throw new NotFound('task')
     const supportUnitIds = (await supportsOf(this.db, [id])).get(id) ?? []
-    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw forbidden()
+    if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw new Forbidden()
     return presentTask(row, supportUnitIds)
   }
 
@@ -244,8 +230,8 @@ export class TaskService {
   async create(actor: CurrentUser, input: TaskCreate, requestId?: string): Promise<TaskDto> {
     this.requireUnit(input.leadUnitId, 'leadUnitId')
     for (const [i, u] of (input.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
-    if (!taskPolicy.create(actor, this.units.tree, input.leadUnitId)) throw forbidden()
-    return await this.db.transaction(async (tx) => {
+    if (!taskPolicy.create(actor, this.units.tree, input.leadUnitId)) throw new Forbidden()
+    return await this.change(async (tx) => {
       await authorizeTaskLinks(tx, this.units, actor, {
         leadUnitId: input.leadUnitId,
         supportUnitIds: input.supportUnitIds ?? [],
@@ -286,12 +272,12 @@ export class TaskService {
 
   async patch(actor: CurrentUser, id: string, patch: TaskPatch, requestId?: string): Promise<TaskDto> {
     for (const [i, u] of (patch.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
-      if (!row) throw notFound('Nhiệm vụ / Task')
+      if (!row) throw new NotFound('task')
       const before = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
-      if (!taskPolicy.update(actor, this.units.tree, before)) throw forbidden()
-      if (row.version !== patch.version) throw conflict(before)
+      if (!taskPolicy.update(actor, this.units.tree, before)) throw new Forbidden()
+      if (row.version !== patch.version) throw staleVersion(before)
       await authorizeTaskLinks(tx, this.units, actor, {
         leadUnitId: row.leadUnitId,
         supportUnitIds: patch.supportUnitIds ?? before.supportUnitIds,
@@ -309,10 +295,10 @@ export class TaskService {
           .where(eq(t.parentTaskId, id))
         if (!agreesWithChildren(children, { status, progress })) {
           const derived = rollUpState(children, status)!
-          throw new ApiError(
-            409,
+          throw new Conflict(
             'derived_from_children',
-            `Trạng thái và tiến độ của nhiệm vụ được tổng hợp từ ${children.length} nhiệm vụ con (${derived.progress}%) / Status and progress come from the ${children.length} sub-tasks (${derived.progress}%)`,
+            'derivedFromChildren',
+            { children: children.length, progress: derived.progress },
             { derived: { status: derived.status, progress: derived.progress }, current: before },
           )
         }
@@ -335,7 +321,7 @@ export class TaskService {
         // The version in the WHERE makes the check and the write one atomic step.
         .where(and(eq(t.id, id), eq(t.version, patch.version)))
         .returning()
-      if (!updated) throw conflict(before)
+      if (!updated) throw staleVersion(before)
       let supportUnitIds = before.supportUnitIds
       if (patch.supportUnitIds) {
         supportUnitIds = [...new Set(patch.supportUnitIds)].filter((u) => u !== row.leadUnitId)
@@ -357,7 +343,6 @@ export class TaskService {
           payload: {
             task: dto,
             before: { status: before.status, progress: before.progress },
-            audience: taskAudience(dto),
           },
         },
       })
@@ -377,21 +362,16 @@ export class TaskService {
     input: { unitIds: string[]; dueAt?: string | null },
     requestId?: string,
   ): Promise<TaskDto[]> {
-    return await this.db.transaction(async (tx) => {
+    return await this.change(async (tx) => {
       const [row] = await tx.select().from(t).where(eq(t.id, id)).limit(1)
-      if (!row) throw notFound('Nhiệm vụ / Task')
+      if (!row) throw new NotFound('task')
       const parent = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
-      if (!taskPolicy.update(actor, this.units.tree, parent)) throw forbidden()
+      if (!taskPolicy.update(actor, this.units.tree, parent)) throw new Forbidden()
       const unitIds = [...new Set(input.unitIds)]
       for (const [i, u] of unitIds.entries()) {
         if (!this.units.get(u) || u === row.leadUnitId || !this.units.tree.isWithin(u, row.leadUnitId))
-          throw new ApiError(
-            400,
-            'validation_failed',
-            'Chỉ giao cho đơn vị trực thuộc / Only units below the lead unit',
-            { fields: [{ path: `unitIds.${i}`, message: 'not below the lead unit' }] },
-          )
-        if (!taskPolicy.create(actor, this.units.tree, u)) throw forbidden()
+          throw new Invalid(`unitIds.${i}`, 'onlyUnitsBelow', {}, undefined, 'not below the lead unit')
+        if (!taskPolicy.create(actor, this.units.tree, u)) throw new Forbidden()
       }
       const existing = new Set(
         (await tx.select({ u: t.leadUnitId }).from(t).where(eq(t.parentTaskId, id))).map((r) => r.u),
