@@ -50,7 +50,7 @@ export async function confirmDirectiveTasks(
   if (!directivePolicy.edit(actor, units.tree, row)) throw new Forbidden()
   const issuer = row.issuerUnitId ?? units.root()!.id
   // A recipient line may stand for a group ("Các quận ủy, huyện ủy, thị ủy (để thực hiện)").
-  const named = unitsNamedIn(units, row.issuerUnitId)
+  const named = unitsNamedIn(units, row.issuerUnitId, row.issuedAt ?? undefined)
   const r = schema.directiveRecipients
   const executeRecipients = [
     ...new Set(

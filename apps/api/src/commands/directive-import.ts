@@ -33,7 +33,7 @@ export async function importDirective(ctx: CommandContext, actor: CurrentUser, t
     throw new Invalid('text', 'unrecognisedDocument', {}, 'unrecognised_document', 'no kind or clauses found')
   const kind: DirectiveKind = parsed.kind ?? 'CT'
   const symbol = parsed.number?.match(/[-/]([^-/]+)$/)?.[1] ?? (parsed.layout === 'party' ? 'TU' : 'UBND')
-  const named = unitsNamedIn(units, root.id)
+  const named = unitsNamedIn(units, root.id, parsed.issuedAt ?? undefined)
   const existing = parsed.number
     ? (await ctx.dbh.db.select().from(d).where(eq(d.number, parsed.number)))
         .filter((x) => directivePolicy.read(actor, units.tree, x))

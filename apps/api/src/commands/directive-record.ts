@@ -5,7 +5,7 @@
  */
 import type { CurrentUser } from '@hub/auth'
 import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
-import { createUnitMatcher, Invalid, NotFound, type UnitRef } from '@hub/domain'
+import { Invalid, NotFound, type UnitRef, vnDay } from '@hub/domain'
 import { bodyPlainText, normaliseBody } from '@hub/domain/directive-body'
 import { asc, desc, eq, max } from 'drizzle-orm'
 import {
@@ -41,19 +41,22 @@ export function recipientsOf(tx: DbOrTx, id: string) {
     .orderBy(asc(schema.directiveRecipients.ordinal))
 }
 
-/** The unit directory as the matcher sees it, limited to the issuer's part of the tree. */
+/** The unit directory as the matcher sees it (dated), limited to the issuer's part of the tree. */
 export function unitRefs(units: UnitDirectory, issuerUnitId: string | null): UnitRef[] {
-  const within = new Set(issuerUnitId ? units.tree.subtree(issuerUnitId) : units.all().map((u) => u.id))
-  return units
-    .all()
-    .filter((u) => within.has(u.id) && !u.validTo)
-    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, code: u.code, parentId: u.parentId, aliases: u.aliases }))
+  return units.refs(issuerUnitId)
 }
 
-/** Units a recipient line names, group phrases ("Các quận ủy, huyện ủy, thị ủy") expanded. */
-export function unitsNamedIn(units: UnitDirectory, issuerUnitId: string | null): (name: string) => string[] {
-  const match = createUnitMatcher(unitRefs(units, issuerUnitId))
-  return (name) => [...new Set(match(name).flatMap((m) => m.unitIds))]
+/**
+ * Units a recipient line names on the tree of the directive's day (default today), group phrases
+ * ("Các quận ủy, huyện ủy, thị ủy") expanded; a unit no longer in force that day is left out.
+ */
+export function unitsNamedIn(
+  units: UnitDirectory,
+  issuerUnitId: string | null,
+  day: string = vnDay(),
+): (name: string) => string[] {
+  const match = units.matcherOn(day, issuerUnitId)
+  return (name) => [...new Set(match(name).flatMap((m) => (m.ceased ? [] : m.unitIds)))]
 }
 
 /** The body now: the live document's text (asked of the store beforehand) when it has one, else the stored clauses. */

@@ -4,7 +4,7 @@
  * is for the recipients "để thực hiện".
  */
 import type { CurrentUser } from '@hub/auth'
-import { directivePolicy, Forbidden, proposeTaskDrafts, type TaskDraft } from '@hub/domain'
+import { directivePolicy, Forbidden, proposeTaskDrafts, type TaskDraft, vnDay } from '@hub/domain'
 import { documentsOf } from '../services/document-text'
 import type { CommandContext } from './context'
 import { bodyOfRecord, loadDirective, unitRefs } from './directive-record'
@@ -17,6 +17,12 @@ export async function proposeDirectiveTasks(
   const row = await loadDirective(ctx.dbh.db, id)
   if (!directivePolicy.edit(actor, ctx.units.tree, row)) throw new Forbidden()
   const { clauses } = await bodyOfRecord(ctx.dbh.db, row, documentsOf(ctx))
-  const drafts = proposeTaskDrafts(clauses, unitRefs(ctx.units, row.issuerUnitId), { issuedAt: row.issuedAt })
+  // Read on the tree of the directive's day (a 2021 text on 2021's units); the matcher is cached per tree version and day.
+  const on = row.issuedAt ?? vnDay()
+  const drafts = proposeTaskDrafts(clauses, unitRefs(ctx.units, row.issuerUnitId), {
+    issuedAt: row.issuedAt,
+    on,
+    matcher: ctx.units.matcherOn(on, row.issuerUnitId),
+  })
   return { drafts: drafts.map((x) => ({ ...x, toExecuteRecipients: x.leadUnitIds.length === 0 })) }
 }

@@ -1,10 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { unitPolicy, vnDay } from '@hub/domain'
+import { inForce, unitPolicy, vnDay } from '@hub/domain'
 import { and, asc, eq, gt, lte } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { forbidden, notFound } from '../errors'
-import { presentUnit } from '../services/unit-directory'
+import { presentUnit, type UnitDirectory } from '../services/unit-directory'
+import {
+  checkReorganisation,
+  handOver,
+  handoverProposal,
+  inheritedRecords,
+  listReorganisations,
+  recordReorganisationFile,
+} from '../services/unit-succession'
 import { createRouter, errors, idParam, json } from './router'
 
 const unitKinds = ['city', 'district', 'commune', 'village', 'sector', 'body'] as const
@@ -20,8 +28,19 @@ const unitSchema = z
     aliases: z.array(z.string()),
     validFrom: z.string(),
     validTo: z.string().nullable(),
+    successorIds: z.array(z.string()),
+    predecessorIds: z.array(z.string()),
   })
   .openapi('Unit')
+
+/** A unit with the units it passed its work to and took work over from. */
+function datedUnit(units: UnitDirectory, u: Parameters<typeof presentUnit>[0]) {
+  return {
+    ...presentUnit(u),
+    successorIds: units.successorsOf(u.id).map((s) => s.successorId),
+    predecessorIds: units.predecessorsOf(u.id).map((s) => s.predecessorId),
+  }
+}
 
 export function unitRoutes(deps: Deps) {
   const db = deps.dbh.db
@@ -37,8 +56,8 @@ export function unitRoutes(deps: Deps) {
         query: z.object({
           kind: z.enum(unitKinds).optional(),
           parentId: z.string().uuid().optional(),
-          /** Only units valid on this day (default: all, including ceased ones). */
-          validOn: z.string().date().optional(),
+          /** The tree of this day; `validOn=` (empty) is today. Without it: every unit, ceased ones included. */
+          validOn: z.union([z.literal(''), z.string().date()]).optional(),
         }),
       },
       responses: { 200: json(z.object({ units: z.array(unitSchema) }), 'Units'), 400: errors[400], 401: errors[401] },
@@ -46,11 +65,157 @@ export function unitRoutes(deps: Deps) {
     (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw forbidden()
       const { kind, parentId, validOn } = c.req.valid('query')
-      const units = deps.units
-        .all()
-        .filter((u) => (!kind || u.kind === kind) && (!parentId || u.parentId === parentId))
-        .filter((u) => !validOn || (u.validFrom <= validOn && (!u.validTo || u.validTo >= validOn)))
-      return c.json({ units: units.map(presentUnit) }, 200)
+      const units = (validOn === undefined ? deps.units.all() : deps.units.onDay(validOn || vnDay())).filter(
+        (u) => (!kind || u.kind === kind) && (!parentId || u.parentId === parentId),
+      )
+      return c.json({ units: units.map((u) => datedUnit(deps.units, u)) }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/receivers',
+      tags: ['units'],
+      summary: 'Ai nhận thay đơn vị đã giải thể / Who receives now for units no longer in force',
+      request: { query: z.object({ ids: z.string().max(20_000), on: z.string().date().optional() }) },
+      responses: {
+        200: json(
+          z.object({ receivers: z.record(z.string(), z.array(z.object({ id: z.string(), name: z.string() }))) }),
+          'For each unit id, the units in force that day doing its work (itself, or its successors)',
+        ),
+        400: errors[400],
+        401: errors[401],
+      },
+    }),
+    (c) => {
+      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      const { ids, on } = c.req.valid('query')
+      const receivers: Record<string, { id: string; name: string }[]> = {}
+      for (const id of ids.split(',').filter((x) => deps.units.get(x)))
+        receivers[id] = deps.units.receiversOn(id, on).map((u) => ({ id: u.id, name: u.name }))
+      return c.json({ receivers }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/handover',
+      tags: ['units'],
+      summary: 'Đề xuất chuyển giao nhiệm vụ của đơn vị đã giải thể / Proposed handover of abolished units’ open tasks',
+      request: { query: z.object({ unitId: z.string().uuid().optional() }) },
+      responses: {
+        200: json(z.object({ items: z.array(z.unknown()) }), 'Open tasks of abolished units with their successors'),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => c.json(await handoverProposal(db, deps.units, c.get('user')!, c.req.valid('query').unitId), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/handover',
+      tags: ['units'],
+      summary: 'Chuyển giao nhiệm vụ cho đơn vị kế thừa / Hand open tasks to successors (reviewed, audited)',
+      request: {
+        body: {
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z
+                  .array(z.object({ taskId: z.string().uuid(), toUnitId: z.string().uuid() }))
+                  .min(1)
+                  .max(2000),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(z.object({ tasks: z.array(z.unknown()) }), 'The tasks as handed over'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) =>
+      c.json(await handOver(db, deps.units, c.get('user')!, c.req.valid('json').items, c.get('requestId')), 200),
+  )
+
+  const fileBody = { body: { content: { 'application/json': { schema: z.object({ file: z.unknown() }) } } } }
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reorganisations',
+      tags: ['units'],
+      summary: 'Các lần sắp xếp đơn vị đã ghi / Recorded reorganisations',
+      responses: { 200: json(z.object({ reorganisations: z.array(z.unknown()) }), 'Newest first'), 401: errors[401] },
+    }),
+    async (c) => {
+      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      return c.json({ reorganisations: await listReorganisations(db) }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reorganisations/check',
+      tags: ['units'],
+      summary: 'Kiểm tra tệp sắp xếp đơn vị / Check a reorganisation file (nothing written)',
+      request: fileBody,
+      responses: {
+        200: json(z.object({ ok: z.boolean(), problems: z.array(z.string()), summary: z.any() }), 'The check'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => c.json(await checkReorganisation(db, c.get('user')!, deps.units, c.req.valid('json').file), 200),
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reorganisations',
+      tags: ['units'],
+      summary: 'Ghi một lần sắp xếp đơn vị sắp có hiệu lực / Record a future reorganisation (checked, audited)',
+      request: fileBody,
+      responses: {
+        201: json(z.object({ reorganisation: z.any() }), 'Recorded'),
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) =>
+      c.json(
+        await recordReorganisationFile(db, c.get('user')!, deps.units, c.req.valid('json').file, c.get('requestId')),
+        201,
+      ),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/history',
+      tags: ['units'],
+      summary: 'Hồ sơ của các đơn vị tiền thân / Records of the unit’s predecessors',
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ history: z.any() }), 'Tasks, reports, inspections and adoptions of predecessors'),
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      return c.json({ history: await inheritedRecords(db, deps.units, c.get('user')!, c.req.valid('param').id) }, 200)
     },
   )
 
@@ -91,11 +256,14 @@ export function unitRoutes(deps: Deps) {
         .where(and(eq(schema.dutyShifts.unitId, unit.id), gt(schema.dutyShifts.endsAt, now)))
         .orderBy(asc(schema.dutyShifts.startsAt))
         .limit(12)
-      const children = deps.units.tree.childrenOf(unit.id).map((id) => presentUnit(deps.units.get(id)!))
-      const successions = await db
-        .select()
-        .from(schema.unitSuccessions)
-        .where(eq(schema.unitSuccessions.predecessorId, unit.id))
+      // Sub-units of the unit's last day in force: a closed district keeps its communes, the city shows today's.
+      const lastDay = unit.validTo && unit.validTo < vnDay() ? unit.validTo : vnDay()
+      const children = deps.units.tree
+        .childrenOf(unit.id)
+        .map((id) => deps.units.get(id)!)
+        .filter((u) => inForce(u, lastDay))
+        .map(presentUnit)
+      const linked = (id: string, share: string) => ({ ...presentUnit(deps.units.get(id)!), share })
       return c.json(
         {
           unit: {
@@ -111,7 +279,10 @@ export function unitRoutes(deps: Deps) {
               .map((d) => ({ ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })),
             roster: duty.map((d) => ({ ...d, startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() })),
             children,
-            successorIds: successions.map((s) => s.successorId),
+            successorIds: deps.units.successorsOf(unit.id).map((s) => s.successorId),
+            successors: deps.units.successorsOf(unit.id).map((s) => linked(s.successorId, s.share)),
+            predecessors: deps.units.predecessorsOf(unit.id).map((s) => linked(s.predecessorId, s.share)),
+            receivers: unit.validTo ? deps.units.receiversOn(unit.id).map(presentUnit) : [],
             today: vnDay(),
           },
         },

@@ -13,6 +13,8 @@ export async function startTestHub(
     services: new Set(opts.services ?? ['api', 'collab']),
     seed: 'auto',
     demoPassword: 'demo1234',
+    // The 2021 city alone: the fixture these tests were written against (see harness.ts).
+    demoTree: '2021',
     log: pino({ level: 'silent' }),
     scheduler: opts.scheduler ? { intervalMs: 3_600_000 } : false,
   })
