@@ -1,5 +1,5 @@
 import { type DbOrTx, schema } from '@hub/db'
-import type { Actor, Role } from '@hub/domain'
+import type { Actor, Role, UnitTree } from '@hub/domain'
 import { vnDay } from '@hub/domain'
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm'
 
@@ -57,4 +57,24 @@ export function presentUser(u: CurrentUser) {
     locale: u.locale,
     roles: u.grants,
   }
+}
+
+/** Reach by unit-tree version (each reload builds a new tree), then by the units a caller holds roles in. */
+const reaches = new WeakMap<UnitTree, Map<string, readonly string[]>>()
+
+/**
+ * The units where an actor holds a role and every unit below them (what they may see), computed once
+ * per unit-tree version and set of role units, not on every request.
+ */
+export function reachOf(actor: Actor, tree: UnitTree): readonly string[] {
+  const roots = [...new Set(actor.grants.map((g) => g.unitId))].sort()
+  const key = roots.join(',')
+  const byRoots = reaches.get(tree) ?? new Map<string, readonly string[]>()
+  reaches.set(tree, byRoots)
+  let reach = byRoots.get(key)
+  if (!reach) {
+    reach = Object.freeze([...new Set(roots.flatMap((id) => tree.subtree(id)))])
+    byRoots.set(key, reach)
+  }
+  return reach
 }

@@ -92,8 +92,30 @@ export async function validateSessionToken(
   return { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt, renewed }
 }
 
+/** What keeps validated sessions in memory (session-cache.ts): told at once when sessions end. */
+export interface EndedSessionListener {
+  forget(sessionId: string): void
+  forgetUser(userId: string, except?: string): void
+}
+const listeners = new Set<WeakRef<EndedSessionListener>>()
+
+/** Registers a listener for ended sessions for as long as it lives. */
+export function listenForEndedSessions(listener: EndedSessionListener): void {
+  listeners.add(new WeakRef(listener))
+}
+
+function tellEnded(f: (l: EndedSessionListener) => void) {
+  for (const ref of listeners) {
+    const l = ref.deref()
+    if (l) f(l)
+    else listeners.delete(ref)
+  }
+}
+
 export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+  tellEnded((l) => l.forget(sessionId))
   await db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId))
+  tellEnded((l) => l.forget(sessionId))
 }
 
 /** Logout everywhere; `except` keeps the current session (after a password change). */
@@ -101,7 +123,9 @@ export async function invalidateUserSessions(db: DbOrTx, userId: string, except?
   const cond = except
     ? and(eq(schema.sessions.userId, userId), ne(schema.sessions.id, except))
     : eq(schema.sessions.userId, userId)
+  tellEnded((l) => l.forgetUser(userId, except))
   await db.delete(schema.sessions).where(cond)
+  tellEnded((l) => l.forgetUser(userId, except))
 }
 
 /** Removes sessions past their inactivity timeout (run by the scheduler). */

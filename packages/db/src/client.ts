@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -25,6 +27,11 @@ export interface DbConfig {
   dataDir?: string
   /** Pool size for PostgreSQL. */
   poolSize?: number
+  /**
+   * PGlite on disk: a prepared data folder (an image from `dumpDataDir`) to start from when the folder
+   * is new, instead of an empty database. Asked for only then.
+   */
+  initialImage?: () => Promise<Blob | undefined>
 }
 
 /** What a metrics scrape can see of the database connection(s). */
@@ -39,6 +46,8 @@ export interface DbHandle {
   stats(): DbStats
   /** Runs a raw SQL statement (health checks, advisory locks). */
   ping(): Promise<void>
+  /** PGlite: the data folder as a gzipped tar image (for `initialImage`). */
+  dumpDataDir?(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -81,9 +90,11 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   const inMemory = dir.startsWith('memory://')
   const release = inMemory ? () => {} : lockDataDir(resolve(dir))
   try {
-    const client = inMemory ? new PGlite() : new PGlite(resolve(dir, 'pg'))
+    const path = resolve(dir, 'pg')
+    const image = !inMemory && !existsSync(join(path, 'PG_VERSION')) ? await config.initialImage?.() : undefined
+    const client = inMemory ? new PGlite() : new PGlite(path, image ? { loadDataDir: image } : {})
     await client.waitReady
-    const inFlight = countInFlight(client)
+    const inFlight = orderCalls(client)
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder })
     return {
@@ -93,6 +104,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         await client.query('select 1')
       },
       stats: () => ({ kind: 'pglite', inFlight: inFlight() }),
+      dumpDataDir: () => client.dumpDataDir('gzip'),
       close: async () => {
         try {
           await client.close()
@@ -107,23 +119,69 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   }
 }
 
+/** The arrival number of the request whose work is running (see inRequestOrder). */
+const requestOrder = new AsyncLocalStorage<number>()
+let arrivals = 0
+
 /**
- * Counts the calls into PGlite that have not finished (queued behind its one connection or running):
- * the depth of its queue, for the metrics. Wraps the instance's entry points that Drizzle uses.
+ * Runs `fn` as one request: its statements on PGlite go before those of requests that arrived after
+ * it. Work outside any request (scheduler, outbox) takes its number when it asks.
  */
-function countInFlight(client: PGlite): () => number {
-  let n = 0
+export function inRequestOrder<T>(fn: () => T): T {
+  return requestOrder.run(++arrivals, fn)
+}
+
+/**
+ * The one way into PGlite (it runs one statement at a time): calls wait in the order their requests
+ * arrived, so the oldest request finishes first instead of every request of a burst advancing one
+ * statement at a time and all finishing late. Also counts what waits or runs, for the metrics.
+ * Wraps the instance's entry points that Drizzle uses; a transaction holds the way for its whole
+ * length (its own statements go through the transaction object, not through here).
+ */
+function orderCalls(client: PGlite): () => number {
+  const waiting: { order: number; go: () => void }[] = []
+  let busy = false
+  const enter = async (order: number) => {
+    if (!busy) {
+      busy = true
+      return
+    }
+    await new Promise<void>((go) => {
+      // Sorted by arrival: a binary search for the place after every earlier or equal one.
+      let lo = 0
+      let hi = waiting.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (waiting[mid]!.order <= order) lo = mid + 1
+        else hi = mid
+      }
+      waiting.splice(lo, 0, { order, go })
+    })
+  }
+  // After a request's statement the way is handed on after the current turn of the event loop: the
+  // request usually asks for its next statement within it, and so keeps its place ahead of later ones.
+  const handOn = () => {
+    const next = waiting.shift()
+    if (next) next.go()
+    else busy = false
+  }
+  const leave = (inRequest: boolean) => {
+    if (!waiting.length) busy = false
+    else if (inRequest) setImmediate(handOn)
+    else handOn()
+  }
   const wrap = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
     (async (...args: A) => {
-      n++
+      const request = requestOrder.getStore()
+      await enter(request ?? ++arrivals)
       try {
         return await f(...args)
       } finally {
-        n--
+        leave(request !== undefined)
       }
     }) as typeof f
   client.query = wrap(client.query.bind(client)) as typeof client.query
   client.exec = wrap(client.exec.bind(client)) as typeof client.exec
   client.transaction = wrap(client.transaction.bind(client)) as typeof client.transaction
-  return () => n
+  return () => waiting.length + (busy ? 1 : 0)
 }

@@ -1,24 +1,35 @@
-import { loadCurrentUser, SESSION_COOKIE, validateSessionToken } from '@hub/auth'
+import { type CurrentUser, loadCurrentUser, SESSION_COOKIE, SessionCache, validateSessionToken } from '@hub/auth'
+import { inRequestOrder } from '@hub/db'
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv, Deps } from '../context'
 import { unauthenticated } from '../errors'
 
-/** Resolves the session cookie to the current user (or null) for every request. */
+/**
+ * Resolves the session cookie to the current user (or null) for every request. With the embedded
+ * database (one process sees every logout) a validated session is believed for a few seconds, so a
+ * board's requests do not each read the session, the user and the roles; the database is written
+ * at most hourly (renewal). A signed-in request's statements then run before those of later requests
+ * (anonymous ones, logins among them, keep statement-by-statement order: a burst of guesses is counted
+ * together).
+ */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  const db = deps.dbh.db
+  const cache = deps.dbh.kind === 'pglite' ? new SessionCache<CurrentUser>() : null
+  const load = async (token: string) => {
+    const session = await validateSessionToken(db, token)
+    const user = session ? await loadCurrentUser(db, session.userId) : null
+    return session && user ? { session, user } : null
+  }
   return async (c, next) => {
     c.set('user', null)
     c.set('session', null)
     const token = getCookie(c, SESSION_COOKIE)
-    if (token) {
-      const session = await validateSessionToken(deps.dbh.db, token)
-      const user = session ? await loadCurrentUser(deps.dbh.db, session.userId) : null
-      if (session && user) {
-        c.set('session', session)
-        c.set('user', user)
-      }
-    }
-    await next()
+    const found = token ? await (cache ? cache.validate(token, load) : load(token)) : null
+    if (!found) return await next()
+    c.set('session', found.session)
+    c.set('user', found.user)
+    await inRequestOrder(next)
   }
 }
 
