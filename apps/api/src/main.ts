@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { DataDirLockedError } from '@hub/db'
 import { demoAccounts } from '@hub/seed'
 import pino from 'pino'
+import { answerBackupRequests } from './backup-requests'
 import { readEnv } from './env'
 import { startHub } from './hub'
 import { safeSerializers } from './log-safety'
@@ -56,6 +57,8 @@ async function main() {
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.position}`)
   }
   console.log('')
+  // `npm run backup` asks this process for a consistent copy of its embedded database.
+  if (hub.deps.dbh.kind === 'pglite') answerBackupRequests(hub.deps.dbh, env.HUB_DATA_DIR, log)
 
   let stopping = false
   const shutdown = async (signal: string) => {
