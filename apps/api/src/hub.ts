@@ -142,6 +142,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       })
     : null
   collabRef = collab
+  deps.documents = collab?.store
   const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined, services: config.services })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   if (config.services.has('api')) {

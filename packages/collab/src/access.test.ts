@@ -1,3 +1,5 @@
+// Who may open which collaborative document (directive, plan, meeting minutes, model practice) against a
+// seeded city.
 import { loadCurrentUser } from '@hub/auth'
 import { createDb, type DbHandle } from '@hub/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// A user's access to a collaborative document (write, read, none, missing), from the records it belongs to.
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import type { UnitTree } from '@hub/domain'

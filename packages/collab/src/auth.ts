@@ -1,3 +1,4 @@
+// Authenticating a websocket upgrade by the session cookie, and the same-origin rule for upgrades.
 import type { IncomingMessage } from 'node:http'
 import {
   type CurrentUser,

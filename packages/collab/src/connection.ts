@@ -1,3 +1,4 @@
+// One websocket on one document speaking the y-websocket protocol, with its limits.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type WebSocket from 'ws'
@@ -166,12 +167,16 @@ export class CollabConnection implements Peer {
     const { doc, awareness } = this.document
     const m = this.opts.metrics
     switch (msg.type) {
-      case 'sync-step1':
-        this.send(syncStep2Message(doc, msg.stateVector))
+      case 'sync-step1': {
+        // What the client lacks, as of now, sent once all of it is committed: nobody sees an edit
+        // that a crash could still take back.
+        const reply = syncStep2Message(doc, msg.stateVector)
+        void this.document.whenDurable().then(() => this.send(reply))
         return
+      }
       case 'sync-step2':
       case 'update':
-        if (this.opts.readOnly) {
+        if (this.opts.readOnly || this.document.frozen) {
           m.updatesDropped++
           return
         }

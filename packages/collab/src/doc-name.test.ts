@@ -1,3 +1,4 @@
+// Document names: which are ours and what they name.
 import { describe, expect, it } from 'vitest'
 import { parseDocName } from './doc-name'
 

@@ -1,3 +1,4 @@
+// One open collaborative document: its Y.Doc, presence, connections, fan-out, and relay after durable.
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { Fanout, type Peer, type RemotePublisher } from './fanout'
@@ -13,12 +14,29 @@ export const SERVER_ORIGIN = Symbol('collab:server')
 export interface CollabDocumentOptions {
   fanoutIntervalMs: number
   metrics: CollabMetrics
-  /** Called with every update that must be stored. */
-  persist(update: Uint8Array): void
+  /** Where updates are stored: relay to others waits for `append`'s promise. */
+  store: DocumentWriter
   remote?: RemotePublisher
   /** How long the clock of a departed client is remembered (stale echoes of it are refused meanwhile). */
   awarenessGraceMs: number
   onError?: (err: unknown) => void
+}
+
+/** What a document needs of the store (see DocumentStore). */
+export interface DocumentWriter {
+  /** Queues an update to be written; resolves once it is committed. */
+  append(name: string, update: Uint8Array): Promise<void>
+  /** Whether editors' updates are refused now (the text is being issued). */
+  isFrozen(name: string): boolean
+  /** Writes what is queued now, without waiting for the tick. */
+  flush(): Promise<void>
+}
+
+/** An update received here, waiting for its write to commit before it is relayed. */
+interface Awaiting {
+  update: Uint8Array
+  origin: unknown
+  durable: Promise<void>
 }
 
 interface AwarenessChange {
@@ -30,6 +48,11 @@ interface AwarenessChange {
 /**
  * One open document: its Y.Doc (the stored state applied before anyone sees it), the presence of its
  * users (awareness), the connections editing it and the fan-out that sends them changes.
+ *
+ * Relay after durable: an update received here is sent to the other clients (and to other
+ * processes) only once the update log has committed it, so whatever anyone has seen survives a
+ * crash. Updates from other processes were committed there before they were published, and go out
+ * at once; presence is never stored and goes out at once too.
  */
 export class CollabDocument {
   readonly doc = new Y.Doc({ gc: true })
@@ -44,6 +67,9 @@ export class CollabDocument {
   private destroyed = false
   /** Size of the stored state at load plus the updates applied since: an upper bound of the document's size. */
   private bytes: number | null = null
+  /** Updates received here and not yet committed, in arrival order. */
+  private awaiting: Awaiting[] = []
+  private readonly committed = new WeakSet<Promise<void>>()
 
   constructor(
     readonly name: string,
@@ -73,8 +99,41 @@ export class CollabDocument {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return
-    if (origin !== REMOTE_ORIGIN) this.opts.persist(update)
-    this.fanout.queueUpdate(update, origin)
+    if (origin === REMOTE_ORIGIN) {
+      this.fanout.queueUpdate(update, origin)
+      return
+    }
+    const durable = this.opts.store.append(this.name, update)
+    const last = this.awaiting[this.awaiting.length - 1]
+    this.awaiting.push({ update, origin, durable })
+    if (last?.durable !== durable) void durable.then(() => this.relayCommitted(durable))
+  }
+
+  /** Sends every update at the front of the queue whose write has committed, in arrival order. */
+  private relayCommitted(durable: Promise<void>): void {
+    this.committed.add(durable)
+    if (this.destroyed) return
+    let n = 0
+    while (n < this.awaiting.length && this.committed.has(this.awaiting[n]!.durable)) n++
+    if (n === 0) return
+    for (const a of this.awaiting.splice(0, n)) this.fanout.queueUpdate(a.update, a.origin)
+    this.fanout.sendUpdates()
+  }
+
+  /**
+   * Resolves once every update received so far is committed (what is sent to a client must be). A
+   * client waits on it to sync, so the write starts now instead of at the next tick.
+   */
+  whenDurable(): Promise<void> {
+    const last = this.awaiting[this.awaiting.length - 1]
+    if (!last) return Promise.resolve()
+    void this.opts.store.flush()
+    return last.durable
+  }
+
+  /** Whether editors' updates are refused now (the text is being issued). */
+  get frozen(): boolean {
+    return this.opts.store.isFrozen(this.name)
   }
 
   private readonly onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {

@@ -1,3 +1,4 @@
+// The per-tick fan-out: merged updates, authors not echoed, presence batched.
 import { describe, expect, it } from 'vitest'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'

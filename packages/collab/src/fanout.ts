@@ -1,3 +1,4 @@
+// Sending a document's changes to its connections (and other processes) once per tick, merged.
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { type CollabMetrics, observe } from './metrics'
@@ -89,6 +90,15 @@ export class Fanout {
     this.cancel = null
     this.flushUpdates()
     this.flushAwareness()
+  }
+
+  /** Sends the queued updates now (committed ones: no reason to wait for the tick). */
+  sendUpdates(): void {
+    try {
+      this.flushUpdates()
+    } catch (err) {
+      this.opts.onError?.(err)
+    }
   }
 
   private flushUpdates(): void {

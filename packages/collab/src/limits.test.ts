@@ -1,3 +1,4 @@
+// The token bucket used by the per-connection rate limits.
 import { describe, expect, it } from 'vitest'
 import { frameBytes, isOversizeError } from './limits'
 

@@ -1,3 +1,4 @@
+// Limits of the collab server: frame and document sizes, buffered bytes, per-connection rates, close codes.
 import type { RawData } from 'ws'
 
 /** Default largest frame a client may send: a big pasted document fits, a memory bomb does not. */

@@ -1,3 +1,4 @@
+// Latency histograms of the collab metrics.
 import { describe, expect, it } from 'vitest'
 import { createHistogram, createMetrics, observe, shareWithin } from './metrics'
 

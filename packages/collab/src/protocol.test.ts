@@ -1,3 +1,4 @@
+// Encoding and decoding of y-websocket messages, malformed input refused.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// The y-websocket wire protocol: decoding client messages and encoding the server's.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'

@@ -1,33 +1,52 @@
+// Relay between processes through pub/sub (in memory and real Redis): convergence, presence, relay after
+// durable.
 import { execFileSync, spawn } from 'node:child_process'
-import { createDb } from '@hub/db'
+import { createDb, type DbHandle } from '@hub/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
 import { createMemoryPubSub, DocumentRelay } from './redis-fanout'
-import { connectClient, newDocName, startCollab, type TestServer, waitFor } from './testing/harness'
+import {
+  connectClient,
+  type GatedDb,
+  gatedDb,
+  newDocName,
+  startCollab,
+  type TestServer,
+  waitFor,
+} from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
 
 /** Two collab servers ("processes") on one database, relayed through an in-memory stand-in for Redis. */
 describe('relay between processes (in-memory pub/sub)', () => {
+  let dbh: DbHandle
+  let gate: GatedDb
   let one: TestServer
   let two: TestServer
   beforeAll(async () => {
     const hub = createMemoryPubSub()
+    dbh = await createDb({ dataDir: 'memory://' })
+    // process one writes through a database that the test can hold
+    gate = gatedDb(dbh.db)
     one = await startCollab({
+      dbh,
       server: {
+        db: gate.db,
         remote: new DocumentRelay(hub.connect(), { processId: 'one', log: silentLogger, metrics: createMetrics() }),
       },
     })
     two = await startCollab({
-      dbh: one.dbh,
+      dbh,
       server: {
         remote: new DocumentRelay(hub.connect(), { processId: 'two', log: silentLogger, metrics: createMetrics() }),
       },
     })
   })
   afterAll(async () => {
+    gate?.release()
     await two?.close()
     await one?.close()
+    await dbh?.close()
   })
 
   it('clients on different processes converge and see each other', async () => {
@@ -36,38 +55,29 @@ describe('relay between processes (in-memory pub/sub)', () => {
     const b = await connectClient(two.base, name, 'bob')
     appendParagraph(a.doc, 'từ tiến trình một')
     appendParagraph(b.doc, 'từ tiến trình hai')
-    expect(
-      await waitFor(
-        () => docText(a.doc) === docText(b.doc) && docText(a.doc).includes('hai') && docText(a.doc).includes('một'),
-      ),
-    ).toBe(true)
+    await waitFor(
+      () => docText(a.doc) === docText(b.doc) && docText(a.doc).includes('hai') && docText(a.doc).includes('một'),
+    )
     b.provider.awareness.setLocalStateField('user', { name: 'Bình' })
-    expect(await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Bình')).toBe(true)
-    // each update is stored once, by the process that received it
-    await one.collab.persistence.flush()
-    await two.collab.persistence.flush()
+    await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Bình')
     a.close()
     b.close()
   })
 
-  it('a process opening a document another holds catches up with what is not yet written', async () => {
+  it('a process opening a document another holds receives its edits once they are written, not before', async () => {
     const name = newDocName()
     const a = await connectClient(one.base, name, 'alice')
-    // hold back process one's writes so the database lags behind
-    const flush = one.collab.persistence.flush.bind(one.collab.persistence)
-    one.collab.persistence.flush = async () => {}
-    const append = one.collab.persistence.append.bind(one.collab.persistence)
-    const held: [string, Uint8Array][] = []
-    one.collab.persistence.append = (n, u) => {
-      held.push([n, u])
-    }
+    gate.hold()
     appendParagraph(a.doc, 'chưa ghi xuống đĩa')
-    await waitFor(() => held.length > 0)
+    // process one's write of it has started and waits on the database
+    await waitFor(() => gate.waiting > 0)
     const b = await connectClient(two.base, name, 'bob')
-    expect(await waitFor(() => docText(b.doc).includes('chưa ghi xuống đĩa'), 3000)).toBe(true)
-    one.collab.persistence.flush = flush
-    one.collab.persistence.append = append
-    for (const [n, u] of held) append(n, u)
+    // presence is relayed at once, and after the edit: once bob sees it, the edit had its chance
+    a.provider.awareness.setLocalStateField('user', { name: 'An' })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'An')
+    expect(docText(b.doc)).not.toContain('chưa ghi xuống đĩa')
+    gate.release()
+    await waitFor(() => docText(b.doc).includes('chưa ghi xuống đĩa'))
     a.close()
     b.close()
   })
@@ -105,7 +115,7 @@ describe.skipIf(!hasRedis)('relay between processes (real Redis)', () => {
     const a = await connectClient(one.base, name, 'alice')
     const b = await connectClient(two.base, name, 'bob')
     appendParagraph(a.doc, 'qua Redis')
-    expect(await waitFor(() => docText(b.doc).includes('qua Redis'), 3000)).toBe(true)
+    await waitFor(() => docText(b.doc).includes('qua Redis'), 3000)
     a.close()
     b.close()
     await two.close()

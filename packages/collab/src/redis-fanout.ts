@@ -1,3 +1,4 @@
+// Relaying documents between processes through Redis pub/sub (and an in-memory stand-in for tests).
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
@@ -102,8 +103,9 @@ export class DocumentRelay implements RemoteBus {
 
   private answer(document: CollabDocument, stateVector: Uint8Array): void {
     const missing = Y.encodeStateAsUpdate(document.doc, stateVector)
-    // An update with no structs and no deletions encodes as two zero bytes.
-    if (missing.length > 2) this.send(document.name, Kind.Update, missing)
+    // An update with no structs and no deletions encodes as two zero bytes. It is sent once all of
+    // it is committed (relay after durable, across processes too).
+    if (missing.length > 2) void document.whenDurable().then(() => this.send(document.name, Kind.Update, missing))
     const local = [...document.awarenessOwners.keys()].filter((id) => document.awareness.states.has(id))
     if (local.length > 0) this.send(document.name, Kind.Awareness, encodeAwarenessUpdate(document.awareness, local))
   }

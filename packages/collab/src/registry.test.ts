@@ -1,10 +1,11 @@
+// The document registry: shared loads, initial content once, unload and its races.
 import { createDb, type DbHandle, schema } from '@hub/db'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { DocumentStore } from './document-store'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
-import { Persistence } from './persistence'
 import { DocumentRegistry, type RegistryOptions } from './registry'
 import { connectClient, newDocName, startCollab, waitFor } from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 function make(over: Partial<RegistryOptions> = {}) {
   const metrics = createMetrics()
-  const persistence = new Persistence(dbh.db, {
+  const store = new DocumentStore(dbh.db, {
     flushIntervalMs: 5,
     compactAfterUpdates: 200,
     plainTextDebounceMs: 1000,
@@ -27,14 +28,14 @@ function make(over: Partial<RegistryOptions> = {}) {
     metrics,
   })
   const registry = new DocumentRegistry({
-    persistence,
+    store,
     unloadAfterMs: 20,
     fanoutIntervalMs: 0,
     metrics,
     log: silentLogger,
     ...over,
   })
-  return { registry, persistence, metrics }
+  return { registry, store, metrics }
 }
 
 function skeleton(text: string): Uint8Array {
@@ -93,7 +94,7 @@ describe('DocumentRegistry', () => {
     await new Promise((r) => setTimeout(r, 100))
     expect(registry.size).toBe(1)
     l2.release()
-    expect(await waitFor(() => registry.size === 0, 2000)).toBe(true)
+    await waitFor(() => registry.size === 0, 2000)
     expect(metrics.unloads).toBe(1)
     const [log] = await dbh.db.select({ n: count() }).from(schema.yUpdates).where(eq(schema.yUpdates.docName, name))
     expect(log?.n).toBe(0)
@@ -125,10 +126,10 @@ describe('DocumentRegistry', () => {
   })
 
   it('keeps the document when it is opened while being written out, and writes the new edits later', async () => {
-    const { registry, persistence, metrics } = make({ unloadAfterMs: 0 })
+    const { registry, store, metrics } = make({ unloadAfterMs: 0 })
     let compactionStarted: () => void = () => {}
-    const compact = persistence.compact.bind(persistence)
-    persistence.compact = async (n: string) => {
+    const compact = store.compact.bind(store)
+    store.compact = async (n: string) => {
       compactionStarted()
       await new Promise((r) => setTimeout(r, 30))
       return compact(n)
@@ -149,7 +150,7 @@ describe('DocumentRegistry', () => {
     expect(metrics.unloadsCancelled).toBe(1)
     expect(registry.size).toBe(1)
     second.release()
-    expect(await waitFor(() => registry.size === 0, 2000)).toBe(true)
+    await waitFor(() => registry.size === 0, 2000)
     const third = await registry.acquire(name)
     expect(third.document).not.toBe(first.document)
     expect(docText(third.document.doc)).toContain('trước')
@@ -189,10 +190,10 @@ describe('DocumentRegistry behind the server', () => {
     expect(b.doc.getXmlFragment('default').length).toBe(1)
     expect(s.collab.metrics.loads).toBe(1)
     appendParagraph(a.doc, 'đoạn hai')
-    expect(await waitFor(() => docText(b.doc).includes('đoạn hai'))).toBe(true)
+    await waitFor(() => docText(b.doc).includes('đoạn hai'))
     a.close()
     b.close()
-    expect(await waitFor(() => s.collab.registry.size === 0, 3000)).toBe(true)
+    await waitFor(() => s.collab.registry.size === 0, 3000)
     const c = await connectClient(s.base, name, 'carol')
     expect(c.doc.getXmlFragment('default').length).toBe(2)
     expect(docText(c.doc)).toContain('đoạn hai')

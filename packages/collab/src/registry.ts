@@ -1,10 +1,10 @@
-import { plainTextOfState } from '@hub/documents'
+// The registry of open documents: one Y.Doc per document, loaded once, unloaded when idle.
 import * as Y from 'yjs'
 import { CollabDocument } from './document'
+import type { DocumentStore } from './document-store'
 import type { RemotePublisher } from './fanout'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
-import type { Persistence } from './persistence'
 
 /** Relays a document between processes (see redis-fanout.ts). */
 export interface RemoteBus {
@@ -18,7 +18,7 @@ export interface RemoteBus {
 }
 
 export interface RegistryOptions {
-  persistence: Persistence
+  store: DocumentStore
   /** Content of a document opened for the first time (e.g. a directive's skeleton), as a Yjs update. */
   initialContent?: (name: string) => Promise<Uint8Array | null>
   /** A document nobody holds is unloaded this long after the last one let go. */
@@ -134,26 +134,16 @@ export class DocumentRegistry {
   }
 
   private async load(entry: Entry): Promise<CollabDocument> {
-    const { persistence, metrics } = this.opts
+    const { store, metrics } = this.opts
     const name = entry.name
     metrics.loads++
-    let stored = await persistence.load(name)
-    if (stored === null) {
-      const initial = this.opts.initialContent ? await this.opts.initialContent(name) : null
-      const text = initial ? plainTextOfState(initial) : ''
-      if (await persistence.create(name, initial, text)) {
-        metrics.created++
-        stored = initial ? [initial] : []
-      } else {
-        // Another process created it between our read and our insert: take theirs.
-        stored = (await persistence.load(name)) ?? []
-      }
-    }
+    const { parts, created } = await store.open(name, this.opts.initialContent)
+    if (created) metrics.created++
     const remote = this.opts.remote
-    const document = new CollabDocument(name, stored, {
+    const document = new CollabDocument(name, parts, {
       fanoutIntervalMs: this.opts.fanoutIntervalMs,
       metrics,
-      persist: (u) => persistence.append(name, u),
+      store,
       awarenessGraceMs: this.opts.awarenessGraceMs ?? 30_000,
       onError: (err) => this.opts.log.error({ err, doc: name }, 'collab: fan-out failed'),
       remote: remote?.publisher(name),
@@ -165,6 +155,7 @@ export class DocumentRegistry {
         this.opts.log.warn({ err, doc: name }, 'collab: could not join the document across processes')
       }
     }
+    store.attach(name, document.doc)
     entry.document = document
     entry.state = 'open'
     metrics.openDocuments++
@@ -195,18 +186,17 @@ export class DocumentRegistry {
    */
   private async unload(entry: Entry): Promise<void> {
     if (entry.holds > 0 || entry.state !== 'open' || this.entries.get(entry.name) !== entry) return
-    const { persistence } = this.opts
+    const { store } = this.opts
     entry.state = 'unloading'
     try {
       for (;;) {
-        await persistence.flush()
-        await persistence.compact(entry.name)
+        await store.settle(entry.name)
         if (entry.holds > 0 || this.closed) {
           entry.state = 'open'
           if (entry.holds > 0) this.opts.metrics.unloadsCancelled++
           return
         }
-        if (!persistence.hasPending(entry.name)) break
+        if (!store.hasPending(entry.name)) break
       }
     } catch (err) {
       // Keep it in memory and try again later: dropping it now could lose what was not written.
@@ -228,7 +218,7 @@ export class DocumentRegistry {
     if (!doc) return
     void this.opts.remote?.leave(entry.name).catch(() => {})
     doc.destroy()
-    this.opts.persistence.forget(entry.name)
+    this.opts.store.forget(entry.name)
     this.opts.metrics.openDocuments--
     this.opts.metrics.unloads++
   }
@@ -257,15 +247,15 @@ export class DocumentRegistry {
     await Promise.all(entries.map((e) => e.ready.catch(() => {})))
     await Promise.all(entries.map((e) => e.unloading))
     for (const e of entries) e.document?.fanout.flush()
-    await this.opts.persistence.flush()
     for (const e of entries) {
       if (!e.document) continue
       try {
-        await this.opts.persistence.compact(e.name)
+        await this.opts.store.settle(e.name)
       } catch {
-        // Logged by persistence; the log still holds everything.
+        // Logged by the store; the log still holds everything.
       }
     }
+    await this.opts.store.flush()
     for (const e of entries) {
       if (this.entries.get(e.name) === e) this.entries.delete(e.name)
       this.drop(e)

@@ -1,3 +1,4 @@
+// Request ids of upgrades carried into the log lines of a connection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { requestIdOf } from './logger'

@@ -1,13 +1,14 @@
+// createCollabServer: upgrades, authentication, the store, the registry and connections wired together.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { CurrentUser } from '@hub/auth'
 import type { Db } from '@hub/db'
-import { plainTextOf, TIPTAP_FIELD } from '@hub/documents'
 import type WebSocket from 'ws'
 import { WebSocketServer } from 'ws'
 import type { Access } from './access'
 import { sameOrigin } from './auth'
 import { CollabConnection } from './connection'
+import { DocumentStore } from './document-store'
 import {
   CloseCode,
   DEFAULT_MAX_BUFFERED_BYTES,
@@ -19,7 +20,6 @@ import {
 } from './limits'
 import { type CollabLogger, requestIdOf, silentLogger } from './logger'
 import { type CollabMetrics, createMetrics } from './metrics'
-import { Persistence } from './persistence'
 import { createRedisBus } from './redis-fanout'
 import { DocumentRegistry, type RemoteBus } from './registry'
 import { refuseUpgrade, upgradeTarget } from './upgrade'
@@ -75,14 +75,16 @@ export interface CollabServer {
   /** Stops accepting, closes connections (1001), writes and compacts every open document; does not close the database. */
   close(): Promise<void>
   readonly registry: DocumentRegistry
-  readonly persistence: Persistence
+  /** The only reader and writer of the documents' tables: snapshots (with a freeze) for issuing and exports. */
+  readonly store: DocumentStore
   readonly metrics: CollabMetrics
   readonly db: Db
   /** Connections open now. */
   connectionCount(): number
   /**
    * Closes every connection to a document whose access may have changed (a directive was issued), so
-   * that clients reconnect and are judged again at the upgrade: an issued text becomes read-only.
+   * that clients reconnect and are judged again at the upgrade: an issued text becomes read-only. A
+   * freeze of the document (see DocumentStore.snapshot) ends here: access decides from now on.
    */
   reauthorize(docName: string): number
   /** Closes a user's connections after their sessions ended; clients reconnect and are judged again. */
@@ -99,19 +101,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const remote: RemoteBus | undefined =
     options.remote ?? (options.redis ? createRedisBus({ url: options.redis.url, log, metrics }) : undefined)
 
-  const persistence: Persistence = new Persistence(options.db, {
+  const store = new DocumentStore(options.db, {
     flushIntervalMs: options.flushIntervalMs ?? 50,
     compactAfterUpdates: options.compactAfterUpdates ?? 200,
     plainTextDebounceMs: options.plainTextDebounceMs ?? 1000,
     log,
     metrics,
-    plainText: (name) => {
-      const d = registry.get(name)
-      return d ? plainTextOf(d.doc.getXmlFragment(TIPTAP_FIELD)) : null
-    },
   })
-  const registry: DocumentRegistry = new DocumentRegistry({
-    persistence,
+  const registry = new DocumentRegistry({
+    store,
     initialContent: options.initialContent,
     unloadAfterMs: options.unloadAfterMs ?? 30_000,
     fanoutIntervalMs: options.fanoutIntervalMs ?? 10,
@@ -230,19 +228,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const open = [...connections]
       for (const c of open) c.close(CloseCode.goingAway, 'server shutting down')
       await registry.closeAll()
-      await persistence.close()
+      await store.close()
       await remote?.close()
       // Whoever has not answered the close frame by now is cut off.
       for (const c of open) c.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
     registry,
-    persistence,
+    store,
     metrics,
     db: options.db,
     connectionCount: () => connections.size,
     reauthorize(docName) {
-      return closeWhere((c) => documentOf.get(c) === docName)
+      const n = closeWhere((c) => documentOf.get(c) === docName)
+      store.thaw(docName)
+      return n
     },
     reauthorizeUser(userId) {
       return closeWhere((c) => userOf.get(c) === userId)

@@ -1,3 +1,4 @@
+// Parsing upgrade paths and refusing upgrades with a plain HTTP status.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { refuseUpgrade, upgradeTarget } from './upgrade'

@@ -1,3 +1,4 @@
+// Upgrade paths (/collab/<docName>) and refusing an upgrade with an HTTP status.
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { parseDocName } from './doc-name'

@@ -1,3 +1,4 @@
+// Named versions: save, list, view, diff and restore as a new edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, newDocName, startCollab, type TestServer, waitFor } from './testing/harness'
@@ -81,7 +82,7 @@ describe('named versions', () => {
 
     const { backup } = await restoreVersion(s.collab, name, v1.id, null, { backupLabel: 'Trước khi khôi phục' })
     // both clients receive the restore as an edit; the content equals the old version
-    expect(await waitFor(() => docText(a.doc) === original && docText(b.doc) === original)).toBe(true)
+    await waitFor(() => docText(a.doc) === original && docText(b.doc) === original)
     expect(s.collab.metrics.updatesOut).toBeGreaterThan(updatesBefore)
     // nothing was destroyed: the state just before is a version of its own
     const saved = await getVersion(s.collab, backup!.id)
@@ -89,9 +90,9 @@ describe('named versions', () => {
     expect(saved?.plainText.split('\n').sort()).toEqual(['Bản gốc đã sửa', 'Sửa của Bình'])
     // the clients keep editing on top of the restore
     appendParagraph(b.doc, 'tiếp tục')
-    expect(await waitFor(() => docText(a.doc).includes('tiếp tục'))).toBe(true)
+    await waitFor(() => docText(a.doc).includes('tiếp tục'))
     // and the restore is stored like any edit
-    await s.collab.persistence.flush()
+    await s.collab.store.flush()
     a.close()
     b.close()
     await waitFor(() => (s.collab.registry.get(name)?.connections.size ?? 0) === 0)

@@ -1,24 +1,19 @@
+// Named versions of collaborative documents: save (from the store's snapshot), list, view, diff, restore.
 import { type Db, schema } from '@hub/db'
-import {
-  diffLines,
-  type PmNode,
-  plainTextOf,
-  proseMirrorJsonOf,
-  TIPTAP_FIELD,
-  type WordedDiffPart,
-  withWords,
-} from '@hub/documents'
+import { diffLines, type PmNode, proseMirrorJsonOf, TIPTAP_FIELD, type WordedDiffPart, withWords } from '@hub/documents'
 import { and, desc, eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { parseDocName } from './doc-name'
 import type { CollabDocument } from './document'
 import { SERVER_ORIGIN } from './document'
+import type { DocumentSnapshot, DocumentStore } from './document-store'
 import type { DocumentRegistry } from './registry'
 
-/** What the version functions need: the collab server returned by createCollabServer has both. */
+/** What the version functions need: the collab server returned by createCollabServer has all three. */
 export interface VersionContext {
   db: Db
   registry: DocumentRegistry
+  store: DocumentStore
 }
 
 /** A version as listed (without its content). */
@@ -72,10 +67,16 @@ export async function saveVersion(
   userId: string | null,
 ): Promise<VersionSummary> {
   checkName(docName)
-  const { state, plainText } = await withDocument(ctx, docName, (d) => ({
-    state: Y.encodeStateAsUpdate(d.doc),
-    plainText: plainTextOf(d.doc.getXmlFragment(TIPTAP_FIELD)),
-  }))
+  // Held open while saved: the store's snapshot of it is what the editors see, written first.
+  const lease = await ctx.registry.acquire(docName)
+  let snap: DocumentSnapshot
+  try {
+    snap = await ctx.store.snapshot(docName)
+  } finally {
+    lease.release()
+  }
+  const state = snap.state ?? Y.encodeStateAsUpdate(new Y.Doc())
+  const plainText = snap.plainText
   const [row] = await ctx.db
     .insert(v)
     .values({ docName, label, state, plainText, createdBy: userId })

@@ -40,7 +40,7 @@ const present = (v: { id: string; docName: string; label: string; createdBy: str
 /** Named versions of collaborative documents: save, list, view, diff, restore (as a new edit). */
 export function documentRoutes(deps: Deps, collab: CollabServer) {
   const app = createRouter()
-  const ctx = { db: deps.dbh.db, registry: collab.registry }
+  const ctx = { db: deps.dbh.db, registry: collab.registry, store: collab.store }
   const access = async (c: Context<AppEnv>, docName: string, need: 'read' | 'write') => {
     const a = await documentAccess(deps.dbh.db, deps.units.tree, c.get('user')!, docName)
     if (a === 'missing') throw notFound('Tài liệu / Document')

@@ -1,5 +1,9 @@
-import { type DbOrTx, schema } from '@hub/db'
-import { plainTextOf, proseMirrorJsonOf, TIPTAP_FIELD } from '@hub/documents'
+// A directive's text between the editor and the record: the live document's text (asked of the collab
+// store), the body it reads as, and the initial content of new collaborative documents.
+
+import { createMetrics, DocumentStore, silentLogger } from '@hub/collab'
+import { type Db, type DbHandle, type DbOrTx, schema } from '@hub/db'
+import { TIPTAP_FIELD } from '@hub/documents'
 import type { Clause } from '@hub/domain'
 import { type DirectiveKind, kindTitles, parseDirectiveBody } from '@hub/domain'
 import { asc, eq } from 'drizzle-orm'
@@ -12,34 +16,58 @@ export interface DirectiveBody {
   closing: string
 }
 
-/** The stored state of a collaborative document (snapshot + update log), or null if never created. */
-export async function readDocumentState(db: DbOrTx, docName: string): Promise<Y.Doc | null> {
-  const [row] = await db.select().from(schema.yDocuments).where(eq(schema.yDocuments.name, docName)).limit(1)
-  if (!row) return null
-  const doc = new Y.Doc()
-  if (row.snapshot) Y.applyUpdate(doc, row.snapshot)
-  const updates = await db
-    .select({ update: schema.yUpdates.update })
-    .from(schema.yUpdates)
-    .where(eq(schema.yUpdates.docName, docName))
-    .orderBy(asc(schema.yUpdates.id))
-  for (const u of updates) Y.applyUpdate(doc, u.update)
-  return doc
+/** Where the API asks for a collaborative document: the collab server's store, the only reader of its tables. */
+export type DocumentSource = Pick<DocumentStore, 'snapshot'>
+
+const readers = new WeakMap<Db, DocumentStore>()
+
+/**
+ * The store to ask: the collab server's when it runs in this process (`deps.documents`), else a
+ * store over the same database that holds no live document (it reads what is written; with relay
+ * after durable that is everything any editor has seen).
+ */
+export function documentsOf(ctx: { dbh: DbHandle; documents?: DocumentSource }): DocumentSource {
+  if (ctx.documents) return ctx.documents
+  const db = ctx.dbh.db
+  let store = readers.get(db)
+  if (!store) {
+    store = new DocumentStore(db, {
+      flushIntervalMs: 50,
+      compactAfterUpdates: 200,
+      plainTextDebounceMs: 1000,
+      log: silentLogger,
+      metrics: createMetrics(),
+    })
+    readers.set(db, store)
+  }
+  return store
 }
 
-/** Plain text and ProseMirror JSON of a stored document. */
-export async function readDocumentText(
-  db: DbOrTx,
+/** A document's text as the editors saw it. */
+export interface DocumentText {
+  plainText: string
+  /** ProseMirror JSON of the Tiptap field. */
+  json: unknown
+  /** Ends a freeze (no-op without one). */
+  thaw(): void
+}
+
+/**
+ * The text of a collaborative document now, everything the server received written first; null if
+ * it was never opened. With `freeze` (issuing), editors' writes are refused from this instant until
+ * `thaw()` or until their connections are judged again: version 1 is exactly what they saw.
+ */
+export async function documentText(
+  docs: DocumentSource,
   docName: string,
-): Promise<{ plainText: string; json: unknown } | null> {
-  const doc = await readDocumentState(db, docName)
-  if (!doc) return null
-  try {
-    const fragment = doc.getXmlFragment(TIPTAP_FIELD)
-    return { plainText: plainTextOf(fragment), json: proseMirrorJsonOf(fragment) }
-  } finally {
-    doc.destroy()
+  opts: { freeze?: boolean } = {},
+): Promise<DocumentText | null> {
+  const snap = await docs.snapshot(docName, opts)
+  if (!snap.state) {
+    snap.thaw()
+    return null
   }
+  return { plainText: snap.plainText, json: snap.content, thaw: snap.thaw }
 }
 
 /** Splits the editor's text into preamble, clauses and closing, as the importer reads a body. */

@@ -1,8 +1,9 @@
+// Test harness: a real HTTP server with the collab server, stock y-websocket clients, raw sockets, waits.
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CurrentUser } from '@hub/auth'
-import { createDb, type DbHandle } from '@hub/db'
+import { createDb, type Db, type DbHandle } from '@hub/db'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -156,13 +157,62 @@ export async function rawSocket(base: string, docName: string, user: string): Pr
   return ws
 }
 
-export async function waitFor(fn: () => boolean, ms = 5000): Promise<boolean> {
+/** Polls until `fn` holds; throws after `ms` naming the condition, so a wait that fails fails its test. */
+export async function waitFor(fn: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const t = Date.now()
   while (Date.now() - t < ms) {
-    if (fn()) return true
+    if (await fn()) return
     await new Promise((r) => setTimeout(r, 10))
   }
-  return fn()
+  if (await fn()) return
+  throw new Error(`waitFor: not true within ${ms} ms: ${fn.toString().replace(/\s+/g, ' ').slice(0, 200)}`)
+}
+
+/** A database whose transactions wait while it is held: to see what happens before a write (the update log's, a compaction) commits. */
+export interface GatedDb {
+  db: Db
+  /** Transactions started from now on wait for release(). */
+  hold(): void
+  release(): void
+  /** Transactions waiting now. */
+  readonly waiting: number
+}
+
+export function gatedDb(db: Db): GatedDb {
+  let gate: Promise<void> | null = null
+  let open = () => {}
+  let waiting = 0
+  const gated = new Proxy(db, {
+    get(target, prop, recv) {
+      if (prop === 'transaction') {
+        return async (...args: Parameters<Db['transaction']>) => {
+          while (gate) {
+            waiting++
+            await gate
+            waiting--
+          }
+          return target.transaction(...args)
+        }
+      }
+      const v = Reflect.get(target, prop, recv)
+      return typeof v === 'function' ? v.bind(target) : v
+    },
+  })
+  return {
+    db: gated,
+    hold() {
+      gate ??= new Promise<void>((r) => {
+        open = r
+      })
+    },
+    release() {
+      gate = null
+      open()
+    },
+    get waiting() {
+      return waiting
+    },
+  }
 }
 
 /** A fresh document name of the given kind. */

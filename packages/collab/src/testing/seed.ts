@@ -1,3 +1,4 @@
+// Test fixture: a minimal city with users, sessions and one document of each kind, for access tests.
 import { createSession } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import type { Role } from '@hub/domain'

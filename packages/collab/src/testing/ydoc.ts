@@ -1,3 +1,4 @@
+// Test helpers on Y.Docs: append a Tiptap paragraph, read the fragment as text.
 import * as Y from 'yjs'
 
 /** Appends a Tiptap paragraph with `text` to the document's "default" fragment. */

@@ -1,11 +1,14 @@
+// The document store against a real (embedded) database: create and load, the update log's group
+// commit and retries, compaction, the text projection and snapshots.
 import { createDb, type DbHandle, schema } from '@hub/db'
 import { plainTextOf } from '@hub/documents'
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { DocumentStore, type DocumentStoreOptions } from './document-store'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
-import { Persistence, type PersistenceOptions } from './persistence'
+import { waitFor } from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
 
 let dbh: DbHandle
@@ -16,9 +19,9 @@ afterAll(async () => {
   await dbh?.close()
 })
 
-function make(over: Partial<PersistenceOptions> = {}) {
+function make(over: Partial<DocumentStoreOptions> = {}) {
   const metrics = createMetrics()
-  const p = new Persistence(dbh.db, {
+  const p = new DocumentStore(dbh.db, {
     flushIntervalMs: 20,
     compactAfterUpdates: 1000,
     plainTextDebounceMs: 20,
@@ -57,26 +60,30 @@ function recorder() {
   return { doc, updates }
 }
 
-describe('Persistence', () => {
-  it('creates a document once and loads what it created', async () => {
-    const { p } = make()
+describe('DocumentStore', () => {
+  it('creates a document once and loads what it created; its text is projected from the live document', async () => {
+    const { p, metrics } = make()
     const name = newName()
-    expect(await p.load(name)).toBeNull()
+    expect(await p.read(name)).toBeNull()
     const init = new Y.Doc()
     appendParagraph(init, 'Khung chỉ thị')
-    expect(await p.create(name, Y.encodeStateAsUpdate(init), 'Khung chỉ thị')).toBe(true)
-    expect(await p.create(name, null, '')).toBe(false)
-    const parts = await p.load(name)
+    const first = await p.open(name, async () => Y.encodeStateAsUpdate(init))
+    expect(first.created).toBe(true)
+    expect((await p.open(name, async () => null)).created).toBe(false)
+    const parts = await p.read(name)
     expect(parts).toHaveLength(1)
     expect(textOf(parts)).toBe(docText(init))
+    p.attach(name, init)
+    await waitFor(() => metrics.plainTextRefreshes > 0)
     expect((await row(name))?.plainText).toBe('Khung chỉ thị')
+    p.forget(name)
     await p.close()
   })
 
   it("writes one tick's updates as one log row, durable when flush resolves", async () => {
     const { p, metrics } = make({ flushIntervalMs: 10_000 })
     const name = newName()
-    await p.create(name, null, '')
+    await p.open(name)
     const { doc, updates } = recorder()
     for (let i = 0; i < 50; i++) appendParagraph(doc, `dòng ${i}`)
     for (const u of updates) p.append(name, u)
@@ -86,22 +93,22 @@ describe('Persistence', () => {
     expect(await logRows(name)).toBe(1)
     expect(metrics.flushes).toBe(1)
     expect((await row(name))?.pendingUpdates).toBe(1)
-    expect(textOf(await p.load(name))).toBe(docText(doc))
+    expect(textOf(await p.read(name))).toBe(docText(doc))
     await p.close()
   })
 
-  it('flushes on its own within the tick', async () => {
+  it('flushes on its own within the tick; the promise of an update resolves once it is committed', async () => {
     const { p, metrics } = make({ flushIntervalMs: 20 })
     const name = newName()
-    await p.create(name, null, '')
+    await p.open(name)
     const { doc, updates } = recorder()
     appendParagraph(doc, 'tự ghi')
-    p.append(name, updates[0]!)
-    const t = Date.now()
-    while (metrics.flushes === 0 && Date.now() - t < 2000) await new Promise((r) => setTimeout(r, 5))
+    const durable = p.append(name, updates[0]!)
+    expect(await logRows(name)).toBe(0)
+    await durable
     expect(metrics.flushes).toBe(1)
-    expect(Date.now() - t).toBeLessThan(200)
-    expect(metrics.durableLatency.maxMs).toBeLessThan(200)
+    expect(await logRows(name)).toBe(1)
+    expect(p.hasPending(name)).toBe(false)
     await p.close()
   })
 
@@ -110,7 +117,7 @@ describe('Persistence', () => {
     const name = newName()
     const init = new Y.Doc()
     appendParagraph(init, 'mở đầu')
-    await p.create(name, Y.encodeStateAsUpdate(init), 'mở đầu')
+    await p.open(name, async () => Y.encodeStateAsUpdate(init))
     const { doc, updates } = recorder()
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(init))
     updates.length = 0
@@ -122,7 +129,7 @@ describe('Persistence', () => {
       await p.flush()
     }
     expect(await logRows(name)).toBe(5)
-    const before = textOf(await p.load(name))
+    const before = textOf(await p.read(name))
     expect(before).toBe(docText(doc))
     // the sixth write crosses the threshold and triggers a compaction
     appendParagraph(doc, 'đoạn cuối')
@@ -133,10 +140,14 @@ describe('Persistence', () => {
     expect(await logRows(name)).toBe(0)
     const r = await row(name)
     expect(r?.pendingUpdates).toBe(0)
-    expect(r?.plainText).toBe(plainTextOf(doc.getXmlFragment('default')))
-    const parts = await p.load(name)
+    const parts = await p.read(name)
     expect(parts).toHaveLength(1)
     expect(textOf(parts)).toBe(docText(doc))
+    // the text projection follows the document (from the live copy)
+    p.attach(name, doc)
+    await p.settle(name)
+    expect((await row(name))?.plainText).toBe(plainTextOf(doc.getXmlFragment('default')))
+    p.forget(name)
     await p.close()
   })
 
@@ -153,7 +164,7 @@ describe('Persistence', () => {
       },
     })
     const metrics = createMetrics()
-    const p = new Persistence(flaky, {
+    const p = new DocumentStore(flaky, {
       flushIntervalMs: 10,
       compactAfterUpdates: 1000,
       plainTextDebounceMs: 10,
@@ -161,30 +172,71 @@ describe('Persistence', () => {
       metrics,
     })
     const name = newName()
-    await p.create(name, null, '')
+    await p.open(name)
     const { doc, updates } = recorder()
     appendParagraph(doc, 'không mất')
-    p.append(name, updates[0]!)
-    const t = Date.now()
-    while (metrics.flushes === 0 && Date.now() - t < 3000) await new Promise((r) => setTimeout(r, 10))
+    let committed = false
+    const durable = p.append(name, updates[0]!).then(() => {
+      committed = true
+    })
+    await waitFor(() => metrics.flushErrors === 1)
+    expect(committed).toBe(false)
+    await durable
     expect(metrics.flushErrors).toBe(1)
     expect(metrics.flushes).toBe(1)
-    expect(textOf(await p.load(name))).toBe(docText(doc))
+    expect(textOf(await p.read(name))).toBe(docText(doc))
     await p.close()
   })
 
   it('refreshes the plain-text projection after a flush', async () => {
     const { doc, updates } = recorder()
     const name = newName()
-    const { p, metrics } = make({ plainText: (n) => (n === name ? plainTextOf(doc.getXmlFragment('default')) : null) })
-    await p.create(name, null, '')
+    const { p, metrics } = make()
+    await p.open(name)
+    p.attach(name, doc)
     appendParagraph(doc, 'Về tăng cường kiểm tra')
     for (const u of updates.splice(0)) p.append(name, u)
-    const t = Date.now()
-    while (metrics.plainTextRefreshes === 0 && Date.now() - t < 2000) await new Promise((r) => setTimeout(r, 10))
+    await waitFor(() => metrics.plainTextRefreshes > 0)
     expect((await row(name))?.plainText).toBe('Về tăng cường kiểm tra')
     p.forget(name)
     expect(p.tracked).toBe(0)
+    await p.close()
+  })
+
+  it('snapshots a live document with every update received written first; a freeze refuses until thawed', async () => {
+    const { doc, updates } = recorder()
+    const name = newName()
+    const { p } = make({ flushIntervalMs: 60_000 })
+    await p.open(name)
+    p.attach(name, doc)
+    appendParagraph(doc, 'Điều 1')
+    appendParagraph(doc, 'Điều 2')
+    for (const u of updates.splice(0)) p.append(name, u)
+    expect(p.hasPending(name)).toBe(true)
+    const snap = await p.snapshot(name, { freeze: true })
+    expect(snap.plainText).toBe('Điều 1\nĐiều 2')
+    expect(snap.content.content).toHaveLength(2)
+    // written by the snapshot itself, not by the (minute-long) tick
+    expect(p.hasPending(name)).toBe(false)
+    expect(textOf(await p.read(name))).toBe(docText(doc))
+    expect(p.isFrozen(name)).toBe(true)
+    snap.thaw()
+    expect(p.isFrozen(name)).toBe(false)
+    p.forget(name)
+    await p.close()
+  })
+
+  it('snapshots a document not in memory from the database; one never opened is empty', async () => {
+    const { p } = make()
+    const name = newName()
+    const init = new Y.Doc()
+    appendParagraph(init, 'Đã lưu')
+    await p.open(name, async () => Y.encodeStateAsUpdate(init))
+    const snap = await p.snapshot(name)
+    expect(snap.plainText).toBe('Đã lưu')
+    const none = await p.snapshot(newName())
+    expect(none.state).toBeNull()
+    expect(none.plainText).toBe('')
     await p.close()
   })
 })

@@ -1,0 +1,167 @@
+// The append-only update log of collaborative documents (y_updates): group commit per tick, retried
+// until written, and a promise per batch that says when an update is durable (relay waits for it).
+import { type Db, schema } from '@hub/db'
+import { inArray, sql } from 'drizzle-orm'
+import * as Y from 'yjs'
+import type { CollabLogger } from './logger'
+import { type CollabMetrics, observe } from './metrics'
+
+const { yDocuments, yUpdates } = schema
+
+/** Runs one write of this process after the ones already queued (shared with the compactor). */
+export type Serial = <T>(fn: () => Promise<T>) => Promise<T>
+
+export interface UpdateLogOptions {
+  /** Updates are grouped for this long into one log write; an edit is durable about this long after it arrives. */
+  flushIntervalMs: number
+  log: CollabLogger
+  metrics: CollabMetrics
+  serial: Serial
+  /** Told after each commit: which documents were written and how many log rows each holds now. */
+  committed(rows: { name: string; pendingUpdates: number }[]): void
+}
+
+interface Batch {
+  updates: Uint8Array[]
+  /** When each update arrived: its durability is measured from there. */
+  arrivals: number[]
+  /** Resolves when these updates are committed. */
+  durable: Promise<void>
+  resolve: () => void
+  /** Earlier batches of the document that failed and were folded into this one. */
+  folded: (() => void)[]
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void
+  const durable = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { updates: [], arrivals: [], durable, resolve, folded: [] }
+}
+
+/**
+ * Every update is queued and written with all others of the same tick in one INSERT (one row per
+ * document per tick, the tick's updates merged). A failed write keeps its updates queued, in front
+ * of what arrived meanwhile, and is retried with a growing delay: nothing is dropped, and the
+ * `durable` promise of each update resolves only once its row is committed.
+ */
+export class UpdateLog {
+  private pending = new Map<string, Batch>()
+  private timer: NodeJS.Timeout | null = null
+  private closed = false
+  private failures = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: UpdateLogOptions,
+  ) {}
+
+  /** Queues an update for the next write; the promise resolves once it is committed. */
+  append(name: string, update: Uint8Array): Promise<void> {
+    let b = this.pending.get(name)
+    if (!b) {
+      b = newBatch()
+      this.pending.set(name, b)
+    }
+    b.updates.push(update)
+    b.arrivals.push(performance.now())
+    this.schedule(this.opts.flushIntervalMs)
+    return b.durable
+  }
+
+  /** Resolves once everything queued for the document now is committed. */
+  durable(name: string): Promise<void> {
+    return this.pending.get(name)?.durable ?? Promise.resolve()
+  }
+
+  /** Whether updates of this document wait to be written. */
+  hasPending(name: string): boolean {
+    return this.pending.has(name)
+  }
+
+  /** Number of documents with updates waiting (leak checks). */
+  get size(): number {
+    return this.pending.size
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer || this.closed) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.flush()
+    }, ms)
+  }
+
+  /** Writes everything queued now; resolves when it is committed (or has failed and been re-queued). */
+  flush(): Promise<void> {
+    return this.opts.serial(() => this.write())
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.size === 0) return
+    const batch = this.pending
+    this.pending = new Map()
+    const names = [...batch.keys()]
+    const rows = names.map((docName) => {
+      const updates = batch.get(docName)!.updates
+      return { docName, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) }
+    })
+    const started = performance.now()
+    let counts: { name: string; pendingUpdates: number }[]
+    try {
+      counts = await this.db.transaction(async (tx) => {
+        // The row lock taken here first orders this write against a compaction of the same document.
+        const c = await tx
+          .update(yDocuments)
+          .set({ pendingUpdates: sql`${yDocuments.pendingUpdates} + 1`, updatedAt: new Date() })
+          .where(inArray(yDocuments.name, names))
+          .returning({ name: yDocuments.name, pendingUpdates: yDocuments.pendingUpdates })
+        await tx.insert(yUpdates).values(rows)
+        return c
+      })
+    } catch (err) {
+      this.requeue(batch)
+      this.failures++
+      this.opts.metrics.flushErrors++
+      this.opts.log.error({ err, documents: names.length, failures: this.failures }, 'collab: update log write failed')
+      this.schedule(Math.min(5000, this.opts.flushIntervalMs * 2 ** Math.min(this.failures, 8)))
+      return
+    }
+    this.failures = 0
+    const now = performance.now()
+    const m = this.opts.metrics
+    m.flushes++
+    observe(m.flushLatency, now - started)
+    for (const b of batch.values()) {
+      for (const at of b.arrivals) observe(m.durableLatency, now - at)
+      for (const r of b.folded) r()
+      b.resolve()
+    }
+    this.opts.committed(counts)
+  }
+
+  /** Puts a failed batch back in front of whatever arrived meanwhile (one batch per document). */
+  private requeue(failed: Map<string, Batch>): void {
+    for (const [name, newer] of this.pending) {
+      const old = failed.get(name)
+      if (!old) {
+        failed.set(name, newer)
+        continue
+      }
+      // The newer batch takes the older one's place: its promise resolves when both are written.
+      newer.updates.unshift(...old.updates)
+      newer.arrivals.unshift(...old.arrivals)
+      newer.folded.unshift(...old.folded, old.resolve)
+      failed.set(name, newer)
+    }
+    this.pending = failed
+  }
+
+  /** Stops the timer; what is queued is written by the next explicit flush. */
+  stop(): void {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+}
