@@ -23,6 +23,10 @@ const catalogue = {
   attachment: { vi: 'Tệp đính kèm', en: 'Attachment' },
   record: { vi: 'Hồ sơ', en: 'Record' },
   accountablePerson: { vi: 'Người chịu trách nhiệm', en: 'Accountable person' },
+  document: { vi: 'Tài liệu', en: 'Document' },
+  account: { vi: 'Tài khoản', en: 'Account' },
+  notification: { vi: 'Thông báo', en: 'Notification' },
+  route: { vi: 'Đường dẫn', en: 'Route' },
 
   // Generic outcomes.
   notFound: {
@@ -34,6 +38,15 @@ const catalogue = {
     vi: 'Dữ liệu đã được người khác thay đổi; hãy tải lại',
     en: 'Changed by someone else; reload',
   },
+
+  // Sessions.
+  wrongCredentials: { vi: 'Email hoặc mật khẩu không đúng', en: 'Wrong email or password' },
+  wrongCurrentPassword: { vi: 'Mật khẩu hiện tại không đúng', en: 'Wrong current password' },
+  tooManyAttempts: {
+    vi: (p: MessageParams) => `Đăng nhập sai quá nhiều lần; thử lại sau ${p.seconds} giây`,
+    en: 'Too many attempts',
+  },
+  notReady: { vi: 'Hệ thống chưa sẵn sàng', en: 'Not ready: a dependency is down' },
 
   // Inputs.
   unknownUnit: { vi: 'Đơn vị không tồn tại', en: (p: MessageParams) => `Unknown unit: ${p.field}` },

@@ -1,7 +1,7 @@
 /** A later change to an issued directive: a new frozen version, never an overwrite of the one in force. */
 import type { CurrentUser } from '@hub/auth'
 import { Conflict, directivePolicy, Forbidden, isDraftStatus } from '@hub/domain'
-import { recordChange } from '../services/audit'
+import { audit } from '../services/audit'
 import { withChange } from '../services/change'
 import { presentDirective } from '../services/directives'
 import type { DirectiveBody } from '../services/document-text'
@@ -21,13 +21,8 @@ export function amendDirective(
     if (!directivePolicy.issue(actor, ctx.units.tree, row)) throw new Forbidden()
     if (isDraftStatus(row.status)) throw new Conflict('not_issued', 'notIssued')
     await freezeVersion(tx, row, actor, input.label, input.body)
-    await recordChange(tx, {
-      actorUserId: actor.userId,
-      action: 'directive.amend',
-      entityType: 'directive',
-      entityId: id,
+    await audit(tx, { actor, requestId }, 'directive.amend', ['directive', id], {
       after: { label: input.label },
-      requestId,
       event: { type: 'directive.updated', payload: { directive: presentDirective(row) } },
     })
     return listVersions(tx, id)

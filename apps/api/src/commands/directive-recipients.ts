@@ -3,7 +3,7 @@ import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
 import { Conflict, directivePolicy, Forbidden, Invalid, isDraftStatus, type Recipient } from '@hub/domain'
 import { eq } from 'drizzle-orm'
-import { recordChange } from '../services/audit'
+import { audit } from '../services/audit'
 import { withChange } from '../services/change'
 import { presentDirective } from '../services/directives'
 import type { CommandContext } from './context'
@@ -36,14 +36,7 @@ export function setDirectiveRecipients(
         })),
       )
     const dto = presentDirective(row, await recipientsOf(tx, id))
-    await recordChange(tx, {
-      actorUserId: actor.userId,
-      action: 'directive.recipients',
-      entityType: 'directive',
-      entityId: id,
-      after: recipients,
-      requestId,
-    })
+    await audit(tx, { actor, requestId }, 'directive.recipients', ['directive', id], { after: recipients })
     return dto
   })
 }

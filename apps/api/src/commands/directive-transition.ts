@@ -16,7 +16,7 @@ import {
   staleVersion,
 } from '@hub/domain'
 import { and, eq, sql } from 'drizzle-orm'
-import { recordChange } from '../services/audit'
+import { audit } from '../services/audit'
 import { withChange } from '../services/change'
 import { presentDirective } from '../services/directives'
 import { type DocumentText, documentsOf, documentText } from '../services/document-text'
@@ -96,14 +96,9 @@ function transitionIn(
     if (!updated) throw staleVersion(presentDirective(row))
     if (input.action === 'issue') await distributeDirective(tx, updated, actor, requestId)
     const dto = presentDirective(updated, await recipientsOf(tx, id))
-    await recordChange(tx, {
-      actorUserId: actor.userId,
-      action: `directive.${input.action}`,
-      entityType: 'directive',
-      entityId: id,
+    await audit(tx, { actor, requestId }, `directive.${input.action}`, ['directive', id], {
       before: { status: row.status, number: row.number },
       after: { status: dto.status, number: dto.number, issuedAt: dto.issuedAt, version: frozen?.versionNo },
-      requestId,
       event: { type: 'directive.updated', payload: { directive: dto, statusChanged: true } },
     })
     return dto

@@ -17,11 +17,12 @@ import {
   verifyPassword,
 } from '@hub/auth'
 import { schema } from '@hub/db'
+import { bilingual, Forbidden, NotFound } from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Deps } from '../context'
-import { ApiError, forbidden, notFound, unauthenticated, validationError } from '../errors'
+import { ApiError, unauthenticated, validationError } from '../errors'
 import { recordChange } from '../services/audit'
 import { body, createRouter, errors, errorsFor, json } from './router'
 
@@ -93,11 +94,10 @@ export function authRoutes(deps: Deps) {
         throw new ApiError(
           429,
           'too_many_attempts',
-          `Đăng nhập sai quá nhiều lần; thử lại sau ${result.retryAfterSeconds} giây / Too many attempts`,
+          bilingual('tooManyAttempts', { seconds: result.retryAfterSeconds }),
         )
       }
-      if (!result.ok)
-        throw new ApiError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng / Wrong email or password')
+      if (!result.ok) throw new ApiError(401, 'invalid_credentials', bilingual('wrongCredentials'))
       const { token } = await createSession(db, result.userId, {
         ip: clientAddress(c, deps.trustProxy),
         userAgent: c.req.header('user-agent'),
@@ -191,7 +191,7 @@ export function authRoutes(deps: Deps) {
         )
       const [row] = await db.select().from(schema.users).where(eq(schema.users.id, user.userId)).limit(1)
       if (!row || !(await verifyPassword(row.passwordHash, currentPassword)))
-        throw new ApiError(401, 'invalid_credentials', 'Mật khẩu hiện tại không đúng / Wrong current password')
+        throw new ApiError(401, 'invalid_credentials', bilingual('wrongCurrentPassword'))
       const passwordHash = await hashPassword(newPassword)
       await db.transaction(async (tx) => {
         await tx.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, user.userId))
@@ -223,10 +223,10 @@ export function authRoutes(deps: Deps) {
     async (c) => {
       const user = c.get('user')
       if (!user) throw unauthenticated()
-      if (!user.grants.some((g) => g.role === 'admin')) throw forbidden()
+      if (!user.grants.some((g) => g.role === 'admin')) throw new Forbidden()
       const email = c.req.valid('json').email.toLowerCase()
       const [target] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email))
-      if (!target) throw notFound('Tài khoản / Account')
+      if (!target) throw new NotFound('account')
       await deps.throttle.unlock(email)
       await recordChange(db, {
         actorUserId: user.userId,

@@ -33,33 +33,24 @@ const fields = {
   preamble: z.string().max(50_000),
   closing: z.string().max(10_000),
 }
+/** The particulars a new draft may leave to their defaults (the layout's issuer, place, signer…). */
+const defaulted = {
+  layout: true,
+  issuer: true,
+  issuerSymbol: true,
+  issuedBy: true,
+  place: true,
+  signer: true,
+  preamble: true,
+  closing: true,
+} as const
 export const directiveCreateSchema = z
   .object({ kind: directiveKindSchema, issuerUnitId: z.string().uuid().optional(), ...fields })
-  .partial({
-    layout: true,
-    issuer: true,
-    issuerSymbol: true,
-    issuedBy: true,
-    place: true,
-    signer: true,
-    preamble: true,
-    closing: true,
-  })
+  .partial(defaulted)
   .strict()
 export const directivePatchSchema = z
   .object({ version: z.number().int().positive(), kind: directiveKindSchema, ...fields })
-  .partial({
-    kind: true,
-    title: true,
-    layout: true,
-    issuer: true,
-    issuerSymbol: true,
-    issuedBy: true,
-    place: true,
-    signer: true,
-    preamble: true,
-    closing: true,
-  })
+  .partial({ kind: true, title: true, ...defaulted })
   .strict()
 
 export function directiveRoutes(deps: Deps, directives = new DirectiveService(deps)) {

@@ -11,9 +11,10 @@ import {
   VersionError,
   versionBelongsTo,
 } from '@hub/collab'
+import { Forbidden, NotFound } from '@hub/domain'
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../context'
-import { ApiError, forbidden, notFound } from '../errors'
+import { ApiError } from '../errors'
 import { userNames } from '../services/user-names'
 import { body, createRouter, errorsFor, json } from './router'
 
@@ -43,17 +44,15 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
   const ctx = { db: deps.dbh.db, registry: collab.registry, store: collab.store }
   const access = async (c: Context<AppEnv>, docName: string, need: 'read' | 'write') => {
     const a = await documentAccess(deps.dbh.db, deps.units.tree, c.get('user')!, docName)
-    if (a === 'missing') throw notFound('Tài liệu / Document')
-    if (a === 'none' || (need === 'write' && a !== 'write')) throw forbidden()
+    if (a === 'missing') throw new NotFound('document')
+    if (a === 'none' || (need === 'write' && a !== 'write')) throw new Forbidden()
   }
   const wrap = async <T>(f: () => Promise<T>) => {
     try {
       return await f()
     } catch (e) {
       if (e instanceof VersionError)
-        throw e.code === 'not_found'
-          ? notFound('Phiên bản / Version')
-          : new ApiError(400, 'validation_failed', e.message)
+        throw e.code === 'not_found' ? new NotFound('version') : new ApiError(400, 'validation_failed', e.message)
       throw e
     }
   }
@@ -121,9 +120,9 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
     async (c) => {
       const { docName, versionId } = c.req.valid('param')
       await access(c, docName, 'read')
-      if (!(await versionBelongsTo(ctx, versionId, docName))) throw notFound('Phiên bản / Version')
+      if (!(await versionBelongsTo(ctx, versionId, docName))) throw new NotFound('version')
       const v = await getVersion(ctx, versionId)
-      if (!v) throw notFound('Phiên bản / Version')
+      if (!v) throw new NotFound('version')
       return c.json({ version: { ...present(v), plainText: v.plainText, content: v.content } }, 200)
     },
   )
@@ -147,9 +146,9 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
       const { from, to } = c.req.valid('query')
       await access(c, docName, 'read')
       if (!(await versionBelongsTo(ctx, from, docName)) || !(await versionBelongsTo(ctx, to, docName)))
-        throw notFound('Phiên bản / Version')
+        throw new NotFound('version')
       const d = await diffVersions(ctx, from, to)
-      if (!d) throw notFound('Phiên bản / Version')
+      if (!d) throw new NotFound('version')
       return c.json({ from: present(d.from), to: present(d.to), parts: d.parts }, 200)
     },
   )

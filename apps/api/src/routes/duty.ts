@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { dutyPolicy } from '@hub/domain'
+import { dutyPolicy, Forbidden, NotFound } from '@hub/domain'
 import type { Deps } from '../context'
-import { forbidden, notFound } from '../errors'
 import { findRosterGaps } from '../services/accountability-jobs'
 import { createRouter, errorsFor, json } from './router'
 
@@ -46,8 +45,8 @@ export function dutyRoutes(deps: Deps) {
     async (c) => {
       const user = c.get('user')!
       const { unitId, hours } = c.req.valid('query')
-      if (unitId && !deps.units.get(unitId)) throw notFound('Đơn vị / Unit')
-      if (unitId && !dutyPolicy.readGaps(user, deps.units.tree, unitId)) throw forbidden()
+      if (unitId && !deps.units.get(unitId)) throw new NotFound('unit')
+      if (unitId && !dutyPolicy.readGaps(user, deps.units.tree, unitId)) throw new Forbidden()
       const scope = unitId
         ? deps.units.tree.subtree(unitId)
         : deps.units

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
+import { NotFound } from '@hub/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Deps } from '../context'
-import { notFound } from '../errors'
 import { listNotifications } from '../services/notifications'
 import { createRouter, errors, errorsFor, idParam, json } from './router'
 
@@ -67,7 +67,7 @@ export function notificationRoutes(deps: Deps) {
         .set({ readAt: new Date() })
         .where(and(eq(n.id, c.req.valid('param').id), eq(n.userId, c.get('user')!.userId)))
         .returning({ id: n.id })
-      if (!rows.length) throw notFound('Thông báo / Notification')
+      if (!rows.length) throw new NotFound('notification')
       return c.json({ ok: true }, 200)
     },
   )

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { unitPolicy } from '@hub/domain'
+import { Forbidden, unitPolicy } from '@hub/domain'
 import { asc, eq, ilike } from 'drizzle-orm'
 import type { Deps } from '../context'
-import { forbidden } from '../errors'
 import { createRouter, errorsFor, json } from './router'
 
 const personSchema = z
@@ -39,7 +38,7 @@ export function peopleRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { unitId, q, limit } = c.req.valid('query')
       const p = schema.people
       const rows = await db

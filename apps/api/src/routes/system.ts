@@ -5,9 +5,10 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { createRoute, z } from '@hono/zod-openapi'
 import { type CollabServer, shareWithin } from '@hub/collab'
 import { migrationStatus } from '@hub/db'
+import { bilingual, Forbidden, NotFound } from '@hub/domain'
 import type { Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
-import { ApiError, forbidden, notFound, unauthenticated } from '../errors'
+import { ApiError, unauthenticated } from '../errors'
 import { outboxBacklog } from '../services/prometheus'
 import { createRouter, errorSchema, errorsFor, json } from './router'
 
@@ -88,8 +89,7 @@ export function readyRoutes(deps: Deps) {
         checks.database === 'ok' &&
         checks.migrations === 'ok' &&
         ['ok', 'disabled'].includes(checks.redis ?? 'disabled')
-      if (!ok)
-        throw new ApiError(503, 'not_ready', 'Hệ thống chưa sẵn sàng / Not ready: a dependency is down', { checks })
+      if (!ok) throw new ApiError(503, 'not_ready', bilingual('notReady'), { checks })
       return c.json({ status: 'ready' as const, checks }, 200)
     },
   )
@@ -125,7 +125,7 @@ export function mountWeb(app: Hono<AppEnv>, webDist: string) {
 const isAdmin = (c: Context<AppEnv>) => {
   const user = c.get('user')
   if (!user) throw unauthenticated()
-  if (!user.grants.some((g) => g.role === 'admin')) throw forbidden()
+  if (!user.grants.some((g) => g.role === 'admin')) throw new Forbidden()
 }
 
 /**
@@ -188,7 +188,7 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
 export function mountPrometheus(app: Hono<AppEnv>, deps: Deps) {
   app.get('/metrics', async (c) => {
     const metrics = deps.metrics
-    if (!metrics?.token) throw notFound('Đường dẫn / Route')
+    if (!metrics?.token) throw new NotFound('route')
     const given = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
     if (!sameSecret(given, metrics.token)) {
       c.header('www-authenticate', 'Bearer realm="metrics"')

@@ -33,3 +33,27 @@ export async function recordChange(tx: DbOrTx, r: ChangeRecord): Promise<void> {
       .insert(schema.domainEvents)
       .values({ type: r.event.type, payload: r.event.payload, actorUserId: r.actorUserId })
 }
+
+/** Who makes a change, and in which request. */
+export interface ChangeAuthor {
+  actor: { userId: string } | null
+  requestId?: string
+}
+
+/** `recordChange` as a use case says it: its author, the action, the entity, and what changed. */
+export function audit(
+  tx: DbOrTx,
+  by: ChangeAuthor,
+  action: string,
+  [entityType, entityId]: [string, string],
+  change: Pick<ChangeRecord, 'before' | 'after' | 'event'> = {},
+): Promise<void> {
+  return recordChange(tx, {
+    actorUserId: by.actor?.userId ?? null,
+    action,
+    entityType,
+    entityId,
+    requestId: by.requestId,
+    ...change,
+  })
+}

@@ -13,7 +13,7 @@ import {
   staleVersion,
 } from '@hub/domain'
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
-import { recordChange } from './audit'
+import { audit, recordChange } from './audit'
 import { Service } from './change'
 
 const d = schema.directives
@@ -177,13 +177,8 @@ export class DirectiveService extends Service {
         })
         .returning()
       const dto = presentDirective(row!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'directive.create',
-        entityType: 'directive',
-        entityId: dto.id,
+      await audit(tx, { actor, requestId }, 'directive.create', ['directive', dto.id], {
         after: dto,
-        requestId,
         event: { type: 'directive.created', payload: { directive: dto } },
       })
       return dto

@@ -17,7 +17,7 @@ import {
 } from '@hub/domain'
 import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit, recordChange } from './audit'
 import { Service } from './change'
 import { outcomeFromDb, outcomeToDb } from './measure'
 import { insertTask, type TaskDto } from './tasks'
@@ -186,13 +186,8 @@ export class InspectionService extends Service {
             requestId,
           ),
         )
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'inspection.record',
-        entityType: 'inspection',
-        entityId: inspection.id,
+      await audit(tx, { actor, requestId }, 'inspection.record', ['inspection', inspection.id], {
         after: inspection,
-        requestId,
         event: { type: 'inspection.recorded', payload: { inspection } },
       })
       return { inspection, followUps }
@@ -369,13 +364,8 @@ export class InspectionService extends Service {
         leaderUserId: row!.leaderUserId,
         memberUserIds,
       }
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'inspection_team.create',
-        entityType: 'inspection_team',
-        entityId: team.id,
+      await audit(tx, { actor, requestId }, 'inspection_team.create', ['inspection_team', team.id], {
         after: team,
-        requestId,
         event: { type: 'inspection_team.created', payload: { team } },
       })
       return { team }

@@ -3,7 +3,7 @@ import { schema } from '@hub/db'
 import { Conflict, directs, Forbidden, Invalid, meetingStanding, meetingStatuses, NotFound } from '@hub/domain'
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit } from './audit'
 import { Service } from './change'
 import { presentDirective } from './directives'
 import { meetingAccess, meetingHost } from './meeting-access'
@@ -150,13 +150,8 @@ export class MeetingService extends Service {
           attendees.map((userId) => ({ meetingId: m!.id, userId, role: userId === actor.userId ? 'chair' : 'member' })),
         )
       const dto = presentMeeting(m!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'meeting.create',
-        entityType: 'meeting',
-        entityId: dto.id,
+      await audit(tx, { actor, requestId }, 'meeting.create', ['meeting', dto.id], {
         after: dto,
-        requestId,
         event: { type: 'meeting.created', payload: { meeting: dto } },
       })
       return dto
@@ -168,14 +163,9 @@ export class MeetingService extends Service {
     return await this.change(async (tx) => {
       const [updated] = await tx.update(schema.meetings).set(patch).where(eq(schema.meetings.id, id)).returning()
       const dto = presentMeeting(updated!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'meeting.update',
-        entityType: 'meeting',
-        entityId: id,
+      await audit(tx, { actor, requestId }, 'meeting.update', ['meeting', id], {
         before: presentMeeting(m),
         after: dto,
-        requestId,
         event: { type: 'meeting.updated', payload: { meeting: dto } },
       })
       return dto
@@ -225,23 +215,13 @@ export class MeetingService extends Service {
         .returning()
       const meeting = presentMeeting(updated!)
       const directive = presentDirective(d!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'meeting.conclude',
-        entityType: 'meeting',
-        entityId: id,
+      await audit(tx, { actor, requestId }, 'meeting.conclude', ['meeting', id], {
         before: presentMeeting(m),
         after: meeting,
-        requestId,
         event: { type: 'meeting.updated', payload: { meeting } },
       })
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'directive.create',
-        entityType: 'directive',
-        entityId: directive.id,
+      await audit(tx, { actor, requestId }, 'directive.create', ['directive', directive.id], {
         after: directive,
-        requestId,
         event: { type: 'directive.created', payload: { directive } },
       })
       return { meeting, directive }

@@ -3,7 +3,7 @@ import { schema } from '@hub/db'
 import { Forbidden, modelPolicy, NotFound } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
 import { ApiError } from '../errors'
-import { recordChange } from './audit'
+import { audit } from './audit'
 import { Service } from './change'
 
 /** Largest material accepted: a scanned form or a short report, not a video. */
@@ -103,13 +103,8 @@ export class ModelAttachmentService extends Service {
           createdAt: schema.modelAttachments.createdAt,
         })
       const dto = { ...row!, modelId, createdAt: row!.createdAt.toISOString() }
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'model.attach',
-        entityType: 'model_attachment',
-        entityId: dto.id,
+      await audit(tx, { actor, requestId }, 'model.attach', ['model_attachment', dto.id], {
         after: dto,
-        requestId,
         event: { type: 'model.attached', payload: { modelId, attachment: dto } },
       })
       return dto

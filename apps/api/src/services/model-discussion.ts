@@ -3,7 +3,7 @@ import { schema } from '@hub/db'
 import { Forbidden, Invalid, modelPolicy, NotFound } from '@hub/domain'
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit } from './audit'
 import { Service } from './change'
 import { type NotificationDto, notify } from './notifications'
 import type { EventHandler } from './outbox'
@@ -78,15 +78,16 @@ export class ModelDiscussionService extends Service {
       const recipients = [...new Set([...heads, ...(question ? [question.authorId] : [])])].filter(
         (u) => u !== actor.userId,
       )
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: question ? 'model.answer' : 'model.question',
-        entityType: 'model_comment',
-        entityId: comment.id,
-        after: comment,
-        requestId,
-        event: { type: 'model.commented', payload: { modelId, title: p.title, comment, recipients } },
-      })
+      await audit(
+        tx,
+        { actor, requestId },
+        question ? 'model.answer' : 'model.question',
+        ['model_comment', comment.id],
+        {
+          after: comment,
+          event: { type: 'model.commented', payload: { modelId, title: p.title, comment, recipients } },
+        },
+      )
       return comment
     })
   }

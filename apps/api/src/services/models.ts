@@ -16,7 +16,7 @@ import {
 } from '@hub/domain'
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit, recordChange } from './audit'
 import { Service } from './change'
 import { insertTask, type TaskDto } from './tasks'
 import { headsOf } from './unit-directory'
@@ -340,13 +340,8 @@ export class ModelService extends Service {
         .insert(schema.modelStatusSteps)
         .values({ practiceId: row!.id, status: 'proposed', decidedBy: actor.userId })
       const dto = this.present(row!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'model.create',
-        entityType: 'model_practice',
-        entityId: dto.id,
+      await audit(tx, { actor, requestId }, 'model.create', ['model_practice', dto.id], {
         after: dto,
-        requestId,
         event: { type: 'model.created', payload: { model: dto } },
       })
       return dto
@@ -377,14 +372,9 @@ export class ModelService extends Service {
         .values({ practiceId: id, status: input.to, note: input.note, decidedBy: actor.userId })
       const adoptions = (await this.adoptionsOf(tx, [id])).get(id) ?? []
       const dto = this.present(updated!, adoptions)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'model.transition',
-        entityType: 'model_practice',
-        entityId: id,
+      await audit(tx, { actor, requestId }, 'model.transition', ['model_practice', id], {
         before: { status: row.status },
         after: { status: input.to, note: input.note },
-        requestId,
         event: { type: 'model.updated', payload: { model: dto, from: row.status } },
       })
       return dto
@@ -596,13 +586,8 @@ export class ModelService extends Service {
           .returning()
         adoptions.push(this.presentAdoption(row!))
       }
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'model.request',
-        entityType: 'model_practice',
-        entityId: id,
+      await audit(tx, { actor, requestId }, 'model.request', ['model_practice', id], {
         after: { unitIds: asked, parentTaskId: parentTask.id },
-        requestId,
         event: { type: 'model.requested', payload: { modelId: id, title: p.title, unitIds: asked } },
       })
       return { parentTask, adoptions, tasks }

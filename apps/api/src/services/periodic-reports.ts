@@ -16,7 +16,7 @@ import {
 } from '@hub/domain'
 import { and, desc, eq, gte, inArray, isNotNull, lte, ne, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit } from './audit'
 import { Service } from './change'
 import { badPeriod } from './measure'
 import { insertTask } from './tasks'
@@ -170,13 +170,8 @@ export class PeriodicReportService extends Service {
         })
         .returning()
       const report = this.present(row!, actor.fullName, null, vnDay(now))
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'report.periodic',
-        entityType: 'report',
-        entityId: report.id,
+      await audit(tx, { actor, requestId }, 'report.periodic', ['report', report.id], {
         after: report,
-        requestId,
         event: { type: 'unit_report.submitted', payload: { report } },
       })
       return { report }
@@ -199,13 +194,8 @@ export class PeriodicReportService extends Service {
         .insert(schema.reportSchedules)
         .values({ ...input, createdBy: actor.userId })
         .returning()
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'report_schedule.create',
-        entityType: 'report_schedule',
-        entityId: row!.id,
+      await audit(tx, { actor, requestId }, 'report_schedule.create', ['report_schedule', row!.id], {
         after: row,
-        requestId,
         event: { type: 'report_schedule.created', payload: { schedule: row } },
       })
       return { schedule: presentSchedule(row!) }
@@ -289,13 +279,8 @@ export class PeriodicReportService extends Service {
         .values({ reportId, answer: input.answer, taskId, decidedBy: actor.userId })
         .returning()
       const report = this.present(row, null, decision!)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'report.decide',
-        entityType: 'report',
-        entityId: reportId,
+      await audit(tx, { actor, requestId }, 'report.decide', ['report', reportId], {
         after: report.decision,
-        requestId,
         event: { type: 'unit_report.decided', payload: { report } },
       })
       return { report }

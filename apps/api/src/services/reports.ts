@@ -3,7 +3,7 @@ import { schema } from '@hub/db'
 import { Forbidden, NotFound, normaliseProgress, taskPolicy } from '@hub/domain'
 import { desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { recordChange } from './audit'
+import { audit, recordChange } from './audit'
 import { Service } from './change'
 import { presentTask, rollUp, supportsOf } from './tasks'
 
@@ -107,13 +107,8 @@ export class ReportService extends Service {
         await rollUp(tx, row.parentTaskId, actor.userId, requestId)
       }
       const dto = presentReport(report!, actor.fullName)
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'report.submit',
-        entityType: 'report',
-        entityId: dto.id,
+      await audit(tx, { actor, requestId }, 'report.submit', ['report', dto.id], {
         after: dto,
-        requestId,
         event: { type: 'report.submitted', payload: { report: dto, task } },
       })
       return { report: dto, task }
