@@ -73,6 +73,17 @@ describe('the dated tree', () => {
   })
 })
 
+describe('the measure of a period on that period’s units', () => {
+  it('ranks the 30 districts in July 2021, and the 126 communes and wards (no district) this month', async () => {
+    const bithu = await hub.login('bithu@demo.local')
+    const measure = async (q: string) => (await hub.request('GET', `/api/measure?${q}`, { cookie: bithu })).json.rows
+    expect(await measure('kind=district&period=2021-07')).toHaveLength(30)
+    expect(await measure('kind=commune&period=2021-07')).toHaveLength(579)
+    expect(await measure('kind=district')).toHaveLength(0)
+    expect(await measure('kind=commune')).toHaveLength(126)
+  })
+})
+
 describe('history follows the successor', () => {
   it('phường Tây Hồ’s page lists the tasks of its 2021 predecessors, marked with whose they were', async () => {
     const tayHo = named('Phường Tây Hồ')

@@ -220,7 +220,7 @@ export class MeasureService extends Service {
     if (!period) throw badPeriod()
     const units = this.units
       .all()
-      .filter((u) => u.kind === kind && !u.validTo && (!parentId || u.parentId === parentId))
+      .filter((u) => u.kind === kind && existedIn(u, period) && (!parentId || u.parentId === parentId))
       .filter((u) => measurePolicy.read(actor, this.units.tree, u.id))
       .map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
     const [{ settings, result }, heads] = await Promise.all([this.compute(units, period, today), this.heads()])
@@ -242,7 +242,7 @@ export class MeasureService extends Service {
     const children = this.units.tree
       .childrenOf(unitId)
       .map((id) => this.units.get(id)!)
-      .filter((u) => !u.validTo)
+      .filter((u) => existedIn(u, period))
       .map((u) => this.measureUnit(u.id))
     const [{ settings, result }, heads] = await Promise.all([
       this.compute([this.measureUnit(unitId), ...children], period, today),
@@ -315,4 +315,9 @@ export class MeasureService extends Service {
 
 export function presentPeriod(p: Period) {
   return { key: p.key, from: p.from, to: p.to, cycle: p.cycle }
+}
+
+/** Whether a unit was in force at some time in the period: a period before the 2025 reform is measured on 2021's units. */
+function existedIn(u: { validFrom: string; validTo: string | null }, period: Period): boolean {
+  return u.validFrom <= period.to && (!u.validTo || u.validTo >= period.from)
 }
