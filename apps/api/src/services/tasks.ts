@@ -1,4 +1,4 @@
-import type { CurrentUser } from '@hub/auth'
+import { type CurrentUser, reachOf } from '@hub/auth'
 import { type DbOrTx, schema, type Tx } from '@hub/db'
 import {
   agreesWithChildren,
@@ -17,7 +17,23 @@ import {
   timeliness,
   vnDay,
 } from '@hub/domain'
-import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
 import { recordChange } from './audit'
 import { Service } from './change'
 import { authorizeTaskLinks } from './task-links'
@@ -154,6 +170,15 @@ export async function insertTask(
   return dto
 }
 
+/**
+ * Tasks led or supported by these units (and those `accountableUserId` answers for), as a short list
+ * of ids the planner reaches through the indexes on lead and supporting units, not a test of every task.
+ */
+function taskIdsOf(unitIds: readonly string[], accountableUserId?: string): SQL {
+  const own = accountableUserId ? sql` or l.accountable_user_id = ${accountableUserId}` : sql``
+  return sql`${t.id} = any(array(select l.id from ${t} l where l.lead_unit_id in ${unitIds}${own} union select s.task_id from ${schema.taskSupportUnits} s where s.unit_id in ${unitIds}))`
+}
+
 export class TaskService extends Service {
   private requireUnit(id: string, field: string) {
     if (!this.units.get(id)) throw new Invalid(field, 'unknownUnit', { field }, undefined, 'unknown unit')
@@ -171,28 +196,21 @@ export class TaskService extends Service {
   private visibility(actor: CurrentUser): SQL | undefined {
     const root = this.units.root()
     if (root && directs(actor, this.units.tree, root.id)) return undefined
-    const reach = [...new Set(actor.grants.flatMap((g) => this.units.tree.subtree(g.unitId)))]
-    const own = eq(t.accountableUserId, actor.userId)
-    if (!reach.length) return own
-    return or(
-      own,
-      inArray(t.leadUnitId, reach),
-      sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${reach})`,
-    )
+    const reach = reachOf(actor, this.units.tree)
+    if (!reach.length) return eq(t.accountableUserId, actor.userId)
+    return taskIdsOf(reach, actor.userId)
   }
 
   async list(actor: CurrentUser, q: TaskListQuery) {
     const today = vnDay()
-    const conds: (SQL | undefined)[] = [this.visibility(actor)]
+    const visible = this.visibility(actor)
+    const conds: (SQL | undefined)[] = []
     if (q.unitId) {
       const unitIds = q.includeSubunits === 'true' ? this.units.tree.subtree(q.unitId) : [q.unitId]
-      conds.push(
-        or(
-          inArray(t.leadUnitId, unitIds),
-          sql`exists (select 1 from ${schema.taskSupportUnits} s where s.task_id = ${t.id} and s.unit_id in ${unitIds})`,
-        ),
-      )
-    }
+      conds.push(taskIdsOf(unitIds))
+      // The tasks of a unit in the caller's reach are all visible to them: the reach adds nothing then.
+      if (visible && !actor.grants.some((g) => this.units.tree.isWithin(q.unitId!, g.unitId))) conds.push(visible)
+    } else conds.push(visible)
     if (q.status) conds.push(eq(t.status, q.status))
     if (q.directiveId) conds.push(eq(t.directiveId, q.directiveId))
     if (q.assigneeId) conds.push(eq(t.accountableUserId, q.assigneeId))
@@ -207,21 +225,28 @@ export class TaskService extends Service {
       conds.push(eq(t.status, 'done'), or(isNull(t.dueAt), isNull(t.completedAt), sql`${doneDay} <= ${t.dueAt}`))
     if (q.timeliness === 'late') conds.push(eq(t.status, 'done'), sql`${doneDay} > ${t.dueAt}`)
     const where = and(...conds)
-    const [total] = await this.db.select({ n: count() }).from(t).where(where)
-    const rows = await this.db
-      .select()
+    // Bounded by units (a filter or the caller's reach), the page and its total are one statement; over
+    // every task (the city's leaders) a window would sort the whole table, so the count stays apart.
+    const bounded = conds[0] !== undefined
+    const page = await this.db
+      .select({ ...getTableColumns(t), total: sql<string | null>`${bounded ? sql`count(*) over ()` : sql`null`}` })
       .from(t)
       .where(where)
       .orderBy(sql`${t.dueAt} asc nulls last`, asc(t.createdAt), asc(t.id))
       .limit(q.limit)
       .offset(q.offset)
+    const rows = page.map(({ total: _, ...row }) => row)
+    const total =
+      bounded && page.length
+        ? Number(page[0]!.total)
+        : (await this.db.select({ n: count() }).from(t).where(where))[0]?.n
     const supports = await supportsOf(
       this.db,
       rows.map((r) => r.id),
     )
     return {
       tasks: rows.map((r) => presentTask(r, supports.get(r.id) ?? [], today)),
-      total: total?.n ?? 0,
+      total: total ?? 0,
       limit: q.limit,
       offset: q.offset,
     }
