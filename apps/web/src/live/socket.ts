@@ -1,9 +1,16 @@
+import type { LiveEvents } from '@hub/domain'
 import { useEffect, useSyncExternalStore } from 'react'
 import { io, type Socket } from 'socket.io-client'
 
+/** The socket as the server speaks it: the contract's live events (typed in @hub/domain) and the room requests. */
+export type LiveSocket = Socket<
+  { [E in keyof LiveEvents]: (payload: LiveEvents[E]) => void },
+  { subscribe: (room: string) => void; unsubscribe: (room: string) => void }
+>
+
 export type LiveState = 'connecting' | 'connected' | 'offline'
 
-let socket: Socket | null = null
+let socket: LiveSocket | null = null
 let state: LiveState = 'offline'
 const listeners = new Set<() => void>()
 /** Rooms wanted by mounted components, counted, so a room is left only when nobody needs it. */
@@ -16,10 +23,10 @@ function setState(next: LiveState) {
 }
 
 /** The one socket of this tab (same origin, default path; the session cookie authenticates it). */
-export function connectLive(): Socket {
+export function connectLive(): LiveSocket {
   if (socket) return socket
   setState('connecting')
-  const s = io({ withCredentials: true, reconnectionDelayMax: 15_000 })
+  const s: LiveSocket = io({ withCredentials: true, reconnectionDelayMax: 15_000 })
   s.on('connect', () => {
     setState('connected')
     // After a reconnect the server has forgotten our rooms: join them again.
@@ -42,7 +49,7 @@ export function disconnectLive() {
   setState('offline')
 }
 
-export function getLiveSocket(): Socket | null {
+export function getLiveSocket(): LiveSocket | null {
   return socket
 }
 
