@@ -126,6 +126,22 @@ describe('Idempotency-Key on POST', () => {
     expect(rows.map((r) => r.status)).toEqual([400])
   })
 
+  it('a task PATCH retried with its key gets the first answer, not a version conflict against itself', async () => {
+    const task = await ledTask(tayho)
+    const body = { version: task.version, progress: task.progress === 40 ? 45 : 40 }
+    const send = () =>
+      hub.request('PATCH', `/api/tasks/${task.id}`, { cookie: tayho, body, headers: { 'Idempotency-Key': 'patch-1' } })
+    const first = await send()
+    expect(first.status).toBe(200)
+    const again = await send()
+    expect(again.status).toBe(200)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(again.json).toEqual(first.json)
+    // Without the key the same stale version is refused: the key is what made the retry safe.
+    const bare = await hub.request('PATCH', `/api/tasks/${task.id}`, { cookie: tayho, body })
+    expect(bare.status).toBe(409)
+  })
+
   it('an expired key runs again', async () => {
     const task = await ledTask(tayho)
     const before = await reportCount(task.id)

@@ -17,7 +17,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000
 const idempotencyKeys = schema.idempotencyKeys
 
 /**
- * `Idempotency-Key` on every POST under /api (after the session middleware): the first request with
+ * `Idempotency-Key` on every POST (and PATCH) under /api (after the session middleware): the first request with
  * a key runs and its answer (status and body) is kept for 24 h under (user, key); a repeat by the same
  * user on the same method and path gets that answer again (header `Idempotent-Replayed: true`) and
  * writes nothing. A repeat while the first still runs waits for it, then answers 409
@@ -29,7 +29,8 @@ export function idempotency(deps: Deps, options: { waitMs?: number } = {}): Midd
   const waitMs = options.waitMs ?? WAIT_MS
   let lastSweep = 0
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next()
+    // PATCH too: a task update retried after a lost answer must get that answer, not a 409 against itself.
+    if (c.req.method !== 'POST' && c.req.method !== 'PATCH') return next()
     const key = c.req.header(IDEMPOTENCY_HEADER)
     if (key === undefined) return next()
     if (key.length === 0 || key.length > MAX_KEY_LENGTH || !KEY_PATTERN.test(key)) {

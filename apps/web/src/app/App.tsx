@@ -1,13 +1,16 @@
 import { MantineProvider } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, useIsRestoring, useQueryClient } from '@tanstack/react-query'
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { RouterProvider } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { UpdatePrompt } from '../components/UpdatePrompt'
 import { ApiError } from '../lib/api'
 import { keys } from '../lib/queries'
+import { persistOptions, saveWhenHidden } from '../offline/persist'
+import { startOnlineTracking } from '../offline/use-online'
 import { createAppRouter } from './router'
 import { cssVariablesResolver, theme } from './theme'
 
@@ -28,7 +31,18 @@ function makeClient(onUnauthenticated: () => void) {
   })
 }
 
-/** Providers: theme, dates in the UI language, server state, routes. */
+/** The routes, once the cache kept in the browser is back: the login guard reads the identity from it. */
+function RoutesWhenRestored({ router }: { router: ReturnType<typeof createAppRouter> }) {
+  const restoring = useIsRestoring()
+  const queryClient = useQueryClient()
+  // Saving before the kept cache is back would overwrite it with an empty one.
+  useEffect(() => (restoring ? undefined : saveWhenHidden(queryClient)), [restoring, queryClient])
+  return restoring ? null : <RouterProvider router={router} />
+}
+
+startOnlineTracking()
+
+/** Providers: theme, dates in the UI language, server state (kept in IndexedDB for offline reading), routes. */
 export function App() {
   const { i18n } = useTranslation()
   const [{ queryClient, router }] = useState(() => {
@@ -48,9 +62,9 @@ export function App() {
       <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'vi', firstDayOfWeek: 1 }}>
         <Notifications position="top-right" limit={4} />
         <UpdatePrompt />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+          <RoutesWhenRestored router={router} />
+        </PersistQueryClientProvider>
       </DatesProvider>
     </MantineProvider>
   )

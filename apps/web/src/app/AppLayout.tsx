@@ -35,6 +35,9 @@ import { LiveIndicator } from '../components/LiveIndicator'
 import { NotificationBell } from '../components/NotificationBell'
 import { initials } from '../lib/initials'
 import { LiveEvents } from '../live/LiveEvents'
+import { OfflineBar } from '../offline/OfflineBar'
+import { OutboxSync } from '../offline/OutboxSync'
+import { pendingCount } from '../offline/outbox'
 
 interface NavItem {
   to: string
@@ -81,7 +84,12 @@ export function AppLayout() {
     item.exact ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`)
 
   // Without a user this layout renders <Navigate to="/login" />: no explicit navigation needed.
-  const onLogout = (everywhere: boolean) => logout(everywhere)
+  // Logging out empties the outbox too (a shared phone): say so when updates are still waiting.
+  const onLogout = (everywhere: boolean) => {
+    const waiting = pendingCount(user.id)
+    if (waiting > 0 && !window.confirm(t('offline.logoutLoses', { count: waiting }))) return
+    return logout(everywhere)
+  }
 
   return (
     <AppShell
@@ -93,6 +101,7 @@ export function AppLayout() {
         {t('app.skipToContent')}
       </a>
       <LiveEvents userId={user.id} unitId={user.unitId} />
+      <OutboxSync userId={user.id} />
       <AppShell.Header style={{ borderTop: '3px solid var(--mantine-color-red-8)' }}>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -187,6 +196,7 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <OfflineBar userId={user.id} />
         <UserContext.Provider value={lastUser.current}>
           <Outlet />
         </UserContext.Provider>

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query'
+import { onlineManager, type QueryClient } from '@tanstack/react-query'
 import {
   createRootRouteWithContext,
   createRoute,
@@ -35,12 +35,33 @@ const publicDutyRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/PublicDutyPage'), 'PublicDutyPage'),
 })
 
+/** Whether this page load has asked the hub who is logged in (the kept cache may hold an older answer). */
+let identityAsked = false
+
+/**
+ * Who is logged in. The first time a page loads with a connection the hub is asked (the identity kept
+ * in the browser may be out of date); without one, or when the hub does not answer, the identity kept
+ * from the last visit stands in, so an offline reload is not left blank waiting for /api/auth/me.
+ */
+async function identity(qc: QueryClient) {
+  const kept = () => qc.getQueryData(meQuery.queryKey) ?? null
+  if (!onlineManager.isOnline()) return kept()
+  if (identityAsked) return await qc.ensureQueryData(meQuery)
+  try {
+    const user = await qc.fetchQuery({ ...meQuery, staleTime: 0, retry: false })
+    identityAsked = true
+    return user
+  } catch {
+    return kept()
+  }
+}
+
 /** Every screen but login: needs a session, else goes to /login and comes back after. */
 const authedRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_authed',
   beforeLoad: async ({ context, location }) => {
-    const user = await context.queryClient.ensureQueryData(meQuery)
+    const user = await identity(context.queryClient)
     if (!user) throw redirect({ to: '/login', search: { redirect: location.href } })
     return { user }
   },

@@ -1,9 +1,12 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext } from 'react'
-import { api } from '../lib/api'
+import { ApiError, api } from '../lib/api'
 import { keys, meQuery } from '../lib/queries'
 import type { User } from '../lib/types'
 import { disconnectLive } from '../live/socket'
+import { clearOutbox } from '../offline/outbox'
+import { clearPersistedQueries } from '../offline/persist'
+import { setLogoutPending, settlePendingLogout } from './pending-logout'
 
 /**
  * Drops every cached answer of the previous session except the one named. (Not queryClient.clear():
@@ -20,6 +23,7 @@ export function useAuth() {
 
   const login = useCallback(
     async (email: string, password: string) => {
+      await settlePendingLogout().catch(() => {})
       const { user } = await api<{ user: User }>('/auth/login', { method: 'POST', body: { email, password } })
       forgetAllBut(qc, keys.me[0])
       qc.setQueryData(keys.me, user)
@@ -32,10 +36,16 @@ export function useAuth() {
     async (everywhere = false) => {
       try {
         await api(everywhere ? '/auth/logout-all' : '/auth/logout', { method: 'POST' })
+      } catch (e) {
+        // No connection: this phone forgets the person now; the hub ends the session at the next login.
+        if (e instanceof ApiError && e.status === 0) setLogoutPending(true)
+        else throw e
       } finally {
         disconnectLive()
         qc.setQueryData(keys.me, null)
         forgetAllBut(qc, keys.me[0])
+        // A shared phone: no task, report or unsent update of this person is left for the next one.
+        await Promise.all([clearPersistedQueries(), clearOutbox()]).catch(() => {})
       }
     },
     [qc],

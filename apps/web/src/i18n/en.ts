@@ -1,4 +1,5 @@
 import { accountabilityEn } from './accountability-en'
+import { offlineEn } from './offline-en'
 import type { Catalogue } from './vi'
 
 /** The English catalogue: the second language; same keys as vi.ts. */
@@ -27,6 +28,7 @@ export const en: Catalogue = {
     },
   },
   accountability: accountabilityEn,
+  offline: offlineEn,
   nav: {
     admin: 'Administration',
     accountability: 'Accountability',

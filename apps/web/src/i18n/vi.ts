@@ -1,5 +1,6 @@
 /** The Vietnamese catalogue: the default language of the hub. Every UI string lives here (and in en.ts). */
 import { accountabilityVi } from './accountability-vi'
+import { offlineVi } from './offline-vi'
 
 export const vi = {
   app: {
@@ -26,6 +27,7 @@ export const vi = {
     },
   },
   accountability: accountabilityVi,
+  offline: offlineVi,
   nav: {
     admin: 'Quản trị',
     accountability: 'Thước đo trách nhiệm',

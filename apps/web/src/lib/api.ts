@@ -33,22 +33,27 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
   body?: unknown
   signal?: AbortSignal
+  /** Sent as `Idempotency-Key`: a retry of the same write gets the first answer instead of writing twice. */
+  idempotencyKey?: string
 }
 
 /**
  * Calls the hub's JSON API on the same origin with the session cookie. The browser adds the
  * Origin header that the server demands on writes. Any non-2xx answer becomes an ApiError.
  */
-export async function api<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  { method = 'GET', body, signal, idempotencyKey }: RequestOptions = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
   let res: Response
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     })

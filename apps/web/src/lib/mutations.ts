@@ -20,14 +20,18 @@ export interface TaskPatchInput {
   version: number
   status?: Task['status']
   progress?: number
+  /** The same key on a retry gets the first answer (a lost answer does not turn into a 409). */
+  idempotencyKey?: string
 }
 
 /** PATCH a task with the version it was read at; a 409 comes back as an ApiError with details.current. */
 export function useUpdateTask() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: async ({ id, ...body }: TaskPatchInput) =>
-      (await api<{ task: Task }>(`/tasks/${id}`, { method: 'PATCH', body })).task,
+    mutationFn: async ({ id, idempotencyKey, ...body }: TaskPatchInput) =>
+      (await api<{ task: Task }>(`/tasks/${id}`, { method: 'PATCH', body, idempotencyKey })).task,
+    // Never paused while offline: the task page puts the update in the outbox instead.
+    networkMode: 'always',
     onSuccess: (task) => applyTask(qc, task),
   })
 }
@@ -38,13 +42,16 @@ export interface ReportInput {
   progress?: number
   narrative: string
   difficulties: string
+  /** The same key on a retry never records a second report. */
+  idempotencyKey?: string
 }
 
 export function useSubmitReport() {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: ({ taskId, ...body }: ReportInput) =>
-      api<{ report: Report; task?: Task }>(`/tasks/${taskId}/reports`, { method: 'POST', body }),
+    mutationFn: ({ taskId, idempotencyKey, ...body }: ReportInput) =>
+      api<{ report: Report; task?: Task }>(`/tasks/${taskId}/reports`, { method: 'POST', body, idempotencyKey }),
+    networkMode: 'always',
     onSuccess: (r, input) => {
       if (r.task) applyTask(qc, r.task)
       void qc.invalidateQueries({ queryKey: keys.reports(input.taskId) })

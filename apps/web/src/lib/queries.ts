@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
+import { settlePendingLogout } from '../auth/pending-logout'
 import { useLiveConnected } from '../live/socket'
 import { api, qs } from './api'
 import type {
@@ -44,6 +45,7 @@ export const meQuery = queryOptions({
   queryKey: keys.me,
   queryFn: async (): Promise<User | null> => {
     try {
+      if (await settlePendingLogout()) return null
       return (await api<{ user: User }>('/auth/me')).user
     } catch (e) {
       if (e instanceof Error && 'status' in e && (e as { status: number }).status === 401) return null

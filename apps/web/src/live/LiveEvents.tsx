@@ -58,6 +58,17 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     const onPresence = (p: { room?: string; users?: PresenceUser[] }) => {
       if (p?.room) qc.setQueryData(keys.presence(p.room), p.users ?? [])
     }
+    // Events sent while the link was down are lost: after a reconnect the screens on show reload what
+    // may have changed (tasks, their reports, notifications), each list refetched in place.
+    let connectedOnce = s.connected
+    const onConnect = () => {
+      if (connectedOnce) {
+        for (const key of [keys.allTasks, ['task'], ['cascade'], ['reports'], keys.notifications])
+          void qc.invalidateQueries({ queryKey: key })
+      }
+      connectedOnce = true
+    }
+    s.on('connect', onConnect)
     s.on('task:created', onTask)
     s.on('task:updated', onTask)
     s.on('report:submitted', onReport)
@@ -65,6 +76,7 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     s.on('presence', onPresence)
     s.on('directive:updated', onDirective)
     return () => {
+      s.off('connect', onConnect)
       s.off('task:created', onTask)
       s.off('task:updated', onTask)
       s.off('report:submitted', onReport)

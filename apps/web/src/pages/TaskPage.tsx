@@ -17,10 +17,11 @@ import {
 } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
 import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
+import { onlineManager, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
 import { useTaskRights } from '../auth/task-access'
 import { StatusBadge, TimelinessBadge, timelinessColour } from '../components/Badges'
 import { CascadePanel } from '../components/CascadePanel'
@@ -34,6 +35,8 @@ import { useDirectives, usePeople, useTask, useTaskCascade, useTaskReports, useU
 import { applyTask } from '../lib/task-cache'
 import { type Task, type TaskStatus, taskStatuses } from '../lib/types'
 import { useLiveRoom } from '../live/socket'
+import { enqueue, newKey } from '../offline/outbox'
+import { useOnline } from '../offline/use-online'
 
 const route = getRouteApi('/_authed/tasks/$taskId')
 const quickSteps = [25, 50, 75, 100]
@@ -65,9 +68,15 @@ interface Conflict {
   mine: { status: TaskStatus; progress: number }
 }
 
+/** No answer at all (no connection, or it dropped): the write goes to the outbox instead of being lost. */
+function isNetworkFailure(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 0
+}
+
 function ProgressUpdate({ task }: { task: Task }) {
   const { t, i18n } = useTranslation()
   const qc = useQueryClient()
+  const user = useUser()
   const update = useUpdateTask()
   const report = useSubmitReport()
   // A task handed down to units below takes its status and progress from them (the roll-up rule).
@@ -107,25 +116,54 @@ function ProgressUpdate({ task }: { task: Task }) {
     setBusy(true)
     setProblem(null)
     setConflict(null)
+    // One key per request, kept if the update goes to the outbox: a retry never writes twice.
+    const ids = { patchKey: newKey(), reportKey: newKey() }
+    const text = { narrative: narrative.trim(), difficulties: difficulties.trim() }
+    const change = status !== from.status || progress !== from.progress ? { status, progress } : null
+    let patched: Task | null = null
+    // No connection: the update waits in the outbox ("Đang chờ gửi") and goes when the connection returns.
+    const keep = async () => {
+      await enqueue({
+        userId: user.id,
+        taskId: task.id,
+        taskTitle: task.title,
+        base: from,
+        change,
+        report: text,
+        ...ids,
+        patched: patched !== null,
+      })
+      setNarrative('')
+      setDifficulties('')
+      // The form now stands on what was queued; a further change here is sent after it.
+      setBase({ version: patched?.version ?? from.version, status, progress })
+      toasts.show({ color: 'blue', message: t('offline.outbox.queued') })
+    }
     try {
+      if (!onlineManager.isOnline()) {
+        await keep()
+        return
+      }
       let latest: Task | null = null
       // The status and progress first, against the version the form was opened with: a stale one is
       // refused (409) before anything is recorded.
-      if (status !== from.status || progress !== from.progress) {
+      if (change) {
         latest = await update.mutateAsync({
           id: task.id,
           version: from.version,
           progress,
           status: status !== from.status ? status : undefined,
+          idempotencyKey: ids.patchKey,
         })
+        patched = latest
       }
       let reportSaved = false
       try {
         const r = await report.mutateAsync({
           taskId: task.id,
           progress,
-          narrative: narrative.trim(),
-          difficulties: difficulties.trim(),
+          ...text,
+          idempotencyKey: ids.reportKey,
         })
         reportSaved = true
         if (r.task) latest = r.task
@@ -145,7 +183,8 @@ function ProgressUpdate({ task }: { task: Task }) {
       })
     } catch (e) {
       const current = e instanceof ApiError ? (e.details as { current?: Task } | undefined)?.current : undefined
-      if (e instanceof ApiError && e.code === 'version_conflict' && current) {
+      if (isNetworkFailure(e)) await keep()
+      else if (e instanceof ApiError && e.code === 'version_conflict' && current) {
         applyTask(qc, current)
         setConflict({ current, opened: from, mine: { status, progress } })
       } else if (e instanceof ApiError && e.status === 403) setProblem(t('task.update.notAllowed'))
@@ -305,6 +344,7 @@ function ProgressUpdate({ task }: { task: Task }) {
 /** A supporting unit's form: it reports on its part of the work; the lead unit sets status and progress. */
 function SupportReport({ task }: { task: Task }) {
   const { t, i18n } = useTranslation()
+  const user = useUser()
   const report = useSubmitReport()
   const [narrative, setNarrative] = useState('')
   const [difficulties, setDifficulties] = useState('')
@@ -313,13 +353,33 @@ function SupportReport({ task }: { task: Task }) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault()
     setProblem(null)
+    const text = { narrative: narrative.trim(), difficulties: difficulties.trim() }
+    const reportKey = newKey()
+    // No connection: the report waits in the outbox and goes, once, when the connection returns.
+    const keep = async () => {
+      const base = { version: task.version, status: task.status, progress: task.progress }
+      await enqueue({
+        userId: user.id,
+        taskId: task.id,
+        taskTitle: task.title,
+        base,
+        change: null,
+        report: text,
+        reportKey,
+      })
+      setNarrative('')
+      setDifficulties('')
+      toasts.show({ color: 'blue', message: t('offline.outbox.queued') })
+    }
     try {
-      await report.mutateAsync({ taskId: task.id, narrative: narrative.trim(), difficulties: difficulties.trim() })
+      if (!onlineManager.isOnline()) return await keep()
+      await report.mutateAsync({ taskId: task.id, ...text, idempotencyKey: reportKey })
       setNarrative('')
       setDifficulties('')
       toasts.show({ color: 'green', message: t('task.support.sent') })
     } catch (err) {
-      setProblem(errorText(t, err, i18n.language))
+      if (isNetworkFailure(err)) await keep()
+      else setProblem(errorText(t, err, i18n.language))
     }
   }
 
@@ -432,10 +492,18 @@ export function TaskPage() {
   const { data: directives } = useDirectives()
   const { data: people } = usePeople(task?.leadUnitId)
   const rights = useTaskRights(task)
+  const online = useOnline()
   useLiveRoom(task ? `unit:${task.leadUnitId}` : null)
 
   if (isLoading) return <Loading />
-  if (error || !task) return <ErrorState error={error} onRetry={() => void refetch()} />
+  // A failed refresh keeps showing the task already read (offline, or a bad connection).
+  if (!task && !online)
+    return (
+      <Alert color="gray" variant="light" data-testid="not-kept-offline">
+        {t('offline.notKept')}
+      </Alert>
+    )
+  if (!task) return <ErrorState error={error} onRetry={() => void refetch()} />
 
   const lead = byId.get(task.leadUnitId)
   const directive = task.directiveId ? directives?.find((d) => d.id === task.directiveId) : undefined

@@ -1,0 +1,269 @@
+// A ward official on a phone without a connection: what he opened still reads (with the "Ngoại tuyến"
+// banner), his progress update and report wait in the outbox across closing the tab, and arrive exactly
+// once when the connection returns (even when an answer is lost on the way); the lead unit's board shows
+// them live; a change made meanwhile by someone else is shown with both values for him to decide.
+
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiSession, apiLogin } from '../helpers/api'
+import { launchBrowser, login, newContext, newPhoneContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+interface Task {
+  id: string
+  title: string
+  status: string
+  progress: number
+  version: number
+}
+interface Report {
+  id: string
+  narrative: string
+  difficulties: string
+  progress: number | null
+}
+
+/** The kept query cache as stored in IndexedDB (empty until the app has written it). */
+const readKept = `(async () => {
+  // Never open the database before the app created it (an empty one would lack its store).
+  if (!(await indexedDB.databases()).some((d) => d.name === 'hub-query-cache')) return ''
+  return await new Promise((resolve) => {
+    const open = indexedDB.open('hub-query-cache')
+    open.onsuccess = () => {
+      const get = open.result.transaction('queries').objectStore('queries').get('hub.queries')
+      get.onsuccess = () => { open.result.close(); resolve(String(get.result ?? '')) }
+      get.onerror = () => resolve('')
+    }
+    open.onerror = () => resolve('')
+  })
+})()`
+
+/** The keys of the queries kept in IndexedDB. */
+async function keptKeys(page: Page): Promise<string[]> {
+  const s = (await page.evaluate(readKept)) as string
+  if (!s) return []
+  return (JSON.parse(s).clientState.queries as { queryKey: unknown[] }[]).map((q) => JSON.stringify(q.queryKey))
+}
+
+/** Resolves once a kept query's key (as JSON) starts with this prefix (the cache is written at most once a second). */
+async function waitForKept(page: Page, prefix: string) {
+  await expect
+    .poll(async () => (await keptKeys(page)).some((k) => k.startsWith(prefix)), { timeout: 15_000 })
+    .toBe(true)
+}
+
+describe('in the field: offline reading and the outbox', () => {
+  let hub: Hub
+  let browser: Browser
+  let phone: BrowserContext
+  let desk: BrowserContext
+  let tayho: ApiSession
+  let quangan: ApiSession
+  const tag = `NT${Date.now().toString(36)}`
+  let taskA: Task // led by Quảng An: its head updates progress
+  let taskB: Task // led by Tây Hồ, Quảng An supporting: its head reports on his part
+  let taskC: Task // led by Quảng An: changed by someone else while he is offline
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+    tayho = await apiLogin(hub.base, 'tayho')
+    quangan = await apiLogin(hub.base, 'quangan')
+    const quangAn = quangan.user.unitId!
+    const create = async (title: string, body: Record<string, unknown>) =>
+      (await tayho.post<{ task: Task }>('/tasks', { title: `${title} ${tag}`, dueAt: '2030-12-31', ...body })).task
+    taskA = await create('Kiểm tra chốt chợ Quảng An', { leadUnitId: quangAn })
+    taskB = await create('Rà soát hộ kinh doanh ven hồ', {
+      leadUnitId: tayho.user.unitId!,
+      supportUnitIds: [quangAn],
+    })
+    taskC = await create('Cập nhật sổ theo dõi tạm trú', { leadUnitId: quangAn })
+    phone = await newPhoneContext(browser, hub.base)
+    desk = await newContext(browser, hub.base)
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await desk?.close()
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('offline: reads what was opened, queues an update and a report across closing the tab; online: each arrives once and shows live', async () => {
+    // The lead unit's board (Tây Hồ, with its wards) and task B's page are open at the district.
+    const board = await desk.newPage()
+    await login(board, 'tayho')
+    await board.goto(`/board?unitId=${tayho.user.unitId}&q=${tag}`)
+    await board.locator(`[data-task-id="${taskA.id}"]`).first().waitFor()
+    const deskTaskB = await desk.newPage()
+    await deskTaskB.goto(`/tasks/${taskB.id}`)
+    await deskTaskB.getByTestId('task-title').waitFor()
+
+    // Online first: the worker installs (it controls the page from the second load) and the screens
+    // the official opens are kept in the browser.
+    let page = await phone.newPage()
+    await login(page, 'quangan')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    await page.evaluate('navigator.serviceWorker.ready')
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true)
+    for (const [task, form] of [
+      [taskA, 'progress-form'],
+      [taskB, 'support-report-form'],
+      [taskC, 'progress-form'],
+    ] as const) {
+      await page.goto(`/tasks/${task.id}`)
+      await page.getByTestId(form).waitFor()
+      await waitForKept(page, JSON.stringify(['task', task.id]))
+    }
+    await page.goto('/')
+    await page.locator(`[data-testid="task-card"][data-task-id="${taskA.id}"]`).first().waitFor()
+    await waitForKept(page, `["tasks",{"assigneeId":"${quangan.user.id}"`)
+
+    // No connection: a reload opens "Việc của tôi" from the kept cache, not a blank page waiting for /api/auth/me.
+    const kept = await keptKeys(page)
+    for (const task of [taskA, taskB, taskC]) expect(kept).toContain(JSON.stringify(['task', task.id]))
+    await phone.setOffline(true)
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    expect(await keptKeys(page)).toEqual(expect.arrayContaining(kept))
+    const banner = page.getByTestId('offline-banner')
+    await banner.waitFor()
+    expect(await banner.textContent()).toMatch(/Ngoại tuyến — dữ liệu lúc \d{2}:\d{2}/)
+    await screenshot(page, 'offline-banner')
+
+    // The progress update on task A (opened from the list), with a difficulty.
+    await page.locator(`[data-testid="task-card"][data-task-id="${taskA.id}"]`).first().tap()
+    await page.getByTestId('progress-form').waitFor()
+    await page.getByTestId('progress-75').tap()
+    const formA = page.getByTestId('progress-form')
+    await formA.getByRole('textbox', { name: 'Kết quả thực hiện' }).fill(`Đã lập chốt kiểm tra ${tag}`)
+    await formA.getByRole('textbox', { name: /Khó khăn/ }).fill(`Thiếu biển báo ${tag}`)
+    await page.getByTestId('send-update').tap()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (1)').waitFor()
+
+    // The supporting unit's report on task B.
+    await page.goto(`/tasks/${taskB.id}`)
+    const formB = page.getByTestId('support-report-form')
+    await formB.waitFor()
+    await formB.getByRole('textbox', { name: 'Kết quả thực hiện' }).fill(`Phường đã rà soát 42 hộ ${tag}`)
+    await page.getByTestId('send-support-report').tap()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (2)').waitFor()
+
+    // The tab is closed; nothing has reached the hub.
+    await page.close()
+    expect((await tayho.get<{ task: Task }>(`/tasks/${taskA.id}`)).task.progress).toBe(taskA.progress)
+
+    // Reopened, still offline: the outbox is still there.
+    page = await phone.newPage()
+    await page.goto('/')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    await page.getByTestId('offline-banner').waitFor()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (2)').waitFor()
+    await page.getByTestId('outbox-toggle').tap()
+    await page.locator('[data-testid="outbox-item"]').nth(1).waitFor()
+    expect(
+      await page
+        .locator('[data-testid="outbox-item"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id'))),
+    ).toEqual([taskA.id, taskB.id])
+    await screenshot(page, 'offline-outbox')
+
+    // The first answer to the report is lost on the way back (the hub recorded it); the retry carries
+    // the same Idempotency-Key and gets the first answer instead of a second report.
+    const reportKeys: string[] = []
+    let dropped = 0
+    await phone.route(`**/api/tasks/${taskB.id}/reports`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      reportKeys.push((await route.request().headerValue('idempotency-key')) ?? '')
+      if (dropped === 0) {
+        dropped++
+        await route.fetch()
+        return route.abort('connectionreset')
+      }
+      return route.continue()
+    })
+
+    await phone.setOffline(false)
+    await page.getByTestId('offline-bar').waitFor({ state: 'detached', timeout: 30_000 })
+
+    const a = (await tayho.get<{ task: Task }>(`/tasks/${taskA.id}`)).task
+    expect(a.progress).toBe(75)
+    expect(a.version).toBe(taskA.version + 1)
+    const reportsA = (await tayho.get<{ reports: Report[] }>(`/tasks/${taskA.id}/reports`)).reports
+    expect(reportsA.filter((r) => r.narrative === `Đã lập chốt kiểm tra ${tag}`)).toMatchObject([
+      { progress: 75, difficulties: `Thiếu biển báo ${tag}` },
+    ])
+    const reportsB = (await tayho.get<{ reports: Report[] }>(`/tasks/${taskB.id}/reports`)).reports
+    expect(reportsB.filter((r) => r.narrative === `Phường đã rà soát 42 hộ ${tag}`)).toHaveLength(1)
+    expect(dropped).toBe(1)
+    expect(reportKeys.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(reportKeys).size).toBe(1)
+    expect(reportKeys[0]).not.toBe('')
+    await phone.unroute(`**/api/tasks/${taskB.id}/reports`)
+
+    // The district saw both arrive live: task A moved on its board, the report appeared on task B.
+    await board
+      .locator(`[data-testid="column-in_progress"] [data-task-id="${taskA.id}"]`)
+      .getByText('75%')
+      .waitFor({ timeout: 15_000 })
+    await deskTaskB.getByText(`Phường đã rà soát 42 hộ ${tag}`).waitFor({ timeout: 15_000 })
+    await page.close()
+  })
+
+  it('a conflicting offline update shows both values, and the official decides', async () => {
+    const page = await phone.newPage()
+    await page.goto(`/tasks/${taskC.id}`)
+    await page.getByTestId('progress-form').waitFor()
+    await phone.setOffline(true)
+    await page.reload()
+    await page.getByTestId('offline-banner').waitFor()
+    await page.getByTestId('progress-50').tap()
+    await page.getByTestId('send-update').tap()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (1)').waitFor()
+
+    // Meanwhile the district sets another value.
+    const read = (await tayho.get<{ task: Task }>(`/tasks/${taskC.id}`)).task
+    await tayho.patch(`/tasks/${taskC.id}`, { version: read.version, progress: 30 })
+
+    await phone.setOffline(false)
+    const conflict = page.getByTestId('outbox-conflict')
+    await conflict.waitFor({ timeout: 30_000 })
+    expect(await conflict.getByTestId('conflict-theirs').textContent()).toContain('tiến độ 30%')
+    expect(await conflict.getByTestId('conflict-mine').textContent()).toContain('tiến độ 50%')
+    await screenshot(page, 'offline-conflict')
+    // Nothing was dropped or overwritten on its own.
+    expect((await quangan.get<{ task: Task }>(`/tasks/${taskC.id}`)).task.progress).toBe(30)
+
+    await conflict.getByTestId('keep-mine').tap()
+    await page.getByTestId('offline-bar').waitFor({ state: 'detached', timeout: 30_000 })
+    const after = (await quangan.get<{ task: Task }>(`/tasks/${taskC.id}`)).task
+    expect(after.progress).toBe(50)
+    expect(after.version).toBe(read.version + 2)
+    await page.close()
+  })
+
+  it('logging out leaves nothing of the person in the browser', async () => {
+    const page = await phone.newPage()
+    await page.goto('/')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    await page.getByRole('button', { name: 'Tài khoản' }).tap()
+    await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).tap()
+    await page.waitForURL(/\/login/)
+    const kept = await page.evaluate(`(async () => {
+      const read = (db, store, key) => new Promise((resolve) => {
+        const open = indexedDB.open(db)
+        open.onsuccess = () => {
+          const get = open.result.transaction(store).objectStore(store).get(key)
+          get.onsuccess = () => { open.result.close(); resolve(get.result ?? null) }
+        }
+      })
+      return { cache: await read('hub-query-cache', 'queries', 'hub.queries'), outbox: await read('hub-outbox', 'items', 'items') }
+    })()`)
+    const { cache, outbox } = kept as { cache: string | null; outbox: unknown[] | null }
+    expect(outbox ?? []).toEqual([])
+    // Whatever the cache holds after the logout names no task of the person.
+    for (const task of [taskA, taskB, taskC]) expect(String(cache ?? '')).not.toContain(task.id)
+    await page.close()
+  })
+})
