@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { DocumentStore, type DocumentStoreOptions } from './document-store'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
-import { waitFor } from './testing/harness'
+import { gatedDb, waitFor } from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
 
 let dbh: DbHandle
@@ -222,6 +222,40 @@ describe('DocumentStore', () => {
     expect(p.isFrozen(name)).toBe(true)
     snap.thaw()
     expect(p.isFrozen(name)).toBe(false)
+    p.forget(name)
+    await p.close()
+  })
+
+  it('a snapshot waits for a write already under way, not only for what is still queued', async () => {
+    const gate = gatedDb(dbh.db)
+    const metrics = createMetrics()
+    const p = new DocumentStore(gate.db, {
+      flushIntervalMs: 60_000,
+      compactAfterUpdates: 1000,
+      plainTextDebounceMs: 60_000,
+      log: silentLogger,
+      metrics,
+    })
+    const { doc, updates } = recorder()
+    const name = newName()
+    await p.open(name)
+    p.attach(name, doc)
+    appendParagraph(doc, 'đang ghi')
+    for (const u of updates.splice(0)) p.append(name, u)
+    gate.hold()
+    void p.flush()
+    // the write has taken the queued update and waits on the database
+    await waitFor(() => gate.waiting > 0)
+    expect(p.hasPending(name)).toBe(false)
+    let rowsWhenResolved = -1
+    const snap = p.snapshot(name).then(async (s) => {
+      rowsWhenResolved = await logRows(name)
+      return s
+    })
+    await new Promise((r) => setImmediate(r))
+    gate.release()
+    expect((await snap).plainText).toBe('đang ghi')
+    expect(rowsWhenResolved).toBe(1)
     p.forget(name)
     await p.close()
   })

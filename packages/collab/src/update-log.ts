@@ -48,6 +48,8 @@ function newBatch(): Batch {
  */
 export class UpdateLog {
   private pending = new Map<string, Batch>()
+  /** The batch being written now (taken out of `pending`, not yet committed). */
+  private writing: Map<string, Batch> | null = null
   private timer: NodeJS.Timeout | null = null
   private closed = false
   private failures = 0
@@ -70,9 +72,9 @@ export class UpdateLog {
     return b.durable
   }
 
-  /** Resolves once everything queued for the document now is committed. */
+  /** Resolves once everything queued for the document now (or being written) is committed. */
   durable(name: string): Promise<void> {
-    return this.pending.get(name)?.durable ?? Promise.resolve()
+    return this.pending.get(name)?.durable ?? this.writing?.get(name)?.durable ?? Promise.resolve()
   }
 
   /** Whether updates of this document wait to be written. */
@@ -102,6 +104,7 @@ export class UpdateLog {
     if (this.pending.size === 0) return
     const batch = this.pending
     this.pending = new Map()
+    this.writing = batch
     const names = [...batch.keys()]
     const rows = names.map((docName) => {
       const updates = batch.get(docName)!.updates
@@ -121,6 +124,7 @@ export class UpdateLog {
         return c
       })
     } catch (err) {
+      this.writing = null
       this.requeue(batch)
       this.failures++
       this.opts.metrics.flushErrors++
@@ -128,6 +132,7 @@ export class UpdateLog {
       this.schedule(Math.min(5000, this.opts.flushIntervalMs * 2 ** Math.min(this.failures, 8)))
       return
     }
+    this.writing = null
     this.failures = 0
     const now = performance.now()
     const m = this.opts.metrics
