@@ -127,5 +127,6 @@ describe('no memory kept per closed connection', () => {
       `${total} cycles in ${elapsed} ms (${((total / elapsed) * 1000).toFixed(0)}/s); heap growth after warm-up ${(growth / 1e6).toFixed(1)} MB`,
     )
     expect(growth).toBeLessThan(20e6)
-  }, 120_000)
+    // A generous bound: 10,000 cycles take minutes on a loaded 2-core machine; nothing here is timed.
+  }, 600_000)
 })
