@@ -3,30 +3,7 @@
  * socket delivers from them. One typed union for the writer (apps/api), the delivery (outbox
  * handlers) and the web app's socket client, so a field cannot drift between them.
  */
-import type { TaskStatus, Timeliness } from './task'
-
-/** The task fields every task event carries (the API's task record). */
-export interface TaskView {
-  id: string
-  title: string
-  description: string
-  status: TaskStatus
-  progress: number
-  timeliness: Timeliness
-  leadUnitId: string
-  supportUnitIds: string[]
-  accountableUserId: string | null
-  dueAt: string | null
-  recurrence: { freq: string; reportCycle: string } | null
-  directiveId: string | null
-  clauseOrdinal: number | null
-  meetingId: string | null
-  parentTaskId: string | null
-  completedAt: string | null
-  createdAt: string
-  updatedAt: string
-  version: number
-}
+import type { TaskView } from './task'
 
 /** A task's state before a change, so that delivery can tell whether its progress moved. */
 export interface TaskProgressState {

@@ -4,7 +4,7 @@
  * inside its directive's and meeting's rooms only those whose reach covers it; and, to be told
  * personally, its accountable person or else the heads of its lead unit.
  */
-import type { TaskView } from './events'
+import type { TaskView } from './task'
 import type { UnitTree } from './unit-tree'
 
 export interface TaskAudience {

@@ -104,3 +104,43 @@ export function normaliseProgress(
   else if (s !== 'done' && status === 'done' && patch.progress === undefined) p = Math.min(p, 99)
   return { status: s, progress: p }
 }
+
+/** A task as the API returns it (and every task event carries). */
+export const taskViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: taskStatusSchema,
+  progress: z.number(),
+  timeliness: z.enum(timelinessValues),
+  leadUnitId: z.string(),
+  supportUnitIds: z.array(z.string()),
+  accountableUserId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  recurrence: z.object({ freq: z.string(), reportCycle: z.string() }).nullable(),
+  directiveId: z.string().nullable(),
+  clauseOrdinal: z.number().nullable(),
+  meetingId: z.string().nullable(),
+  parentTaskId: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+})
+export type TaskView = z.infer<typeof taskViewSchema>
+
+/** A task draft from a directive's clause, reviewed by the office and sent to be confirmed into tasks. */
+export const taskDraftConfirmSchema = z
+  .object({
+    clauseOrdinal: z.number().int().positive(),
+    title,
+    description: z.string().max(20_000).optional(),
+    leadUnitIds: z.array(uuid).max(700),
+    supportUnitIds: z.array(uuid).max(700).default([]),
+    dueAt: isoDateSchema.nullable().default(null),
+    recurrence: recurrenceSchema.nullable().default(null),
+    /** Give the task to every recipient "để thực hiện" (each gets its own copy). */
+    toExecuteRecipients: z.boolean().optional(),
+  })
+  .strict()
+export type TaskDraftToConfirm = z.infer<typeof taskDraftConfirmSchema>

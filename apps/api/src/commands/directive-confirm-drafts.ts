@@ -9,9 +9,8 @@ import {
   directivePolicy,
   Forbidden,
   Invalid,
-  type RecurrenceFreq,
-  type ReportCycle,
   statusAfterTasksConfirmed,
+  type TaskDraftToConfirm,
   taskPolicy,
 } from '@hub/domain'
 import { and, eq, sql } from 'drizzle-orm'
@@ -25,23 +24,11 @@ import { loadDirective, recipientsOf, unitsNamedIn } from './directive-record'
 
 const d = schema.directives
 
-export interface DraftToConfirm {
-  clauseOrdinal: number
-  title: string
-  description?: string
-  leadUnitIds: string[]
-  supportUnitIds: string[]
-  dueAt: string | null
-  recurrence: { freq: RecurrenceFreq; reportCycle: ReportCycle } | null
-  /** Give the task to every recipient "để thực hiện" (each gets its own copy). */
-  toExecuteRecipients?: boolean
-}
-
 export async function confirmDirectiveTasks(
   ctx: CommandContext,
   actor: CurrentUser,
   id: string,
-  drafts: DraftToConfirm[],
+  drafts: TaskDraftToConfirm[],
   requestId?: string,
 ) {
   const { units } = ctx
@@ -62,7 +49,7 @@ export async function confirmDirectiveTasks(
       ).flatMap((x) => (x.unitId ? [x.unitId] : named(x.name))),
     ),
   ]
-  const leadsOf = (draft: DraftToConfirm) =>
+  const leadsOf = (draft: TaskDraftToConfirm) =>
     draft.toExecuteRecipients ? executeRecipients : [...new Set(draft.leadUnitIds)]
   for (const [i, draft] of drafts.entries()) {
     for (const u of [...draft.leadUnitIds, ...draft.supportUnitIds])

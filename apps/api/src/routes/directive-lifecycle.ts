@@ -4,8 +4,8 @@ import {
   directiveTransitions,
   isoDateSchema,
   recipientSchema,
-  recurrenceSchema,
   signerSchema,
+  taskDraftConfirmSchema,
 } from '@hub/domain'
 import { amendDirective } from '../commands/directive-amend'
 import { confirmDirectiveTasks } from '../commands/directive-confirm-drafts'
@@ -27,18 +27,6 @@ const transitionSchema = z
     place: z.string().trim().min(1).max(100).optional(),
     signer: signerSchema.optional(),
     replacedById: z.string().uuid().optional(),
-  })
-  .strict()
-const draftSchema = z
-  .object({
-    clauseOrdinal: z.number().int().positive(),
-    title: z.string().trim().min(1).max(500),
-    description: z.string().max(20_000).optional(),
-    leadUnitIds: z.array(z.string().uuid()).max(700),
-    supportUnitIds: z.array(z.string().uuid()).max(700).default([]),
-    dueAt: isoDateSchema.nullable().default(null),
-    recurrence: recurrenceSchema.nullable().default(null),
-    toExecuteRecipients: z.boolean().optional(),
   })
   .strict()
 const versionSchema = z
@@ -230,7 +218,10 @@ export function directiveLifecycleRoutes(deps: Deps) {
       path: '/{id}/tasks',
       tags: ['directives'],
       summary: 'Xác nhận các nhiệm vụ đã rà soát / Confirm reviewed drafts into tasks',
-      request: { params: idParam, body: body(z.object({ drafts: z.array(draftSchema).min(1).max(200) }).strict()) },
+      request: {
+        params: idParam,
+        body: body(z.object({ drafts: z.array(taskDraftConfirmSchema).min(1).max(200) }).strict()),
+      },
       responses: {
         201: json(
           z.object({ tasks: z.array(taskSchema) }),
