@@ -116,6 +116,13 @@ describe('in the field: offline reading and the outbox', () => {
       await page.getByTestId(form).waitFor()
       await waitForKept(page, JSON.stringify(['task', task.id]))
     }
+    // His unit's page (hotlines, duty) and board.
+    await page.goto(`/units/${quangan.user.unitId}`)
+    await page.getByTestId('unit-title').waitFor()
+    await waitForKept(page, JSON.stringify(['unit', quangan.user.unitId]))
+    await page.goto('/board')
+    await page.locator(`[data-task-id="${taskA.id}"]`).first().waitFor()
+    await waitForKept(page, '["tasks",{"includeSubunits":true,"limit"')
     await page.goto('/')
     await page.locator(`[data-testid="task-card"][data-task-id="${taskA.id}"]`).first().waitFor()
     await waitForKept(page, `["tasks",{"assigneeId":"${quangan.user.id}"`)
@@ -131,6 +138,15 @@ describe('in the field: offline reading and the outbox', () => {
     await banner.waitFor()
     expect(await banner.textContent()).toMatch(/Ngoại tuyến — dữ liệu lúc \d{2}:\d{2}/)
     await screenshot(page, 'offline-banner')
+    // The unit's page and board read offline too (each a reload served by the worker).
+    const { unit } = await quangan.get<{ unit: { name: string } }>(`/units/${quangan.user.unitId}`)
+    await page.goto(`/units/${quangan.user.unitId}`)
+    expect(await page.getByTestId('unit-title').textContent()).toContain(unit.name)
+    await page.getByTestId('offline-banner').waitFor()
+    await page.goto('/board')
+    await page.locator(`[data-task-id="${taskA.id}"]`).first().waitFor()
+    await page.goto('/')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
 
     // The progress update on task A (opened from the list), with a difficulty.
     await page.locator(`[data-testid="task-card"][data-task-id="${taskA.id}"]`).first().tap()
