@@ -1,7 +1,16 @@
-/** The shapes the hub's API returns, as this client uses them. */
+/** The shapes the hub's API returns, as this client uses them; closed vocabularies and the task come from @hub/domain. */
+import type {
+  DirectiveKind,
+  DirectiveStatus,
+  RecurrenceFreq,
+  ReportCycle,
+  TaskStatus,
+  TaskView,
+  Timeliness,
+  UnitKind,
+} from '@hub/domain'
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'paused'
-export type Timeliness = 'on_time' | 'late' | 'open' | 'overdue'
+export type { DirectiveKind, DirectiveStatus, RecurrenceFreq, ReportCycle, TaskStatus, Timeliness, UnitKind }
 export const taskStatuses: readonly TaskStatus[] = ['not_started', 'in_progress', 'paused', 'done']
 export const timelinessValues: readonly Timeliness[] = ['overdue', 'open', 'on_time', 'late']
 
@@ -20,7 +29,6 @@ export interface User {
   roles: Role[]
 }
 
-export type UnitKind = 'city' | 'district' | 'commune' | 'village' | 'sector' | 'body'
 export const unitKinds: readonly UnitKind[] = ['city', 'district', 'commune', 'village', 'sector', 'body']
 
 export interface Unit {
@@ -69,27 +77,8 @@ export interface Person {
   userId: string | null
 }
 
-export interface Task {
-  id: string
-  title: string
-  description: string
-  status: TaskStatus
-  progress: number
-  timeliness: Timeliness
-  leadUnitId: string
-  supportUnitIds: string[]
-  accountableUserId: string | null
-  dueAt: string | null
-  recurrence: { freq: string; reportCycle: string } | null
-  directiveId: string | null
-  clauseOrdinal: number | null
-  meetingId: string | null
-  parentTaskId: string | null
-  completedAt: string | null
-  createdAt?: string
-  updatedAt?: string
-  version: number
-}
+/** A task as the API returns it (a cached or optimistic copy may lack its timestamps). */
+export type Task = Omit<TaskView, 'createdAt' | 'updatedAt'> & { createdAt?: string; updatedAt?: string }
 
 export interface TaskList {
   tasks: Task[]
@@ -137,9 +126,7 @@ export interface Report {
   submittedByName: string | null
 }
 
-export type DirectiveKind = 'CT' | 'KH' | 'KL' | 'TB' | 'CV' | 'QD' | 'NQ'
 export const directiveKinds: readonly DirectiveKind[] = ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ']
-export type DirectiveStatus = 'draft' | 'in_review' | 'issued' | 'in_force' | 'closed' | 'replaced'
 export const directiveStatuses: readonly DirectiveStatus[] = [
   'draft',
   'in_review',
@@ -204,9 +191,7 @@ export interface ImportedDirective {
 /** The moves of a directive's life, as POST /directives/:id/transition names them. */
 export type DirectiveAction = 'submit' | 'return' | 'issue' | 'put_in_force' | 'close' | 'replace'
 
-export type RecurrenceFreq = 'daily' | 'weekly' | 'monthly' | 'ongoing'
 export const recurrenceFreqs: readonly RecurrenceFreq[] = ['daily', 'weekly', 'monthly', 'ongoing']
-export type ReportCycle = 'daily' | 'weekly' | 'monthly'
 export const reportCycles: readonly ReportCycle[] = ['daily', 'weekly', 'monthly']
 
 export interface Recurrence {
