@@ -1,0 +1,77 @@
+// Issuing freezes the editors' text through the collab store, with a real hub and real y-websocket
+// editors: version 1 holds every edit another editor had received, and nothing lands after it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { openDoc, until } from '../testing/ydoc'
+
+const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
+*
+Số 77 -CT/TU\t\tHà Nội, ngày 02 tháng 8 năm 2021
+
+CHỈ THỊ
+CỦA BAN THƯỜNG VỤ THÀNH ỦY
+về phòng, chống thiên tai
+
+Ban Thường vụ Thành ủy yêu cầu:
+
+1. Các quận ủy, huyện ủy, thị ủy chỉ đạo rà soát phương án phòng, chống thiên tai.
+
+Chỉ thị này phổ biến đến chi bộ.`
+
+let hub: Awaited<ReturnType<typeof startTestHub>>
+let vanphong: string
+let bithu: string
+beforeAll(async () => {
+  hub = await startTestHub()
+  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
+  bithu = await loginCookie(hub.base, 'bithu@demo.local')
+})
+afterAll(() => hub.close())
+
+/** Inserts a paragraph before the closing line, as an editor typing a new clause would. */
+function addClause(doc: Y.Doc, text: string) {
+  const f = doc.getXmlFragment('default')
+  const p = new Y.XmlElement('paragraph')
+  p.insert(0, [new Y.XmlText(text)])
+  f.insert(f.length - 1, [p])
+}
+
+describe('issuing freezes what the editors saw', () => {
+  it('version 1 holds every edit another editor had received; a later edit is refused', async () => {
+    const { directive } = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text: pasted })).json
+    const name = `directive:${directive.id}`
+    const a = await openDoc(hub.base, name, vanphong)
+    const b = await openDoc(hub.base, name, vanphong)
+    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${directive.id}/transition`, {
+      action: 'submit',
+      version: directive.version,
+    })
+    expect(submitted.status).toBe(200)
+    for (let i = 2; i <= 9; i++) addClause(a.doc, `${i}. Điểm bổ sung số ${i}.`)
+    // the other editor has received the last one: issue at once
+    await until(() => b.text().includes('9. Điểm bổ sung số 9.'), 30_000)
+    const seen = b.text()
+    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${directive.id}/transition`, {
+      action: 'issue',
+      version: submitted.json.directive.version,
+      issuedAt: '2026-11-20',
+      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
+    })
+    expect(issued.status).toBe(200)
+    const v1 = (await api(hub.base, bithu, 'GET', `/api/directives/${directive.id}/versions/1`)).json.version
+    for (let i = 2; i <= 9; i++) expect(v1.plainText).toContain(`${i}. Điểm bổ sung số ${i}.`)
+    expect(seen).toContain('9. Điểm bổ sung số 9.')
+
+    // after the issue, an edit is refused (frozen, then read-only once reconnected) and never stored
+    const dropped = hub.collab!.metrics.updatesDropped
+    addClause(a.doc, '10. Sửa sau khi ban hành.')
+    await until(() => hub.collab!.metrics.updatesDropped > dropped, 30_000)
+    const live = hub.collab!.registry.get(name)
+    if (live) expect(live.doc.getXmlFragment('default').toString()).not.toContain('Sửa sau khi ban hành')
+    const stored = await hub.collab!.store.snapshot(name)
+    expect(stored.plainText).not.toContain('Sửa sau khi ban hành')
+    a.close()
+    b.close()
+  })
+})
