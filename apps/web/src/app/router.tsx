@@ -159,6 +159,12 @@ const modelRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/ModelPage'), 'ModelPage'),
 })
 
+const reorganisationRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/units/reorganisation',
+  component: lazyRouteComponent(() => import('../pages/ReorganisationPage'), 'ReorganisationPage'),
+})
+
 const adminRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/admin',
@@ -186,6 +192,7 @@ const routeTree = rootRoute.addChildren([
     modelsRoute,
     modelRoute,
     unitsRoute,
+    reorganisationRoute,
     unitRoute,
     accountabilityRoute,
     compareRoute,

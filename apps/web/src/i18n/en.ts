@@ -1,5 +1,6 @@
 import { accountabilityEn } from './accountability-en'
 import { offlineEn } from './offline-en'
+import { unitsTimeEn } from './units-time-en'
 import type { Catalogue } from './vi'
 
 /** The English catalogue: the second language; same keys as vi.ts. */
@@ -29,6 +30,7 @@ export const en: Catalogue = {
   },
   accountability: accountabilityEn,
   offline: offlineEn,
+  unitsTime: unitsTimeEn,
   nav: {
     admin: 'Administration',
     accountability: 'Accountability',

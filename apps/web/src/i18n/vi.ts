@@ -1,6 +1,7 @@
 /** The Vietnamese catalogue: the default language of the hub. Every UI string lives here (and in en.ts). */
 import { accountabilityVi } from './accountability-vi'
 import { offlineVi } from './offline-vi'
+import { unitsTimeVi } from './units-time-vi'
 
 export const vi = {
   app: {
@@ -28,6 +29,7 @@ export const vi = {
   },
   accountability: accountabilityVi,
   offline: offlineVi,
+  unitsTime: unitsTimeVi,
   nav: {
     admin: 'Quản trị',
     accountability: 'Thước đo trách nhiệm',

@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
 import { TaskTable } from '../components/TaskTable'
+import { type LinkedUnit, UnitSuccession } from '../components/unit-time'
 import { formatDate, formatTime } from '../lib/dates'
 import { useTasks, useUnit } from '../lib/queries'
 import { useLiveRoom } from '../live/socket'
@@ -25,7 +26,17 @@ function Tel({ phone, label }: { phone: string; label?: string }) {
   )
 }
 
-/** A unit: its head, hotlines, who is on duty and the roster, sub-units, people and tasks. */
+/** The unit page's answer beyond UnitDetail: the unit in time. */
+interface Dated {
+  predecessors?: LinkedUnit[]
+  successors?: LinkedUnit[]
+  receivers?: { id: string; name: string }[]
+}
+
+/**
+ * A unit: its head, hotlines, who is on duty and the roster, sub-units, people and tasks; in time,
+ * its predecessors or successors and the records it inherited (a 2025 ward shows its 2021 communes' work).
+ */
 export function UnitPage() {
   const { t } = useTranslation()
   const { unitId } = route.useParams()
@@ -67,6 +78,14 @@ export function UnitPage() {
           {u.typeLabel} · {t('unit.code')}: {u.code}
         </Text>
       </div>
+      <UnitSuccession
+        unitId={u.id}
+        validFrom={u.validFrom ?? ''}
+        validTo={u.validTo ?? null}
+        predecessors={(u as Dated).predecessors ?? []}
+        successors={(u as Dated).successors ?? []}
+        receivers={(u as Dated).receivers ?? []}
+      />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <Card withBorder radius="md" component="section" aria-labelledby="head-title">
           <Title order={2} fz="sm" c="dimmed" id="head-title" tt="uppercase" mb={6}>

@@ -1,23 +1,36 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Accordion, Anchor, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
-import { IconSearch } from '@tabler/icons-react'
+import { Accordion, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { IconSearch, IconSitemap } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
-import { useUnits } from '../lib/queries'
+import { useDirectsCity } from '../components/unit-time'
+import { VnDateInput } from '../components/VnDateInput'
+import { api } from '../lib/api'
+import { formatDate, vnDay } from '../lib/dates'
 import { type Unit, type UnitKind, unitKinds } from '../lib/types'
 
-/** The unit directory by kind, searchable without diacritics ("tay ho" finds "Tây Hồ"). */
+/**
+ * The unit directory by kind, searchable without diacritics ("tay ho" finds "Tây Hồ"), as the tree
+ * stood on a chosen day: today's city by default, 2021's (30 districts, 579 communes) on 30/07/2021.
+ */
 export function UnitsPage() {
   const { t } = useTranslation()
-  const { units, error, isLoading, refetch } = useUnits()
+  const [day, setDay] = useState<string>(vnDay())
+  const { data, error, isLoading, refetch } = useQuery({
+    queryKey: ['units', 'on', day],
+    queryFn: async () => (await api<{ units: Unit[] }>(`/units?validOn=${day}`)).units,
+    staleTime: 10 * 60_000,
+  })
+  const units = data ?? []
+  const office = useDirectsCity()
   const [q, setQ] = useState('')
   const grouped = useMemo(() => {
     const f = foldVietnamese(q)
     const m = new Map<UnitKind, Unit[]>()
     for (const u of units) {
-      if (u.validTo) continue
       if (f && !foldVietnamese(u.name).includes(f)) continue
       m.set(u.kind, [...(m.get(u.kind) ?? []), u])
     }
@@ -25,19 +38,47 @@ export function UnitsPage() {
     return m
   }, [units, q])
   const defaults = q ? unitKinds.filter((k) => grouped.has(k)) : ['city', 'body', 'sector', 'district']
+  const count = (k: UnitKind) => grouped.get(k)?.length ?? 0
 
   return (
     <Stack gap="md">
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('unit.directory')}
-      </Title>
-      <TextInput
-        label={t('unit.directorySearch')}
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        maw={420}
-      />
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} fz={{ base: 22, sm: 28 }}>
+          {t('unit.directory')}
+        </Title>
+        {office && (
+          <Button
+            component={Link}
+            to="/units/reorganisation"
+            variant="light"
+            leftSection={<IconSitemap size={16} aria-hidden />}
+          >
+            {t('unitsTime.reorganise')}
+          </Button>
+        )}
+      </Group>
+      <Group align="flex-end" gap="md">
+        <TextInput
+          label={t('unit.directorySearch')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          maw={420}
+        />
+        <VnDateInput
+          label={t('unitsTime.treeOn')}
+          description={t('unitsTime.treeOnHint')}
+          value={day}
+          onChange={(v) => v && setDay(v)}
+          maw={260}
+          data-testid="tree-day"
+        />
+      </Group>
+      {data && (
+        <Text size="sm" data-testid="tree-summary" aria-live="polite">
+          {t('unitsTime.summary', { day: formatDate(day), districts: count('district'), communes: count('commune') })}
+        </Text>
+      )}
       {isLoading && <Loading />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       <Accordion multiple defaultValue={defaults} key={q ? 'search' : 'browse'} variant="separated">

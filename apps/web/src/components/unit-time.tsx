@@ -1,0 +1,187 @@
+// Units through time in the web app: whether the user directs the whole city (the office), and a
+// unit page's succession panel: predecessors and successors, who receives an abolished unit's work
+// now, and the records inherited from predecessors, each marked with the unit that made it.
+import { Alert, Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { Link } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useAuth } from '../auth/auth'
+import { api } from '../lib/api'
+import { formatDate } from '../lib/dates'
+import { useUnits } from '../lib/queries'
+
+const DIRECTING = new Set(['admin', 'committee_member', 'office_drafter'])
+
+/** Whether the user holds a directing role at the city (committee, office, administrator). */
+export function useDirectsCity(): boolean {
+  const { user } = useAuth()
+  const { byId } = useUnits()
+  return !!user?.roles.some((r) => DIRECTING.has(r.role) && byId.get(r.unitId)?.kind === 'city')
+}
+
+export interface LinkedUnit {
+  id: string
+  name: string
+  share: 'whole' | 'part'
+}
+
+interface Via {
+  viaUnitId: string
+  viaUnitName: string
+}
+
+interface History {
+  predecessorIds: string[]
+  tasks: (Via & { id: string; title: string; status: string; dueAt: string | null })[]
+  reports: (Via & { id: string; kind: string; submittedAt: string; narrative: string })[]
+  inspections: (Via & { id: string; scheduledOn: string; outcome: string | null })[]
+  adoptions: (Via & { id: string; practiceId: string; title: string; adoptedOn: string })[]
+}
+
+function Links({ list }: { list: LinkedUnit[] }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap="xs">
+      {list.map((u) => (
+        <Group key={u.id} gap={4} wrap="nowrap">
+          <Anchor component={Link} to={`/units/${u.id}`} size="sm">
+            {u.name}
+          </Anchor>
+          <Badge size="xs" variant="light" color={u.share === 'whole' ? 'blue' : 'gray'}>
+            {t(`unitsTime.${u.share}`)}
+          </Badge>
+        </Group>
+      ))}
+    </Group>
+  )
+}
+
+/** The unit's place in time: closed since, who receives now, predecessors and successors, inherited records. */
+export function UnitSuccession(props: {
+  unitId: string
+  validFrom: string
+  validTo: string | null
+  predecessors: LinkedUnit[]
+  successors: LinkedUnit[]
+  receivers: { id: string; name: string }[]
+}) {
+  const { t } = useTranslation()
+  const { unitId, validTo, predecessors, successors, receivers } = props
+  const history = useQuery({
+    queryKey: ['units', unitId, 'history'],
+    queryFn: async () => (await api<{ history: History }>(`/units/${unitId}/history`)).history,
+    enabled: predecessors.length > 0,
+  })
+  if (!validTo && predecessors.length === 0) return null
+  const h = history.data
+  const of = (x: Via) => (
+    <Badge size="sm" variant="outline" color="gray">
+      {t('unitsTime.of', { name: x.viaUnitName })}
+    </Badge>
+  )
+  return (
+    <Stack gap="md">
+      {validTo && (
+        <Alert color="yellow" data-testid="unit-ceased">
+          <Text size="sm" fw={600}>
+            {t('unitsTime.ceased', { day: formatDate(validTo) })}
+          </Text>
+          {receivers.length > 0 && (
+            <Text size="sm">
+              {t('unitsTime.receivers')}{' '}
+              {receivers.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ', '}
+                  <Anchor component={Link} to={`/units/${r.id}`} size="sm">
+                    {r.name}
+                  </Anchor>
+                </span>
+              ))}
+            </Text>
+          )}
+        </Alert>
+      )}
+      <Card withBorder radius="md" component="section" aria-labelledby="succession-title">
+        <Title order={2} fz="md" id="succession-title" mb="xs">
+          {predecessors.length > 0 ? t('unitsTime.predecessors') : t('unitsTime.successors')}
+        </Title>
+        {predecessors.length > 0 && (
+          <Text size="xs" c="dimmed" mb={6}>
+            {t('unitsTime.validFrom', { day: formatDate(props.validFrom) })}
+          </Text>
+        )}
+        <Links list={predecessors.length > 0 ? predecessors : successors} />
+      </Card>
+      {h && (
+        <Card withBorder radius="md" component="section" aria-labelledby="inherited-title" data-testid="inherited">
+          <Title order={2} fz="md" id="inherited-title">
+            {t('unitsTime.inherited')}
+          </Title>
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('unitsTime.inheritedHint')}
+          </Text>
+          <Tabs defaultValue="tasks" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="tasks">{t('unitsTime.inheritedTasks', { count: h.tasks.length })}</Tabs.Tab>
+              <Tabs.Tab value="reports">{t('unitsTime.inheritedReports', { count: h.reports.length })}</Tabs.Tab>
+              <Tabs.Tab value="inspections">
+                {t('unitsTime.inheritedInspections', { count: h.inspections.length })}
+              </Tabs.Tab>
+              <Tabs.Tab value="adoptions">{t('unitsTime.inheritedAdoptions', { count: h.adoptions.length })}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="tasks" pt="xs">
+              <Stack gap={6} mah={360} style={{ overflowY: 'auto' }}>
+                {h.tasks.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
+                {h.tasks.map((x) => (
+                  <Group key={x.id} gap="xs" wrap="nowrap" justify="space-between">
+                    <Anchor component={Link} to={`/tasks/${x.id}`} size="sm">
+                      {x.title}
+                    </Anchor>
+                    {of(x)}
+                  </Group>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="reports" pt="xs">
+              <Stack gap={6} mah={360} style={{ overflowY: 'auto' }}>
+                {h.reports.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
+                {h.reports.map((x) => (
+                  <Group key={x.id} gap="xs" wrap="nowrap" justify="space-between">
+                    <Text size="sm" lineClamp={1}>
+                      {formatDate(x.submittedAt)} · {x.narrative}
+                    </Text>
+                    {of(x)}
+                  </Group>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="inspections" pt="xs">
+              <Stack gap={6}>
+                {h.inspections.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
+                {h.inspections.map((x) => (
+                  <Group key={x.id} gap="xs" justify="space-between">
+                    <Text size="sm">{formatDate(x.scheduledOn)}</Text>
+                    {of(x)}
+                  </Group>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="adoptions" pt="xs">
+              <Stack gap={6}>
+                {h.adoptions.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
+                {h.adoptions.map((x) => (
+                  <Group key={x.id} gap="xs" justify="space-between">
+                    <Anchor component={Link} to={`/models/${x.practiceId}`} size="sm">
+                      {x.title}
+                    </Anchor>
+                    {of(x)}
+                  </Group>
+                ))}
+              </Stack>
+            </Tabs.Panel>
+          </Tabs>
+        </Card>
+      )}
+    </Stack>
+  )
+}

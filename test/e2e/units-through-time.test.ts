@@ -1,0 +1,61 @@
+// Chromium test of units through time (issue 17) on the demo city through the 2025 reform: the unit
+// directory switches its date and shows both cities (2021: 30 districts, 579 communes; today: the
+// 126 communes and wards), and phường Tây Hồ's page lists the work it inherited from 2021.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+
+describe('units through time', () => {
+  let hub: Hub
+  let browser: Browser
+
+  beforeAll(async () => {
+    hub = await startHub({ env: { HUB_DEMO_TREE: 'today' } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('switches the tree’s date and sees the city of 2021, then today’s', async () => {
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'vanphong')
+    const page = await context.newPage()
+    await page.goto('/units')
+    const summary = page.getByTestId('tree-summary')
+    await summary.filter({ hasText: '0 quận, huyện, thị xã; 126 xã, phường, thị trấn' }).waitFor()
+    await page.getByRole('button', { name: /Xã, phường, thị trấn \(126\)/ }).waitFor()
+    expect(await page.getByRole('button', { name: /Quận, huyện, thị xã/ }).count()).toBe(0)
+
+    const day = page.getByLabel('Cây đơn vị ngày')
+    await day.fill('30/07/2021')
+    await day.press('Enter')
+    await summary.filter({ hasText: '30 quận, huyện, thị xã; 579 xã, phường, thị trấn' }).waitFor()
+    await page.getByRole('link', { name: 'Quận Tây Hồ' }).waitFor()
+    await screenshot(page, 'units-2021')
+
+    await day.fill('01/12/2026')
+    await day.press('Enter')
+    await summary.filter({ hasText: '0 quận, huyện, thị xã; 126 xã, phường, thị trấn' }).waitFor()
+    await page.getByLabel('Tìm đơn vị').fill('tay ho')
+    await page.getByRole('link', { name: 'Phường Tây Hồ' }).click()
+    await page.getByTestId('unit-title').filter({ hasText: 'Phường Tây Hồ' }).waitFor()
+
+    // Its predecessors, and the tasks of 2021 it inherited, each marked with whose it was.
+    const predecessors = page.getByRole('region', { name: 'Đơn vị tiền thân', exact: true })
+    await predecessors.getByRole('link', { name: 'Quận Tây Hồ' }).waitFor()
+    await predecessors.getByRole('link', { name: 'Phường Quảng An' }).waitFor()
+    const inherited = page.getByTestId('inherited')
+    await inherited.waitFor()
+    await inherited.getByText('của Quận Tây Hồ').first().waitFor()
+    await screenshot(page, 'unit-inherited')
+
+    // The abolished district says who receives its work now.
+    await predecessors.getByRole('link', { name: 'Quận Tây Hồ' }).click()
+    await page.getByTestId('unit-ceased').filter({ hasText: '30/06/2025' }).waitFor()
+    await page.getByTestId('unit-ceased').getByRole('link', { name: 'Phường Tây Hồ' }).waitFor()
+    await context.close()
+  })
+})
