@@ -20,11 +20,14 @@ import { fileURLToPath } from 'node:url'
 import { hubCommand, hubEnvironment, readinessPath, renderNginx } from './deployment'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const state = join(root, 'infra', '.cluster')
+// `--state <folder>` keeps a second cluster's files apart from the first (the fault tests run their own).
+const stateAt = process.argv.indexOf('--state')
+const state = stateAt > 0 ? resolve(process.argv[stateAt + 1]!) : join(root, 'infra', '.cluster')
 const endpointsFile = join(state, 'endpoints.json')
 const isRoot = process.getuid?.() === 0
 
-interface Endpoints {
+/** What `up` writes to endpoints.json (the fault tests read it to stop and start the parts). */
+export interface Endpoints {
   proxy: string
   processes: { url: string; pid: number; port: number }[]
   databaseUrl: string
@@ -174,7 +177,7 @@ async function up(n: number) {
   console.log(JSON.stringify({ proxy, processes: processes.map((p) => p.url), databaseUrl, redisUrl }, null, 2))
 }
 
-const kill = (pid: number, signal: NodeJS.Signals) => {
+const kill = (pid: number, signal: NodeJS.Signals | 0) => {
   try {
     process.kill(pid, signal)
     return true

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from 'pino'
 import type { ZodError } from 'zod'
 import { loggableError } from './log-safety'
+import { isDatabaseUnavailable } from './middleware/database-down'
 
 /** An error meant for the client: status, a stable code and a readable message. */
 export class ApiError extends Error {
@@ -60,9 +61,24 @@ export function validationError(error: ZodError): ApiError {
   return new ApiError(400, 'validation_failed', `Dữ liệu không hợp lệ / Invalid input: ${names}`, { fields })
 }
 
+/** The database (or its disk) is down: the client may try again once it is back (503). */
+function databaseUnavailable(cause: unknown, log?: Logger): ApiError {
+  log?.warn({ err: loggableError(cause) }, 'database unavailable')
+  return new ApiError(
+    503,
+    'database_unavailable',
+    'Cơ sở dữ liệu tạm thời không sẵn sàng, hãy thử lại sau giây lát / Database temporarily unavailable, try again shortly',
+  )
+}
+
 /** The one place that turns any error into the contract's error shape. */
 export function errorResponse(failure: unknown, c: Context, log?: Logger): Response {
-  const err = failure instanceof DomainError ? fromDomain(failure) : failure
+  const err =
+    failure instanceof DomainError
+      ? fromDomain(failure)
+      : isDatabaseUnavailable(failure)
+        ? databaseUnavailable(failure, log)
+        : failure
   if (err instanceof ApiError) {
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: err.code, message: err.message },

@@ -15,6 +15,8 @@ export interface PubSub {
   subscribe(channel: string): Promise<void>
   unsubscribe(channel: string): Promise<void>
   onMessage(handler: (channel: string, message: Buffer) => void): void
+  /** Called when the transport is back after an outage (messages meanwhile were lost). */
+  onReconnect?(handler: () => void): void
   close(): Promise<void>
 }
 
@@ -57,6 +59,10 @@ export class DocumentRelay implements RemoteBus {
     if (id.length > 255) throw new Error('processId too long')
     this.prefix = Buffer.concat([Buffer.from([id.length]), id])
     transport.onMessage((channel, message) => this.receive(channel, message))
+    // Updates published while Redis was down never arrived: ask again for every open document.
+    transport.onReconnect?.(() => {
+      for (const d of this.docs.values()) this.send(d.name, Kind.SyncRequest, Y.encodeStateVector(d.doc))
+    })
   }
 
   private send(docName: string, kind: Kind, payload: Uint8Array): void {
@@ -106,6 +112,11 @@ export class DocumentRelay implements RemoteBus {
     // An update with no structs and no deletions encodes as two zero bytes. It is sent once all of
     // it is committed (relay after durable, across processes too).
     if (missing.length > 2) void document.whenDurable().then(() => this.send(document.name, Kind.Update, missing))
+    // The asker has something this process lacks (both kept editing while apart): ask it back. Once
+    // the two hold the same, neither asks again.
+    const ours = Y.decodeStateVector(Y.encodeStateVector(document.doc))
+    if ([...Y.decodeStateVector(stateVector)].some(([client, clock]) => (ours.get(client) ?? 0) < clock))
+      this.send(document.name, Kind.SyncRequest, Y.encodeStateVector(document.doc))
     const local = [...document.awarenessOwners.keys()].filter((id) => document.awareness.states.has(id))
     if (local.length > 0) this.send(document.name, Kind.Awareness, encodeAwarenessUpdate(document.awareness, local))
   }
@@ -133,6 +144,14 @@ export function redisPubSub(url: string, log: CollabLogger): PubSub {
     },
     onMessage(handler) {
       sub.on('messageBuffer', (channel: Buffer, message: Buffer) => handler(channel.toString('utf8'), message))
+    },
+    onReconnect(handler) {
+      // The first 'ready' is the first connection; every later one follows an outage.
+      let connected = false
+      sub.on('ready', () => {
+        if (connected) handler()
+        connected = true
+      })
     },
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()])
