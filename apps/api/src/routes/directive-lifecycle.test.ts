@@ -1,4 +1,5 @@
 import { schema } from '@hub/db'
+import { and, eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { api, loginCookie, startTestHub } from '../testing/live-hub'
@@ -264,6 +265,35 @@ describe('directive lifecycle', () => {
       signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
     })
     expect(i2.json.directive.number).toBe('07-CT/TU')
+
+    // Distribution is a change like any other: audited, with the units that received it.
+    const distributed = await hub.deps.dbh.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityId, draft.id), eq(schema.auditLog.action, 'directive.distribute')))
+    expect(distributed).toHaveLength(1)
+    expect((distributed[0]!.after as { unitIds: string[] }).unitIds).toContain(unit('Quận Tây Hồ').id)
+
+    // Confirming its tasks puts an issued directive in force: audited, and announced to its room.
+    const confirmed = await api(hub.base, vanphong, 'POST', `/api/directives/${next.id}/tasks`, {
+      drafts: [{ clauseOrdinal: 1, title: 'Chuẩn bị phương án', leadUnitIds: [unit('Quận Tây Hồ').id] }],
+    })
+    expect(confirmed.status).toBe(201)
+    expect((await api(hub.base, bithu, 'GET', `/api/directives/${next.id}`)).json.directive.status).toBe('in_force')
+    const moved = await hub.deps.dbh.db
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityId, next.id), eq(schema.auditLog.action, 'directive.put_in_force')))
+    expect(moved.map((r) => r.after)).toEqual([{ status: 'in_force', tasks: 1 }])
+    const announced = await hub.deps.dbh.db
+      .select()
+      .from(schema.domainEvents)
+      .where(eq(schema.domainEvents.type, 'directive.updated'))
+    const inForce = announced.filter((e) => {
+      const d = (e.payload as { directive: { id: string; status: string } }).directive
+      return d.id === next.id && d.status === 'in_force'
+    })
+    expect(inForce).toHaveLength(1)
   })
 
   it('exports DOCX and PDF in the formal layout', async () => {
