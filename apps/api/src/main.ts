@@ -44,6 +44,13 @@ async function main() {
       console.error(`\n${e.message}\n`)
       process.exit(2)
     }
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'EROFS' || code === 'ENOSPC' || code === 'EACCES') {
+      console.error(
+        `\nThư mục dữ liệu không ghi được / The data folder ${resolve(env.HUB_DATA_DIR)} cannot be written (${code}); nothing in it was changed. Make it writable or free space, then start again.\n`,
+      )
+      process.exit(2)
+    }
     throw e
   }
   console.log(`\nHệ thống điều phối / Coordination hub: ${hub.url}`)
