@@ -13,7 +13,11 @@ export async function proposeDirectiveTasks(
   ctx: CommandContext,
   actor: CurrentUser,
   id: string,
-): Promise<{ drafts: (TaskDraft & { toExecuteRecipients: boolean })[] }> {
+): Promise<{
+  drafts: (Omit<TaskDraft, 'ceasedUnitIds'> & { toExecuteRecipients: boolean })[]
+  /** Units the text names that are not in force on its day (an abolished district in a 2026 text), for the office to check. */
+  ceasedUnits: { clauseOrdinal: number; unitId: string; name: string }[]
+}> {
   const row = await loadDirective(ctx.dbh.db, id)
   if (!directivePolicy.edit(actor, ctx.units.tree, row)) throw new Forbidden()
   const { clauses } = await bodyOfRecord(ctx.dbh.db, row, documentsOf(ctx))
@@ -24,5 +28,14 @@ export async function proposeDirectiveTasks(
     on,
     matcher: ctx.units.matcherOn(on, row.issuerUnitId),
   })
-  return { drafts: drafts.map((x) => ({ ...x, toExecuteRecipients: x.leadUnitIds.length === 0 })) }
+  return {
+    drafts: drafts.map(({ ceasedUnitIds: _, ...x }) => ({ ...x, toExecuteRecipients: x.leadUnitIds.length === 0 })),
+    ceasedUnits: drafts.flatMap((x) =>
+      x.ceasedUnitIds.map((unitId) => ({
+        clauseOrdinal: x.clauseOrdinal,
+        unitId,
+        name: ctx.units.get(unitId)?.name ?? '',
+      })),
+    ),
+  }
 }
