@@ -2,6 +2,7 @@
 import type {
   DirectiveKind,
   DirectiveStatus,
+  NotificationRecord,
   RecurrenceFreq,
   ReportCycle,
   TaskStatus,
@@ -240,16 +241,8 @@ export interface Meeting {
   conclusionDirectiveId: string | null
 }
 
-export interface Notification {
-  id: string
-  kind: string
-  title: string
-  body: string
-  count: number
-  data: Record<string, unknown> | null
-  createdAt: string
-  readAt: string | null
-}
+/** A notification as the bell shows it (the live event carries the same record). */
+export type Notification = NotificationRecord
 
 export interface PresenceUser {
   id?: string
