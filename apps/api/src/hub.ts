@@ -14,6 +14,7 @@ import { isEmpty, seedDemo } from '@hub/seed'
 import type { Logger } from 'pino'
 import { createApp } from './app'
 import type { Deps } from './context'
+import { demoFolder } from './demo-folder'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
 import { initialContentFor } from './services/document-text'
@@ -67,7 +68,23 @@ export interface RunningHub {
  * events, scheduler, and the upgrade handlers given (collab).
  */
 export async function startHub(config: HubConfig): Promise<RunningHub> {
-  const dbh: DbHandle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  // A new embedded data folder that would be seeded starts as a copy of the prepared demo city (demo-folder.ts).
+  const prepared = config.seed !== 'never' && !config.databaseUrl
+  const dbh: DbHandle = await createDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    initialFolder: prepared
+      ? async () => {
+          const started = Date.now()
+          const { folder, built } = await demoFolder({
+            password: config.demoPassword,
+            tree: config.demoTree ?? demoTreeOfEnv(),
+          })
+          config.log.info({ ms: Date.now() - started, built, folder }, 'demo city prepared')
+          return folder
+        }
+      : undefined,
+  })
   try {
     return await startOn(dbh, config)
   } catch (e) {

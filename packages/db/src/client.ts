@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -28,10 +28,10 @@ export interface DbConfig {
   /** Pool size for PostgreSQL. */
   poolSize?: number
   /**
-   * PGlite on disk: a prepared data folder (an image from `dumpDataDir`) to start from when the folder
-   * is new, instead of an empty database. Asked for only then.
+   * PGlite on disk: a prepared PGlite folder (closed cleanly) copied in when the data folder is new,
+   * instead of starting from an empty database. Asked for only then, under the data folder's lock.
    */
-  initialImage?: () => Promise<Blob | undefined>
+  initialFolder?: () => Promise<string | undefined>
 }
 
 /** What a metrics scrape can see of the database connection(s). */
@@ -46,8 +46,6 @@ export interface DbHandle {
   stats(): DbStats
   /** Runs a raw SQL statement (health checks, advisory locks). */
   ping(): Promise<void>
-  /** PGlite: the data folder as a gzipped tar image (for `initialImage`). */
-  dumpDataDir?(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -99,8 +97,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   const release = inMemory ? () => {} : lockDataDir(resolve(dir))
   try {
     const path = resolve(dir, 'pg')
-    const image = !inMemory && !existsSync(join(path, 'PG_VERSION')) ? await config.initialImage?.() : undefined
-    const client = inMemory ? new PGlite() : new PGlite(path, image ? { loadDataDir: image } : {})
+    const prepared = !inMemory && !existsSync(join(path, 'PG_VERSION')) ? await config.initialFolder?.() : undefined
+    if (prepared) cpSync(prepared, path, { recursive: true })
+    const client = inMemory ? new PGlite() : new PGlite(path)
     await client.waitReady
     const inFlight = orderCalls(client)
     const db = drizzlePglite(client, { schema })
@@ -112,7 +111,6 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         await client.query('select 1')
       },
       stats: () => ({ kind: 'pglite', inFlight: inFlight() }),
-      dumpDataDir: () => client.dumpDataDir('gzip'),
       close: async () => {
         try {
           await client.close()

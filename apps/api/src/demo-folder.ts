@@ -1,0 +1,72 @@
+// The demo city as a prepared PGlite data folder: migrated and seeded once (at `npm run build`, or at
+// the first start that needs it), kept under node_modules/.cache/hub, and copied into a new data
+// folder in a second or two instead of migrating and seeding it (~10 s). (PGlite's own
+// dumpDataDir/loadDataDir tarball was measured too: loading it took ~8 s more than copying the folder.)
+// The folder is named by a hash of everything it is made from, so a changed migration, seed, password
+// or day makes a new one. Real databases (PostgreSQL) still migrate at start and are never seeded so.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hashPassword } from '@hub/auth'
+import { createDb } from '@hub/db'
+import { vnDay } from '@hub/domain'
+import { seedDemo } from '@hub/seed'
+
+export interface DemoFolderOptions {
+  password: string
+  tree: 'today' | '2021'
+  /** Where prepared folders are kept (default node_modules/.cache/hub at the repository's root). */
+  cacheDir?: string
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repository = resolve(here, '..', '..', '..')
+const packageDir = (name: string) => resolve(dirname(fileURLToPath(import.meta.resolve(name))), '..')
+
+/** Every file under `dir` (no tests, no node_modules), in a stable order. */
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !f.includes('node_modules') && !/\.test\.tsx?$/.test(f))
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort()
+}
+
+/** The folder's name: a hash of the migrations, the seed (and the domain it uses), PGlite and the options. */
+export function demoFolderKey(opts: DemoFolderOptions): string {
+  const h = createHash('sha256')
+  const inputs = [
+    join(packageDir('@hub/db'), 'drizzle'),
+    join(packageDir('@hub/seed'), 'src'),
+    join(packageDir('@hub/seed'), 'data'),
+    join(packageDir('@hub/domain'), 'src'),
+  ]
+  for (const f of inputs.flatMap(files)) h.update(f.slice(repository.length)).update(readFileSync(f))
+  h.update(readFileSync(join(repository, 'node_modules/@electric-sql/pglite/package.json')))
+  h.update(JSON.stringify({ password: opts.password, tree: opts.tree, day: vnDay() }))
+  return h.digest('hex').slice(0, 24)
+}
+
+/**
+ * The prepared PGlite folder for these options (to copy as a data folder's `pg`): from the cache, or
+ * built now (and cached) when there is none.
+ */
+export async function demoFolder(opts: DemoFolderOptions): Promise<{ folder: string; built: boolean }> {
+  const dir = join(opts.cacheDir ?? join(repository, 'node_modules', '.cache', 'hub'), `demo-${demoFolderKey(opts)}`)
+  const folder = join(dir, 'pg')
+  if (existsSync(join(folder, 'PG_VERSION'))) return { folder, built: false }
+  // Built aside and renamed: two starts building at once never copy half a folder.
+  const partial = `${dir}.${process.pid}.partial`
+  rmSync(partial, { recursive: true, force: true })
+  const db = await createDb({ dataDir: partial })
+  try {
+    await seedDemo(db.db, { passwordHash: await hashPassword(opts.password), tree: opts.tree })
+  } finally {
+    await db.close()
+  }
+  rmSync(dir, { recursive: true, force: true })
+  renameSync(partial, dir)
+  return { folder, built: true }
+}
