@@ -6,6 +6,7 @@ import { seedPeople, seedWardPeople } from './people'
 import { rng } from './random'
 import { seedReform, seedUnits } from './units'
 import { seedWork } from './work'
+import { seedWardWork } from './work-2025'
 
 export { demoAccounts } from './people'
 export { datedTree, recordReorganisation } from './reorganisation'
@@ -34,7 +35,9 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; tree?: 'tod
     await seedWork(t, u, p, r)
     if (opts.tree === '2021') return
     const wards = await seedReform(t)
-    await seedWardPeople(t, wards, rng(20250701), passwordHash)
+    const r2025 = rng(20250701)
+    const heads = await seedWardPeople(t, wards, r2025, passwordHash)
+    await seedWardWork(t, { cityId: u.cityId, wards, heads, officeUserId: p.users.get('vanphong')!, r: r2025 })
   })
 }
 

@@ -123,6 +123,15 @@ describe('the demo city', () => {
       .innerJoin(s.units, eq(s.units.id, s.memberships.unitId))
       .where(eq(s.users.email, 'phuongtayho@demo.local'))
     expect(ward).toEqual({ unit: 'Phường Tây Hồ', from: '2025-07-01' })
+    // The demo goes on after the reform: the city's plan handed to the 126, and the ward's own work now.
+    const [plan] = await h.db
+      .select()
+      .from(s.tasks)
+      .where(eq(s.tasks.title, 'Vận hành chính quyền địa phương hai cấp từ ngày 01/7/2025'))
+    expect(await n(h.db.select({ n: count() }).from(s.tasks).where(eq(s.tasks.parentTaskId, plan!.id)))).toBe(126)
+    const [tayHo] = await h.db.select().from(s.units).where(eq(s.units.name, 'Phường Tây Hồ'))
+    const open = await h.db.select().from(s.tasks).where(eq(s.tasks.leadUnitId, tayHo!.id))
+    expect(open.filter((t) => t.status !== 'done').length).toBeGreaterThanOrEqual(3)
     const practices = await h.db.select().from(s.modelPractices)
     expect(practices.map((p) => p.title)).toEqual(expect.arrayContaining(['Phiếu đi chợ']))
     const market = practices.find((p) => p.title === 'Phiếu đi chợ')!
