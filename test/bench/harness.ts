@@ -85,4 +85,10 @@ export interface Row {
   max: number
   unit: string
   note?: string
+  /** The peer measured in the same run, its figure in the same unit, and ours / theirs. */
+  peer?: string
+  peerValue?: number
+  ratio?: number
+  /** Issue 18's target for this figure. */
+  target?: string
 }

@@ -32,7 +32,7 @@ async function timeSearches(base: string, cookie: string, rounds: number) {
 }
 
 /** Adds `n` tasks straight into a stopped hub's data folder (the database keeps their search words). */
-async function addBulkTasks(dataDir: string, n: number): Promise<void> {
+export async function addBulkTasks(dataDir: string, n: number): Promise<void> {
   const h = await createDb({ dataDir })
   try {
     const list = sql.join(

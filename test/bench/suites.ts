@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client'
+import { apiLoad, memory } from './api'
 import { call, cleanup, login, type Row, startProcess, summarise } from './harness'
 import { search } from './search'
 
@@ -139,7 +140,7 @@ async function fanout(): Promise<Row[]> {
   }
 }
 
-export const benches: Record<string, () => Promise<Row[]>> = { startup, taskApi, fanout }
+export const benches: Record<string, () => Promise<Row[]>> = { startup, apiLoad, memory, taskApi, fanout }
 
 /** Collaboration: an edit reaching another editor, and the time until it is durable on the server. */
 async function collab(): Promise<Row[]> {

@@ -1,0 +1,102 @@
+// Issue 18's API benchmarks, each figure beside a peer measured in the same run (the machine is shared,
+// so only ratios carry over): the authenticated, filtered task list over 100,000 tasks against a Hono
+// hello-world under autocannon; the RSS of the idle hub against the hello-world's.
+import { readFileSync } from 'node:fs'
+import { call, cleanup, login, type Row, startProcess } from './harness'
+import { cannon, cityWithTasks, type LoadResult, startPeer } from './load'
+
+/** Resident memory of a process, MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))
+  return Number(line?.replace(/\D+/g, '') ?? Number.NaN) / 1024
+}
+
+const row = (bench: string, unit: string, v: number, peer: string, peerValue: number, extra: Partial<Row> = {}) => ({
+  bench,
+  n: extra.n ?? 1,
+  p50: v,
+  p95: v,
+  p99: v,
+  max: v,
+  unit,
+  peer,
+  peerValue,
+  ratio: v / peerValue,
+  ...extra,
+})
+
+/** The board every commune refreshes at once: a district head's in-progress tasks of his district, page of 50. */
+export async function apiLoad(): Promise<Row[]> {
+  const dataDir = await cityWithTasks(100_000)
+  const hub = await startProcess(dataDir)
+  const hello = await startPeer('hello.ts')
+  try {
+    const cookie = await login(hub.base, 'tayho@demo.local')
+    const tayho = (await call(hub.base, cookie, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: { name: string }) => u.name === 'Quận Tây Hồ',
+    ).id
+    const url = `${hub.base}/api/tasks?unitId=${tayho}&includeSubunits=true&status=in_progress&limit=50&offset=100`
+    const first = await call(hub.base, cookie, 'GET', url.slice(hub.base.length))
+    if (first.status !== 200) throw new Error(`task list: ${first.status}`)
+    const total = first.json.total as number
+    const run = async (connections: number): Promise<[LoadResult, LoadResult]> => {
+      await cannon(hello.base, connections, 2)
+      await cannon(url, connections, 2, { cookie })
+      return [await cannon(hello.base, connections, 10), await cannon(url, connections, 10, { cookie })]
+    }
+    const [hello20, hub20] = await run(20)
+    const [hello200, hub200] = await run(200)
+    const note = (r: LoadResult) =>
+      `${r.requests} answers in 10 s${r.non2xx || r.errors || r.timeouts ? `, ${r.non2xx} not 2xx, ${r.errors} errors, ${r.timeouts} timeouts` : ''}`
+    const scope = `district head, Tây Hồ + wards, status filter, ${total} matching of 100,000+ tasks, page 3 of 50`
+    return [
+      row('task list, 20 clients (PGlite)', 'req/s', hub20.rps, 'Hono hello-world', hello20.rps, {
+        n: hub20.requests,
+        target: '≥ 0.3×',
+        note: `${scope}; ${note(hub20)}`,
+      }),
+      row('task list, 20 clients: p99', 'ms', hub20.p99, 'Hono hello-world', hello20.p99, { n: hub20.requests }),
+      {
+        ...row('task list, 200 clients (PGlite)', 'ms', hub200.p99, 'Hono hello-world', hello200.p99, {
+          n: hub200.requests,
+          target: 'p99 ≤ 50 ms, max ≤ 1 s',
+          note: `${note(hub200)}; hello-world p50 ${hello200.p50} ms, max ${hello200.max} ms`,
+        }),
+        p50: hub200.p50,
+        p95: Number.NaN,
+        max: hub200.max,
+      },
+      row('task list, 200 clients: throughput', 'req/s', hub200.rps, 'Hono hello-world', hello200.rps, {
+        n: hub200.requests,
+      }),
+    ]
+  } finally {
+    await hello.stop()
+    await hub.stop()
+    cleanup(dataDir)
+  }
+}
+
+/** RSS of the hub idle with the demo city (after a login and a board), beside an idle hello-world. */
+export async function memory(): Promise<Row[]> {
+  const hub = await startProcess()
+  const hello = await startPeer('hello.ts')
+  try {
+    const cookie = await login(hub.base, 'bithu@demo.local')
+    await call(hub.base, cookie, 'GET', '/api/tasks?limit=50')
+    await new Promise((r) => setTimeout(r, 3000))
+    const pid = hub.child.pid!
+    return [
+      row('RSS idle, demo city (PGlite in process)', 'MB', rssMb(pid), 'Hono hello-world', rssMb(hello.pid), {
+        target: '≤ 250 MB',
+        note: 'after a login and one board; /proc VmRSS',
+      }),
+    ]
+  } finally {
+    await hello.stop()
+    await hub.stop()
+    cleanup(hub.dataDir)
+  }
+}
