@@ -17,6 +17,7 @@ export async function cityWithTasks(n: number): Promise<string> {
 /** Starts a peer server script (test/bench/peers/*.ts) in its own process on a free port. */
 export async function startPeer(script: string) {
   const port = await freePort()
+  const t0 = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', `test/bench/peers/${script}`], {
     cwd: root,
     env: { ...process.env, PORT: String(port) },
@@ -33,6 +34,7 @@ export async function startPeer(script: string) {
   return {
     base,
     pid: child.pid!,
+    startMs: performance.now() - t0,
     async stop() {
       child.kill('SIGTERM')
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
