@@ -58,4 +58,25 @@ describe('units through time', () => {
     await page.getByTestId('unit-ceased').getByRole('link', { name: 'Phường Tây Hồ' }).waitFor()
     await context.close()
   })
+
+  it('shows who receives now for a 2021 directive sent to the districts', async () => {
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'bithu')
+    const page = await context.newPage()
+    const list = (await (await context.request.get(`${hub.base}/api/directives`)).json()).directives as { id: string }[]
+    let target: string | null = null
+    for (const d of list) {
+      const one = (await (await context.request.get(`${hub.base}/api/directives/${d.id}`)).json()).directive
+      if (one.status !== 'draft' && one.recipients.some((r: { name: string }) => r.name === 'Quận Tây Hồ')) {
+        target = d.id
+        break
+      }
+    }
+    expect(target).not.toBeNull()
+    await page.goto(`/directives/${target}`)
+    await page.getByRole('tab', { name: 'Nơi nhận' }).click()
+    const row = page.getByTestId('recipients-table').getByRole('row').filter({ hasText: 'Quận Tây Hồ' })
+    await row.getByTestId('receives-now').getByRole('link', { name: 'Phường Tây Hồ' }).waitFor()
+    await context.close()
+  })
 })

@@ -27,11 +27,13 @@ import { useSetRecipients } from '../lib/mutations'
 import { useUnits } from '../lib/queries'
 import { type Directive, type Recipient, type RecipientCapacity, recipientCapacities } from '../lib/types'
 import { UnitSelect } from './UnitSelect'
+import { ReceivesNow, useReceiversNow } from './unit-time'
 
 /** Who received the issued directive and who has read it. */
 function RecipientsTable({ directive }: { directive: Directive }) {
   const { t } = useTranslation()
   const list = directive.recipients ?? []
+  const now = useReceiversNow(list.map((r) => r.unitId))
   if (!list.length) return <Text c="dimmed">{t('directive.recipients.empty')}</Text>
   const received = list.filter((r) => r.receivedAt).length
   const read = list.filter((r) => r.firstReadAt).length
@@ -55,9 +57,12 @@ function RecipientsTable({ directive }: { directive: Directive }) {
               <Table.Tr key={r.id ?? i}>
                 <Table.Td>
                   {r.unitId ? (
-                    <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
-                      {r.name}
-                    </Anchor>
+                    <>
+                      <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
+                        {r.name}
+                      </Anchor>
+                      <ReceivesNow units={now.get(r.unitId)} />
+                    </>
                   ) : (
                     r.name
                   )}

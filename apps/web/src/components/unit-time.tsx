@@ -7,7 +7,7 @@ import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../auth/auth'
 import { api } from '../lib/api'
-import { formatDate } from '../lib/dates'
+import { formatDate, vnDay } from '../lib/dates'
 import { useUnits } from '../lib/queries'
 
 const DIRECTING = new Set(['admin', 'committee_member', 'office_drafter'])
@@ -183,5 +183,48 @@ export function UnitSuccession(props: {
         </Card>
       )}
     </Stack>
+  )
+}
+
+/**
+ * Who receives now for those of `unitIds` no longer in force (a directive of 2021 sent to the
+ * districts): unit id → the units in force today doing its work. One request for the whole list.
+ */
+export function useReceiversNow(unitIds: (string | null | undefined)[]): Map<string, { id: string; name: string }[]> {
+  const { byId } = useUnits()
+  const today = vnDay()
+  const ceased = [...new Set(unitIds.filter((id): id is string => !!id && !!byId.get(id)?.validTo))].filter(
+    (id) => (byId.get(id)?.validTo ?? '') < today,
+  )
+  const q = useQuery({
+    queryKey: ['units', 'receivers', ceased.join(',')],
+    queryFn: async () =>
+      (
+        await api<{ receivers: Record<string, { id: string; name: string }[]> }>(
+          `/units/receivers?ids=${ceased.join(',')}`,
+        )
+      ).receivers,
+    enabled: ceased.length > 0,
+    staleTime: 10 * 60_000,
+  })
+  return new Map(Object.entries(q.data ?? {}))
+}
+
+/** "Nay: …": who receives an abolished recipient's work now, linked. */
+export function ReceivesNow({ units }: { units: { id: string; name: string }[] | undefined }) {
+  const { t } = useTranslation()
+  if (!units?.length) return null
+  return (
+    <Text size="xs" c="dimmed" data-testid="receives-now">
+      {t('unitsTime.receivesNow')}{' '}
+      {units.map((u, i) => (
+        <span key={u.id}>
+          {i > 0 && ', '}
+          <Anchor component={Link} to={`/units/${u.id}`} size="xs">
+            {u.name}
+          </Anchor>
+        </span>
+      ))}
+    </Text>
   )
 }

@@ -41,4 +41,5 @@ export const unitsTimeEn: Record<keyof typeof unitsTimeVi, string> = {
   handoverDone: '{{count}} tasks handed over.',
   handoverNone: 'No open tasks left.',
   task: 'Task',
+  receivesNow: 'Now received by:',
 }

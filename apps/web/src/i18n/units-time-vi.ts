@@ -40,4 +40,5 @@ export const unitsTimeVi = {
   handoverDone: 'Đã chuyển giao {{count}} nhiệm vụ.',
   handoverNone: 'Không còn nhiệm vụ mở.',
   task: 'Nhiệm vụ',
+  receivesNow: 'Nay tiếp nhận:',
 }
