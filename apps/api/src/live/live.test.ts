@@ -63,9 +63,17 @@ describe('live events', () => {
     expect(await subscribe(s, `unit:${hoankiemId}`)).toEqual({ ok: false, error: 'forbidden' })
     expect(await subscribe(s, 'user:00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, error: 'forbidden' })
     expect(await subscribe(s, 'planet:mars')).toEqual({ ok: false, error: 'forbidden' })
-    const leak = nextEvent(s, 'task:created', () => true, 1500)
+    const seen: string[] = []
+    s.on('task:created', (p: any) => seen.push(p.task.title))
     await api(hub.base, bithu, 'POST', '/api/tasks', { title: 'Việc riêng của Hoàn Kiếm', leadUnitId: hoankiemId })
-    expect(await leak).toBeNull()
+    // A later change in a room it may join: events go out in order, so once this one has arrived,
+    // the other would have arrived before it.
+    expect(await subscribe(s, `unit:${tayhoId}`)).toEqual({ ok: true })
+    const barrier = `Việc của Tây Hồ sau đó ${Date.now()}`
+    const arrived = nextEvent(s, 'task:created', (p: any) => p.task.title === barrier, 10_000)
+    await api(hub.base, bithu, 'POST', '/api/tasks', { title: barrier, leadUnitId: tayhoId })
+    expect(await arrived).not.toBeNull()
+    expect(seen).toEqual([barrier])
   })
 
   it("joining an issued directive's room never shows another district's tasks of that directive", async () => {
@@ -141,7 +149,8 @@ describe('live events', () => {
     const s = await open(tayho)
     await subscribe(s, `unit:${tayhoId}`)
     const title = `Không được công bố ${Date.now()}`
-    const leak = nextEvent(s, 'task:created', (p: any) => p.task.title === title, 2000)
+    const seen: string[] = []
+    s.on('task:created', (p: any) => seen.push(p.task.title))
     const fake = {
       id: '11111111-1111-4111-8111-111111111111',
       title,
@@ -163,7 +172,12 @@ describe('live events', () => {
       }),
     ).rejects.toThrow('failed')
     await hub.outbox.kick()
-    expect(await leak).toBeNull()
+    // A real change after it: once its event has arrived, a leaked one would have arrived first.
+    const barrier = `Được công bố ${Date.now()}`
+    const arrived = nextEvent(s, 'task:created', (p: any) => p.task.title === barrier, 10_000)
+    await api(hub.base, bithu, 'POST', '/api/tasks', { title: barrier, leadUnitId: tayhoId })
+    expect(await arrived).not.toBeNull()
+    expect(seen).toEqual([barrier])
     const rows = await hub.deps.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, fake.id))
     expect(rows).toHaveLength(0)
   })
