@@ -4,6 +4,15 @@ import { apiLogin } from '../helpers/api'
 import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
 
+/** An instant's day in Vietnam as dd/mm/yyyy. */
+const vnDate = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d)
+
 interface Row {
   unitId: string
   unitName: string
@@ -117,6 +126,90 @@ describe('the accountability dashboard', () => {
     expect(tasks.map((x) => x.title)).toContain('Bố trí đủ lực lượng trực chốt ban đêm')
     await screenshot(page, 'accountability-inspection')
     await context.close()
+  })
+
+  it('an inspector publishes an inspection’s conclusion; the district’s head reads it and may not publish', async () => {
+    const kiemtra = await apiLogin(hub.base, 'kiemtra')
+    const tayhoHead = await apiLogin(hub.base, 'tayho')
+    const unitId = tayhoHead.user.unitId!
+    const today = vnDate(new Date()).split('/').reverse().join('-')
+    // A visit the inspector recorded and has not published yet.
+    const { inspection: pending } = await kiemtra.post<{ inspection: { id: string } }>('/inspections', {
+      unitId,
+      kind: 'planned',
+      date: today,
+      findings: 'Sổ theo dõi người cách ly tại nhà chưa cập nhật hằng ngày.',
+      outcome: 'remind',
+    })
+
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'kiemtra')
+    const page = await context.newPage()
+    await page.goto(`/accountability/${unitId}`)
+    await page.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
+    await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
+    const form = page.getByRole('dialog')
+    // The segmented control's radio is hidden under its label: click the label, as a person does.
+    await form.getByText('Theo kế hoạch', { exact: true }).click()
+    await expect(form.getByRole('radio', { name: 'Theo kế hoạch' }).isChecked()).resolves.toBe(true)
+    const findings = 'Công khai đầy đủ danh sách hộ được hỗ trợ tại 8 phường.'
+    await form.getByLabel('Kết quả kiểm tra, nhận xét').fill(findings)
+    await form.getByLabel('Kết luận').click()
+    await page.getByRole('option', { name: 'Biểu dương' }).click()
+    await form.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
+    await form.waitFor({ state: 'hidden' })
+
+    const { inspections } = await kiemtra.get<{ inspections: { id: string; findings: string; published: boolean }[] }>(
+      `/inspections?unitId=${unitId}`,
+    )
+    const recorded = inspections.find((i) => i.findings === findings)!
+    expect(recorded.published).toBe(false)
+    const block = page.locator(`[data-inspection="${recorded.id}"]`)
+    await expect.poll(() => block.getByTestId('publication').textContent(), { timeout: 15_000 }).toBe('Chưa công bố')
+    // The recorder is offered publication of both his inspections.
+    await expect(page.getByRole('button', { name: /^Công bố kết luận/ }).count()).resolves.toBe(2)
+    await block.getByRole('button', { name: /^Công bố kết luận/ }).click()
+    const confirm = page.getByRole('dialog', { name: 'Công bố kết luận kiểm tra' })
+    // Cancelling publishes nothing.
+    await confirm.getByRole('button', { name: 'Hủy' }).click()
+    await confirm.waitFor({ state: 'hidden' })
+    expect(
+      (
+        await kiemtra.get<{ inspections: { id: string; published: boolean }[] }>(`/inspections?unitId=${unitId}`)
+      ).inspections.find((i) => i.id === recorded.id)?.published,
+    ).toBe(false)
+    await block.getByRole('button', { name: /^Công bố kết luận/ }).click()
+    await confirm.getByRole('button', { name: 'Công bố', exact: true }).click()
+    await confirm.waitFor({ state: 'hidden' })
+
+    const published = (
+      await kiemtra.get<{ inspections: { id: string; published: boolean; publishedAt: string }[] }>(
+        `/inspections?unitId=${unitId}`,
+      )
+    ).inspections.find((i) => i.id === recorded.id)!
+    expect(published.published).toBe(true)
+    const shown = `Đã công bố ngày ${vnDate(new Date(published.publishedAt))}`
+    await expect.poll(() => block.getByTestId('publication').textContent()).toBe(shown)
+    await expect(block.getByRole('button', { name: /^Công bố kết luận/ }).count()).resolves.toBe(0)
+    await screenshot(page, 'accountability-inspection-published')
+    await context.close()
+
+    // The district's head reads the published conclusion and its date, the other one unpublished, and publishes neither.
+    const headContext = await newContext(browser, hub.base)
+    await loginViaApi(headContext, hub.base, 'tayho')
+    const head = await headContext.newPage()
+    await head.goto(`/accountability/${unitId}`)
+    await head.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
+    const seen = head.locator(`[data-inspection="${recorded.id}"]`)
+    await expect.poll(() => seen.getByTestId('publication').textContent(), { timeout: 15_000 }).toBe(shown)
+    expect(await seen.textContent()).toContain(findings)
+    expect(await seen.textContent()).toContain('Biểu dương')
+    await expect
+      .poll(() => head.locator(`[data-inspection="${pending.id}"]`).getByTestId('publication').textContent())
+      .toBe('Chưa công bố')
+    await expect(head.getByRole('button', { name: /^Công bố kết luận/ }).count()).resolves.toBe(0)
+    await screenshot(head, 'accountability-inspection-unit-view')
+    await headContext.close()
   })
 
   it('a district head sees the report form for his own district, and no inspection form', async () => {

@@ -101,6 +101,19 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
     discipline: 'Discipline',
   },
   inspectionKinds: { planned: 'Planned', unannounced: 'Unannounced' },
+  publication: {
+    publish: 'Publish the conclusion',
+    publishAria: 'Publish the conclusion of the inspection of {{date}}',
+    confirmTitle: 'Publish the inspection conclusion',
+    confirmText:
+      'The conclusion of the inspection of {{unit}} on {{date}} will be published to the unit; its heads are notified. Publishing cannot be undone.',
+    confirm: 'Publish',
+    done: 'The conclusion was published to the unit',
+    published: 'Published on {{date}}',
+    notPublished: 'Not published',
+    conclusion: 'Conclusion',
+    team: 'Inspection team: {{name}}',
+  },
   form: {
     reportTitle: 'Periodic report of your unit',
     reportUnit: 'Reporting unit',

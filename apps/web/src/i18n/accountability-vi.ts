@@ -97,6 +97,19 @@ export const accountabilityVi = {
     discipline: 'Kỷ luật',
   },
   inspectionKinds: { planned: 'Theo kế hoạch', unannounced: 'Đột xuất' },
+  publication: {
+    publish: 'Công bố kết luận',
+    publishAria: 'Công bố kết luận kiểm tra ngày {{date}}',
+    confirmTitle: 'Công bố kết luận kiểm tra',
+    confirmText:
+      'Kết luận kiểm tra {{unit}} ngày {{date}} sẽ được công bố đến đơn vị; lãnh đạo đơn vị nhận thông báo. Đã công bố thì không thu hồi được.',
+    confirm: 'Công bố',
+    done: 'Đã công bố kết luận đến đơn vị',
+    published: 'Đã công bố ngày {{date}}',
+    notPublished: 'Chưa công bố',
+    conclusion: 'Kết luận',
+    team: 'Đoàn kiểm tra: {{name}}',
+  },
   form: {
     reportTitle: 'Báo cáo định kỳ của đơn vị',
     reportUnit: 'Đơn vị báo cáo',

@@ -80,6 +80,21 @@ export interface InspectionRecord {
   outcome: Outcome | null
   findings: string
 }
+/** An inspection as GET /api/inspections returns it: with its conclusion and whether it was published to the unit. */
+export interface Inspection {
+  id: string
+  unitId: string
+  unitName: string
+  kind: 'planned' | 'unannounced'
+  date: string
+  findings: string
+  conclusion: string
+  outcome: Outcome | null
+  teamName: string | null
+  published: boolean
+  publishedAt: string | null
+  createdBy: string | null
+}
 export interface UnitMeasure {
   unit: { id: string; name: string; kind: string; parentId: string | null }
   parent: { id: string; name: string; kind: string } | null
@@ -126,6 +141,8 @@ export const accountabilityKeys = {
   missing: ['accountability', 'missing'] as const,
   inbox: ['accountability', 'inbox'] as const,
   teams: ['accountability', 'teams'] as const,
+  inspections: (unitId: string, from: string, to: string) =>
+    ['accountability', 'inspections', unitId, from, to] as const,
 }
 
 /** The ranking; never cached long: a change to a task shows in the next answer. */
@@ -244,6 +261,27 @@ export function useRecordInspection() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (input: InspectionInput) => api('/inspections', { method: 'POST', body: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
+  })
+}
+
+/** The inspections of a unit in a period, as the reader may see them (the server hides an unannounced visit ahead). */
+export function useUnitInspections(unitId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: accountabilityKeys.inspections(unitId, from, to),
+    queryFn: async () =>
+      (await api<{ inspections: Inspection[] }>(`/inspections${qs({ unitId, from, to })}`)).inspections,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  })
+}
+
+/** Publishes an inspection's conclusion to the unit (its heads are notified); publishing again changes nothing. */
+export function usePublishInspection() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<{ inspection: Inspection }>(`/inspections/${encodeURIComponent(id)}/publish`, { method: 'POST' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
   })
 }

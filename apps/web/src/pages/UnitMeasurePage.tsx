@@ -20,6 +20,7 @@ import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
+import { InspectionsCard } from '../components/InspectionsCard'
 import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
 import {
@@ -223,34 +224,7 @@ export function UnitMeasurePage() {
             </Stack>
           )}
         </Card>
-        <Card withBorder>
-          <Title order={3} fz="md" mb="xs">
-            {t('accountability.inspections')}
-          </Title>
-          {m.records.inspections.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('accountability.noRecords')}
-            </Text>
-          ) : (
-            <Stack gap={6}>
-              {m.records.inspections.map((i) => (
-                <div key={i.id}>
-                  <Group gap="xs">
-                    <Text size="sm" fw={600}>
-                      {formatDate(i.date)} · {t(`accountability.inspectionKinds.${i.kind}`)}
-                    </Text>
-                    {i.outcome && (
-                      <Badge variant="light" style={{ textTransform: 'none' }}>
-                        {t(`accountability.outcomes.${i.outcome}`)}
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="sm">{i.findings}</Text>
-                </div>
-              ))}
-            </Stack>
-          )}
-        </Card>
+        <InspectionsCard unitId={unitId} from={m.period.from} to={m.period.to} />
         <TaskList title={t('accountability.staleTasks')} tasks={m.records.stale.slice(0, 30)} stale />
         {m.records.subunitTasks.length > 0 && (
           <TaskList title={t('accountability.subunitTasks')} tasks={m.records.subunitTasks.slice(0, 50)} showDays />
