@@ -37,7 +37,11 @@ export function InspectionsCard({ unitId, from, to }: { unitId: string; from: st
       <Title order={3} fz="md" mb="xs">
         {t('accountability.inspections')}
       </Title>
-      {list.length === 0 ? (
+      {q.error ? (
+        <Text size="sm" c="red.8">
+          {errorText(t, q.error, i18n.language)}
+        </Text>
+      ) : list.length === 0 ? (
         <Text size="sm" c="dimmed">
           {q.isLoading ? t('common.loading') : t('accountability.noRecords')}
         </Text>
