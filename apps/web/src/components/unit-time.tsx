@@ -86,19 +86,7 @@ export function UnitSuccession(props: {
           <Text size="sm" fw={600}>
             {t('unitsTime.ceased', { day: formatDate(validTo) })}
           </Text>
-          {receivers.length > 0 && (
-            <Text size="sm">
-              {t('unitsTime.receivers')}{' '}
-              {receivers.map((r, i) => (
-                <span key={r.id}>
-                  {i > 0 && ', '}
-                  <Anchor component={Link} to={`/units/${r.id}`} size="sm">
-                    {r.name}
-                  </Anchor>
-                </span>
-              ))}
-            </Text>
-          )}
+          <ReceivesNow units={receivers} label={t('unitsTime.receivers')} size="sm" />
         </Alert>
       )}
       <Card withBorder radius="md" component="section" aria-labelledby="succession-title">
@@ -210,17 +198,25 @@ export function useReceiversNow(unitIds: (string | null | undefined)[]): Map<str
   return new Map(Object.entries(q.data ?? {}))
 }
 
-/** "Nay: …": who receives an abolished recipient's work now, linked. */
-export function ReceivesNow({ units }: { units: { id: string; name: string }[] | undefined }) {
+/** "Nay tiếp nhận: …": who receives an abolished unit's work now, linked. */
+export function ReceivesNow({
+  units,
+  label,
+  size = 'xs',
+}: {
+  units: { id: string; name: string }[] | undefined
+  label?: string
+  size?: 'xs' | 'sm'
+}) {
   const { t } = useTranslation()
   if (!units?.length) return null
   return (
-    <Text size="xs" c="dimmed" data-testid="receives-now">
-      {t('unitsTime.receivesNow')}{' '}
+    <Text size={size} c={size === 'xs' ? 'dimmed' : undefined} data-testid="receives-now">
+      {label ?? t('unitsTime.receivesNow')}{' '}
       {units.map((u, i) => (
         <span key={u.id}>
           {i > 0 && ', '}
-          <Anchor component={Link} to={`/units/${u.id}`} size="xs">
+          <Anchor component={Link} to={`/units/${u.id}`} size={size}>
             {u.name}
           </Anchor>
         </span>
