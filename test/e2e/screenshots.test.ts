@@ -1,7 +1,11 @@
+// Screenshots of the main screens (test/artifacts/screenshots), each screen checked to show what it
+// is for, with no error in the page.
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, login, newContext, newPhoneContext, screenshot } from '../helpers/browser'
+import { launchBrowser, login, newContext, newPhoneContext, SCREENSHOTS, screenshot } from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
 
 /** Waits until nothing says "loading" any more, then a little for fonts and transitions. */
@@ -12,6 +16,16 @@ async function settle(page: Page) {
     .catch(() => {})
   await page.waitForTimeout(400)
 }
+
+/** Errors thrown in the page, gathered for the end of a test. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return errors
+}
+
+/** The screenshot was written, and is an image of some size, not an empty file. */
+const written = (name: string) => expect(statSync(join(SCREENSHOTS, `${name}.png`)).size).toBeGreaterThan(5000)
 
 describe('screenshots of the main screens', () => {
   let hub: Hub
@@ -39,8 +53,7 @@ describe('screenshots of the main screens', () => {
     }
     const context = await newContext(browser, hub.base)
     const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
+    const errors = pageErrors(page)
 
     await page.goto('/login')
     await settle(page)
@@ -82,6 +95,8 @@ describe('screenshots of the main screens', () => {
     await settle(page)
     await screenshot(page, '07-notifications')
     expect(errors).toEqual([])
+    for (const n of ['01-login', '02-my-work', '03-board-by-status', '04-board-by-unit', '05-task-detail', '06-unit'])
+      written(n)
     await context.close()
   })
 
@@ -91,10 +106,17 @@ describe('screenshots of the main screens', () => {
     const draft = directives.find((d) => d.status === 'draft') ?? directives[0]!
     const context = await newContext(browser, hub.base)
     const page = await context.newPage()
+    const errors = pageErrors(page)
     await login(page, 'vanphong')
     await page.goto(`/directives/${draft.id}`)
     await page.getByTestId('directive-title').waitFor()
     await page.getByTestId('collab-editor').waitFor()
+    // The draft's text has come from the server into the editor.
+    await page.waitForFunction(
+      `(document.querySelector('[data-testid="collab-editor"]')?.textContent ?? '').trim().length > 0`,
+      undefined,
+      { timeout: 15_000 },
+    )
     await settle(page)
     await page.waitForTimeout(1500)
     await screenshot(page, '08-directive-editor')
@@ -109,8 +131,11 @@ describe('screenshots of the main screens', () => {
     await screenshot(page, '08b-directive-versions')
 
     await page.goto('/directives')
+    await page.getByRole('heading', { level: 1 }).waitFor()
     await settle(page)
     await screenshot(page, '09-directives')
+    expect(errors).toEqual([])
+    for (const n of ['08-directive-editor', '08b-directive-versions', '09-directives']) written(n)
     await context.close()
   })
 
@@ -118,26 +143,26 @@ describe('screenshots of the main screens', () => {
     const api = await apiLogin(hub.base, 'bithu')
     const context = await newContext(browser, hub.base)
     const page = await context.newPage()
+    const errors = pageErrors(page)
     await login(page, 'bithu')
-    const meetingsStatus = await api.status('/meetings')
-    if (meetingsStatus === 200) {
-      const { meetings } = await api.get<{ meetings: { id: string }[] }>('/meetings')
-      await page.goto(meetings[0] ? `/meetings/${meetings[0].id}` : '/meetings')
-      if (meetings[0]) await page.getByTestId('meeting-title').waitFor()
-    } else {
-      // The meetings API is not there yet: the screen must say so instead of breaking.
-      await page.goto('/meetings')
-      await page.getByText('Chức năng chưa sẵn sàng').waitFor()
-    }
+    const { meetings } = await api.get<{ meetings: { id: string; title: string }[] }>('/meetings')
+    // The demo city has meetings; the room shows the first one by its title.
+    expect(meetings.length).toBeGreaterThan(0)
+    await page.goto(`/meetings/${meetings[0]!.id}`)
+    await page.getByTestId('meeting-title').waitFor()
+    expect((await page.getByTestId('meeting-title').textContent())?.trim()).toBe(meetings[0]!.title)
     await settle(page)
     await page.waitForTimeout(1000)
     await screenshot(page, '10-meeting-room')
+    expect(errors).toEqual([])
+    written('10-meeting-room')
     await context.close()
   })
 
   it('my work on a phone (390×844), with the menu folded into a burger', async () => {
     const context = await newPhoneContext(browser, hub.base)
     const page = await context.newPage()
+    const errors = pageErrors(page)
     await login(page, 'tayho')
     await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
     await settle(page)
@@ -153,6 +178,8 @@ describe('screenshots of the main screens', () => {
     await page.getByRole('heading', { level: 1, name: 'Bảng nhiệm vụ' }).waitFor()
     await settle(page)
     await screenshot(page, '13-phone-board')
+    expect(errors).toEqual([])
+    for (const n of ['11-phone-my-work', '12-phone-menu', '13-phone-board']) written(n)
     await context.close()
   })
 })

@@ -3,7 +3,7 @@
 // kill -9 of a process while two editors type through it. Each test prints what it injected and
 // checked, and what was lost (0).
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { io, type Socket } from 'socket.io-client'
@@ -121,6 +121,13 @@ beforeAll(() => {
   ep = JSON.parse(readFileSync(endpointsFile, 'utf8'))
 }, 600_000)
 afterAll(() => {
+  // The processes' errors, for a failure's reader (`down` removes the folder with the logs).
+  for (const f of readdirSync(state).filter((n) => /^hub-\d+\.log$/.test(n))) {
+    const errors = readFileSync(join(state, f), 'utf8')
+      .split('\n')
+      .filter((l) => /"level":(50|60)|Error|uncaught/i.test(l))
+    if (errors.length) console.log(`[fault] ${f}:\n${errors.slice(-20).join('\n')}`)
+  }
   try {
     cluster('down')
   } finally {

@@ -46,5 +46,5 @@ describe('npm start under a supervisor', () => {
       checked: { 'stops that freed the data folder': faults.length, 'starts on a freed folder': faults.length - 1 },
       lost: 0,
     })
-  }, 300_000)
+  }, 600_000)
 })

@@ -58,7 +58,7 @@ export async function startHubProcess(
         return false
       }
     },
-    opts.readyMs ?? 150_000,
+    opts.readyMs ?? 300_000,
     `the hub on ${base} to answer /api/health`,
   )
   return { child, base, port, output: () => out }
