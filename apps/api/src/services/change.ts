@@ -9,7 +9,7 @@ import { type ChangeRecord, recordChange } from './audit'
 import type { UnitDirectory } from './unit-directory'
 
 /** What a change needs: the database and the outbox's wake-up. */
-export type ChangeContext = Pick<Deps, 'dbh' | 'eventsWritten'>
+export type ChangeContext = { dbh: Pick<Deps['dbh'], 'db'> } & Pick<Deps, 'eventsWritten'>
 
 /**
  * Runs `write` in a transaction; `describe`, when given, turns its result into the audit row and

@@ -6,6 +6,7 @@ import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm
 import type { Logger } from 'pino'
 import { flagRosterGaps, remindMissingReports } from './accountability-jobs'
 import { recordChange } from './audit'
+import { withChange } from './change'
 import { holdLease, releaseLease } from './lease'
 import { presentTask } from './tasks'
 import { headsOf, type UnitDirectory } from './unit-directory'
@@ -80,7 +81,7 @@ export class Scheduler {
   /** All jobs once, as of `now`; returns how many tasks each job touched. */
   async runOnce(now = new Date()) {
     const today = vnDay(now)
-    const counts = await this.db.transaction(async (tx) => ({
+    const counts = await withChange({ dbh: { db: this.db }, eventsWritten: this.eventsWritten }, async (tx) => ({
       overdue: await this.markOverdue(tx, today),
       dueSoon: await this.remindDueSoon(tx, today),
       escalated: await this.escalate(tx, today),
@@ -97,10 +98,7 @@ export class Scheduler {
       rosterGaps: await flagRosterGaps(tx, this.units, now),
     }))
     await deleteExpiredSessions(this.db)
-    if (Object.values(counts).some((n) => n > 0)) {
-      this.log.info(counts, 'scheduler')
-      this.eventsWritten()
-    }
+    if (Object.values(counts).some((n) => n > 0)) this.log.info(counts, 'scheduler')
     return counts
   }
 
