@@ -79,4 +79,48 @@ describe('units through time', () => {
     await row.getByTestId('receives-now').getByRole('link', { name: 'Phường Tây Hồ' }).waitFor()
     await context.close()
   })
+
+  it('lets the office hand an abolished ward’s open tasks to its successor and check a reorganisation file', async () => {
+    const context = await newContext(browser, hub.base)
+    await loginViaApi(context, hub.base, 'vanphong')
+    const page = await context.newPage()
+    await page.goto('/units')
+    await page.getByRole('link', { name: 'Sắp xếp đơn vị' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Sắp xếp đơn vị' }).waitFor()
+    const unit = page.getByRole('textbox', { name: 'Đơn vị đã giải thể' })
+    await unit.click()
+    await unit.fill('Phường Bưởi')
+    await page.getByRole('option', { name: 'Phường Bưởi' }).click()
+    const table = page.getByTestId('handover-table')
+    await table.waitFor()
+    // Passed whole: the one successor is proposed for every task.
+    const rows = await table.locator('tbody tr').count()
+    expect(rows).toBeGreaterThan(0)
+    const picks = await table.getByRole('textbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    expect(new Set(picks)).toEqual(new Set(['Phường Tây Hồ (toàn bộ)']))
+    await page.getByRole('button', { name: `Chuyển giao ${rows} nhiệm vụ` }).click()
+    await page.getByText(`Đã chuyển giao ${rows} nhiệm vụ.`).waitFor()
+
+    // A file leaving a closing unit without successor is refused before anything is written.
+    const bad = {
+      source: 'Thử nghiệm',
+      validFrom: '2099-01-01',
+      units: [
+        {
+          code: '99001',
+          name: 'Phường Thử',
+          kind: 'ward',
+          predecessors: [{ code: '99999', name: 'Phường Không Có', part: 'whole' }],
+        },
+      ],
+    }
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'sap-xep.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    })
+    await page.getByTestId('reorg-problems').filter({ hasText: '99999' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Ghi sắp xếp' }).isDisabled()).toBe(true)
+    await context.close()
+  })
 })
