@@ -41,10 +41,19 @@ export async function apiLoad(): Promise<Row[]> {
     const first = await call(hub.base, cookie, 'GET', url.slice(hub.base.length))
     if (first.status !== 200) throw new Error(`task list: ${first.status}`)
     const total = first.json.total as number
+    // Requests still queued when a run stops are answered before a later one: wait until one request
+    // sent alone is answered, so that each run starts on an idle hub (the queue is first come, first served).
+    const drain = async () => {
+      const res = await call(hub.base, cookie, 'GET', url.slice(hub.base.length))
+      if (res.status !== 200) throw new Error(`task list: ${res.status}`)
+    }
+    await cannon(url, 20, 3, { cookie })
+    await drain()
     const run = async (connections: number): Promise<[LoadResult, LoadResult]> => {
-      await cannon(hello.base, connections, 2)
-      await cannon(url, connections, 2, { cookie })
-      return [await cannon(hello.base, connections, 10), await cannon(url, connections, 10, { cookie })]
+      const peer = await cannon(hello.base, connections, 10)
+      const ours = await cannon(url, connections, 10, { cookie })
+      await drain()
+      return [peer, ours]
     }
     const [hello20, hub20] = await run(20)
     const [hello200, hub200] = await run(200)

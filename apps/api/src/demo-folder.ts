@@ -60,13 +60,26 @@ export async function demoFolder(opts: DemoFolderOptions): Promise<{ folder: str
   // Built aside and renamed: two starts building at once never copy half a folder.
   const partial = `${dir}.${process.pid}.partial`
   rmSync(partial, { recursive: true, force: true })
+  if (!existsSync(join(folder, 'PG_VERSION'))) rmSync(dir, { recursive: true, force: true }) // left unfinished
+  // Folders of other days or inputs (62 MB each) go once they are two days old.
+  const cache = dirname(dir)
+  if (existsSync(cache))
+    for (const old of readdirSync(cache))
+      if (old.startsWith('demo-') && statSync(join(cache, old)).mtimeMs < Date.now() - 2 * 86_400_000)
+        rmSync(join(cache, old), { recursive: true, force: true })
   const db = await createDb({ dataDir: partial })
   try {
     await seedDemo(db.db, { passwordHash: await hashPassword(opts.password), tree: opts.tree })
   } finally {
     await db.close()
   }
-  rmSync(dir, { recursive: true, force: true })
-  renameSync(partial, dir)
+  // Another start may have finished first: its folder is kept (someone may be copying it) and ours dropped.
+  try {
+    if (!existsSync(join(folder, 'PG_VERSION'))) renameSync(partial, dir)
+  } catch (e) {
+    if (!existsSync(join(folder, 'PG_VERSION'))) throw e
+  } finally {
+    rmSync(partial, { recursive: true, force: true })
+  }
   return { folder, built: true }
 }
