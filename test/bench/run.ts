@@ -9,18 +9,18 @@ import { type Row, root } from './harness'
 import { benches } from './suites'
 
 const dir = join(root, 'bench-results')
-const previous: (Row & { suite: string })[] = existsSync(join(dir, 'results.json'))
+const previous: (Row & { suite: string; at?: string })[] = existsSync(join(dir, 'results.json'))
   ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows
   : []
 const only = process.argv[2]
-const fresh: (Row & { suite: string })[] = []
+const fresh: (Row & { suite: string; at?: string })[] = []
 const failed: string[] = []
 for (const [name, bench] of Object.entries(benches)) {
   if (only && !name.includes(only)) continue
   process.stdout.write(`bench ${name} ... `)
   const t = performance.now()
   try {
-    fresh.push(...(await bench()).map((r) => ({ ...r, suite: name })))
+    fresh.push(...(await bench()).map((r) => ({ ...r, suite: name, at: new Date().toISOString().slice(0, 16) })))
     console.log(`${Math.round(performance.now() - t)} ms`)
   } catch (e) {
     failed.push(name)
@@ -34,13 +34,16 @@ const rows = [...previous.filter((r) => r.suite && !ran.has(r.suite)), ...fresh]
 )
 const fmt = (x: number | undefined) =>
   x === undefined || x === null || !Number.isFinite(x) ? '' : x >= 100 ? x.toFixed(0) : x.toFixed(1)
-const ratio = (r: Row) => (r.ratio === undefined || !Number.isFinite(r.ratio) ? '' : `${r.ratio.toFixed(2)}×`)
+const ratio = (r: Row) =>
+  r.ratio === undefined || !Number.isFinite(r.ratio)
+    ? ''
+    : `${r.ratio < 0.1 ? r.ratio.toPrecision(2) : r.ratio.toFixed(2)}×`
 const table = [
-  '| bench | n | p50 | p95 | p99 | max | unit | peer (same run) | peer | ratio | target | note |',
-  '|---|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|',
+  '| bench | n | p50 | p95 | p99 | max | unit | peer (same run) | peer | ratio | target | note | measured (UTC) |',
+  '|---|---:|---:|---:|---:|---:|---|---|---:|---:|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.bench} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.unit} | ${r.peer ?? ''} | ${fmt(r.peerValue)} | ${ratio(r)} | ${r.target ?? ''} | ${r.note ?? ''} |`,
+      `| ${r.bench} | ${r.n} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${r.unit} | ${r.peer ?? ''} | ${fmt(r.peerValue)} | ${ratio(r)} | ${r.target ?? ''} | ${r.note ?? ''} | ${r.at?.replace('T', ' ') ?? 'an earlier run'} |`,
   ),
 ].join('\n')
 const version = (pkg: string) =>
