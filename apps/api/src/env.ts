@@ -24,8 +24,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   SERVICES: servicesSchema,
   HUB_DEMO_PASSWORD: z.string().min(4).default('demo1234'),
-  /** The demo city through Hà Nội's 2025 reform to today (default), or the 2021 city alone (the older tests' fixture). */
-  HUB_DEMO_TREE: z.enum(['today', '2021']).default('today'),
+  /** The 2021 city of the lockdown (default: the city the contract's checks read), or 'today': through Hà Nội's 2025 reform to today. */
+  HUB_DEMO_TREE: z.enum(['today', '2021']).default('2021'),
   /** The hub's public URL (https://hub.example.vn); writes must come from this origin. */
   PUBLIC_URL: z.string().url().optional(),
   /** Set when the hub runs behind the project's nginx (or another proxy that appends X-Forwarded-For). */

@@ -240,7 +240,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
   }
 }
 
-/** HUB_DEMO_TREE (see env.ts): '2021' seeds the 2021 city alone, anything else through the reform to today. */
+/** HUB_DEMO_TREE (see env.ts): 'today' seeds the city through the 2025 reform to today, anything else the 2021 city. */
 function demoTreeOfEnv(): 'today' | '2021' {
-  return process.env.HUB_DEMO_TREE === '2021' ? '2021' : 'today'
+  return process.env.HUB_DEMO_TREE === 'today' ? 'today' : '2021'
 }

@@ -5,7 +5,7 @@ import { demoFolder } from '../demo-folder'
 const started = Date.now()
 const { built, folder } = await demoFolder({
   password: process.env.HUB_DEMO_PASSWORD || 'demo1234',
-  tree: process.env.HUB_DEMO_TREE === '2021' ? '2021' : 'today',
+  tree: process.env.HUB_DEMO_TREE === 'today' ? 'today' : '2021',
 })
 console.log(`Demo city folder ${built ? 'built' : 'up to date'}: ${folder} (${Date.now() - started} ms)`)
 process.exit(0)
