@@ -71,6 +71,9 @@ export class CollabConnection implements Peer {
     this.send(syncStep1Message(document.doc))
     const states = document.awareness.getStates()
     if (states.size > 0) this.send(awarenessMessage(encodeAwarenessUpdate(document.awareness, [...states.keys()])))
+    // Joining while the database fails: told at once why the document does not sync yet.
+    const storage = document.storageStateMessage()
+    if (storage) this.send(storage)
   }
 
   get isClosed(): boolean {

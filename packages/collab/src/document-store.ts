@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { Compactor } from './compactor'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
+import type { StorageState } from './protocol'
 import { TextProjection } from './text-projection'
 import { UpdateLog } from './update-log'
 
@@ -52,6 +53,8 @@ export class DocumentStore {
   private chain: Promise<unknown> = Promise.resolve()
   private readonly live = new Map<string, Y.Doc>()
   private readonly frozen = new Set<string>()
+  /** Who is told when a document's storage state changes (its open CollabDocument). */
+  private readonly watchers = new Map<string, (state: StorageState) => void>()
   private readonly log: UpdateLog
   private readonly compactor: Compactor
   private readonly projection: TextProjection
@@ -88,6 +91,7 @@ export class DocumentStore {
           this.projection.changed(r.name)
         }
       },
+      stateChanged: (name, state) => this.watchers.get(name)?.(state),
     })
   }
 
@@ -147,6 +151,19 @@ export class DocumentStore {
   /** Resolves once everything queued for the document now is committed. */
   durable(name: string): Promise<void> {
     return this.log.durable(name)
+  }
+
+  /** Whether the document's edits are in the database, or held in memory while writes fail. */
+  storageState(name: string): StorageState {
+    return this.log.state(name)
+  }
+
+  /** Tells `fn` each change of the document's storage state until the returned function is called. */
+  watchStorage(name: string, fn: (state: StorageState) => void): () => void {
+    this.watchers.set(name, fn)
+    return () => {
+      if (this.watchers.get(name) === fn) this.watchers.delete(name)
+    }
   }
 
   /** Whether updates of this document wait to be written. */
@@ -224,7 +241,7 @@ export class DocumentStore {
 
   /** Number of documents with state kept here (leak checks). */
   get tracked(): number {
-    return this.log.size + this.compactor.size + this.projection.size + this.live.size
+    return this.log.size + this.compactor.size + this.projection.size + this.live.size + this.watchers.size
   }
 
   /** Writes what is queued and stops the timers; later updates are still written by an explicit flush. */

@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { Fanout, type Peer, type RemotePublisher } from './fanout'
 import type { CollabMetrics } from './metrics'
+import { type StorageState, storageStateMessage } from './protocol'
 
 /** Transaction origin of the stored state applied at load: not written back, not sent. */
 export const LOAD_ORIGIN = Symbol('collab:load')
@@ -30,6 +31,10 @@ export interface DocumentWriter {
   isFrozen(name: string): boolean
   /** Writes what is queued now, without waiting for the tick. */
   flush(): Promise<void>
+  /** Whether the document's edits are in the database or held in memory while writes fail. */
+  storageState?(name: string): StorageState
+  /** Tells each change of the storage state until the returned function is called. */
+  watchStorage?(name: string, fn: (state: StorageState) => void): () => void
 }
 
 /** An update received here, waiting for its write to commit before it is relayed. */
@@ -70,6 +75,7 @@ export class CollabDocument {
   /** Updates received here and not yet committed, in arrival order. */
   private awaiting: Awaiting[] = []
   private readonly committed = new WeakSet<Promise<void>>()
+  private readonly unwatchStorage: () => void
 
   constructor(
     readonly name: string,
@@ -95,6 +101,20 @@ export class CollabDocument {
     this.awareness.on('update', this.onAwareness)
     this.sweeper = setInterval(() => this.forgetDeparted(), Math.max(10, opts.awarenessGraceMs / 2))
     this.sweeper.unref()
+    this.unwatchStorage = opts.store.watchStorage?.(name, this.onStorageState) ?? (() => {})
+  }
+
+  /** Every client is told when the edits start being held in memory (the database fails) and when written. */
+  private readonly onStorageState = (state: StorageState) => {
+    if (this.destroyed) return
+    const message = storageStateMessage(state)
+    for (const c of this.connections) c.send(message)
+  }
+
+  /** The storage state, when clients must hear of it on joining (edits held in memory), else null. */
+  storageStateMessage(): Uint8Array | null {
+    const state = this.opts.store.storageState?.(this.name)
+    return state && state.state !== 'saved' ? storageStateMessage(state) : null
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -191,6 +211,7 @@ export class CollabDocument {
     clearInterval(this.sweeper)
     this.departed.clear()
     this.fanout.dispose()
+    this.unwatchStorage()
     this.doc.off('update', this.onUpdate)
     this.awareness.off('update', this.onAwareness)
     this.awareness.destroy()

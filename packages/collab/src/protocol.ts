@@ -8,6 +8,18 @@ export const MESSAGE_SYNC = 0
 export const MESSAGE_AWARENESS = 1
 export const MESSAGE_AUTH = 2
 export const MESSAGE_QUERY_AWARENESS = 3
+/**
+ * The project's own message, server to client only: where a document's edits are (see
+ * StorageState). Standard y-websocket clients log an unknown type and carry on; the web editor
+ * registers a handler for it. Far from the standard types (0-3) so that none added later meets it.
+ */
+export const MESSAGE_STORAGE_STATE = 100
+
+/**
+ * Where a document's edits are: `saved` in the database, or `pending`: held in memory since `since`
+ * (epoch ms) because the database fails, `held` edits waiting, written when it returns.
+ */
+export type StorageState = { state: 'saved' } | { state: 'pending'; since: number; held: number }
 
 /** Sync sub-types (y-protocols/sync). */
 export const SYNC_STEP1 = 0
@@ -50,6 +62,14 @@ export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS)
     encoding.writeVarUint8Array(e, awarenessUpdate)
+  })
+}
+
+/** The storage state of a document, as a JSON string after the message type. */
+export function storageStateMessage(state: StorageState): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_STORAGE_STATE)
+    encoding.writeVarString(e, JSON.stringify(state))
   })
 }
 

@@ -5,6 +5,7 @@ import { inArray, sql } from 'drizzle-orm'
 import * as Y from 'yjs'
 import type { CollabLogger } from './logger'
 import { type CollabMetrics, observe } from './metrics'
+import type { StorageState } from './protocol'
 
 const { yDocuments, yUpdates } = schema
 
@@ -19,6 +20,8 @@ export interface UpdateLogOptions {
   serial: Serial
   /** Told after each commit: which documents were written and how many log rows each holds now. */
   committed(rows: { name: string; pendingUpdates: number }[]): void
+  /** Told when a document's edits start being held in memory (writes fail), as the count grows, and when written. */
+  stateChanged?(name: string, state: StorageState): void
 }
 
 interface Batch {
@@ -53,6 +56,8 @@ export class UpdateLog {
   private timer: NodeJS.Timeout | null = null
   private closed = false
   private failures = 0
+  /** Documents whose edits are held in memory because writes fail: since when, and how many were told. */
+  private failing = new Map<string, { since: number; held: number }>()
 
   constructor(
     private readonly db: Db,
@@ -75,6 +80,17 @@ export class UpdateLog {
   /** Resolves once everything queued for the document now (or being written) is committed. */
   durable(name: string): Promise<void> {
     return this.pending.get(name)?.durable ?? this.writing?.get(name)?.durable ?? Promise.resolve()
+  }
+
+  /** Whether the document's edits are in the database, or held in memory while writes fail. */
+  state(name: string): StorageState {
+    const f = this.failing.get(name)
+    return f ? { state: 'pending', since: f.since, held: this.held(name) } : { state: 'saved' }
+  }
+
+  /** Edits of the document not yet in the database. */
+  private held(name: string): number {
+    return (this.pending.get(name)?.updates.length ?? 0) + (this.writing?.get(name)?.updates.length ?? 0)
   }
 
   /** Whether updates of this document wait to be written. */
@@ -130,6 +146,7 @@ export class UpdateLog {
       this.opts.metrics.flushErrors++
       this.opts.log.error({ err, documents: names.length, failures: this.failures }, 'collab: update log write failed')
       this.schedule(Math.min(5000, this.opts.flushIntervalMs * 2 ** Math.min(this.failures, 8)))
+      this.tellHeld()
       return
     }
     this.writing = null
@@ -144,6 +161,21 @@ export class UpdateLog {
       b.resolve()
     }
     this.opts.committed(counts)
+    for (const name of names) {
+      if (this.failing.delete(name)) this.opts.stateChanged?.(name, this.state(name))
+    }
+  }
+
+  /** After a failed write: every document whose held edits are new or more than last told is told. */
+  private tellHeld(): void {
+    const now = Date.now()
+    for (const name of this.pending.keys()) {
+      const held = this.held(name)
+      const f = this.failing.get(name)
+      if (f && f.held === held) continue
+      this.failing.set(name, { since: f?.since ?? now, held })
+      this.opts.stateChanged?.(name, this.state(name))
+    }
   }
 
   /** Puts a failed batch back in front of whatever arrived meanwhile (one batch per document). */
