@@ -110,6 +110,11 @@ export interface MeasureUnit {
   id: string
   name: string
   kind: string
+  /**
+   * The units whose records count as this unit's; default the unit itself. A successor is measured
+   * on its predecessors for a period before the reform that made it (their records keep their unit).
+   */
+  members?: readonly MeasureUnit[]
 }
 export interface MeasureTask {
   id: string
@@ -330,19 +335,21 @@ export function measureUnits(input: MeasureInput): Map<string, UnitMeasure> {
   // A past period is judged as of its last day; the current one as of today.
   const at = p.to < input.today ? addDays(p.to, 1) : input.today
   const href = input.taskHref ?? ((id: string) => `/tasks/${id}`)
-  const wanted = new Set(input.units.map((u) => u.id))
+  // Which measured units a record of a unit counts for: itself, or the successor it is a member of.
+  const countsFor = new Map<string, string[]>()
+  for (const u of input.units) for (const m of u.members ?? [u]) push(countsFor, m.id, u.id)
   const own = new Map<string, MeasureTask[]>()
   const below = new Map<string, MeasureTask[]>()
   for (const t of input.tasks) {
     const line = input.tree.lineage(t.leadUnitId)
-    if (wanted.has(t.leadUnitId)) push(own, t.leadUnitId, t)
-    for (const up of line.slice(1)) if (wanted.has(up)) push(below, up, t)
+    for (const id of countsFor.get(t.leadUnitId) ?? []) push(own, id, t)
+    for (const up of line.slice(1)) for (const id of countsFor.get(up) ?? []) push(below, id, t)
   }
   const reportsBy = new Map<string, MeasureReport[]>()
-  for (const r of input.reports) if (wanted.has(r.unitId)) push(reportsBy, r.unitId, r)
+  for (const r of input.reports) for (const id of countsFor.get(r.unitId) ?? []) push(reportsBy, id, r)
   const inspectionsBy = new Map<string, MeasureInspection[]>()
   for (const i of input.inspections)
-    if (wanted.has(i.unitId) && i.date >= p.from && i.date <= p.to) push(inspectionsBy, i.unitId, i)
+    if (i.date >= p.from && i.date <= p.to) for (const id of countsFor.get(i.unitId) ?? []) push(inspectionsBy, id, i)
 
   const out = new Map<string, UnitMeasure>()
   for (const unit of input.units) {
@@ -360,7 +367,9 @@ export function measureUnits(input: MeasureInput): Map<string, UnitMeasure> {
     const daysSinceUpdate = stale.length
       ? round(stale.reduce((n, x) => n + x.daysSinceUpdate, 0) / stale.length, 1)
       : null
-    const owed = expectedReports(unit, input.schedules, reportsBy.get(unit.id) ?? [], p.from, p.to, input.today)
+    const owed = (unit.members ?? [unit])
+      .flatMap((m) => expectedReports(m, input.schedules, reportsBy.get(unit.id) ?? [], p.from, p.to, input.today))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
     const counted = owed.filter((r) => r.status !== 'pending')
     const reportsOnTime = counted.filter((r) => r.status === 'on_time').length
     const inspections = (inspectionsBy.get(unit.id) ?? []).sort((a, b) => a.date.localeCompare(b.date))

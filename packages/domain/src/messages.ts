@@ -71,6 +71,15 @@ const catalogue = {
     en: 'Invalid period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-MM-DD..YYYY-MM-DD or Nd)',
   },
   onlyUnitsBelow: { vi: 'Chỉ giao cho đơn vị trực thuộc', en: 'Only units below the lead unit' },
+  unitCeased: {
+    vi: (p: MessageParams) =>
+      `${p.unit} đã thôi hoạt động từ ngày ${p.since} (sắp xếp đơn vị hành chính); hãy chọn đơn vị kế tục`,
+    en: (p: MessageParams) => `${p.field}: ${p.unit} ceased on ${p.since}; choose its successor`,
+  },
+  unitNotYetInForce: {
+    vi: (p: MessageParams) => `${p.unit} chỉ có hiệu lực từ ngày ${p.from}`,
+    en: (p: MessageParams) => `${p.field}: ${p.unit} is in force only from ${p.from}`,
+  },
 
   // Tasks.
   derivedFromChildren: {

@@ -202,6 +202,13 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps)) {
         query: z.object({
           cycle: z.enum(['weekly', 'monthly']).default('weekly'),
           count: z.coerce.number().int().min(2).max(24).default(8),
+          until: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional()
+            .openapi({
+              description: 'Ngày cuối của kỳ cuối (mặc định hôm nay) / The last period’s day (default today)',
+            }),
         }),
       },
       responses: {
@@ -218,17 +225,21 @@ export function measureRoutes(deps: Deps, measure = new MeasureService(deps)) {
                 onTimeRate: z.number().nullable(),
                 overdue: z.number(),
                 reportsOnTimeRate: z.number().nullable(),
+                dueInPeriod: z.number(),
+                beforeReform: z.boolean(),
+                predecessors: z.array(z.object({ id: z.string(), name: z.string(), share: z.string() })),
               }),
             ),
+            seam: z.object({ on: z.string() }).nullable(),
           }),
-          'Oldest period first, the current one last',
+          'Oldest period first, the current one last; before the unit’s reform, measured on its predecessors',
         ),
         ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(await measure.trend(c.get('user')!, c.req.valid('param').unitId, q.cycle, q.count), 200)
+      return c.json(await measure.trend(c.get('user')!, c.req.valid('param').unitId, q.cycle, q.count, q.until), 200)
     },
   )
   return app

@@ -20,6 +20,7 @@ import { z } from 'zod'
 import { audit, recordChange } from './audit'
 import { Service } from './change'
 import { outcomeFromDb, outcomeToDb } from './measure'
+import { requireInForce } from './task-links'
 import { insertTask, type TaskDto } from './tasks'
 import { headsOf } from './unit-directory'
 
@@ -110,6 +111,7 @@ export class InspectionService extends Service {
   async record(actor: CurrentUser, input: InspectionCreate, requestId?: string) {
     if (!this.units.get(input.unitId)) throw new NotFound('unit')
     if (!accountabilityInspectionPolicy.record(actor, this.units.tree, input.unitId)) throw new Forbidden()
+    requireInForce(this.units, input.unitId, 'unitId')
     return await this.change(async (tx) => {
       let teamName: string | null = null
       if (input.teamId) {

@@ -160,42 +160,58 @@ export class MeasureService extends Service {
   }
 
   /**
-   * A unit's score over the last `count` weeks or months (the current one last), computed from the
-   * records as they stand: completions and reports are dated, so past periods are judged as of their
-   * last day; update freshness has no history and is today's throughout.
+   * A unit's score over the last `count` weeks or months up to `until` (default today; the current
+   * one last), computed from the records as they stand: completions and reports are dated, so past
+   * periods are judged as of their last day; update freshness has no history and is today's
+   * throughout. A period that begins before the unit came into force is measured on the units of
+   * that period: its predecessors then in force (a "part" predecessor counted whole and marked so),
+   * and the point says so; `seam` is the day the reform that made the unit took effect (null for a
+   * unit nobody preceded). Nothing is rewritten.
    */
-  async trend(actor: CurrentUser, unitId: string, cycle: 'weekly' | 'monthly', count: number) {
+  async trend(actor: CurrentUser, unitId: string, cycle: 'weekly' | 'monthly', count: number, until?: string) {
     const unit = this.units.get(unitId)
     if (!unit) throw new NotFound('unit')
     if (!measurePolicy.read(actor, this.units.tree, unitId)) throw new Forbidden()
     const today = vnDay()
     const periods: Period[] = []
-    let day = today
+    let day = until && until < today ? until : today
     for (let i = 0; i < count; i++) {
       const p = periodOf(cycle, day)
       periods.unshift(p)
       day = addDays(p.from, -1)
     }
     const { settings, records } = await this.load({ from: periods[0]!.from, to: periods.at(-1)!.to })
-    const target = [this.measureUnit(unitId)]
-    return {
-      unit: { id: unit.id, name: unit.name, kind: unit.kind },
-      cycle,
-      points: periods.map((period) => {
-        const f = measureUnits({ units: target, tree: this.units.tree, ...records, period, today, settings }).get(
-          unitId,
-        )!.figures
-        return {
-          period: presentPeriod(period),
-          score: f.score,
-          ratingCode: f.ratingCode,
-          rating: f.rating,
-          onTimeRate: f.onTimeRate,
-          overdue: f.overdue,
-          reportsOnTimeRate: f.reportsOnTimeRate,
-        }
-      }),
-    }
+    const predecessors = this.units.predecessorsOf(unitId)
+    const points = periods.map((period) => {
+      const before =
+        period.from < unit.validFrom
+          ? predecessors
+              .map((s) => ({ unit: this.units.get(s.predecessorId)!, share: s.share }))
+              .filter((x) => x.unit && existedIn(x.unit, period))
+          : []
+      const members = [
+        ...(existedIn(unit, period) ? [this.measureUnit(unitId)] : []),
+        ...before.map((x) => this.measureUnit(x.unit.id)),
+      ]
+      const target = { ...this.measureUnit(unitId), members }
+      const f = measureUnits({ units: [target], tree: this.units.tree, ...records, period, today, settings }).get(
+        unitId,
+      )!.figures
+      return {
+        period: presentPeriod(period),
+        score: f.score,
+        ratingCode: f.ratingCode,
+        rating: f.rating,
+        onTimeRate: f.onTimeRate,
+        overdue: f.overdue,
+        reportsOnTimeRate: f.reportsOnTimeRate,
+        dueInPeriod: f.dueInPeriod,
+        beforeReform: before.length > 0,
+        predecessors: before.map((x) => ({ id: x.unit.id, name: x.unit.name, share: x.share })),
+      }
+    })
+    const seam = predecessors.length > 0 ? { on: unit.validFrom } : null
+    return { unit: { id: unit.id, name: unit.name, kind: unit.kind }, cycle, seam, points }
   }
 
   /** Head of each unit: the first person recorded in it. */

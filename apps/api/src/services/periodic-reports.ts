@@ -19,6 +19,7 @@ import { z } from 'zod'
 import { audit } from './audit'
 import { Service } from './change'
 import { badPeriod } from './measure'
+import { requireInForce } from './task-links'
 import { insertTask } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
@@ -138,6 +139,7 @@ export class PeriodicReportService extends Service {
     const unit = this.units.get(input.unitId)
     if (!unit) throw new NotFound('unit')
     if (!reportPolicy.submit(actor, unit.id)) throw new Forbidden()
+    requireInForce(this.units, unit.id, 'unitId', vnDay(now))
     const period = parsePeriod(input.period ?? vnDay(now), vnDay(now))
     if (!period?.cycle) throw badPeriod()
     return await this.change(async (tx) => {

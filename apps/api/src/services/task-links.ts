@@ -1,6 +1,16 @@
 import { type CurrentUser, loadCurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
-import { directivePolicy, Forbidden, Invalid, type MessageKey, taskPolicy } from '@hub/domain'
+import {
+  addDays,
+  directivePolicy,
+  Forbidden,
+  formatVnDate,
+  Invalid,
+  inForce,
+  type MessageKey,
+  taskPolicy,
+  vnDay,
+} from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import { meetingAccess } from './meeting-access'
 import type { UnitDirectory } from './unit-directory'
@@ -18,6 +28,22 @@ export interface TaskLinks {
 const unknown = (field: string, what: MessageKey) =>
   new Invalid(field, 'unknownRecord', { what, field }, undefined, 'unknown')
 const notYours = (field: string) => new Forbidden(field)
+
+/**
+ * Work is made only for a unit in force on the day it is made: a task, report or inspection for a
+ * unit abolished by a reorganisation (or not yet in force) is refused with the field named. Records
+ * made before keep their unit.
+ */
+export function requireInForce(units: UnitDirectory, unitId: string, field: string, day = vnDay()): void {
+  const unit = units.get(unitId)
+  if (!unit || inForce(unit, day)) return
+  if (unit.validTo && unit.validTo < day) {
+    const since = formatVnDate(addDays(unit.validTo, 1))
+    throw new Invalid(field, 'unitCeased', { unit: unit.name, since, field }, undefined, 'unit not in force')
+  }
+  const from = formatVnDate(unit.validFrom)
+  throw new Invalid(field, 'unitNotYetInForce', { unit: unit.name, from, field }, undefined, 'unit not in force')
+}
 
 /**
  * Every id a task write names must be one the actor may use, not only the task: a parent he may

@@ -36,7 +36,7 @@ import {
 } from 'drizzle-orm'
 import { recordChange } from './audit'
 import { Service } from './change'
-import { authorizeTaskLinks } from './task-links'
+import { authorizeTaskLinks, requireInForce } from './task-links'
 import { headsOf } from './unit-directory'
 
 const t = schema.tasks
@@ -255,6 +255,8 @@ export class TaskService extends Service {
   async create(actor: CurrentUser, input: TaskCreate, requestId?: string): Promise<TaskDto> {
     this.requireUnit(input.leadUnitId, 'leadUnitId')
     for (const [i, u] of (input.supportUnitIds ?? []).entries()) this.requireUnit(u, `supportUnitIds.${i}`)
+    requireInForce(this.units, input.leadUnitId, 'leadUnitId')
+    for (const [i, u] of (input.supportUnitIds ?? []).entries()) requireInForce(this.units, u, `supportUnitIds.${i}`)
     if (!taskPolicy.create(actor, this.units.tree, input.leadUnitId)) throw new Forbidden()
     return await this.change(async (tx) => {
       await authorizeTaskLinks(tx, this.units, actor, {
@@ -303,6 +305,9 @@ export class TaskService extends Service {
       const before = presentTask(row, (await supportsOf(tx, [id])).get(id) ?? [])
       if (!taskPolicy.update(actor, this.units.tree, before)) throw new Forbidden()
       if (row.version !== patch.version) throw staleVersion(before)
+      // A supporting unit added now must be in force; the ones the task had keep their place.
+      for (const [i, u] of (patch.supportUnitIds ?? []).entries())
+        if (!before.supportUnitIds.includes(u)) requireInForce(this.units, u, `supportUnitIds.${i}`)
       await authorizeTaskLinks(tx, this.units, actor, {
         leadUnitId: row.leadUnitId,
         supportUnitIds: patch.supportUnitIds ?? before.supportUnitIds,

@@ -176,13 +176,19 @@ export interface TrendPoint {
   onTimeRate: number | null
   overdue: number
   reportsOnTimeRate: number | null
+  /** Measured on the unit's predecessors: a period before the reform that made it. */
+  beforeReform: boolean
+  predecessors: { id: string; name: string; share: 'whole' | 'part' }[]
 }
 
-/** A unit's score over the last weeks or months. */
-export function useTrend(unitId: string | null, cycle: 'weekly' | 'monthly') {
+/** A unit's score over the last weeks or months, or up to `until` (a day); `seam`: the reform that made it. */
+export function useTrend(unitId: string | null, cycle: 'weekly' | 'monthly', until?: string) {
   return useQuery({
-    queryKey: ['accountability', 'trend', unitId, cycle],
-    queryFn: () => api<{ points: TrendPoint[] }>(`/measure/${unitId}/trend${qs({ cycle, count: 8 })}`),
+    queryKey: ['accountability', 'trend', unitId, cycle, until],
+    queryFn: () =>
+      api<{ points: TrendPoint[]; seam: { on: string } | null }>(
+        `/measure/${unitId}/trend${qs({ cycle, count: 8, until })}`,
+      ),
     enabled: !!unitId,
   })
 }
