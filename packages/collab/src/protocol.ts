@@ -65,11 +65,14 @@ export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
   })
 }
 
-/** The storage state of a document, as a JSON string after the message type. */
+/**
+ * The storage state of a document: the message type, then the rest of the frame is the state as
+ * UTF-8 JSON (no length prefix, so a browser reads it without lib0: `decoder.arr.subarray(decoder.pos)`).
+ */
 export function storageStateMessage(state: StorageState): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_STORAGE_STATE)
-    encoding.writeVarString(e, JSON.stringify(state))
+    encoding.writeUint8Array(e, new TextEncoder().encode(JSON.stringify(state)))
   })
 }
 

@@ -2,7 +2,6 @@
 // editor of the document is told its edits are held in memory (and how many, since when); a client
 // joining meanwhile is told at once; once the database is back the edits are written and all hear `saved`.
 import { createDb, type Db, type DbHandle } from '@hub/db'
-import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -38,7 +37,7 @@ function failingDb(db: Db) {
 function listen(provider: WebsocketProvider): StorageState[] {
   const got: StorageState[] = []
   provider.messageHandlers[MESSAGE_STORAGE_STATE] = (_encoder, decoder) => {
-    got.push(JSON.parse(decoding.readVarString(decoder)) as StorageState)
+    got.push(JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos))) as StorageState)
   }
   return got
 }

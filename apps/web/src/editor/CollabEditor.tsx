@@ -19,9 +19,10 @@ import StarterKit from '@tiptap/starter-kit'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Loading } from '../components/PageState'
+import { formatDateTime } from '../lib/dates'
 import { initials } from '../lib/initials'
 import './collab.css'
-import { type CollabSession, useCollabSession, useCollabStatus, usePeers } from './use-collab-session'
+import { type CollabSession, useCollabSession, useCollabStatus, usePeers, useStorageState } from './use-collab-session'
 import { userColor } from './user-color'
 
 export interface CollabEditorProps {
@@ -61,6 +62,41 @@ function ConnectionBadge({ session }: { session: CollabSession }) {
     >
       {label}
     </Badge>
+  )
+}
+
+/**
+ * Whether the server has written this document's edits to the database ("Đã lưu"), or holds them in
+ * memory because the database fails (how many, since when): they are written when it returns.
+ */
+function StorageBadge({ session }: { session: CollabSession }) {
+  const { t } = useTranslation()
+  const { status } = useCollabStatus(session)
+  const storage = useStorageState(session)
+  if (status !== 'connected') return null
+  const pending = storage.state === 'pending'
+  const badge = (
+    <Badge
+      variant="light"
+      color={pending ? 'orange' : 'green'}
+      role="status"
+      aria-live="polite"
+      data-testid="collab-storage"
+      data-state={storage.state}
+      style={{ textTransform: 'none', maxWidth: '100%' }}
+    >
+      {pending ? t('editor.storagePending', { n: storage.held }) : t('editor.storageSaved')}
+    </Badge>
+  )
+  return pending ? (
+    <Tooltip
+      label={t('editor.storageSince', { time: formatDateTime(new Date(storage.since).toISOString()) })}
+      withArrow
+    >
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
   )
 }
 
@@ -220,6 +256,7 @@ function EditorSurface({
         <Group gap="xs" wrap="wrap" justify="flex-end">
           <PeopleHere session={session} />
           <ConnectionBadge session={session} />
+          <StorageBadge session={session} />
         </Group>
       </Group>
       <div style={{ minHeight: minHeight ?? 280 }} className="collab-editor-scroll">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -9,6 +9,58 @@ export interface CollabSession {
   ydoc: Y.Doc
   provider: WebsocketProvider
   persistence: IndexeddbPersistence
+  /** Where the server keeps this document's edits (told by the server's storage-state message). */
+  storage: StorageWatch
+}
+
+/**
+ * The collab server's own message type (packages/collab protocol.ts, MESSAGE_STORAGE_STATE): the
+ * rest of the frame is a StorageState as UTF-8 JSON. Sent when it changes and on joining while failing.
+ */
+export const MESSAGE_STORAGE_STATE = 100
+
+/** `saved` in the database, or `pending`: held in the server's memory since `since` (epoch ms) while the database fails. */
+export type StorageState = { state: 'saved' } | { state: 'pending'; since: number; held: number }
+
+export interface StorageWatch {
+  get(): StorageState
+  subscribe(fn: () => void): () => void
+}
+
+const SAVED: StorageState = { state: 'saved' }
+
+/** Listens for the server's storage-state messages on a provider (registered before its socket opens). */
+function watchStorage(provider: WebsocketProvider): StorageWatch {
+  let current = SAVED
+  const listeners = new Set<() => void>()
+  const set = (next: StorageState) => {
+    current = next
+    for (const fn of listeners) fn()
+  }
+  provider.messageHandlers[MESSAGE_STORAGE_STATE] = (_encoder, decoder) => {
+    try {
+      const s = JSON.parse(new TextDecoder().decode(decoder.arr.subarray(decoder.pos))) as StorageState
+      set(s.state === 'pending' ? s : SAVED)
+    } catch {
+      // a malformed message says nothing
+    }
+  }
+  // Once the socket is gone nothing more is heard: a server still failing tells a reconnecting client again.
+  provider.on('status', ({ status }) => {
+    if (status !== 'connected' && current !== SAVED) set(SAVED)
+  })
+  return {
+    get: () => current,
+    subscribe(fn) {
+      listeners.add(fn)
+      return () => listeners.delete(fn)
+    },
+  }
+}
+
+/** The document's storage state on the server, as last told. */
+export function useStorageState(session: CollabSession): StorageState {
+  return useSyncExternalStore(session.storage.subscribe, session.storage.get)
 }
 
 /** The collab endpoint on this origin: ws(s)://host/collab, the document name appended by the provider. */
@@ -28,13 +80,14 @@ export function useCollabSession(docName: string, userId: string): CollabSession
     // Per user: a shared computer must not mix one person's unsent edits into another's session.
     const persistence = new IndexeddbPersistence(`hub:${userId}:${docName}`, ydoc)
     const provider = new WebsocketProvider(collabUrl(), docName, ydoc, { maxBackoffTime: 10_000 })
+    const storage = watchStorage(provider)
     // The browser knows before the socket does (a dead socket is noticed only after ~30 s of silence):
     // go offline at once, keep editing locally, reconnect when the network is back.
     const onOffline = () => provider.disconnect()
     const onOnline = () => provider.connect()
     window.addEventListener('offline', onOffline)
     window.addEventListener('online', onOnline)
-    setSession({ ydoc, provider, persistence })
+    setSession({ ydoc, provider, persistence, storage })
     return () => {
       window.removeEventListener('offline', onOffline)
       window.removeEventListener('online', onOnline)
