@@ -96,7 +96,7 @@ describe('units through time', () => {
     // Passed whole: the one successor is proposed for every task.
     const rows = await table.locator('tbody tr').count()
     expect(rows).toBeGreaterThan(0)
-    const picks = await table.getByRole('textbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    const picks = await Promise.all((await table.getByRole('textbox').all()).map((box) => box.inputValue()))
     expect(new Set(picks)).toEqual(new Set(['Phường Tây Hồ (toàn bộ)']))
     await page.getByRole('button', { name: `Chuyển giao ${rows} nhiệm vụ` }).click()
     await page.getByText(`Đã chuyển giao ${rows} nhiệm vụ.`).waitFor()
