@@ -2,7 +2,7 @@ import { LineChart } from '@mantine/charts'
 import { Card, Group, SegmentedControl, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TrendPoint, useTrend } from '../lib/accountability'
+import { useTrend } from '../lib/accountability'
 import { formatDate } from '../lib/dates'
 
 /** Four months after a reform's day: the months view around it ends there, so the seam sits mid-chart. */
@@ -31,15 +31,25 @@ export function MeasureTrend({ unitId, thresholds }: { unitId: string; threshold
         : `${p.period.key.slice(5)}/${p.period.key.slice(0, 4)}`,
     [t('accountability.score')]: p.score,
   }))
-  const marked = (p: TrendPoint) =>
-    p.beforeReform
-      ? ` (${t('accountability.beforeReform', {
-          units: p.predecessors
-            .map((x) => (x.share === 'part' ? `${x.name} ${t('accountability.partShare')}` : x.name))
-            .join(', '),
-        })})`
-      : ''
-  const caption = points.map((p, i) => `${data[i]!.period}: ${p.score ?? '—'}${marked(p)}`).join('; ')
+  // Each month before the reform is marked; the predecessors it was measured on are named once.
+  const predecessors = [
+    ...new Set(
+      points.flatMap((p) =>
+        p.predecessors.map((x) => (x.share === 'part' ? `${x.name} ${t('accountability.partShare')}` : x.name)),
+      ),
+    ),
+  ]
+  const caption = [
+    points
+      .map(
+        (p, i) =>
+          `${data[i]!.period}: ${p.score ?? '—'}${p.beforeReform ? ` (${t('accountability.beforeReform')})` : ''}`,
+      )
+      .join('; '),
+    ...(seam && predecessors.length
+      ? [t('accountability.predecessorsNote', { date: formatDate(seam.on), units: predecessors.join(', ') })]
+      : []),
+  ].join('. ')
   const seamAt = seam ? points.findIndex((p) => p.period.from <= seam.on && seam.on <= p.period.to) : -1
   const seamLine =
     seam && seamAt >= 0
