@@ -17,6 +17,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { recordChange } from '../services/audit'
 import { withChange } from '../services/change'
 import { presentDirective } from '../services/directives'
+import { requireInForce } from '../services/task-links'
 import { insertTask, type TaskDto } from '../services/tasks'
 import { headsOf } from '../services/unit-directory'
 import type { CommandContext } from './context'
@@ -58,6 +59,8 @@ export async function confirmDirectiveTasks(
     if (!leads.length)
       throw new Invalid(`drafts.${i}.leadUnitIds`, 'draftWithoutLead', { index: i }, undefined, 'empty')
     for (const u of leads) if (!taskPolicy.create(actor, units.tree, u)) throw new Forbidden()
+    for (const u of leads) requireInForce(units, u, `drafts.${i}.leadUnitIds`)
+    for (const u of draft.supportUnitIds) requireInForce(units, u, `drafts.${i}.supportUnitIds`)
   }
   const tasks = await withChange(ctx, async (tx) => {
     const heads = await headsOf(tx, [...new Set(drafts.flatMap(leadsOf))])

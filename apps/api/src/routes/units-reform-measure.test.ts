@@ -107,6 +107,51 @@ describe('work only for units in force', () => {
     )
   })
 
+  it('refuses confirmed directive drafts, adoptions and requests to adopt for Quận Tây Hồ', async () => {
+    const directive = (
+      await hub.request('POST', '/api/directives', {
+        cookie: office,
+        body: { kind: 'CT', title: 'về phòng cháy, chữa cháy mùa khô' },
+      })
+    ).json.directive
+    const draft = { clauseOrdinal: 1, title: 'Rà soát phương án chữa cháy', leadUnitIds: [named('Phường Tây Hồ')] }
+    refusal(
+      await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
+        cookie: office,
+        body: { drafts: [{ ...draft, leadUnitIds: [named('Quận Tây Hồ')] }] },
+      }),
+      'drafts.0.leadUnitIds',
+    )
+    refusal(
+      await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
+        cookie: office,
+        body: { drafts: [{ ...draft, supportUnitIds: [named('Quận Tây Hồ')] }] },
+      }),
+      'drafts.0.supportUnitIds',
+    )
+    const bithu = await hub.login('bithu@demo.local')
+    const model = (await hub.request('GET', '/api/models', { cookie: bithu })).json.models[0]
+    refusal(
+      await hub.request('POST', `/api/models/${model.id}/requests`, {
+        cookie: bithu,
+        body: { unitIds: [named('Quận Tây Hồ')] },
+      }),
+      'unitIds.0',
+    )
+    refusal(
+      await hub.request('POST', `/api/models/${model.id}/adoptions`, {
+        cookie: bithu,
+        body: { unitId: named('Quận Tây Hồ'), startedAt: '2026-12-01' },
+      }),
+      'unitId',
+    )
+    const created = await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
+      cookie: office,
+      body: { drafts: [draft] },
+    })
+    expect(created.status).toBe(201)
+  })
+
   it('refuses a periodic report or an inspection for Quận Tây Hồ made today', async () => {
     const tayho = await hub.login('tayho@demo.local')
     refusal(

@@ -18,6 +18,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { audit, recordChange } from './audit'
 import { Service } from './change'
+import { requireInForce } from './task-links'
 import { insertTask, type TaskDto } from './tasks'
 import { headsOf } from './unit-directory'
 
@@ -430,6 +431,7 @@ export class ModelService extends Service {
 
   async adopt(actor: CurrentUser, id: string, input: AdoptionCreate, requestId?: string) {
     if (!this.units.get(input.unitId)) throw badUnit('unitId')
+    requireInForce(this.units, input.unitId, 'unitId')
     if (!modelPolicy.adopt(actor, this.units.tree, input.unitId)) throw new Forbidden()
     const out = await this.change(async (tx) => {
       const p = await this.load(tx, id, true)
@@ -526,6 +528,7 @@ export class ModelService extends Service {
     const unitIds = [...new Set(input.unitIds)]
     for (const [i, u] of unitIds.entries()) {
       if (!this.units.get(u)) throw badUnit(`unitIds.${i}`)
+      requireInForce(this.units, u, `unitIds.${i}`)
       if (!modelPolicy.request(actor, this.units.tree, u)) throw new Forbidden()
     }
     const root = this.units.root()
