@@ -22,10 +22,13 @@ afterAll(async () => {
   rmSync(mountPoint, { recursive: true, force: true })
 })
 
-/** Writes zeros until the disk refuses (ENOSPC). */
-function fillDisk() {
-  const fd = openSync(filler, 'w')
-  const chunk = Buffer.alloc(1 << 20)
+/**
+ * Writes zeros until the disk refuses (ENOSPC): in 1 MiB chunks, then (`topUp`) appending 4 KiB
+ * chunks to take what a refused write of the database gave back, so the disk is full at that moment.
+ */
+function fillDisk(topUp = false) {
+  const fd = openSync(filler, topUp ? 'a' : 'w')
+  const chunk = Buffer.alloc(topUp ? 4096 : 1 << 20)
   try {
     for (;;) writeSync(fd, chunk)
   } catch (e) {
@@ -67,7 +70,11 @@ describe('the embedded database when its disk fails', () => {
       fillDisk()
       let i = 5
       while ((await write(i++)) === 201) expect(i).toBeLessThan(2000)
-      for (let k = 0; k < 3; k++) expect(await write(i++)).toBe(503)
+      // A refused write may give back the space it took: while the disk is full, every write is refused.
+      for (let k = 0; k < 3; k++) {
+        fillDisk(true)
+        expect(await write(i++)).toBe(503)
+      }
       // Reads still answer.
       expect((await api(hub.base, cookie, 'GET', '/api/tasks?limit=5')).status).toBe(200)
       // Space is back: writes are accepted again, by the same process.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createDb, schema } from '@hub/db'
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const root = resolve(import.meta.dirname, '..', '..')
@@ -42,9 +42,15 @@ describe('command-line tools', () => {
       expect(admin).toBeTruthy()
       expect((await dbh.db.select({ n: count() }).from(schema.users))[0]!.n).toBe(1)
       expect((await dbh.db.select({ n: count() }).from(schema.tasks))[0]!.n).toBe(0)
-      expect(
-        (await dbh.db.select({ n: count() }).from(schema.units).where(eq(schema.units.kind, 'commune')))[0]!.n,
-      ).toBe(579)
+      // The real directory through Hà Nội's 2025 reform: the 579 communes of 2021 closed on
+      // 30/06/2025, the 126 communes and wards in force since 01/07/2025.
+      const communes = (day: 'validTo' | 'validFrom', on: string) =>
+        dbh.db
+          .select({ n: count() })
+          .from(schema.units)
+          .where(and(eq(schema.units.kind, 'commune'), eq(schema.units[day], on)))
+      expect((await communes('validTo', '2025-06-30'))[0]!.n).toBe(579)
+      expect((await communes('validFrom', '2025-07-01'))[0]!.n).toBe(126)
       const [m] = await dbh.db.select().from(schema.memberships).where(eq(schema.memberships.userId, admin!.id))
       expect(m!.role).toBe('admin')
     } finally {

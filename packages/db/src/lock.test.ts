@@ -71,10 +71,11 @@ describe('a holder killed with -9 whose parent died too', () => {
       expect(() => lockDataDir(dir)).toThrow(DataDirLockedError)
       // kill -9 the grandchild while its parent is alive but not reaping it: a zombie.
       process.kill(pid, 'SIGKILL')
+      // Wait until it is a zombie, or gone altogether (a subreaper, such as a container's init,
+      // may reap it first): the lock is taken over either way.
       for (let i = 0; i < 50; i++) {
-        const { readFileSync } = await import('node:fs')
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) break
+        const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : ''
+        if (!stat || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) break
         await new Promise((r) => setTimeout(r, 20))
       }
       const release = lockDataDir(dir)
