@@ -8,6 +8,8 @@ export function notificationTarget(n: Notification): string | null {
   if (id('meetingId')) return `/meetings/${id('meetingId')}`
   if (id('directiveId')) return `/directives/${id('directiveId')}`
   if (id('modelId')) return `/models/${id('modelId')}`
+  // A published inspection conclusion: the unit's measure page, where inspections are read.
+  if (id('inspectionId') && id('unitId')) return `/accountability/${id('unitId')}`
   if (id('unitId')) return `/units/${id('unitId')}`
   return null
 }

@@ -533,6 +533,10 @@ export const en: Catalogue = {
         single: 'Answer about the practice “{{title}}”',
         group: '{{count}} new messages about the practice “{{title}}”',
       },
+      inspection_published: {
+        single: 'Inspection conclusion of {{date}} published{{outcome}}',
+        group: '{{count}} inspection conclusions published',
+      },
     },
   },
   errors: {

@@ -531,6 +531,10 @@ export const vi = {
         single: 'Trả lời về mô hình “{{title}}”',
         group: '{{count}} trao đổi mới về mô hình “{{title}}”',
       },
+      inspection_published: {
+        single: 'Kết luận kiểm tra ngày {{date}} đã công bố{{outcome}}',
+        group: '{{count}} kết luận kiểm tra đã công bố',
+      },
     },
   },
   errors: {

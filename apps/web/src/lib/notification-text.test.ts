@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { notificationTarget } from '../components/notification-target'
 import { en } from '../i18n/en'
 import { vi } from '../i18n/vi'
 import { notificationTitle } from './notification-text'
@@ -21,6 +22,21 @@ describe('notifications in the UI’s language', () => {
     count: 1,
     data: { taskId: 't1', title: 'Rà soát hộ khó khăn', dueAt: '2026-12-05' },
   }
+
+  it('says a published inspection conclusion in English, with its date and outcome', () => {
+    const published = {
+      kind: 'inspection.published',
+      title: 'Kết luận kiểm tra ngày 01/12/2026 (biểu dương): Quận Tây Hồ',
+      count: 1,
+      data: { inspectionId: 'i1', unitId: 'u1', date: '2026-12-01', outcome: 'commend' },
+    }
+    expect(notificationTitle(i18n.getFixedT('en'), published, 'en')).toBe(
+      'Inspection conclusion of 01/12/2026 published (Commend)',
+    )
+    expect(notificationTitle(i18n.getFixedT('vi'), published, 'vi')).toBe(published.title)
+    // It opens the unit's measure page, where the published conclusion is read.
+    expect(notificationTarget({ ...published, data: published.data } as never)).toBe('/accountability/u1')
+  })
 
   it('renders the English line from kind and data, not the stored Vietnamese title', () => {
     expect(notificationTitle(i18n.getFixedT('en'), assigned, 'en')).toBe('New task: Rà soát hộ khó khăn')

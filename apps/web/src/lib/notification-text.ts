@@ -15,6 +15,7 @@ const kinds = [
   'duty.gap',
   'model.question',
   'model.answer',
+  'inspection.published',
 ] as const
 const known = new Set<string>(kinds)
 
@@ -43,5 +44,10 @@ export function notificationTitle(
     to: formatDate(text(d.to) || null),
   }
   const say = t as unknown as (key: string, options: object) => string
+  const outcome = text(d.outcome)
+  Object.assign(values, {
+    date: formatDate(text(d.date) || null),
+    outcome: outcome ? ` (${say(`accountability.outcomes.${outcome}`, { defaultValue: outcome })})` : '',
+  })
   return say(`notifications.kinds.${n.kind.replace('.', '_')}.${n.count > 1 ? 'group' : 'single'}`, values)
 }
