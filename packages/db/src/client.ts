@@ -66,6 +66,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     // An idle connection cut by the server (a restart) is dropped by the pool, which opens a new one
     // for the next query; unheard, this error would end the process.
     pool.on('error', () => {})
+    // A connection cut while checked out (mid-transaction) errors on its client, which the pool does
+    // not listen to then: heard here, the transaction fails (503) and the pool drops the client.
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = drizzlePg(pool, { schema })
     // Processes of a cluster start together: one migrates while the others wait on this lock.
     const lock = await pool.connect()
