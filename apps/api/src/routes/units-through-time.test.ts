@@ -107,6 +107,17 @@ describe('history follows the successor', () => {
     const own = await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: head })
     expect(own.status).toBe(200)
   })
+
+  it('gives another district’s head none of those records: each is read under its own rule', async () => {
+    const tayHo = named('Phường Tây Hồ')
+    const full = (await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: office })).json.history
+    expect(full.reports.length).toBeGreaterThan(0)
+    const outsider = await hub.login('hoankiem@demo.local')
+    const res = await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: outsider })
+    expect(res.status).toBe(200)
+    const { tasks, reports, inspections } = res.json.history
+    expect({ tasks, reports, inspections }).toEqual({ tasks: [], reports: [], inspections: [] })
+  })
 })
 
 describe('open work across the reform', () => {

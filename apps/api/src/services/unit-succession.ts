@@ -3,7 +3,7 @@
 // reorganisation from a file once it is checked.
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
-import { directs, planReorganisation, taskPolicy, vnDay } from '@hub/domain'
+import { directs, inspectionPolicy, planReorganisation, reportPolicy, taskPolicy, vnDay } from '@hub/domain'
 import { datedTree, recordReorganisation } from '@hub/seed'
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { ApiError, forbidden, notFound } from '../errors'
@@ -23,7 +23,7 @@ function mustDirectCity(actor: CurrentUser, units: UnitDirectory): void {
 /**
  * What a unit's predecessors did, marked with the predecessor it belongs to: tasks they led,
  * reports, inspections (published ones, or all for those who direct the unit) and model
- * adoptions. Records keep the unit they were made for.
+ * adoptions, each only as far as the actor may read it. Records keep the unit they were made for.
  */
 export async function inheritedRecords(db: Db, units: UnitDirectory, actor: CurrentUser, unitId: string) {
   const unit = units.get(unitId)
@@ -61,12 +61,14 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
       .where(inArray(r.unitId, ancestry))
       .orderBy(desc(r.submittedAt))
       .limit(HISTORY_LIMIT)
-  ).map((x) => ({
-    ...x,
-    submittedAt: x.submittedAt.toISOString(),
-    narrative: x.narrative.slice(0, 200),
-    ...via(x.unitId),
-  }))
+  )
+    .filter((x) => reportPolicy.read(actor, units.tree, x.unitId))
+    .map((x) => ({
+      ...x,
+      submittedAt: x.submittedAt.toISOString(),
+      narrative: x.narrative.slice(0, 200),
+      ...via(x.unitId),
+    }))
   const i = schema.inspections
   const inspections = (
     await db
@@ -83,7 +85,10 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
       .orderBy(desc(i.scheduledOn))
       .limit(HISTORY_LIMIT)
   )
-    .filter((x) => x.published || directs(actor, units.tree, x.unitId))
+    .filter(
+      (x) =>
+        inspectionPolicy.read(actor, units.tree, x.unitId) && (x.published || directs(actor, units.tree, x.unitId)),
+    )
     .map((x) => ({ ...x, ...via(x.unitId) }))
   const a = schema.modelAdoptions
   const p = schema.modelPractices
