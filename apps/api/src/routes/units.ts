@@ -145,7 +145,7 @@ export function unitRoutes(deps: Deps) {
       },
     }),
     async (c) =>
-      c.json(await handOver(db, deps.units, c.get('user')!, c.req.valid('json').items, c.get('requestId')), 200),
+      c.json(await handOver(deps, deps.units, c.get('user')!, c.req.valid('json').items, c.get('requestId')), 200),
   )
 
   const fileBody = { body: { content: { 'application/json': { schema: z.object({ file: z.unknown() }) } } } }

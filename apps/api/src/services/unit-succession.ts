@@ -8,6 +8,7 @@ import { datedTree, recordReorganisation } from '@hub/seed'
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
+import { type ChangeContext, withChange } from './change'
 import { presentTask, supportsOf } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
@@ -174,7 +175,7 @@ export async function handoverProposal(
  * task audited (`task.handover`) and announced as updated.
  */
 export async function handOver(
-  db: Db,
+  ctx: ChangeContext,
   units: UnitDirectory,
   actor: CurrentUser,
   picks: { taskId: string; toUnitId: string }[],
@@ -182,7 +183,9 @@ export async function handOver(
 ) {
   mustDirectCity(actor, units)
   const today = vnDay()
-  return db.transaction(async (tx) => {
+  // One change per task, each with its audit row and event, in one transaction (withChange wakes
+  // the outbox after commit, so the boards hear the handover at once).
+  return withChange(ctx, async (tx) => {
     const rows = await tx
       .select()
       .from(t)
