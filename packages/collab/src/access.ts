@@ -29,14 +29,17 @@ export async function documentAccess(db: DbOrTx, tree: UnitTree, user: CurrentUs
   const { kind, id } = parsed
   switch (kind) {
     case 'directive':
-    case 'plan': {
+    case 'plan':
+    case 'assignments': {
       const d = await directiveScope(db, id)
       if (!d) return 'missing'
+      // The assignment table is worked on by the plan's people: also after the issue, until the directive ends.
       return kind === 'directive'
         ? documentPolicy.directiveText(user, tree, d)
         : documentPolicy.implementationPlan(user, tree, d)
     }
-    case 'meeting': {
+    case 'meeting':
+    case 'meeting-assignments': {
       const m = schema.meetings
       const [row] = await db
         .select({ hostUnitId: m.hostUnitId, chairUserId: m.chairUserId })

@@ -6,7 +6,7 @@ const id = '0b5c2f4e-6a1d-4c3b-9e8f-1a2b3c4d5e6f'
 
 describe('parseDocName', () => {
   it('accepts the four kinds with a uuid', () => {
-    for (const kind of ['directive', 'plan', 'model', 'meeting']) {
+    for (const kind of ['directive', 'plan', 'model', 'meeting', 'assignments', 'meeting-assignments']) {
       expect(parseDocName(`${kind}:${id}`)).toEqual({ kind, id })
     }
   })

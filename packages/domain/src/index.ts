@@ -1,4 +1,5 @@
 export * from './accountability-policy'
+export * from './assignments'
 export * from './dates'
 export * from './directive'
 export * from './directive-number'

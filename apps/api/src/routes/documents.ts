@@ -19,7 +19,12 @@ import { userNames } from '../services/user-names'
 import { body, createRouter, errorsFor, json } from './router'
 
 const docParam = z.object({
-  docName: z.string().regex(DOC_NAME_PATTERN, 'directive:<id>, plan:<id>, model:<id> or meeting:<id>'),
+  docName: z
+    .string()
+    .regex(
+      DOC_NAME_PATTERN,
+      'directive:<id>, plan:<id>, model:<id>, meeting:<id>, assignments:<id> or meeting-assignments:<id>',
+    ),
 })
 const versionParam = docParam.extend({ versionId: z.string().uuid() })
 const summarySchema = z

@@ -1,4 +1,5 @@
 export * from './accountability'
+export * from './assignments'
 export * from './committees'
 export * from './directives'
 export * from './duty'
