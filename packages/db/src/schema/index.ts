@@ -1,5 +1,6 @@
 export * from './accountability'
 export * from './assignments'
+export * from './attachments'
 export * from './committees'
 export * from './directives'
 export * from './duty'
