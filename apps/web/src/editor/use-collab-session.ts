@@ -175,3 +175,43 @@ export function usePeers(session: CollabSession): PeerInfo[] {
   }, [awareness])
   return peers
 }
+
+/**
+ * Publishes who this client is (name and colour, as the editor's carets do) for a document without a
+ * text editor, such as the assignment table; cleared when the component goes.
+ */
+export function useAwarenessUser(session: CollabSession | null, user: { name: string; color: string }): void {
+  const awareness = session?.provider.awareness
+  useEffect(() => {
+    if (!awareness) return
+    awareness.setLocalStateField('user', { name: user.name, color: user.color })
+  }, [awareness, user.name, user.color])
+}
+
+export interface PeerField<T> extends PeerInfo {
+  value: T
+}
+
+/** The other people's value of one awareness field (e.g. the cell each is on), for those who publish it. */
+export function usePeerField<T>(session: CollabSession, field: string): PeerField<T>[] {
+  const { awareness } = session.provider
+  const read = () => {
+    const out: PeerField<T>[] = []
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue
+      const s = state as { user?: { name?: string; color?: string } } & Record<string, unknown>
+      if (!s.user?.name || s[field] == null) continue
+      out.push({ clientId, name: s.user.name, color: s.user.color ?? '#555', self: false, value: s[field] as T })
+    }
+    return out
+  }
+  const [peers, setPeers] = useState<PeerField<T>[]>(read)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read depends on awareness and field only
+  useEffect(() => {
+    const onChange = () => setPeers(read())
+    awareness.on('change', onChange)
+    onChange()
+    return () => awareness.off('change', onChange)
+  }, [awareness, field])
+  return peers
+}

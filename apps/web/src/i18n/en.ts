@@ -1,4 +1,5 @@
 import { accountabilityEn } from './accountability-en'
+import { assignmentsEn } from './assignments-en'
 import { offlineEn } from './offline-en'
 import { unitsTimeEn } from './units-time-en'
 import type { Catalogue } from './vi'
@@ -29,6 +30,7 @@ export const en: Catalogue = {
     },
   },
   accountability: accountabilityEn,
+  assignments: assignmentsEn,
   offline: offlineEn,
   unitsTime: unitsTimeEn,
   nav: {

@@ -1,5 +1,6 @@
 /** The Vietnamese catalogue: the default language of the hub. Every UI string lives here (and in en.ts). */
 import { accountabilityVi } from './accountability-vi'
+import { assignmentsVi } from './assignments-vi'
 import { offlineVi } from './offline-vi'
 import { unitsTimeVi } from './units-time-vi'
 
@@ -28,6 +29,7 @@ export const vi = {
     },
   },
   accountability: accountabilityVi,
+  assignments: assignmentsVi,
   offline: offlineVi,
   unitsTime: unitsTimeVi,
   nav: {

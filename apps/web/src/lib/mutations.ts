@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api } from './api'
-import { keys, type NotificationList } from './queries'
+import { type AssignmentOwner, assignmentBase, assignmentKeys, keys, type NotificationList } from './queries'
 import { applyTask } from './task-cache'
 import type {
+  AssignmentProposals,
+  AssignmentSettleResult,
   Clause,
   Directive,
   DirectiveAction,
@@ -224,5 +226,31 @@ export function useMarkRead() {
       })
     },
     onSettled: () => qc.invalidateQueries({ queryKey: keys.notifications }),
+  })
+}
+
+/** Rows proposed from the directive's text (nothing is saved: the table adds the new ones to its document). */
+export function useAssignmentProposals(directiveId: string) {
+  return useMutation({
+    mutationFn: () => api<AssignmentProposals>(`/directives/${directiveId}/assignments/proposals`),
+  })
+}
+
+/** Settles rows of the table into tasks (or holds them until the directive's issue). */
+export function useSettleAssignments(owner: AssignmentOwner) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (rowIds?: string[]) =>
+      api<AssignmentSettleResult>(`${assignmentBase(owner)}/settle`, { method: 'POST', body: { rowIds } }),
+    onSettled: () => qc.invalidateQueries({ queryKey: assignmentKeys.table(owner) }),
+  })
+}
+
+/** Applies a settled row's proposed changes to its task (the office). */
+export function useAcceptAssignmentChanges(owner: AssignmentOwner) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (rowId: string) => api(`${assignmentBase(owner)}/rows/${rowId}/accept`, { method: 'POST', body: {} }),
+    onSettled: () => qc.invalidateQueries({ queryKey: assignmentKeys.table(owner) }),
   })
 }

@@ -4,6 +4,7 @@ import { settlePendingLogout } from '../auth/pending-logout'
 import { useLiveConnected } from '../live/socket'
 import { api, qs } from './api'
 import type {
+  AssignmentTableInfo,
   Clause,
   Directive,
   DirectiveVersion,
@@ -215,5 +216,25 @@ export function useNotifications(enabled = true) {
     retry: false,
     enabled,
     refetchInterval: live ? false : 60_000,
+  })
+}
+
+/** Whose assignment table: a directive's or a meeting's. */
+export type AssignmentOwner = { kind: 'directive' | 'meeting'; id: string }
+
+/** The API path of an assignment table. */
+export const assignmentBase = (o: AssignmentOwner) =>
+  `/${o.kind === 'directive' ? 'directives' : 'meetings'}/${o.id}/assignments`
+
+export const assignmentKeys = {
+  table: (o: AssignmentOwner) => ['assignments', o.kind, o.id] as const,
+}
+
+/** The table's document, the caller's rights and its settled rows; refetched when someone settles. */
+export function useAssignmentTable(o: AssignmentOwner) {
+  return useQuery({
+    queryKey: assignmentKeys.table(o),
+    queryFn: ({ signal }) => api<AssignmentTableInfo>(assignmentBase(o), { signal }),
+    retry: (n, e) => !(e instanceof Error && 'status' in e && (e as { status: number }).status < 500) && n < 2,
   })
 }

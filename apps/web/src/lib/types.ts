@@ -250,3 +250,33 @@ export interface PresenceUser {
   fullName?: string
   name?: string
 }
+
+/** The assignment table of a directive or a meeting, as `GET …/assignments` returns it: only settled rows are listed. */
+export interface AssignmentSettledRow {
+  rowId: string
+  /** Sent: its task exists; held: it waits for the directive's issue. */
+  status: import('@hub/domain/assignments').AssignmentSettlementStatus
+  taskId: string | null
+  fields: import('@hub/domain/assignments').AssignmentRowFields
+  /** Cells edited since settling that differ from the task: proposed changes until the office accepts them. */
+  changes: import('@hub/domain/assignments').AssignmentChange[]
+}
+
+export interface AssignmentTableInfo {
+  docName: string
+  canEdit: boolean
+  canSettle: boolean
+  rows: AssignmentSettledRow[]
+}
+
+export interface AssignmentProposals {
+  proposals: import('@hub/domain/assignment-doc').ProposedRow[]
+  ceasedUnits: { clauseOrdinal: number; unitId: string; name: string }[]
+}
+
+export interface AssignmentSettleResult {
+  created: { rowId: string; taskId: string }[]
+  held: string[]
+  skipped: { rowId: string; problems: import('@hub/domain/assignments').AssignmentProblem[] }[]
+  already: string[]
+}

@@ -19,6 +19,7 @@ import { PresenceList, usePresence } from '../live/presence'
 import { useLiveRoom } from '../live/socket'
 
 const CollabEditor = lazy(() => import('../editor/CollabEditor'))
+const AssignmentTable = lazy(() => import('../components/AssignmentTable'))
 const route = getRouteApi('/_authed/meetings/$meetingId')
 
 function Conclude({
@@ -270,6 +271,14 @@ export function MeetingPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <Suspense fallback={<Loading label={t('assignments.loading')} />}>
+        <AssignmentTable
+          owner={{ kind: 'meeting', id: m.id }}
+          user={{ id: user.id, name: user.fullName }}
+          fallbackCanEdit={!concluded && minutesAccess === 'write'}
+          agenda={m.agenda}
+        />
+      </Suspense>
     </Stack>
   )
 }
