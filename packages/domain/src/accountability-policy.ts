@@ -6,7 +6,9 @@ const reaches = (actor: Actor, tree: UnitTree, unitId: string, allowed: Readonly
 
 /** Roles that report for the unit they hold the role in. */
 const reporting: ReadonlySet<Role> = new Set(['unit_head', 'unit_staff', 'committee_member', 'office_drafter', 'admin'])
-const seeingAll: ReadonlySet<Role> = new Set(['admin', 'committee_member', 'office_drafter', 'inspector'])
+/** Roles that oversee the units in their reach: they direct or inspect them. */
+export const overseeingRoles: ReadonlySet<Role> = new Set(['admin', 'committee_member', 'office_drafter', 'inspector'])
+const seeingAll = overseeingRoles
 const committee: ReadonlySet<Role> = new Set(['admin', 'committee_member'])
 
 /** Who may read the measure of a unit: anyone whose reach covers it (heads see their own and below). */
@@ -60,6 +62,26 @@ export const accountabilityInspectionPolicy = {
     if (!inspectionPolicy.read(actor, tree, i.unitId)) return false
     if (i.unannounced && i.date > today) return reaches(actor, tree, i.unitId, seeingAll)
     return true
+  },
+  /**
+   * Who reads an inspection's conclusion (findings, conclusion, outcome, checklist). Once published,
+   * everyone who may read the inspection. Before that, only its recorder, the members of its team,
+   * and those who direct or inspect from above the unit (the standing committee, the office,
+   * inspectors): never the inspected unit itself (its head and staff, nor a committee member or
+   * inspector of that unit or below it), who learns the outcome when it is published to it.
+   */
+  readConclusion(
+    actor: Actor & { unitId?: string | null },
+    tree: UnitTree,
+    i: { unitId: string; published: boolean; createdBy: string | null; teamId?: string | null },
+    teamIdsOfActor: ReadonlySet<string> = new Set(),
+  ): boolean {
+    if (!inspectionPolicy.read(actor, tree, i.unitId)) return false
+    if (i.published) return true
+    if (i.createdBy !== null && i.createdBy === actor.userId) return true
+    if (i.teamId && teamIdsOfActor.has(i.teamId)) return true
+    if (actor.unitId && tree.isWithin(actor.unitId, i.unitId)) return false
+    return actor.grants.some((g) => seeingAll.has(g.role) && g.unitId !== i.unitId && tree.isWithin(i.unitId, g.unitId))
   },
   /**
    * An inspection made by a team set up by decision is recorded by that team's members (its leader

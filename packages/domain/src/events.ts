@@ -41,11 +41,43 @@ export interface NotificationRecord {
   readAt: string | null
 }
 
+/** An inspection as the live events carry it: enough to say which unit's figures moved; never its findings. */
+export interface InspectionEventRecord {
+  id: string
+  unitId: string
+  unitName: string
+  kind: string
+  date: string
+  outcome: string | null
+  published: boolean
+  publishedAt: string | null
+}
+
+/** A unit's periodic report as the live events carry it (the office's "who has not reported" list moves). */
+export interface UnitReportEventRecord {
+  id: string
+  unitId: string
+  unitName: string
+  kind: string
+  period: string | null
+  periodStart: string | null
+  submittedAt: string
+  onTime: boolean
+}
+
 /** Someone viewing a shared room. */
 export interface PresenceUserRecord {
   userId: string
   fullName: string
   position: string
+}
+
+/** Rows of an assignment table were settled (their tasks are announced by their own events). */
+export interface AssignmentsSettled {
+  docName: string
+  directiveId: string | null
+  meetingId: string | null
+  rowIds: string[]
 }
 
 /** Every domain event: its type and the payload written with it. */
@@ -64,16 +96,26 @@ export type DomainEventInput =
       payload: { directiveId: string; number: string | null; title: string; userIds: string[] }
     }
   | { type: 'meeting.created' | 'meeting.updated'; payload: { meeting: { id: string } & Record_ } }
+  | { type: 'assignments.settled'; payload: AssignmentsSettled }
   | {
       type: 'inspection.published'
       payload: {
-        inspection: { id: string; unitId: string; unitName: string; date: string; outcome: string | null }
+        inspection: InspectionEventRecord
+        /** The heads of the inspected unit, told personally. */
         userIds: string[]
       }
     }
   | {
+      type: 'inspection.recorded'
+      payload: {
+        inspection: InspectionEventRecord
+        /** Who read the conclusion before publication besides those above the unit: its recorder and team. */
+        readerIds?: string[]
+      }
+    }
+  | { type: 'unit_report.submitted'; payload: { report: UnitReportEventRecord } }
+  | {
       type:
-        | 'inspection.recorded'
         | 'inspection_team.created'
         | 'measure.settings_changed'
         | 'model.created'
@@ -84,7 +126,6 @@ export type DomainEventInput =
         | 'model.commented'
         | 'model.requested'
         | 'report_schedule.created'
-        | 'unit_report.submitted'
         | 'unit_report.decided'
       payload: Record_
     }
@@ -100,6 +141,13 @@ export interface LiveEvents {
   'task:updated': { task: TaskView }
   'report:submitted': { report: ReportRecord; task: TaskView }
   'directive:updated': { directive: { id: string } & Record_ }
+  /** A unit's periodic report (the task-progress report is `report:submitted`). */
+  'unit-report:submitted': { report: UnitReportEventRecord }
+  /** An inspection recorded: before publication only to those who may read its conclusion. */
+  'inspection:recorded': { inspection: InspectionEventRecord }
+  /** An inspection's conclusion published to the unit. */
+  'inspection:published': { inspection: InspectionEventRecord }
+  'assignments:settled': AssignmentsSettled
   notification: { notification: NotificationRecord }
   presence: { room: string; users: PresenceUserRecord[] }
 }

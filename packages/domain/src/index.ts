@@ -1,3 +1,4 @@
+export * from './accountability-audience'
 export * from './accountability-policy'
 export * from './assignments'
 export * from './dates'

@@ -8,6 +8,7 @@ import {
   validateSessionToken,
 } from '@hub/auth'
 import { requestIdOf } from '@hub/collab'
+import { accountabilityRoomsOf } from '@hub/domain'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
 import { Server } from 'socket.io'
@@ -83,7 +84,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
       hasPresence(room)
         ? [room, ...scopedRooms(room, [...new Set(user.grants.map((g) => g.unitId))], [user.userId])]
         : [room]
-    void socket.join(`user:${user.userId}`)
+    void socket.join([`user:${user.userId}`, ...accountabilityRoomsOf(user, deps.units.tree)])
     socket.on('subscribe', async (room: unknown, ack?: Ack) => {
       const reply = typeof ack === 'function' ? ack : () => {}
       if (typeof room !== 'string' || room.length > 100) return reply({ ok: false, error: 'bad_room' })
@@ -113,7 +114,10 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
   return {
     io,
     emit: (m) => {
-      if (m.rooms.length) io.to(m.rooms).emit(m.event, m.payload)
+      if (m.rooms.length)
+        io.to(m.rooms)
+          .except(m.except ?? [])
+          .emit(m.event, m.payload)
     },
     toUser: (userId, event, payload) => {
       io.to(`user:${userId}`).emit(event, payload)

@@ -35,6 +35,8 @@ const inspectionSchema = z
     ),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
+    /** The conclusion is not yet published to the inspected unit: findings, conclusion, outcome and checklist are empty for its people. */
+    withheld: z.boolean(),
   })
   .openapi('Inspection')
 

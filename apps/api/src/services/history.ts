@@ -12,6 +12,7 @@ import {
 } from '@hub/domain'
 import { and, asc, eq } from 'drizzle-orm'
 import { Service } from './change'
+import { teamIdsOf, withholdConclusion } from './inspections'
 
 /** The record kinds whose history people can read, each guarded by the policy that guards the record. */
 export const historyTypes = ['task', 'directive', 'report', 'inspection', 'measure_settings'] as const
@@ -34,7 +35,11 @@ export function changedFields(before: unknown, after: unknown) {
  * read the record itself.
  */
 export class HistoryService extends Service {
-  private async mayRead(actor: CurrentUser, type: HistoryType, id: string): Promise<boolean> {
+  /**
+   * Whether the actor may read the record, and whether what its history holds must be withheld from
+   * him: an inspection's conclusion before it is published to the inspected unit.
+   */
+  private async mayRead(actor: CurrentUser, type: HistoryType, id: string): Promise<boolean | 'withheld'> {
     const tree = this.units.tree
     // Records other than the settings are named by uuid; anything else names no record.
     if (type !== 'measure_settings' && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
@@ -61,19 +66,29 @@ export class HistoryService extends Service {
     if (type === 'inspection') {
       const [row] = await this.db.select().from(schema.inspections).where(eq(schema.inspections.id, id)).limit(1)
       if (!row) throw new NotFound('inspection')
-      return accountabilityInspectionPolicy.read(
-        actor,
-        tree,
-        { unitId: row.unitId, unannounced: row.unannounced, date: row.scheduledOn },
-        vnDay(),
+      if (
+        !accountabilityInspectionPolicy.read(
+          actor,
+          tree,
+          { unitId: row.unitId, unannounced: row.unannounced, date: row.scheduledOn },
+          vnDay(),
+        )
       )
+        return false
+      const teams = await teamIdsOf(this.db, actor.userId)
+      return accountabilityInspectionPolicy.readConclusion(actor, tree, row, teams) || 'withheld'
     }
     const root = this.units.root()
     return !!root && measurePolicy.read(actor, tree, root.id)
   }
 
   async list(actor: CurrentUser, type: HistoryType, id: string) {
-    if (!(await this.mayRead(actor, type, id))) throw new Forbidden()
+    const may = await this.mayRead(actor, type, id)
+    if (!may) throw new Forbidden()
+    const shown = (snapshot: unknown) =>
+      may === 'withheld' && snapshot && typeof snapshot === 'object'
+        ? withholdConclusion(snapshot as Record<string, unknown>)
+        : snapshot
     const a = schema.auditLog
     const rows = await this.db
       .select({ entry: a, name: schema.people.fullName })
@@ -83,17 +98,21 @@ export class HistoryService extends Service {
       .where(and(eq(a.entityType, type), eq(a.entityId, id)))
       .orderBy(asc(a.id))
     return {
-      entries: rows.map(({ entry, name }) => ({
-        id: entry.id,
-        action: entry.action,
-        actorUserId: entry.actorUserId,
-        // No actor: the hub itself (the scheduler marking a task overdue).
-        actorName: name ?? null,
-        at: entry.createdAt.toISOString(),
-        changes: changedFields(entry.before, entry.after),
-        before: entry.before,
-        after: entry.after,
-      })),
+      entries: rows.map(({ entry, name }) => {
+        const before = shown(entry.before)
+        const after = shown(entry.after)
+        return {
+          id: entry.id,
+          action: entry.action,
+          actorUserId: entry.actorUserId,
+          // No actor: the hub itself (the scheduler marking a task overdue).
+          actorName: name ?? null,
+          at: entry.createdAt.toISOString(),
+          changes: changedFields(before, after),
+          before,
+          after,
+        }
+      }),
     }
   }
 }

@@ -84,8 +84,49 @@ export const inspectionListQuerySchema = z.object({
 
 type InspectionRow = typeof schema.inspections.$inferSelect
 
+/** The inspection teams a user leads or belongs to: their members read the team's conclusions before publication. */
+export async function teamIdsOf(db: DbOrTx, userId: string): Promise<Set<string>> {
+  const [members, led] = await Promise.all([
+    db
+      .select({ id: schema.inspectionTeamMembers.teamId })
+      .from(schema.inspectionTeamMembers)
+      .where(eq(schema.inspectionTeamMembers.userId, userId)),
+    db
+      .select({ id: schema.inspectionTeams.id })
+      .from(schema.inspectionTeams)
+      .where(eq(schema.inspectionTeams.leaderUserId, userId)),
+  ])
+  return new Set([...members, ...led].map((t) => t.id))
+}
+
+/** The parts of an inspection that are its conclusion: withheld from the inspected unit until published. */
+export const conclusionFields = ['findings', 'conclusion', 'outcome', 'checklist'] as const
+
+/** An inspection (or a snapshot of one) with its conclusion withheld. */
+export function withholdConclusion<T extends Record<string, unknown>>(i: T): T & { withheld: true } {
+  return { ...i, findings: '', conclusion: '', outcome: null, checklist: [], withheld: true }
+}
+
 /** Inspections (kiểm tra): recorded by inspectors and the standing committee, never by the unit itself. */
 export class InspectionService extends Service {
+  /**
+   * The inspection as `reader` may see it: before publication its conclusion (findings, conclusion,
+   * outcome, checklist) only for those `accountabilityInspectionPolicy.readConclusion` allows; the
+   * inspected unit sees that a visit was recorded, its date and kind, and `withheld: true`.
+   */
+  presentFor(
+    reader: CurrentUser,
+    teamIds: ReadonlySet<string>,
+    i: InspectionRow,
+    findings: string[],
+    teamName: string | null,
+  ) {
+    const full = this.present(i, findings, teamName)
+    return accountabilityInspectionPolicy.readConclusion(reader, this.units.tree, i, teamIds)
+      ? full
+      : withholdConclusion(full)
+  }
+
   present(i: InspectionRow, findings: string[], teamName: string | null) {
     return {
       id: i.id,
@@ -105,6 +146,7 @@ export class InspectionService extends Service {
       checklist: i.checklist,
       createdBy: i.createdBy,
       createdAt: i.createdAt.toISOString(),
+      withheld: false as boolean,
     }
   }
 
@@ -114,6 +156,7 @@ export class InspectionService extends Service {
     requireInForce(this.units, input.unitId, 'unitId')
     return await this.change(async (tx) => {
       let teamName: string | null = null
+      const readerIds = [actor.userId]
       if (input.teamId) {
         const [team] = await tx
           .select({ name: schema.inspectionTeams.name, leaderUserId: schema.inspectionTeams.leaderUserId })
@@ -128,6 +171,7 @@ export class InspectionService extends Service {
         if (!accountabilityInspectionPolicy.recordForTeam(actor, this.units.tree, input.unitId, memberIds))
           throw new Forbidden()
         teamName = team.name
+        readerIds.push(...memberIds)
       }
       let checklist: InspectionRow['checklist'] = []
       if (input.checklist?.length || input.directiveId) {
@@ -177,7 +221,8 @@ export class InspectionService extends Service {
             tx,
             {
               title: f.title,
-              description: `Theo kết luận kiểm tra ngày ${formatVnDate(input.date)} (${inspection.id}): ${input.findings}`,
+              // The findings go to the unit with the conclusion, when it is published; the remedy goes now.
+              description: `Theo kết luận kiểm tra ngày ${formatVnDate(input.date)} (${inspection.id})${input.published ? `: ${input.findings}` : ''}`,
               leadUnitId: input.unitId,
               dueAt: f.dueAt ?? null,
               createdBy: actor.userId,
@@ -190,7 +235,7 @@ export class InspectionService extends Service {
         )
       await audit(tx, { actor, requestId }, 'inspection.record', ['inspection', inspection.id], {
         after: inspection,
-        event: { type: 'inspection.recorded', payload: { inspection } },
+        event: { type: 'inspection.recorded', payload: { inspection, readerIds: [...new Set(readerIds)] } },
       })
       return { inspection, followUps }
     })
@@ -221,6 +266,7 @@ export class InspectionService extends Service {
       .orderBy(desc(i.scheduledOn), desc(i.createdAt))
       .limit(q.limit)
     const today = vnDay()
+    const teamIds = await teamIdsOf(this.db, actor.userId)
     const visible = rows.filter((r) =>
       accountabilityInspectionPolicy.read(
         actor,
@@ -242,7 +288,9 @@ export class InspectionService extends Service {
       : []
     return {
       inspections: visible.map((r) =>
-        this.present(
+        this.presentFor(
+          actor,
+          teamIds,
           r.inspection,
           findings.filter((f) => f.inspectionId === r.inspection.id).map((f) => f.text),
           r.teamName,

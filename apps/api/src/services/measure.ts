@@ -1,6 +1,7 @@
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import {
+  accountabilityInspectionPolicy,
   addDays,
   defaultMeasureSettings,
   Forbidden,
@@ -21,6 +22,7 @@ import {
 import { and, asc, eq, gte, isNotNull, lte, max, ne, sql } from 'drizzle-orm'
 import { recordChange } from './audit'
 import { Service } from './change'
+import { teamIdsOf } from './inspections'
 
 const SETTINGS_KEY = 'default'
 
@@ -58,21 +60,28 @@ export async function loadMeasureSettings(db: DbOrTx): Promise<MeasureSettings> 
  * change shows in the next answer.
  */
 export class MeasureService extends Service {
-  async compute(units: MeasureUnit[], period: Period, today = vnDay()) {
-    const { settings, records } = await this.load(period)
+  async compute(reader: CurrentUser, units: MeasureUnit[], period: Period, today = vnDay()) {
+    const { settings, records } = await this.load(reader, period)
     return {
       settings,
       result: measureUnits({ units, tree: this.units.tree, ...records, period, today, settings }),
     }
   }
 
-  /** The records the measure reads for periods within [from, to]. */
-  private async load(range: { from: string; to: string }) {
+  /**
+   * The records the measure reads for periods within [from, to], as `reader` may know them. An
+   * inspection's outcome counts once its conclusion is published; before that it counts only in the
+   * view of those who may read the unpublished conclusion (its recorder and team, the committee, the
+   * office and inspectors above the unit: accountabilityInspectionPolicy.readConclusion), so the
+   * committee sees an unannounced visit move the score at once while the inspected unit's head
+   * cannot read the outcome off his own score before it is published to him.
+   */
+  private async load(reader: CurrentUser, range: { from: string; to: string }) {
     const period = range
     const db = this.db
     const t = schema.tasks
     const r = schema.reports
-    const [settings, tasks, lastReports, reports, schedules, inspections] = await Promise.all([
+    const [settings, tasks, lastReports, reports, schedules, allInspections, teamIds] = await Promise.all([
       loadMeasureSettings(db),
       db
         .select({
@@ -109,10 +118,17 @@ export class MeasureService extends Service {
           unannounced: schema.inspections.unannounced,
           outcome: schema.inspections.outcome,
           conclusion: schema.inspections.conclusion,
+          published: schema.inspections.published,
+          createdBy: schema.inspections.createdBy,
+          teamId: schema.inspections.teamId,
         })
         .from(schema.inspections)
         .where(and(gte(schema.inspections.scheduledOn, period.from), lte(schema.inspections.scheduledOn, period.to))),
+      teamIdsOf(db, reader.userId),
     ])
+    const inspections = allInspections.filter((i) =>
+      accountabilityInspectionPolicy.readConclusion(reader, this.units.tree, i, teamIds),
+    )
     const touched = new Map(lastReports.map((x) => [x.taskId!, x.at]))
     return {
       settings,
@@ -180,7 +196,7 @@ export class MeasureService extends Service {
       periods.unshift(p)
       day = addDays(p.from, -1)
     }
-    const { settings, records } = await this.load({ from: periods[0]!.from, to: periods.at(-1)!.to })
+    const { settings, records } = await this.load(actor, { from: periods[0]!.from, to: periods.at(-1)!.to })
     const predecessors = this.units.predecessorsOf(unitId)
     const points = periods.map((period) => {
       const before =
@@ -239,7 +255,7 @@ export class MeasureService extends Service {
       .filter((u) => u.kind === kind && existedIn(u, period) && (!parentId || u.parentId === parentId))
       .filter((u) => measurePolicy.read(actor, this.units.tree, u.id))
       .map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
-    const [{ settings, result }, heads] = await Promise.all([this.compute(units, period, today), this.heads()])
+    const [{ settings, result }, heads] = await Promise.all([this.compute(actor, units, period, today), this.heads()])
     const rows = units
       .map((u) => ({ ...result.get(u.id)!.figures, head: heads.get(u.id) ?? null }))
       .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.unitName.localeCompare(b.unitName, 'vi'))
@@ -261,7 +277,7 @@ export class MeasureService extends Service {
       .filter((u) => existedIn(u, period))
       .map((u) => this.measureUnit(u.id))
     const [{ settings, result }, heads] = await Promise.all([
-      this.compute([this.measureUnit(unitId), ...children], period, today),
+      this.compute(actor, [this.measureUnit(unitId), ...children], period, today),
       this.heads(),
     ])
     const own = result.get(unitId)!

@@ -74,7 +74,13 @@ export function InspectionsCard({ unitId, from, to }: { unitId: string; from: st
                   {t('accountability.publication.team', { name: i.teamName })}
                 </Text>
               )}
-              <Text size="sm">{i.findings}</Text>
+              {i.withheld ? (
+                <Text size="sm" c="dimmed" data-testid="withheld">
+                  {t('accountability.publication.withheld')}
+                </Text>
+              ) : (
+                <Text size="sm">{i.findings}</Text>
+              )}
               {i.conclusion && i.conclusion !== i.findings && (
                 <Text size="sm">
                   <b>{t('accountability.publication.conclusion')}:</b> {i.conclusion}

@@ -118,6 +118,7 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
     notPublished: 'Not published',
     conclusion: 'Conclusion',
     team: 'Inspection team: {{name}}',
+    withheld: 'The conclusion reaches the unit when it is published.',
   },
   form: {
     reportTitle: 'Periodic report of your unit',

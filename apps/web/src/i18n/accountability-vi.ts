@@ -114,6 +114,7 @@ export const accountabilityVi = {
     notPublished: 'Chưa công bố',
     conclusion: 'Kết luận',
     team: 'Đoàn kiểm tra: {{name}}',
+    withheld: 'Kết luận sẽ được thông báo đến đơn vị khi công bố.',
   },
   form: {
     reportTitle: 'Báo cáo định kỳ của đơn vị',

@@ -94,6 +94,8 @@ export interface Inspection {
   published: boolean
   publishedAt: string | null
   createdBy: string | null
+  /** Not yet published to the unit and the reader is of the unit: findings, conclusion and outcome are empty. */
+  withheld: boolean
 }
 export interface UnitMeasure {
   unit: { id: string; name: string; kind: string; parentId: string | null }
