@@ -11,6 +11,7 @@ import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
 import { apiHeaders, webHeaders } from './middleware/web-headers'
 import { authRoutes } from './routes/auth'
+import { changeRoutes } from './routes/changes'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
 import { documentRoutes } from './routes/documents'
@@ -23,6 +24,7 @@ import { isAttachmentUpload, modelRoutes } from './routes/models'
 import { notificationRoutes } from './routes/notifications'
 import { peopleRoutes } from './routes/people'
 import { periodicReportRoutes } from './routes/periodic-reports'
+import { isReportPhotoUpload, reportPhotoRoutes } from './routes/report-photos'
 import { reportRoutes } from './routes/reports'
 import { searchRoutes } from './routes/search'
 import { healthRoutes, metricsRoutes, mountDocs, mountPrometheus, mountWeb, readyRoutes } from './routes/system'
@@ -62,7 +64,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // since the input guard reads a JSON body before the session is known.
   const uploadBodyLimit = limitOf(ATTACHMENT_MAX_BYTES + 64 * 1024)
   app.use('/api/*', (c, next) =>
-    isAttachmentUpload(c.req.method, c.req.path) ? uploadBodyLimit(c, next) : jsonBodyLimit(c, next),
+    isAttachmentUpload(c.req.method, c.req.path) || isReportPhotoUpload(c.req.method, c.req.path)
+      ? uploadBodyLimit(c, next)
+      : jsonBodyLimit(c, next),
   )
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
   app.use('/api/*', inputGuard())
@@ -96,6 +100,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     'inspections',
     'duty',
     'history',
+    'changes',
   ]) {
     app.use(`/api/${resource}`, requireUser)
     app.use(`/api/${resource}/*`, requireUser)
@@ -113,9 +118,11 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/search', searchRoutes(deps))
   app.route('/api/measure', measureRoutes(deps))
   app.route('/api/reports', periodicReportRoutes(deps))
+  app.route('/api/reports', reportPhotoRoutes(deps))
   app.route('/api/inspections', inspectionRoutes(deps))
   app.route('/api/duty', dutyRoutes(deps))
   app.route('/api/history', historyRoutes(deps))
+  app.route('/api/changes', changeRoutes(deps))
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

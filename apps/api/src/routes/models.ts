@@ -1,13 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import type { Deps } from '../context'
-import { ApiError } from '../errors'
-import {
-  ATTACHMENT_MAX_BYTES,
-  contentDisposition,
-  ModelAttachmentService,
-  tooLarge,
-} from '../services/model-attachments'
+import { fileHeaders } from '../services/attachments'
+import { ATTACHMENT_MAX_BYTES, ModelAttachmentService } from '../services/model-attachments'
 import { commentCreateSchema, ModelDiscussionService } from '../services/model-discussion'
 import {
   adoptionCreateSchema,
@@ -18,8 +12,9 @@ import {
   modelListQuerySchema,
   transitionSchema,
 } from '../services/models'
-import { body, createRouter, errors, errorsFor, idParam, json } from './router'
+import { body, createRouter, errorsFor, idParam, json } from './router'
 import { taskSchema } from './tasks'
+import { fileError, fileUpload, uploadedFile } from './uploads'
 
 const coverageSchema = z
   .object({
@@ -83,16 +78,12 @@ const attachmentSchema = z
 const adoptionParams = z.object({ id: z.string().uuid(), adoptionId: z.string().uuid() })
 const attachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() })
 
-const fileError = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errors[400].content['application/json'].schema } },
-})
-
 /** Model practices: the library, status steps, adoptions, requests to adopt, discussion, materials. */
 export function modelRoutes(deps: Deps) {
   const models = new ModelService(deps)
   const discussion = new ModelDiscussionService(deps)
   const attachments = new ModelAttachmentService(deps)
+  const upload = fileUpload(ATTACHMENT_MAX_BYTES)
   const app = createRouter()
 
   app.openapi(
@@ -285,26 +276,8 @@ export function modelRoutes(deps: Deps) {
       path: '/{id}/attachments',
       tags: ['models'],
       summary: `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
-      middleware: [
-        bodyLimit({
-          // The multipart envelope adds a little to the file itself.
-          maxSize: ATTACHMENT_MAX_BYTES + 64 * 1024,
-          onError: () => {
-            throw tooLarge()
-          },
-        }),
-      ] as const,
-      request: {
-        params: idParam,
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
-      },
+      middleware: upload.middleware,
+      request: { params: idParam, body: upload.body },
       responses: {
         201: json(z.object({ attachment: attachmentSchema }), 'Stored'),
         ...errorsFor(400, 401, 403, 404),
@@ -313,11 +286,7 @@ export function modelRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const file = c.req.valid('form').file
-      if (!(file instanceof File))
-        throw new ApiError(400, 'validation_failed', 'Thiếu tệp / File required', {
-          fields: [{ path: 'file', message: 'required' }],
-        })
+      const file = uploadedFile(c.req.valid('form'))
       const attachment = await attachments.add(c.get('user')!, c.req.valid('param').id, file, c.get('requestId'))
       return c.json({ attachment }, 201)
     },
@@ -338,13 +307,7 @@ export function modelRoutes(deps: Deps) {
     async (c) => {
       const { id, attachmentId } = c.req.valid('param')
       const row = await attachments.get(c.get('user')!, id, attachmentId)
-      return c.body(new Uint8Array(row.data), 200, {
-        'content-type': row.contentType,
-        'content-disposition': contentDisposition(row.filename),
-        'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
-        'cache-control': 'private, no-store',
-      })
+      return c.body(new Uint8Array(row.data), 200, fileHeaders(row))
     },
   )
   return app

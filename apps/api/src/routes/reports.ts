@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { ReportService, reportCreateSchema } from '../services/reports'
+import { reportPhotoSchema } from './report-photos'
 import { body, createRouter, errorsFor, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
@@ -17,6 +18,8 @@ const reportSchema = z
     submittedBy: z.string().nullable(),
     submittedByName: z.string().nullable(),
     submittedAt: z.string(),
+    /** The photos sent with it (in the list; a new report has none until they are uploaded). */
+    photos: z.array(reportPhotoSchema).optional(),
   })
   .openapi('Report')
 

@@ -5,6 +5,7 @@ import { desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { audit, recordChange } from './audit'
 import { Service } from './change'
+import { photosOf } from './report-photos'
 import { presentTask, rollUp, supportsOf } from './tasks'
 
 export const reportCreateSchema = z
@@ -127,6 +128,12 @@ export class ReportService extends Service {
       .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
       .where(eq(schema.reports.taskId, taskId))
       .orderBy(desc(schema.reports.submittedAt))
-    return { reports: rows.map((r) => presentReport(r.report, r.name)) }
+    const photos = await photosOf(
+      this.db,
+      rows.map((r) => r.report.id),
+    )
+    return {
+      reports: rows.map((r) => ({ ...presentReport(r.report, r.name), photos: photos.get(r.report.id) ?? [] })),
+    }
   }
 }
