@@ -1,4 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { connectLive, useLiveRoom } from '../live/socket'
 import { api, qs } from './api'
 import type { Role } from './types'
 
@@ -159,6 +161,33 @@ export function useMeasure(kind: MeasureKind, period: string) {
     staleTime: 0,
     refetchInterval: 60_000,
   })
+}
+
+/**
+ * Keeps a unit's measure page live: joins the unit's room and refetches its figures, trend and
+ * inspections when one of its tasks changes (reports and inspections are refetched city-wide by
+ * LiveEvents). Refetching, not patching: every figure is recomputed by the server.
+ */
+export function useMeasureLive(unitId: string | null) {
+  const qc = useQueryClient()
+  useLiveRoom(unitId ? `unit:${unitId}` : null)
+  useEffect(() => {
+    if (!unitId) return
+    const s = connectLive()
+    const refresh = () => {
+      for (const key of [
+        ['accountability', 'unit', unitId],
+        ['accountability', 'trend', unitId],
+      ])
+        void qc.invalidateQueries({ queryKey: key })
+    }
+    s.on('task:created', refresh)
+    s.on('task:updated', refresh)
+    return () => {
+      s.off('task:created', refresh)
+      s.off('task:updated', refresh)
+    }
+  }, [qc, unitId])
 }
 
 export function useUnitMeasure(unitId: string | null, period: string) {

@@ -55,6 +55,8 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
       void qc.invalidateQueries({ queryKey: keys.versions(id) })
       void qc.invalidateQueries({ queryKey: keys.directives })
     }
+    // A unit report or an inspection: the measure, the "who has not reported" list and the inspections refetch.
+    const onAccountability = () => void qc.invalidateQueries({ queryKey: ['accountability'] })
     const onPresence = (p: { room?: string; users?: PresenceUser[] }) => {
       if (p?.room) qc.setQueryData(keys.presence(p.room), p.users ?? [])
     }
@@ -75,7 +77,10 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     s.on('notification', onNotification)
     s.on('presence', onPresence)
     s.on('directive:updated', onDirective)
+    const accountability = ['unit-report:submitted', 'inspection:recorded', 'inspection:published'] as const
+    for (const e of accountability) s.on(e, onAccountability)
     return () => {
+      for (const e of accountability) s.off(e, onAccountability)
       s.off('connect', onConnect)
       s.off('task:created', onTask)
       s.off('task:updated', onTask)

@@ -32,6 +32,7 @@ import {
   ratingColour,
   reportingUnits,
   type TaskRecord,
+  useMeasureLive,
   useUnitMeasure,
 } from '../lib/accountability'
 import { formatDate, vnDay } from '../lib/dates'
@@ -55,6 +56,7 @@ export function UnitMeasurePage() {
   const { byId } = useUnits()
   const [period, setPeriod] = useState<(typeof periodOptions)[number]>('30d')
   const q = useUnitMeasure(unitId, periodKey(period))
+  useMeasureLive(unitId)
   const [reportOpen, report] = useDisclosure(false)
   const [inspectOpen, inspect] = useDisclosure(false)
   if (q.isLoading) return <Loading />
