@@ -150,7 +150,12 @@ function subjectLine(doc: DirectiveDocument): TextBlock {
   return text(`V/v ${subject}`, letterSubjectSize, { italic: doc.layout === 'party', spaceBefore: 2 })
 }
 
-function text(value: string, size: number, style: Partial<Omit<TextBlock, 'kind' | 'text' | 'size'>> = {}): TextBlock {
+/** A paragraph of `value` in `size` points, centred and unspaced unless `style` says otherwise. */
+export function text(
+  value: string,
+  size: number,
+  style: Partial<Omit<TextBlock, 'kind' | 'text' | 'size'>> = {},
+): TextBlock {
   return {
     kind: 'text',
     text: value.normalize('NFC'),

@@ -55,28 +55,54 @@ const singleLine = 240
 /** Renders a directive as a Word document in its formal layout (36-HD/VPTW or decree 30/2020). */
 export async function renderDocx(doc: DirectiveDocument, options: DocxOptions = {}): Promise<Buffer> {
   const layout = layoutDirective(doc)
+  const document = formalDocument({
+    meta: { title: layout.title, creator: doc.issuer, description: layout.title },
+    orientation: 'portrait',
+    margins: marginsMm,
+    embedFonts: options.embedFonts !== false,
+    children: [
+      columnsTable(layout.header),
+      ...[...layout.heading, ...layout.body].map((block) => paragraph(block, contentWidth)),
+      columnsTable(layout.foot),
+    ],
+  })
+  return Packer.toBuffer(document)
+}
+
+/** One section of a formal document: its sheet, margins and content. */
+export interface FormalDocumentOptions {
+  meta: { title: string; creator: string; description: string }
+  /** A4 either way; a landscape annex turns the sheet, and its margins are given turned too. */
+  orientation: 'portrait' | 'landscape'
+  margins: Readonly<{ top: number; bottom: number; left: number; right: number }>
+  embedFonts: boolean
+  children: (Paragraph | Table)[]
+}
+
+/**
+ * A Word document in the formal dress both conventions share: Times New Roman 14 pt (Tinos embedded), A4, single
+ * spacing by default, pages numbered at the top centre from the second on.
+ */
+export function formalDocument(options: FormalDocumentOptions): Document {
   const data = tinosFontData()
-  const document = new Document({
-    title: layout.title,
-    creator: doc.issuer,
-    description: layout.title,
+  return new Document({
+    ...options.meta,
     // The Tinos files are embedded under the name the runs use, "Times New Roman". LibreOffice registers an
     // embedded font under its font-table name, so on a machine without Times it lays the text out in Tinos (same
     // metrics, every Vietnamese glyph) instead of falling back to a wider face; embedded as "Tinos" they were
     // loaded but never used (checked with LibreOffice 7 and only DejaVu installed). Word, which has Times New
     // Roman, keeps using its own.
-    fonts:
-      options.embedFonts === false
-        ? []
-        : [
-            {
-              name: wordFontName,
-              data: data.regular,
-              bold: data.bold,
-              italic: data.italic,
-              boldItalic: data.boldItalic,
-            },
-          ],
+    fonts: options.embedFonts
+      ? [
+          {
+            name: wordFontName,
+            data: data.regular,
+            bold: data.bold,
+            italic: data.italic,
+            boldItalic: data.boldItalic,
+          },
+        ]
+      : [],
     styles: {
       default: {
         document: {
@@ -89,16 +115,17 @@ export async function renderDocx(doc: DirectiveDocument, options: DocxOptions = 
       {
         properties: {
           page: {
+            // Given as a portrait sheet; docx swaps width and height for a landscape one.
             size: {
               width: mmToTwip(pageMm.width),
               height: mmToTwip(pageMm.height),
-              orientation: PageOrientation.PORTRAIT,
+              orientation: options.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
             margin: {
-              top: mmToTwip(marginsMm.top),
-              bottom: mmToTwip(marginsMm.bottom),
-              left: mmToTwip(marginsMm.left),
-              right: mmToTwip(marginsMm.right),
+              top: mmToTwip(options.margins.top),
+              bottom: mmToTwip(options.margins.bottom),
+              left: mmToTwip(options.margins.left),
+              right: mmToTwip(options.margins.right),
               header: mmToTwip(pageNumberFromTopMm),
               footer: mmToTwip(pageNumberFromTopMm),
             },
@@ -119,21 +146,16 @@ export async function renderDocx(doc: DirectiveDocument, options: DocxOptions = 
             ],
           }),
         },
-        children: [
-          columnsTable(layout.header),
-          ...[...layout.heading, ...layout.body].map((block) => paragraph(block, contentWidth)),
-          columnsTable(layout.foot),
-        ],
+        children: options.children,
       },
     ],
   })
-  return Packer.toBuffer(document)
 }
 
 /** A borderless table whose cells start flush with the page margins, as offices lay out header and foot. */
-function columnsTable(columns: Columns): Table {
-  const left = Math.round(contentWidth * columns.leftShare)
-  const widths = [left, contentWidth - left]
+export function columnsTable(columns: Columns, width: number = contentWidth): Table {
+  const left = Math.round(width * columns.leftShare)
+  const widths = [left, width - left]
   const rows = columns.rows.map(
     (row, index) =>
       new TableRow({
@@ -151,7 +173,7 @@ function columnsTable(columns: Columns): Table {
       }),
   )
   return new Table({
-    width: { size: contentWidth, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: noBorders,
@@ -161,7 +183,7 @@ function columnsTable(columns: Columns): Table {
 }
 
 /** One block as a paragraph in a container `width` twips wide. */
-function paragraph(block: Block, width: number): Paragraph {
+export function paragraph(block: Block, width: number): Paragraph {
   const keepNext = block.keepWithNext || undefined
   if (block.kind === 'rule') {
     // An empty, one-point-high paragraph whose top border is the rule; indents centre it and set its length.

@@ -1,3 +1,4 @@
+export { type AnnexInput, type AnnexRow, renderAnnexDocx, renderAnnexPdf, renderAnnexXlsx } from './assignment-annex'
 export { type DocxOptions, renderDocx } from './docx-layout'
 export { type DiffPart, diffLines, type WordedDiffPart, type WordPart, withWords } from './line-diff'
 export { type MeasureSheet, type MeasureSheetRow, renderMeasureXlsx } from './measure-xlsx'

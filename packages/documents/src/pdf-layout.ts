@@ -45,7 +45,7 @@ export async function renderPdf(doc: DirectiveDocument): Promise<Buffer> {
   return output
 }
 
-function collect(pdf: Pdf): Promise<Buffer> {
+export function collect(pdf: Pdf): Promise<Buffer> {
   const chunks: Buffer[] = []
   return new Promise((resolve, reject) => {
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -71,7 +71,7 @@ function textOptions(pdf: Pdf, block: Extract<Block, { kind: 'text' }>, width: n
 }
 
 /** Draws one block at the current y in a column starting at `x`; long text continues on new pages by itself. */
-function drawBlock(pdf: Pdf, block: Block, x: number, width: number): void {
+export function drawBlock(pdf: Pdf, block: Block, x: number, width: number): void {
   if (block.kind === 'rule') {
     const y = pdf.y + ruleGap
     const start = x + (width - block.width) / 2
@@ -134,9 +134,9 @@ function currentPageIndex(pdf: Pdf): number {
  * Draws a two-column block row by row, each row starting both columns level. A row that does not fit in what is left
  * of the page moves whole to the next page, so the signing block is never split from the recipients.
  */
-function drawColumns(pdf: Pdf, columns: Columns): void {
-  const leftWidth = contentWidth * columns.leftShare
-  const rightWidth = contentWidth - leftWidth
+export function drawColumns(pdf: Pdf, columns: Columns, x: number = left, width: number = contentWidth): void {
+  const leftWidth = width * columns.leftShare
+  const rightWidth = width - leftWidth
   const pageHeight = maxY(pdf) - pdf.page.margins.top
   pdf.y += columns.spaceBefore
   for (const row of columns.rows) {
@@ -144,30 +144,30 @@ function drawColumns(pdf: Pdf, columns: Columns): void {
     if (pdf.y + height > maxY(pdf) && height <= pageHeight) pdf.addPage()
     const startPage = currentPageIndex(pdf)
     const startY = pdf.y
-    for (const block of row.left) drawBlock(pdf, block, left, leftWidth)
+    for (const block of row.left) drawBlock(pdf, block, x, leftWidth)
     const leftEnd = { page: currentPageIndex(pdf), y: pdf.y }
     // Only a list of recipients longer than a whole page spills over; the signing block is then drawn beside the
     // list's start. A right column longer than a page is not expected (it is the signing block) and not handled.
     pdf.switchToPage(startPage)
     pdf.y = startY
-    for (const block of row.right) drawBlock(pdf, block, left + leftWidth, rightWidth)
+    for (const block of row.right) drawBlock(pdf, block, x + leftWidth, rightWidth)
     const rightEndY = pdf.y
     pdf.switchToPage(leftEnd.page)
     pdf.y = leftEnd.page === startPage ? Math.max(leftEnd.y, rightEndY) : leftEnd.y
-    pdf.x = left
+    pdf.x = x
   }
 }
 
 /** Page numbers centred in the top margin from page 2 on (decree 30, also usual in Party documents). */
-function numberPages(pdf: Pdf): void {
+export function numberPages(pdf: Pdf, x: number = left, width: number = contentWidth): void {
   const range = pdf.bufferedPageRange()
   for (let index = 1; index < range.count; index += 1) {
     pdf.switchToPage(range.start + index)
     pdf
       .font('regular')
       .fontSize(typeSizes.body)
-      .text(String(index + 1), left, mmToPt(pageNumberFromTopMm), {
-        width: contentWidth,
+      .text(String(index + 1), x, mmToPt(pageNumberFromTopMm), {
+        width,
         align: 'center',
         lineBreak: false,
       })

@@ -14,7 +14,9 @@ let document: PDFKit.PDFDocument | undefined
 
 function measurer(): PDFKit.PDFDocument {
   if (!document) {
-    document = new PDFDocument({ font: tinosFiles.regular, autoFirstPage: false })
+    // No default font: opened as the default, Tinos Regular would be re-read from disk on every `font('regular')`
+    // (pdfkit finds it by its own name and returns before caching it under the registered one).
+    document = new PDFDocument({ autoFirstPage: false })
     for (const face of fontFaces) document.registerFont(face, tinosFiles[face])
   }
   return document
