@@ -337,6 +337,7 @@ describe('renderAnnexXlsx', () => {
     )
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: annexSheetHeaderRow })
     expect(ws.autoFilter).toBeTruthy()
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '4:4' })
     expect(ws.rowCount).toBe(annexSheetHeaderRow + longAnnex.rows.length)
 
     const dueColumn = header.indexOf('Thời hạn')

@@ -454,10 +454,11 @@ const docxBorders = {
   insideVertical: docxBorder,
 }
 
-function docxCell(paragraphs: Cell, column: number): TableCell {
+/** A cell of the Word table; the column header's cells are centred vertically, as the PDF draws them. */
+function docxCell(paragraphs: Cell, column: number, middle = false): TableCell {
   return new TableCell({
     width: { size: mmToTwip(columns[column]!.widthMm), type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
+    verticalAlign: middle ? VerticalAlign.CENTER : VerticalAlign.TOP,
     children: paragraphs.length
       ? paragraphs.map(
           (p, index) =>
@@ -499,7 +500,7 @@ export async function renderAnnexDocx(input: AnnexInput): Promise<Buffer> {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: layout.columnHeader.cells.map((c, index) => docxCell(c, index)),
+        children: layout.columnHeader.cells.map((c, index) => docxCell(c, index, true)),
       }),
       ...layout.rows.map(
         (row) =>
@@ -706,7 +707,12 @@ export const annexSheetHeaderRow = 4
 export async function renderAnnexXlsx(input: AnnexInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Hệ thống điều phối'
-  const ws = wb.addWorksheet('Phân công', { views: [{ state: 'frozen', ySplit: annexSheetHeaderRow }] })
+  const ws = wb.addWorksheet('Phân công', {
+    views: [{ state: 'frozen', ySplit: annexSheetHeaderRow }],
+    // Printed from the spreadsheet too: A4 landscape, one page wide, the column header on every page.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
+  ws.pageSetup.printTitlesRow = `${annexSheetHeaderRow}:${annexSheetHeaderRow}`
   const lastColumn = sheetColumns.length
   const issuerRow = ws.addRow([input.issuer.replace(/\s*\n\s*/g, ' ').normalize('NFC')])
   issuerRow.font = { bold: true }
