@@ -10,6 +10,7 @@ import { sameOriginWrites } from './middleware/origin'
 import { requestLog } from './middleware/request-log'
 import { requireUser, sessionMiddleware } from './middleware/session'
 import { apiHeaders, webHeaders } from './middleware/web-headers'
+import { assignmentRoutes } from './routes/assignments'
 import { authRoutes } from './routes/auth'
 import { changeRoutes } from './routes/changes'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
@@ -110,10 +111,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/tasks', taskRoutes(deps))
   app.route('/api/tasks', reportRoutes(deps))
   app.route('/api/meetings', meetingRoutes(deps))
+  app.route('/api/meetings', assignmentRoutes(deps, 'meeting'))
   app.route('/api/notifications', notificationRoutes(deps))
   if (options.collab) app.route('/api/documents', documentRoutes(deps, options.collab))
   app.route('/api/directives', directiveLifecycleRoutes(deps))
   app.route('/api/directives', directiveRoutes(deps))
+  app.route('/api/directives', assignmentRoutes(deps, 'directive'))
   app.route('/api/models', modelRoutes(deps))
   app.route('/api/search', searchRoutes(deps))
   app.route('/api/measure', measureRoutes(deps))

@@ -211,6 +211,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 export function rowChanges(row: AssignmentRowFields, task: AssignmentRowFields): AssignmentChange[] {
   const out: AssignmentChange[] = []
   for (const field of changeableTaskFields) {
+    // An empty accountable cell means the lead unit's head, whom the task names.
+    if (field === 'accountableUserId' && row.accountableUserId === null) continue
     const a = row[field]
     const b = task[field]
     const same = Array.isArray(a) && Array.isArray(b) ? sameSet(a, b) : (a ?? null) === (b ?? null)

@@ -27,6 +27,7 @@ const catalogue = {
   account: { vi: 'Tài khoản', en: 'Account' },
   notification: { vi: 'Thông báo', en: 'Notification' },
   route: { vi: 'Đường dẫn', en: 'Route' },
+  assignmentRow: { vi: 'Dòng phân công', en: 'Assignment row' },
 
   // Generic outcomes.
   notFound: {
@@ -127,6 +128,18 @@ const catalogue = {
     en: (p: MessageParams) => `recipients.${p.index}.unitId`,
   },
   unknownIssuer: { vi: 'Đơn vị ban hành không tồn tại', en: 'Unknown issuing unit' },
+  assignmentRowUnknown: {
+    vi: 'Dòng phân công không có trong bảng',
+    en: (p: MessageParams) => `rowIds.${p.index} is not a row of the table`,
+  },
+  assignmentRowRemoved: {
+    vi: 'Dòng phân công đã bị xóa khỏi bảng; khôi phục dòng trước khi chấp nhận thay đổi',
+    en: 'The row was removed from the table; restore it before accepting its change',
+  },
+  assignmentRowProblem: {
+    vi: (p: MessageParams) => `Dòng phân công chưa hợp lệ (${p.code})`,
+    en: (p: MessageParams) => `The row is not valid (${p.code})`,
+  },
 } satisfies Record<string, { vi: Text; en: Text }>
 
 export type MessageKey = keyof typeof catalogue

@@ -1,29 +1,29 @@
 /**
- * Turns reviewed task drafts into tasks. One lead unit: one task. Several (or the recipients "để
- * thực hiện"): one parent led by the issuer with a child per unit, so progress rolls up. An issued
- * directive whose tasks are confirmed is in force (audited and announced like any move).
+ * Turns reviewed task drafts into tasks, as settled rows of the directive's assignment table. One lead
+ * unit: one task. Several (or the recipients "để thực hiện"): one parent led by the issuer with a
+ * child per unit, so progress rolls up. On a draft directive nothing reaches the units yet: the rows
+ * are held and their tasks go out at the issue. An issued directive whose tasks are confirmed is in
+ * force (audited and announced like any move).
  */
 import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
 import {
+  type AssignmentRowFields,
   directivePolicy,
+  emptyAssignmentFields,
   Forbidden,
   Invalid,
-  statusAfterTasksConfirmed,
+  isDraftStatus,
+  rowRhythmOf,
   type TaskDraftToConfirm,
   taskPolicy,
 } from '@hub/domain'
-import { and, eq, sql } from 'drizzle-orm'
-import { recordChange } from '../services/audit'
+import { createAssignedTasks, executeRecipientsOf, putInForce } from '../services/assignments'
 import { withChange } from '../services/change'
-import { presentDirective } from '../services/directives'
 import { requireInForce } from '../services/task-links'
-import { insertTask, type TaskDto } from '../services/tasks'
-import { headsOf } from '../services/unit-directory'
+import type { TaskDto } from '../services/tasks'
 import type { CommandContext } from './context'
-import { loadDirective, recipientsOf, unitsNamedIn } from './directive-record'
-
-const d = schema.directives
+import { loadDirective } from './directive-record'
 
 export async function confirmDirectiveTasks(
   ctx: CommandContext,
@@ -31,25 +31,13 @@ export async function confirmDirectiveTasks(
   id: string,
   drafts: TaskDraftToConfirm[],
   requestId?: string,
-) {
+): Promise<{ tasks: TaskDto[]; held: number }> {
   const { units } = ctx
   const db = ctx.dbh.db
   const row = await loadDirective(db, id)
   if (!directivePolicy.edit(actor, units.tree, row)) throw new Forbidden()
-  const issuer = row.issuerUnitId ?? units.root()!.id
   // A recipient line may stand for a group ("Các quận ủy, huyện ủy, thị ủy (để thực hiện)").
-  const named = unitsNamedIn(units, row.issuerUnitId, row.issuedAt ?? undefined)
-  const r = schema.directiveRecipients
-  const executeRecipients = [
-    ...new Set(
-      (
-        await db
-          .select()
-          .from(r)
-          .where(and(eq(r.directiveId, id), eq(r.capacity, 'execute')))
-      ).flatMap((x) => (x.unitId ? [x.unitId] : named(x.name))),
-    ),
-  ]
+  const executeRecipients = await executeRecipientsOf(db, units, row)
   const leadsOf = (draft: TaskDraftToConfirm) =>
     draft.toExecuteRecipients ? executeRecipients : [...new Set(draft.leadUnitIds)]
   for (const [i, draft] of drafts.entries()) {
@@ -62,57 +50,43 @@ export async function confirmDirectiveTasks(
     for (const u of leads) requireInForce(units, u, `drafts.${i}.leadUnitIds`)
     for (const u of draft.supportUnitIds) requireInForce(units, u, `drafts.${i}.supportUnitIds`)
   }
-  const tasks = await withChange(ctx, async (tx) => {
-    const heads = await headsOf(tx, [...new Set(drafts.flatMap(leadsOf))])
-    const out: TaskDto[] = []
-    const insert = async (values: typeof schema.tasks.$inferInsert, supports: string[]) => {
-      const dto = await insertTask(tx, values, supports, actor.userId, 'task.create', requestId)
-      out.push(dto)
-      return dto
-    }
-    for (const draft of drafts) {
-      const leads = leadsOf(draft)
-      const base = {
-        title: draft.title,
-        description: draft.description ?? '',
+  const rows: AssignmentRowFields[] = drafts.map((draft) => ({
+    ...emptyAssignmentFields,
+    title: draft.title,
+    description: draft.description ?? '',
+    clauseOrdinal: draft.clauseOrdinal,
+    leadUnitIds: leadsOf(draft),
+    supportUnitIds: draft.supportUnitIds,
+    dueAt: draft.dueAt,
+    ...rowRhythmOf(draft.recurrence),
+  }))
+  const hold = isDraftStatus(row.status)
+  const s = schema.assignmentSettlements
+  return withChange(ctx, async (tx) => {
+    const tasks: TaskDto[] = []
+    for (const fields of rows) {
+      const settled = {
+        docName: `assignments:${id}`,
+        rowId: `confirmed-${globalThis.crypto.randomUUID()}`,
         directiveId: id,
-        clauseOrdinal: draft.clauseOrdinal,
-        dueAt: draft.dueAt,
-        recurrence: draft.recurrence,
-        createdBy: actor.userId,
+        fields,
+        settledBy: actor.userId,
       }
-      const head = (u: string) => heads.get(u)?.[0] ?? null
-      if (leads.length === 1) {
-        await insert({ ...base, leadUnitId: leads[0]!, accountableUserId: head(leads[0]!) }, draft.supportUnitIds)
+      if (hold) {
+        await tx.insert(s).values({ ...settled, status: 'held' })
         continue
       }
-      const parent = await insert({ ...base, leadUnitId: issuer, accountableUserId: null }, [])
-      for (const u of leads)
-        await insert(
-          { ...base, leadUnitId: u, parentTaskId: parent.id, accountableUserId: head(u) },
-          draft.supportUnitIds,
-        )
-    }
-    const next = statusAfterTasksConfirmed(row.status)
-    if (next) {
-      const [updated] = await tx
-        .update(d)
-        .set({ status: next, updatedAt: new Date(), version: sql`${d.version} + 1` })
-        .where(eq(d.id, id))
-        .returning()
-      const dto = presentDirective(updated!, await recipientsOf(tx, id))
-      await recordChange(tx, {
-        actorUserId: actor.userId,
-        action: 'directive.put_in_force',
-        entityType: 'directive',
-        entityId: id,
-        before: { status: row.status },
-        after: { status: next, tasks: out.length },
+      const made = await createAssignedTasks(
+        tx,
+        actor,
+        fields,
+        { directiveId: id, issuerUnitId: row.issuerUnitId ?? units.root()!.id },
         requestId,
-        event: { type: 'directive.updated', payload: { directive: dto, statusChanged: true } },
-      })
+      )
+      await tx.insert(s).values({ ...settled, status: 'sent', taskId: made.task.id, sentAt: new Date() })
+      tasks.push(...made.all)
     }
-    return out
+    if (tasks.length) await putInForce(tx, actor, row, tasks.length, requestId)
+    return { tasks, held: hold ? rows.length : 0 }
   })
-  return { tasks }
 }

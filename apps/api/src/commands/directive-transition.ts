@@ -16,6 +16,7 @@ import {
   staleVersion,
 } from '@hub/domain'
 import { and, eq, sql } from 'drizzle-orm'
+import { AssignmentService, putInForce } from '../services/assignments'
 import { audit } from '../services/audit'
 import { withChange } from '../services/change'
 import { presentDirective } from '../services/directives'
@@ -101,6 +102,10 @@ function transitionIn(
       after: { status: dto.status, number: dto.number, issuedAt: dto.issuedAt, version: frozen?.versionNo },
       event: { type: 'directive.updated', payload: { directive: dto, statusChanged: true } },
     })
-    return dto
+    if (input.action !== 'issue') return dto
+    // The assignment rows settled while it was a draft go out with it; their tasks put it in force.
+    const sent = await AssignmentService.sendHeld(tx, actor, updated, requestId)
+    const inForce = sent ? await putInForce(tx, actor, updated, sent, requestId) : null
+    return inForce ? presentDirective(inForce, await recipientsOf(tx, id)) : dto
   })
 }

@@ -119,11 +119,31 @@ describe('directive lifecycle', () => {
     ).json.drafts.map(({ sourceText, toExecuteRecipients, ...d }: any) => d)
     const res = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/tasks`, { drafts })
     expect(res.status).toBe(201)
-    const tasks = res.json.tasks
-    const parent = tasks.find((t: any) => t.clauseOrdinal === 2 && !t.parentTaskId)
+    // Still a draft: the rows are held, and nothing reaches the districts.
+    expect(res.json).toMatchObject({ tasks: [], held: drafts.length })
+    const ofDirective = async () =>
+      await hub.deps.dbh.db.select().from(schema.tasks).where(eq(schema.tasks.directiveId, imported.id))
+    expect(await ofDirective()).toHaveLength(0)
+    // Issued: the held tasks go out with it, and having tasks it is in force.
+    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
+      action: 'submit',
+      version: (await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}`)).json.directive.version,
+    })
+    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/transition`, {
+      action: 'issue',
+      version: submitted.json.directive.version,
+      issuedAt: '2021-08-02',
+      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
+    })
+    expect(issued.status).toBe(200)
+    expect(issued.json.directive.status).toBe('in_force')
+    const tasks = await ofDirective()
+    const mine = (await api(hub.base, tayho, 'GET', '/api/tasks?limit=200')).json.tasks
+    expect(mine.some((t: any) => t.directiveId === imported.id)).toBe(true)
+    const parent = tasks.find((t: any) => t.clauseOrdinal === 2 && !t.parentTaskId)!
     const children = tasks.filter((t: any) => t.parentTaskId === parent.id)
     expect(children).toHaveLength(30)
-    const tayhoChild = children.find((t: any) => t.leadUnitId === unit('Quận Tây Hồ').id)
+    const tayhoChild = children.find((t: any) => t.leadUnitId === unit('Quận Tây Hồ').id)!
     expect(tayhoChild.accountableUserId).toBeTruthy()
 
     // The head of Tây Hồ hands it to his eight wards, and progress rolls up.

@@ -224,8 +224,8 @@ export function directiveLifecycleRoutes(deps: Deps) {
       },
       responses: {
         201: json(
-          z.object({ tasks: z.array(taskSchema) }),
-          'Tasks created (parents with one child per unit for many units)',
+          z.object({ tasks: z.array(taskSchema), held: z.number().int() }),
+          'Tasks created (parents with one child per unit for many units); on a draft directive none: `held` rows go out at the issue',
         ),
         ...errorsFor(400, 401, 403, 404),
       },
