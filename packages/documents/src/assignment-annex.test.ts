@@ -320,6 +320,20 @@ describe('renderAnnexPdf', () => {
   })
 })
 
+describe('an empty table', () => {
+  it('still prints the heading and the column header in every format', async () => {
+    const empty = { ...annex, rows: [] }
+    const [page, ...rest] = await readPdf(await renderAnnexPdf(empty))
+    expect(rest).toHaveLength(0)
+    expect(page!.text).toContain(`${sharedTitleLine} ${columnTitles.join(' ')}`)
+    const { tables } = await openDocx(await renderAnnexDocx(empty))
+    expect(rowsOf(tables.at(-1)!).map(paragraphTexts)).toEqual([columnTitles])
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await renderAnnexXlsx(empty)) as unknown as ArrayBuffer)
+    expect(wb.getWorksheet('Phân công')!.rowCount).toBe(annexSheetHeaderRow)
+  })
+})
+
 // --- XLSX ---------------------------------------------------------------------------------------------------------
 
 describe('renderAnnexXlsx', () => {
