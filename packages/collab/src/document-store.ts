@@ -36,8 +36,18 @@ export interface DocumentSnapshot {
   thaw(): void
 }
 
+/** Freezing a document in the other processes that hold it (the Redis relay; see DocumentRelay.freeze). */
+export interface ClusterFreeze {
+  /** Resolves once every process holding the document refuses its edits and has written what it accepted. */
+  freeze(name: string, timeoutMs: number): Promise<void>
+  /** Ends the freeze there (the issue was refused). */
+  thaw(name: string): void
+}
+
 /** Thrown by snapshot() when the pending updates could not be written in time (the database is away). */
 export class StoreUnavailableError extends Error {
+  /** Read by the API as the database being unavailable (503), not a bug (500). */
+  readonly code = 'ETIMEDOUT'
   constructor(docName: string) {
     super(`collab: pending updates of ${docName} could not be written`)
   }
@@ -53,6 +63,11 @@ export class DocumentStore {
   private chain: Promise<unknown> = Promise.resolve()
   private readonly live = new Map<string, Y.Doc>()
   private readonly frozen = new Set<string>()
+  /** Freezes asked by another process end by themselves after a while: what to do then. */
+  private readonly expiries = new Map<string, NodeJS.Timeout>()
+  private cluster: ClusterFreeze | null = null
+  /** Told when a freeze ends without an issue (see onThaw). */
+  private thawed: (name: string) => void = () => {}
   /** Who is told when a document's storage state changes (its open CollabDocument). */
   private readonly watchers = new Map<string, (state: StorageState) => void>()
   private readonly log: UpdateLog
@@ -196,24 +211,72 @@ export class DocumentStore {
   /** Lets editors write to the document again. */
   thaw(name: string): void {
     this.frozen.delete(name)
+    clearTimeout(this.expiries.get(name))
+    this.expiries.delete(name)
+  }
+
+  /**
+   * Who is told when a snapshot's freeze ends by its thaw() (the issue was refused): the server
+   * reconnects the document's editors, whose sync then brings the edits refused meanwhile.
+   */
+  onThaw(fn: (name: string) => void): void {
+    this.thawed = fn
+  }
+
+  /** Freezes of this store reach the other processes holding the document (see snapshot). */
+  useCluster(cluster: ClusterFreeze): void {
+    this.cluster = cluster
+  }
+
+  /**
+   * Freezes the document at another process's request (it is issuing the text): editors' updates are
+   * refused from now on; resolves once everything accepted before is written, rejects after `ms`.
+   * The freeze ends with thaw(), or after `holdMs` (the asker vanished): then `expired` is called.
+   */
+  async freezeFor(name: string, opts: { ms: number; holdMs: number; expired: () => void }): Promise<void> {
+    this.frozen.add(name)
+    clearTimeout(this.expiries.get(name))
+    const t = setTimeout(() => {
+      this.expiries.delete(name)
+      this.thaw(name)
+      opts.expired()
+    }, opts.holdMs)
+    t.unref()
+    this.expiries.set(name, t)
+    void this.flush()
+    await this.durableWithin(name, opts.ms)
   }
 
   /**
    * The document now, with every update received before the call written to the database first.
    * With `freeze`, updates arriving from the same instant on are refused until thaw() (the caller
    * issues the text, then reconnects the editors read-only): the snapshot is exactly what the
-   * editors saw and nothing lands after it. A document open in this process is read from memory,
+   * editors saw and nothing lands after it. In a cluster the freeze is asked of every process
+   * holding the document, which writes what it accepted and confirms, before the snapshot is taken;
+   * without every confirmation within the timeout the snapshot fails (and everyone is thawed). A
+   * document open in this process is read from memory (with, in a cluster, what the others wrote),
    * any other from the database.
    */
   async snapshot(name: string, opts: { freeze?: boolean; timeoutMs?: number } = {}): Promise<DocumentSnapshot> {
+    const timeoutMs = opts.timeoutMs ?? 10_000
+    const cluster = this.cluster
     if (opts.freeze) this.frozen.add(name)
-    const thaw = opts.freeze ? () => this.thaw(name) : () => {}
+    const thaw = opts.freeze
+      ? () => {
+          this.thaw(name)
+          cluster?.thaw(name)
+          this.thawed(name)
+        }
+      : () => {}
     try {
+      if (opts.freeze && cluster) await cluster.freeze(name, timeoutMs)
       const doc = this.live.get(name)
       const state = doc ? Y.encodeStateAsUpdate(doc) : null
       void this.flush()
-      await this.durableWithin(name, opts.timeoutMs ?? 10_000)
-      const parts = state ? [state] : await this.read(name)
+      await this.durableWithin(name, timeoutMs)
+      // Another process's edits reach this copy through Redis a moment after they are written.
+      const stored = state && !cluster ? null : await this.read(name)
+      const parts = state ? [state, ...(stored ?? [])] : stored
       return { ...projectionOf(parts), thaw }
     } catch (err) {
       thaw()
@@ -246,6 +309,8 @@ export class DocumentStore {
 
   /** Writes what is queued and stops the timers; later updates are still written by an explicit flush. */
   async close(): Promise<void> {
+    for (const t of this.expiries.values()) clearTimeout(t)
+    this.expiries.clear()
     this.log.stop()
     this.projection.stop()
     await this.flush()

@@ -21,6 +21,8 @@ export interface CollabDocumentOptions {
   /** How long the clock of a departed client is remembered (stale echoes of it are refused meanwhile). */
   awarenessGraceMs: number
   onError?: (err: unknown) => void
+  /** False sends an update on at once, before its write commits (benchmark comparison only). Default true. */
+  relayAfterDurable?: boolean
 }
 
 /** What a document needs of the store (see DocumentStore). */
@@ -124,6 +126,10 @@ export class CollabDocument {
       return
     }
     const durable = this.opts.store.append(this.name, update)
+    if (this.opts.relayAfterDurable === false) {
+      this.fanout.queueUpdate(update, origin)
+      return
+    }
     const last = this.awaiting[this.awaiting.length - 1]
     this.awaiting.push({ update, origin, durable })
     if (last?.durable !== durable) void durable.then(() => this.relayCommitted(durable))

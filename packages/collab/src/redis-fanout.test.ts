@@ -1,6 +1,5 @@
 // Relay between processes through pub/sub (in memory and real Redis): convergence, presence, relay after
 // durable.
-import { execFileSync, spawn } from 'node:child_process'
 import { createDb, type DbHandle } from '@hub/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from './logger'
@@ -10,8 +9,10 @@ import {
   connectClient,
   type GatedDb,
   gatedDb,
+  hasRedisServer,
   newDocName,
   startCollab,
+  startRedis,
   type TestServer,
   waitFor,
 } from './testing/harness'
@@ -83,32 +84,21 @@ describe('relay between processes (in-memory pub/sub)', () => {
   })
 })
 
-function redisAvailable(): boolean {
-  try {
-    execFileSync('which', ['redis-server'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
+if (!hasRedisServer)
+  console.warn('redis-fanout.test: redis-server is not installed; skipping the test against a real Redis')
 
-const hasRedis = redisAvailable()
-if (!hasRedis) console.warn('redis-fanout.test: redis-server is not installed; skipping the test against a real Redis')
-
-describe.skipIf(!hasRedis)('relay between processes (real Redis)', () => {
-  const port = 6390 + Math.floor(Math.random() * 100)
-  let redis: ReturnType<typeof spawn>
+describe.skipIf(!hasRedisServer)('relay between processes (real Redis)', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>
   beforeAll(async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
-    await new Promise((r) => setTimeout(r, 300))
+    redis = await startRedis()
   })
   afterAll(() => {
-    redis?.kill()
+    redis?.stop()
   })
 
   it('converges across two servers through Redis', async () => {
     const dbh = await createDb({ dataDir: 'memory://' })
-    const url = `redis://127.0.0.1:${port}`
+    const url = redis.url
     const one = await startCollab({ dbh, server: { redis: { url } } })
     const two = await startCollab({ dbh, server: { redis: { url } } })
     const name = newDocName()

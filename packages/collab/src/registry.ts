@@ -5,6 +5,7 @@ import type { DocumentStore } from './document-store'
 import type { RemotePublisher } from './fanout'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
+import type { FreezeHandler } from './redis-fanout'
 
 /** Relays a document between processes (see redis-fanout.ts). */
 export interface RemoteBus {
@@ -15,6 +16,17 @@ export interface RemoteBus {
   /** Stops receiving changes to the document. */
   leave(name: string): Promise<void>
   close(): Promise<void>
+  /**
+   * Issuing across processes (see DocumentRelay.freeze): freezes the document in every process that
+   * holds it. Without it a freeze holds in this process only.
+   */
+  freeze?(name: string, timeoutMs: number): Promise<void>
+  /** Ends a freeze in the other processes (the issue was refused). */
+  thaw?(name: string): void
+  /** Has the other processes close the document's connections so that they are judged again. */
+  reauthorize?(name: string): void
+  /** Sets who acts here on the other processes' freezes and reauthorizations. */
+  serve?(handler: FreezeHandler): void
 }
 
 export interface RegistryOptions {
@@ -29,6 +41,8 @@ export interface RegistryOptions {
   metrics: CollabMetrics
   log: CollabLogger
   remote?: RemoteBus
+  /** See CollabServerOptions.relayAfterDurable. */
+  relayAfterDurable?: boolean
 }
 
 /** A hold on an open document; the document stays in memory until every lease is released. */
@@ -147,6 +161,7 @@ export class DocumentRegistry {
       awarenessGraceMs: this.opts.awarenessGraceMs ?? 30_000,
       onError: (err) => this.opts.log.error({ err, doc: name }, 'collab: fan-out failed'),
       remote: remote?.publisher(name),
+      relayAfterDurable: this.opts.relayAfterDurable,
     })
     if (remote) {
       try {

@@ -20,7 +20,7 @@ import {
 } from './limits'
 import { type CollabLogger, requestIdOf, silentLogger } from './logger'
 import { type CollabMetrics, createMetrics } from './metrics'
-import { createRedisBus } from './redis-fanout'
+import { createRedisBus, FREEZE_HOLD_MS } from './redis-fanout'
 import { DocumentRegistry, type RemoteBus } from './registry'
 import { refuseUpgrade, upgradeTarget } from './upgrade'
 
@@ -63,6 +63,11 @@ export interface CollabServerOptions {
   maxDocumentBytes?: number
   /** Per-connection rates of updates and presence (over them: presence dropped, updates close with 4429). */
   rates?: Partial<RateLimits>
+  /**
+   * An update is sent to the other clients once its write has committed (default true), so that
+   * whatever anyone saw survives a crash. False sends it at once: only for the benchmark's comparison.
+   */
+  relayAfterDurable?: boolean
 }
 
 export interface CollabServer {
@@ -84,7 +89,8 @@ export interface CollabServer {
   /**
    * Closes every connection to a document whose access may have changed (a directive was issued), so
    * that clients reconnect and are judged again at the upgrade: an issued text becomes read-only. A
-   * freeze of the document (see DocumentStore.snapshot) ends here: access decides from now on.
+   * freeze of the document (see DocumentStore.snapshot) ends here: access decides from now on. In a
+   * cluster every process holding the document does the same (through Redis); the count is this one's.
    */
   reauthorize(docName: string): number
   /** Closes a user's connections after their sessions ended; clients reconnect and are judged again. */
@@ -117,6 +123,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     metrics,
     log,
     remote,
+    relayAfterDurable: options.relayAfterDurable,
   })
   // maxPayload makes ws refuse an oversized frame while reading it (1009), before it is buffered whole.
   const wss = new WebSocketServer({
@@ -207,6 +214,25 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     return n
   }
+  /** Closes a document's connections so that they reconnect and are judged again; ends a freeze. */
+  const reauthorizeHere = (docName: string) => {
+    const n = closeWhere((c) => documentOf.get(c) === docName)
+    store.thaw(docName)
+    return n
+  }
+
+  // In a cluster a freeze (issuing) and a reauthorization reach every process holding the document.
+  if (remote?.freeze && remote.thaw) {
+    const bus = remote as Required<Pick<RemoteBus, 'freeze' | 'thaw'>>
+    store.useCluster({ freeze: (name, ms) => bus.freeze(name, ms), thaw: (name) => bus.thaw(name) })
+  }
+  // A freeze that ends without an issue reconnects the editors: their sync brings the edits refused meanwhile.
+  store.onThaw(reauthorizeHere)
+  remote?.serve?.({
+    freeze: (name, ms) => store.freezeFor(name, { ms, holdMs: FREEZE_HOLD_MS, expired: () => reauthorizeHere(name) }),
+    thaw: (name) => void reauthorizeHere(name),
+    reauthorize: (name) => void reauthorizeHere(name),
+  })
 
   return {
     path: `${basePath}/`,
@@ -240,9 +266,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     db: options.db,
     connectionCount: () => connections.size,
     reauthorize(docName) {
-      const n = closeWhere((c) => documentOf.get(c) === docName)
-      store.thaw(docName)
-      return n
+      remote?.reauthorize?.(docName)
+      return reauthorizeHere(docName)
     },
     reauthorizeUser(userId) {
       return closeWhere((c) => userOf.get(c) === userId)

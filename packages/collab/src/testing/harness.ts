@@ -1,7 +1,8 @@
 // Test harness: a real HTTP server with the collab server, stock y-websocket clients, raw sockets, waits.
+import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import type { CurrentUser } from '@hub/auth'
 import { createDb, type Db, type DbHandle } from '@hub/db'
 import WebSocket from 'ws'
@@ -218,4 +219,40 @@ export function gatedDb(db: Db): GatedDb {
 /** A fresh document name of the given kind. */
 export function newDocName(kind = 'directive'): string {
   return `${kind}:${randomUUID()}`
+}
+
+/** Whether redis-server is installed: the tests against a real Redis skip without it. */
+export const hasRedisServer = (() => {
+  try {
+    execFileSync('which', ['redis-server'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** A real Redis on a free loopback port (no persistence); resolves once it answers. */
+export async function startRedis(): Promise<{ url: string; port: number; stop(): void }> {
+  const port = await new Promise<number>((resolve) => {
+    const s = createNetServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port
+      s.close(() => resolve(p))
+    })
+  })
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  )
+  await waitFor(() => {
+    try {
+      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => redis.kill() }
 }
