@@ -315,6 +315,36 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     )
   })
 
+  it('exports the table as the annex: DOCX, PDF and a spreadsheet, each row with its state', async () => {
+    const d = await newDirective('về tổ chức tiêm chủng')
+    const a = await open(`assignments:${d.id}`, vanphong)
+    const sent = addRow(a.doc, {
+      title: 'Tiêm chủng cho người trên 65 tuổi',
+      leadUnitIds: [unit('Quận Tây Hồ').id],
+      dueAt: future,
+    })
+    addRow(a.doc, { title: 'Chuẩn bị điểm tiêm lưu động' })
+    await onServer(`assignments:${d.id}`, sent)
+    await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [sent] })
+    const get = (format: string, cookie = vanphong) =>
+      fetch(`${hub.base}/api/directives/${d.id}/assignments/export?format=${format}`, { headers: { cookie } })
+    const xlsx = await get('xlsx')
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml')
+    const ExcelJS = (await import('exceljs')).default
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await xlsx.arrayBuffer()) as never)
+    const cells = book.worksheets[0]!.getSheetValues().flat().map(String)
+    expect(cells).toContain('Tiêm chủng cho người trên 65 tuổi')
+    expect(cells).toContain('Chờ ban hành')
+    expect(cells).toContain('Chưa chốt')
+    const docx = await get('docx')
+    const zip = await (await import('jszip')).default.loadAsync(await docx.arrayBuffer())
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('Chuẩn bị điểm tiêm lưu động')
+    const pdf = Buffer.from(await (await get('pdf')).arrayBuffer())
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await get('pdf', hoankiem)).status).toBe(404)
+  })
+
   it('keeps another district out: no table, no document, no settle', async () => {
     const d = await newDirective('về dự thảo nội bộ')
     expect((await api(hub.base, hoankiem, 'GET', `/api/directives/${d.id}/assignments`)).status).toBe(404)

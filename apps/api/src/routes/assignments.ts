@@ -2,6 +2,7 @@
 // proposed from the text (directives), settling ("Chốt phân công"), accepting a settled row's change
 // and the annex export.
 import { createRoute, z } from '@hono/zod-openapi'
+import { renderAnnexDocx, renderAnnexPdf, renderAnnexXlsx } from '@hub/documents'
 import { proposeDirectiveTasks } from '../commands/directive-task-drafts'
 import type { Deps } from '../context'
 import { type AssignmentScopeKind, AssignmentService } from '../services/assignments'
@@ -123,5 +124,39 @@ export function assignmentRoutes(deps: Deps, kind: AssignmentScopeKind) {
     },
   )
 
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/assignments/export',
+      tags,
+      summary: 'Phụ lục phân công (DOCX, PDF, XLSX) / The table as the plan’s annex',
+      request: { params: idParam, query: z.object({ format: z.enum(['docx', 'pdf', 'xlsx']).default('pdf') }) },
+      responses: {
+        200: {
+          description: 'The annex',
+          content: Object.fromEntries(Object.values(annexTypes).map((t) => [t, { schema: z.any() }])),
+        },
+        ...errorsFor(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { format } = c.req.valid('query')
+      const input = await service.annex(c.get('user')!, kind, id)
+      const render = { docx: renderAnnexDocx, pdf: renderAnnexPdf, xlsx: renderAnnexXlsx }[format]
+      const name = `phu-luc-phan-cong-${(input.directiveNumber ?? id.slice(0, 8)).replace(/[^\w-]+/g, '-')}.${format}`
+      return c.body(new Uint8Array(await render(input)), 200, {
+        'content-type': annexTypes[format],
+        'content-disposition': `attachment; filename="${name}"`,
+      })
+    },
+  )
+
   return app
 }
+
+const annexTypes = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const

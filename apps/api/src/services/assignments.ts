@@ -7,6 +7,7 @@
  */
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema, type Tx } from '@hub/db'
+import type { AnnexInput } from '@hub/documents'
 import {
   type AssignmentProblem,
   type AssignmentRow,
@@ -38,6 +39,7 @@ import { documentsOf } from './document-text'
 import { meetingAccess } from './meeting-access'
 import { insertTask, presentTask, supportsOf, type TaskDto, TaskService } from './tasks'
 import { headsOf, type UnitDirectory } from './unit-directory'
+import { userNames } from './user-names'
 
 const s = schema.assignmentSettlements
 const d = schema.directives
@@ -420,6 +422,57 @@ export class AssignmentService extends Service {
   }
 
   /**
+   * The table as the annex of the implementation plan (Phụ lục phân công): the rows in table order
+   * (settled rows no longer in the table after them), each worded with its units, person and state.
+   */
+  async annex(actor: CurrentUser, kind: AssignmentScopeKind, id: string): Promise<AnnexInput> {
+    const scope = await this.scope(actor, kind, id)
+    const live = await this.rows(scope.docName)
+    const settled = await this.db.select().from(s).where(eq(s.docName, scope.docName))
+    const stateOf = new Map(settled.map((x) => [x.rowId, x.status]))
+    const rows: AssignmentRowFields[] = [
+      ...live,
+      ...settled.filter((x) => !live.some((r) => r.id === x.rowId)).map((x) => ({ ...x.fields, id: x.rowId })),
+    ]
+    const ids = rows.map((r) => ('id' in r ? String(r.id) : ''))
+    const names = await userNames(
+      this.db,
+      rows.map((r) => r.accountableUserId),
+    )
+    const unitNames = (list: string[]) => list.map((u) => this.units.get(u)?.name ?? '')
+    const stateWord = (rowId: string) => {
+      const status = stateOf.get(rowId)
+      return status === 'sent' ? 'Đã giao' : status === 'held' ? 'Chờ ban hành' : 'Chưa chốt'
+    }
+    const directive = scope.directive
+    const host = scope.meeting ? this.units.get(scope.meeting.hostUnitId ?? this.units.root()!.id) : null
+    return {
+      layout: directive?.layout ?? 'party',
+      issuer: directive?.issuer ?? (host?.name ?? '').toLocaleUpperCase('vi'),
+      directiveNumber: directive?.number ?? null,
+      directiveTitle: directive?.title ?? scope.meeting!.title,
+      issuedAt: directive?.issuedAt ?? vnDay(scope.meeting?.startsAt ?? new Date()),
+      draft: directive ? isDraftStatus(directive.status) : false,
+      documentKind: directive ? null : 'Kết luận cuộc họp',
+      issuedBy: directive?.issuedBy ?? null,
+      rows: rows.map((r, i) => ({
+        ordinal: i + 1,
+        title: r.title,
+        description: r.description,
+        clauseOrdinal: r.clauseOrdinal,
+        leads: unitNames(r.leadUnitIds),
+        supports: unitNames(r.supportUnitIds),
+        accountable: r.accountableUserId ? (names.get(r.accountableUserId) ?? null) : null,
+        dueAt: r.dueAt,
+        rhythm: r.freq ? (rhythmWords[r.freq] ?? null) : null,
+        reportCycle: r.reportCycle ? (rhythmWords[r.reportCycle] ?? null) : null,
+        note: r.note,
+        state: stateWord(ids[i]!),
+      })),
+    }
+  }
+
+  /**
    * At a directive's issue, in its transaction: the held rows' tasks go out with it (and it is then
    * in force, as when tasks are confirmed on an issued directive).
    */
@@ -440,6 +493,13 @@ export class AssignmentService extends Service {
     }
     return held.length
   }
+}
+
+const rhythmWords: Record<string, string> = {
+  daily: 'Hằng ngày',
+  weekly: 'Hằng tuần',
+  monthly: 'Hằng tháng',
+  ongoing: 'Thường xuyên',
 }
 
 function missingRow(i: number): never {
