@@ -48,6 +48,8 @@ const PASTED = [
 const NUMBER = '07-CT/TU'
 const SIGNER = 'Đinh Tiến Dũng'
 const EDITED_TITLE = 'Lập chốt kiểm soát 24/24 giờ tại mọi lối ra vào khu phong tỏa'
+/** The 2021 deadlines are gone by: the rows are given one to come. */
+const DUE = '31/12/2027'
 
 interface Task {
   id: string
@@ -74,7 +76,7 @@ describe('a directive from paste to export', () => {
     await hub?.stop()
   })
 
-  it('the office imports, reviews and confirms tasks, submits; the secretary issues; both formats download', async () => {
+  it('the office imports, fills and settles the assignment table, submits; the secretary issues and the tasks go out; both formats download', async () => {
     const errors: string[] = []
     // The office drafter.
     const ctxOffice = await newContext(browser, hub.base)
@@ -121,39 +123,39 @@ describe('a directive from paste to export', () => {
     await office.getByText('Số của văn bản gốc, giữ nguyên khi ban hành').waitFor()
     await office.locator('[data-testid="lifecycle"] [data-status="draft"]').waitFor()
 
-    // 3. Task drafts: one per clause, with the matched units; edit one title; confirm.
-    await office.getByRole('tab', { name: /^Nhiệm vụ/ }).click()
-    await office.getByRole('button', { name: 'Đề xuất nhiệm vụ' }).click()
-    const drafts = office.getByTestId('task-draft')
-    await drafts.first().waitFor()
-    expect(await drafts.count()).toBe(3)
-    const first = office.locator('[data-testid="task-draft"][data-clause="1"]')
-    const second = office.locator('[data-testid="task-draft"][data-clause="2"]')
-    const third = office.locator('[data-testid="task-draft"][data-clause="3"]')
-    await first.getByText('Ban cán sự đảng UBND Thành phố', { exact: true }).waitFor()
-    expect(await first.getByLabel('Hạn hoàn thành').inputValue()).toBe('04/08/2021')
-    // "Các quận ủy, huyện ủy, thị ủy" is every district: 30 units, folded after the first four.
-    await second.getByRole('button', { name: '+26 đơn vị khác' }).waitFor()
-    expect(await second.getByLabel('Định kỳ', { exact: true }).inputValue()).toBe('Hằng ngày')
-    await third.getByText('Sở Công Thương', { exact: true }).waitFor()
-    expect(await third.getByLabel('Hạn hoàn thành').inputValue()).toBe('06/08/2021')
-    await first.getByLabel('Tên nhiệm vụ').fill(EDITED_TITLE)
-    await office.getByText('Đã chọn 3/3 nhiệm vụ').waitFor()
-    await screenshot(office, 'directive-task-drafts')
-    await office.getByRole('button', { name: 'Xác nhận giao nhiệm vụ (3)' }).click()
-    const created = office.getByTestId('created-tasks')
-    await created.getByText(EDITED_TITLE).waitFor({ timeout: 20_000 })
-    await created.getByText('Giao cho 30 đơn vị').waitFor()
-    // The directive's task list shows them too, without a reload.
-    await office.getByTestId('directive-tasks').getByText(EDITED_TITLE).first().waitFor()
+    // 3. The assignment table, filled from the clauses with the matched units; a deadline gone by is said on
+    // the row; edit one title and the deadlines; settle: on a draft the tasks are held until the issue.
+    await office.getByRole('tab', { name: 'Phân công' }).click()
+    await office
+      .locator('[data-testid="assignment-table"] [data-testid="collab-status"][data-status="connected"]')
+      .waitFor({ timeout: 30_000 })
+    await office.getByRole('button', { name: 'Đề xuất từ văn bản' }).click()
+    await office.getByText('Đã thêm 3 dòng mới').waitFor()
+    const rows = office.getByTestId('assignment-row')
+    expect(await rows.count()).toBe(3)
+    const [first, second, third] = [rows.nth(0), rows.nth(1), rows.nth(2)]
+    await first.getByTestId('cell-lead').getByText('Ban cán sự đảng UBND Thành phố', { exact: true }).waitFor()
+    expect(await first.getByLabel(/^Thời hạn/).inputValue()).toBe('04/08/2021')
+    await first.locator('[data-testid="row-problem"][data-code="duePast"]').getByText('Thời hạn đã qua').waitFor()
+    // "Các quận ủy, huyện ủy, thị ủy" is every district: 30 units, folded after the first three.
+    await second.getByRole('button', { name: '+27 đơn vị khác' }).waitFor()
+    expect(await second.getByLabel(/^Định kỳ/).inputValue()).toBe('Hằng ngày')
+    await third.getByTestId('cell-lead').getByText('Sở Công Thương', { exact: true }).waitFor()
+    expect(await third.getByLabel(/^Thời hạn/).inputValue()).toBe('06/08/2021')
+    await first.getByLabel(/^Nhiệm vụ/).fill(EDITED_TITLE)
+    await first.getByLabel(/^Thời hạn/).fill(DUE)
+    await third.getByLabel(/^Thời hạn/).fill(DUE)
+    await office.getByTestId('settle-summary').getByText('Sẽ chốt 3 dòng thành nhiệm vụ.').waitFor()
+    await screenshot(office, 'directive-assignments')
+    await office.getByTestId('settle').click()
+    const dialog = office.getByTestId('settle-dialog')
+    await dialog.getByText('Giao việc sẽ được gửi khi văn bản được ban hành', { exact: false }).waitFor()
+    await dialog.getByTestId('settle-confirm').click()
+    await expect.poll(() => office.getByTestId('row-held').count(), { timeout: 20_000 }).toBe(3)
 
     const vanphong = await apiLogin(hub.base, 'vanphong')
-    const { tasks } = await vanphong.get<{ tasks: Task[] }>(`/tasks?directiveId=${directiveId}&limit=200`)
-    const mine = tasks.find((t) => t.title === EDITED_TITLE)
-    expect(mine?.dueAt).toBe('2021-08-04')
-    // One task for clause 1, one parent with 30 district children for clause 2, one for clause 3.
-    expect(tasks.length).toBe(33)
-    expect(tasks.filter((t) => t.parentTaskId).length).toBe(30)
+    const held = await vanphong.get<{ tasks: Task[] }>(`/tasks?directiveId=${directiveId}&limit=200`)
+    expect(held.tasks.length).toBe(0)
 
     // 4. Submit to the standing committee; the office cannot issue.
     await office.getByTestId('action-submit').getByText('Trình Thường trực').click()
@@ -179,7 +181,8 @@ describe('a directive from paste to export', () => {
     expect(await form.getByLabel('Nơi ban hành').inputValue()).toBe('Hà Nội')
     expect(await form.getByLabel('Ngày ban hành').inputValue()).toBe('02/08/2021')
     await form.getByRole('button', { name: 'Ban hành' }).click()
-    await secretary.locator('[data-testid="lifecycle"] [data-status="issued"]').waitFor({ timeout: 20_000 })
+    // Issuing sends the held tasks with it, which puts the directive in force.
+    await secretary.locator('[data-testid="lifecycle"] [data-status="in_force"]').waitFor({ timeout: 20_000 })
     expect(await textOf(secretary, 'directive-number')).toBe(NUMBER)
     expect(await textOf(secretary, 'directive-issued-at')).toContain('02/08/2021')
     // The text is frozen: the editor is read-only.
@@ -191,7 +194,21 @@ describe('a directive from paste to export', () => {
     await screenshot(secretary, 'directive-issued')
 
     // The office's open page follows without a reload.
-    await office.locator('[data-testid="lifecycle"] [data-status="issued"]').waitFor({ timeout: 20_000 })
+    await office.locator('[data-testid="lifecycle"] [data-status="in_force"]').waitFor({ timeout: 20_000 })
+
+    // The held rows went out with the issue: one task for clause 1, one parent with 30 district children
+    // for clause 2, one for clause 3.
+    await expect
+      .poll(
+        async () => (await vanphong.get<{ tasks: Task[] }>(`/tasks?directiveId=${directiveId}&limit=200`)).tasks.length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(33)
+    const { tasks } = await vanphong.get<{ tasks: Task[] }>(`/tasks?directiveId=${directiveId}&limit=200`)
+    expect(tasks.find((t) => t.title === EDITED_TITLE)?.dueAt).toBe('2027-12-31')
+    expect(tasks.filter((t) => t.parentTaskId).length).toBe(30)
 
     // 6. Exports through the buttons.
     const pdf = await download(secretary, () => secretary.getByRole('link', { name: 'Tải PDF' }).click())
@@ -208,7 +225,7 @@ describe('a directive from paste to export', () => {
     await ctxSecretary.close()
   })
 
-  it('reviews task drafts on a phone without sideways scrolling', async () => {
+  it('fills the assignment table on a phone without sideways scrolling', async () => {
     const vanphong = await apiLogin(hub.base, 'vanphong')
     const { directive } = await vanphong.post<{ directive: { id: string } }>('/directives/import', { text: PASTED })
     const context = await newPhoneContext(browser, hub.base)
@@ -216,12 +233,12 @@ describe('a directive from paste to export', () => {
     await login(page, 'vanphong')
     await page.goto(`/directives/${directive.id}`)
     await page.getByTestId('directive-title').waitFor()
-    await page.getByRole('tab', { name: /^Nhiệm vụ/ }).tap()
-    await page.getByRole('button', { name: 'Đề xuất nhiệm vụ' }).tap()
-    await page.getByTestId('task-draft').first().waitFor()
-    expect(await page.getByTestId('task-draft').count()).toBe(3)
+    await page.getByRole('tab', { name: 'Phân công' }).tap()
+    await page.getByRole('button', { name: 'Đề xuất từ văn bản' }).tap()
+    await page.getByTestId('assignment-row').first().waitFor()
+    expect(await page.getByTestId('assignment-row').count()).toBe(3)
     expect(await noSidewaysScroll(page)).toBe(true)
-    await screenshot(page, 'directive-task-drafts-phone')
+    await screenshot(page, 'directive-assignments-phone')
     await context.close()
   })
 })

@@ -42,7 +42,7 @@ import { useAcceptAssignmentChanges, useAssignmentProposals, useSettleAssignment
 import { type AssignmentOwner, assignmentBase, assignmentKeys, useAssignmentTable, useUnits } from '../lib/queries'
 import type { DirectiveStatus } from '../lib/types'
 import { connectLive } from '../live/socket'
-import { AssignmentRowCard, AssignmentTableRow } from './assignments/AssignmentRowView'
+import { AssignmentRowCard, AssignmentTableRow, stickyColumn } from './assignments/AssignmentRowView'
 import { AssignmentContext, type AssignmentContextValue, type CellRef } from './assignments/context'
 import { useAssignmentRows } from './assignments/use-assignment-rows'
 import { Loading } from './PageState'
@@ -189,14 +189,12 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     try {
       const r = await settle.mutateAsync(ready.map((x) => x.id))
       setConfirming(false)
-      toasts.show({
-        color: 'green',
-        message: t('assignments.settleResult', {
-          created: r.created.length,
-          held: r.held.length,
-          skipped: r.skipped.length,
-        }),
-      })
+      const said = [
+        r.created.length || !r.held.length ? t('assignments.settleCreated', { count: r.created.length }) : '',
+        r.held.length ? t('assignments.settleHeldResult', { count: r.held.length }) : '',
+        r.skipped.length ? t('assignments.settleSkippedResult', { count: r.skipped.length }) : '',
+      ]
+      toasts.show({ color: 'green', message: said.filter(Boolean).join('; ') })
     } catch (e) {
       toasts.show({ color: 'red', message: errorText(t, e, i18n.language) })
     }
@@ -291,19 +289,20 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
               ))}
             </Stack>
           ) : (
-            <Table.ScrollContainer minWidth={1180}>
+            <Table.ScrollContainer minWidth={1484}>
               <Table verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={32}>#</Table.Th>
-                    <Table.Th w="22%">{t('assignments.colTitle')}</Table.Th>
-                    <Table.Th w="15%">{t('assignments.colLead')}</Table.Th>
-                    <Table.Th w="14%">{t('assignments.colSupport')}</Table.Th>
-                    <Table.Th w="13%">{t('assignments.colAccountable')}</Table.Th>
-                    <Table.Th w={150}>{t('assignments.colDue')}</Table.Th>
-                    <Table.Th w={150}>{t('assignments.colRhythm')}</Table.Th>
-                    <Table.Th>{t('assignments.colNote')}</Table.Th>
-                    <Table.Th w={76} />
+                    <Table.Th w={300} style={stickyColumn}>
+                      {t('assignments.colTitle')}
+                    </Table.Th>
+                    <Table.Th w={210}>{t('assignments.colLead')}</Table.Th>
+                    <Table.Th w={190}>{t('assignments.colSupport')}</Table.Th>
+                    <Table.Th w={190}>{t('assignments.colAccountable')}</Table.Th>
+                    <Table.Th w={160}>{t('assignments.colDue')}</Table.Th>
+                    <Table.Th w={170}>{t('assignments.colRhythm')}</Table.Th>
+                    <Table.Th w={180}>{t('assignments.colNote')}</Table.Th>
+                    <Table.Th w={84} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -9,7 +9,6 @@ import { DirectiveStatusBadge } from '../components/Badges'
 import { DirectiveLifecycle } from '../components/DirectiveLifecycle'
 import { DirectiveRecipients } from '../components/DirectiveRecipients'
 import { ErrorState, Loading } from '../components/PageState'
-import { TaskDraftsPanel, useTaskDraftReview } from '../components/TaskDraftsPanel'
 import { TaskTable } from '../components/TaskTable'
 import { isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
@@ -18,6 +17,7 @@ import { PresenceList } from '../live/presence'
 import { useLiveRoom } from '../live/socket'
 
 const CollabEditor = lazy(() => import('../editor/CollabEditor'))
+const AssignmentTable = lazy(() => import('../components/AssignmentTable'))
 const VersionHistory = lazy(() => import('../editor/VersionHistory'))
 const route = getRouteApi('/_authed/directives/$directiveId')
 
@@ -102,7 +102,6 @@ export function DirectivePage() {
   useLiveRoom(`directive:${directiveId}`)
   const access = useDirectiveTextAccess(data?.directive)
   const rights = useDirectiveRights(data?.directive)
-  const draftReview = useTaskDraftReview()
 
   if (isLoading) return <Loading />
   if (error || !data) return <ErrorState error={error} onRetry={() => void refetch()} />
@@ -175,6 +174,7 @@ export function DirectivePage() {
           <Tabs.Tab value="clauses">
             {t('directive.tabs.clauses')} ({clauses.length})
           </Tabs.Tab>
+          <Tabs.Tab value="assignments">{t('assignments.tab')}</Tabs.Tab>
           <Tabs.Tab value="tasks">
             {t('directive.tabs.tasks')} ({tasks.data?.total ?? '…'})
           </Tabs.Tab>
@@ -226,9 +226,18 @@ export function DirectivePage() {
             )}
           </Stack>
         </Tabs.Panel>
+        <Tabs.Panel value="assignments" pt="md">
+          <Suspense fallback={<Loading label={t('assignments.loading')} />}>
+            <AssignmentTable
+              owner={{ kind: 'directive', id: d.id }}
+              user={{ id: user.id, name: user.fullName }}
+              fallbackCanEdit={proposes}
+              directiveStatus={d.status}
+            />
+          </Suspense>
+        </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <Stack gap="md">
-            {proposes && <TaskDraftsPanel directive={d} review={draftReview} />}
             <Title order={2} fz="lg">
               {t('directive.tasks')}
             </Title>

@@ -40,6 +40,15 @@ import { RowComments } from './RowComments'
 
 const cellStyle = { position: 'relative' as const, borderRadius: 6, padding: 2 }
 
+/** The task column stays in view while the wide table scrolls sideways. */
+export const stickyColumn = {
+  position: 'sticky' as const,
+  left: 0,
+  zIndex: 3,
+  background: 'var(--mantine-color-body)',
+  boxShadow: '1px 0 0 var(--mantine-color-gray-3)',
+}
+
 /** The problems of one cell, said on the row next to it. */
 function CellProblems({ problems }: { problems: AssignmentProblem[] }) {
   const { t } = useTranslation()
@@ -114,7 +123,9 @@ function Cell({
 }
 
 /** The cells' editors, keyed by column, shared by both layouts. */
-function useRowCells(row: AssignmentRow, n: number) {
+function useRowCells(row: AssignmentRow, n: number, numbered: boolean) {
+  // In the table the column head names a picker (hidden label); a card shows the picker's own label.
+  const pickerLabel = (col: string) => (numbered ? <VisuallyHidden>{label(col)}</VisuallyHidden> : col)
   const { t } = useTranslation()
   const { ydoc, canEdit, unitOf, settled, agenda } = useAssignmentContext()
   const set = <F extends AssignmentField>(field: F, value: AssignmentRowFields[F]) =>
@@ -141,6 +152,11 @@ function useRowCells(row: AssignmentRow, n: number) {
     <Cell row={row} field="title" problems={of('title')}>
       <Stack gap={4}>
         <Group gap={4}>
+          {numbered && (
+            <Text size="sm" c="dimmed" fw={700} aria-hidden>
+              {n}.
+            </Text>
+          )}
           {row.clauseOrdinal != null && (
             <Badge variant="outline" color="red.9" radius="sm" size="sm">
               {t('assignments.clause', { ordinal: row.clauseOrdinal })}
@@ -187,7 +203,7 @@ function useRowCells(row: AssignmentRow, n: number) {
   const lead = (
     <Cell row={row} field="leadUnitIds" problems={of('leadUnitIds')}>
       <UnitPicker
-        label={<VisuallyHidden>{label(t('assignments.colLead'))}</VisuallyHidden>}
+        label={pickerLabel(t('assignments.colLead'))}
         placeholder={t('assignments.unitsPlaceholder')}
         value={row.leadUnitIds}
         onChange={(v) => set('leadUnitIds', v)}
@@ -200,7 +216,7 @@ function useRowCells(row: AssignmentRow, n: number) {
   const support = (
     <Cell row={row} field="supportUnitIds" problems={of('supportUnitIds')}>
       <UnitPicker
-        label={<VisuallyHidden>{label(t('assignments.colSupport'))}</VisuallyHidden>}
+        label={pickerLabel(t('assignments.colSupport'))}
         placeholder={t('assignments.unitsPlaceholder')}
         value={row.supportUnitIds}
         onChange={(v) => set('supportUnitIds', v)}
@@ -312,17 +328,14 @@ function useRowCells(row: AssignmentRow, n: number) {
 }
 
 export function AssignmentTableRow({ row, n }: { row: AssignmentRow; n: number }) {
-  const c = useRowCells(row, n)
+  const c = useRowCells(row, n, true)
   const changes = c.settledRow?.changes.length ? c.settledRow : null
   return (
     <>
       <Table.Tr data-testid="assignment-row" data-row-id={row.id} data-errors={c.errors}>
-        <Table.Td valign="top">
-          <Text size="sm" c="dimmed" fw={600}>
-            {n}
-          </Text>
+        <Table.Td valign="top" style={stickyColumn}>
+          {c.title}
         </Table.Td>
-        <Table.Td valign="top">{c.title}</Table.Td>
         <Table.Td valign="top">{c.lead}</Table.Td>
         <Table.Td valign="top">{c.support}</Table.Td>
         <Table.Td valign="top">{c.person}</Table.Td>
@@ -333,7 +346,6 @@ export function AssignmentTableRow({ row, n }: { row: AssignmentRow; n: number }
       </Table.Tr>
       {changes && (
         <Table.Tr>
-          <Table.Td />
           <Table.Td colSpan={8}>
             <RowChanges settled={changes} />
           </Table.Td>
@@ -346,7 +358,7 @@ export function AssignmentTableRow({ row, n }: { row: AssignmentRow; n: number }
 /** The same row as a card, one field under another: the phone's table. */
 export function AssignmentRowCard({ row, n }: { row: AssignmentRow; n: number }) {
   const { t } = useTranslation()
-  const c = useRowCells(row, n)
+  const c = useRowCells(row, n, false)
   const field = (label: string, node: ReactNode) => (
     <div>
       <Text size="xs" fw={600} c="dimmed" mb={2}>
@@ -365,8 +377,8 @@ export function AssignmentRowCard({ row, n }: { row: AssignmentRow; n: number })
           {c.actions}
         </Group>
         {field(t('assignments.colTitle'), c.title)}
-        {field(t('assignments.colLead'), c.lead)}
-        {field(t('assignments.colSupport'), c.support)}
+        {c.lead}
+        {c.support}
         {field(t('assignments.colAccountable'), c.person)}
         <SimpleGrid cols={2} spacing="xs">
           {field(t('assignments.colDue'), c.due)}

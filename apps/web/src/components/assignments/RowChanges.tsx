@@ -3,16 +3,19 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { IconArrowRight } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../lib/dates'
+import { usePeopleOf } from '../../lib/queries'
 import type { AssignmentSettledRow } from '../../lib/types'
 import { useAssignmentContext } from './context'
 
 export function RowChanges({ settled }: { settled: AssignmentSettledRow }) {
   const { t } = useTranslation()
   const { unitOf, canSettle, accept, accepting } = useAssignmentContext()
+  const people = usePeopleOf(settled.fields.leadUnitIds)
   const show = (field: string, v: unknown): string => {
     if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) return '—'
     if (Array.isArray(v)) return v.map((id) => unitOf(String(id))?.name ?? String(id)).join(', ')
     if (field === 'dueAt') return formatDate(String(v))
+    if (field === 'accountableUserId') return people.get(String(v))?.fullName ?? t('assignments.accountableOther')
     if (field === 'freq') return t(`assignments.freqValue.${v as 'daily'}`)
     if (field === 'reportCycle') return t(`assignments.reportCycleValue.${v as 'daily'}`)
     return String(v)
