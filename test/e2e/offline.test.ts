@@ -1,7 +1,8 @@
 // A ward official on a phone without a connection: what he opened still reads (with the "Ngoại tuyến"
-// banner), his progress update and report wait in the outbox across closing the tab, and arrive exactly
-// once when the connection returns (even when an answer is lost on the way); the lead unit's board shows
-// them live; a change made meanwhile by someone else is shown with both values for him to decide.
+// banner), his progress update, report and his ward's periodic report with a photo taken on the phone
+// (downscaled there) wait in the outbox across closing the tab, and arrive exactly once when the
+// connection returns (even when an answer is lost on the way); the lead unit's board shows them live; a
+// change made meanwhile by someone else is shown with both values for him to decide.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -44,6 +45,33 @@ async function keptKeys(page: Page): Promise<string[]> {
   if (!s) return []
   return (JSON.parse(s).clientState.queries as { queryKey: unknown[] }[]).map((q) => JSON.stringify(q.queryKey))
 }
+
+/** The width and height of a JPEG, from its first frame header (SOF0-SOF3). */
+function jpegSize(b: Uint8Array): { width: number; height: number } {
+  for (let i = 2; i + 9 < b.length; ) {
+    if (b[i] !== 0xff) throw new Error('not a JPEG marker')
+    const marker = b[i + 1]!
+    const len = (b[i + 2]! << 8) | b[i + 3]!
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! }
+    i += 2 + len
+  }
+  throw new Error('no frame header')
+}
+
+/** A camera-sized photo (2400 × 1800 JPEG) drawn in the page, as the phone's camera would hand it over. */
+const cameraPhoto = `(() => {
+  const c = document.createElement('canvas')
+  c.width = 2400
+  c.height = 1800
+  const g = c.getContext('2d')
+  for (let y = 0; y < 1800; y += 60)
+    for (let x = 0; x < 2400; x += 60) {
+      g.fillStyle = 'rgb(' + ((x * 7) % 255) + ',' + ((y * 3) % 255) + ',' + ((x + y) % 255) + ')'
+      g.fillRect(x, y, 60, 60)
+    }
+  return c.toDataURL('image/jpeg', 0.95).split(',')[1]
+})()`
 
 /** Resolves once a kept query's key (as JSON) starts with this prefix (the cache is written at most once a second). */
 async function waitForKept(page: Page, prefix: string) {
@@ -123,9 +151,13 @@ describe('in the field: offline reading and the outbox', () => {
     await page.goto('/board')
     await page.locator(`[data-task-id="${taskA.id}"]`).first().waitFor()
     await waitForKept(page, '["tasks",{"includeSubunits":true,"limit"')
+    // His ward's measure page, where its periodic report is sent from.
+    await page.goto(`/accountability/${quangan.user.unitId}`)
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).waitFor()
+    await waitForKept(page, `["accountability","unit","${quangan.user.unitId}"`)
     await page.goto('/')
     await page.locator(`[data-testid="task-card"][data-task-id="${taskA.id}"]`).first().waitFor()
-    await waitForKept(page, `["tasks",{"assigneeId":"${quangan.user.id}"`)
+    await waitForKept(page, `["task-pages",{"assigneeId":"${quangan.user.id}"`)
 
     // No connection: a reload opens "Việc của tôi" from the kept cache, not a blank page waiting for /api/auth/me.
     const kept = await keptKeys(page)
@@ -166,6 +198,20 @@ describe('in the field: offline reading and the outbox', () => {
     await page.getByTestId('send-support-report').tap()
     await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (2)').waitFor()
 
+    // His ward's periodic report, with a photo from the camera: downscaled on the phone, kept with the report.
+    const original = Buffer.from((await page.evaluate(cameraPhoto)) as string, 'base64')
+    await page.goto(`/accountability/${quangan.user.unitId}`)
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).tap()
+    const reportForm = page.getByRole('dialog', { name: 'Báo cáo định kỳ của đơn vị' })
+    await reportForm.getByRole('textbox', { name: 'Nội dung báo cáo' }).fill(`Chợ Quảng An đóng đúng giờ ${tag}`)
+    const input = reportForm.locator('input[type="file"]')
+    expect(await input.getAttribute('accept')).toBe('image/*')
+    expect(await input.getAttribute('capture')).toBe('environment')
+    await input.setInputFiles({ name: 'cho-quang-an.jpg', mimeType: 'image/jpeg', buffer: original })
+    await reportForm.getByTestId('photo-preview').waitFor()
+    await reportForm.getByTestId('send-unit-report').tap()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (3)').waitFor()
+
     // The tab is closed; nothing has reached the hub.
     await page.close()
     expect((await tayho.get<{ task: Task }>(`/tasks/${taskA.id}`)).task.progress).toBe(taskA.progress)
@@ -175,14 +221,15 @@ describe('in the field: offline reading and the outbox', () => {
     await page.goto('/')
     await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
     await page.getByTestId('offline-banner').waitFor()
-    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (2)').waitFor()
+    await page.getByTestId('outbox-toggle').getByText('Đang chờ gửi (3)').waitFor()
     await page.getByTestId('outbox-toggle').tap()
-    await page.locator('[data-testid="outbox-item"]').nth(1).waitFor()
+    await page.locator('[data-testid="outbox-item"]').nth(2).waitFor()
     expect(
       await page
         .locator('[data-testid="outbox-item"]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id'))),
-    ).toEqual([taskA.id, taskB.id])
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id') || e.getAttribute('data-kind'))),
+    ).toEqual([taskA.id, taskB.id, 'unit-report'])
+    expect(await page.getByTestId('outbox-photos').textContent()).toContain('1 ảnh kèm theo')
     await screenshot(page, 'offline-outbox')
 
     // The first answer to the report is lost on the way back (the hub recorded it); the retry carries
@@ -194,6 +241,18 @@ describe('in the field: offline reading and the outbox', () => {
       reportKeys.push((await route.request().headerValue('idempotency-key')) ?? '')
       if (dropped === 0) {
         dropped++
+        await route.fetch()
+        return route.abort('connectionreset')
+      }
+      return route.continue()
+    })
+
+    // The photo's first answer is lost too: its retry carries its own key and stores it once.
+    const photoKeys: string[] = []
+    await phone.route('**/api/reports/*/photos', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      photoKeys.push((await route.request().headerValue('idempotency-key')) ?? '')
+      if (photoKeys.length === 1) {
         await route.fetch()
         return route.abort('connectionreset')
       }
@@ -217,6 +276,31 @@ describe('in the field: offline reading and the outbox', () => {
     expect(new Set(reportKeys).size).toBe(1)
     expect(reportKeys[0]).not.toBe('')
     await phone.unroute(`**/api/tasks/${taskB.id}/reports`)
+    await phone.unroute('**/api/reports/*/photos')
+
+    // The ward's report arrived once, with one photo, downscaled on the phone.
+    const unitReports = (
+      await quangan.get<{ reports: { id: string; body: string }[] }>(`/reports?unitId=${quangan.user.unitId}`)
+    ).reports.filter((r) => r.body === `Chợ Quảng An đóng đúng giờ ${tag}`)
+    expect(unitReports).toHaveLength(1)
+    const { photos } = await tayho.get<{ photos: { id: string; size: number; contentType: string }[] }>(
+      `/reports/${unitReports[0]!.id}/photos`,
+    )
+    expect(photos).toHaveLength(1)
+    expect(photoKeys.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(photoKeys).size).toBe(1)
+    const stored = new Uint8Array(
+      await (
+        await fetch(`${hub.base}/api/reports/${unitReports[0]!.id}/photos/${photos[0]!.id}`, {
+          headers: { cookie: tayho.cookie },
+        })
+      ).arrayBuffer(),
+    )
+    const size = jpegSize(stored)
+    expect(Math.max(size.width, size.height)).toBe(1600)
+    expect(size.width / size.height).toBeCloseTo(2400 / 1800, 2)
+    expect(stored.length).toBeLessThan(original.length)
+    console.log(`photo: camera ${original.length} B 2400×1800 → sent ${stored.length} B ${size.width}×${size.height}`)
 
     // The district saw both arrive live: task A moved on its board, the report appeared on task B.
     await board

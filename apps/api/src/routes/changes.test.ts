@@ -94,6 +94,8 @@ describe('GET /api/changes', () => {
     const first = (await changes(tayho, since)).json
     expect(first.tasks.map((t: any) => t.id)).toEqual([task.id])
     expect(first.cursor).toBe(since)
+    // So does the starting cursor of a client that has none.
+    expect((await changes(tayho)).json.cursor).toBe(since)
     expect((await changes(tayho, first.cursor)).json.tasks.map((t: any) => t.id)).toEqual([task.id])
     await settle()
     const settled = (await changes(tayho, since)).json

@@ -42,16 +42,26 @@ export interface Changes {
 }
 
 export class ChangeFeedService extends Service {
-  /** The newest event id, the start for a client that has none. */
+  /** The newest event id. */
   private async head(): Promise<number> {
     const [row] = await this.db.select({ id: max(e.id) }).from(e)
+    return Number(row?.id ?? 0)
+  }
+
+  /** The newest event id written before the settling window: every lower id has committed (or never will). */
+  private async settled(now: Date): Promise<number> {
+    const [row] = await this.db
+      .select({ id: max(e.id) })
+      .from(e)
+      .where(lt(e.createdAt, sql`${new Date(now.getTime() - SETTLE_MS).toISOString()}::timestamptz`))
     return Number(row?.id ?? 0)
   }
 
   async since(actor: CurrentUser, since: number | undefined, now = new Date()): Promise<Changes> {
     const head = await this.head()
     const empty = { more: false, tasks: [], reports: [], unitReports: [] }
-    if (since === undefined) return { ...empty, cursor: String(head), reset: false }
+    // A client without a cursor starts from the settled events (what it reads now covers them).
+    if (since === undefined) return { ...empty, cursor: String(await this.settled(now)), reset: false }
     if (since > head) return { ...empty, cursor: String(head), reset: true }
     const events = await this.db
       .select({ id: e.id, type: e.type, payload: e.payload, createdAt: e.createdAt })
@@ -62,11 +72,7 @@ export class ChangeFeedService extends Service {
     const full = events.length > CHANGES_BATCH
     const batch = events.slice(0, CHANGES_BATCH)
     // The cursor: past every event read when the batch is full, else up to the settled events.
-    const [settled] = await this.db
-      .select({ id: max(e.id) })
-      .from(e)
-      .where(lt(e.createdAt, sql`${new Date(now.getTime() - SETTLE_MS).toISOString()}::timestamptz`))
-    const horizon = Math.max(since, Number(settled?.id ?? 0))
+    const horizon = Math.max(since, await this.settled(now))
     const last = batch.at(-1)?.id ?? head
     const cursor = Math.min(full ? last : head, horizon)
 

@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useQuery } from '@tanstack/react-query'
+import { onlineManager, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useUser } from '../auth/auth'
 import {
   type ChecklistResult,
   checklistResults,
@@ -13,12 +14,14 @@ import {
   useInspectionChecklist,
   useInspectionTeams,
   useRecordInspection,
-  useSubmitReport,
 } from '../lib/accountability'
 import { api, qs } from '../lib/api'
 import { vnDay } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useDirectives, useUnits } from '../lib/queries'
+import { enqueueUnitReport, flushOutbox, outboxItem } from '../offline/outbox'
+import { PhotoPicker } from '../offline/PhotoPicker'
+import type { PhotoDraft } from '../offline/photos'
 import { UnitSelect } from './UnitSelect'
 import { VnDateInput } from './VnDateInput'
 
@@ -32,7 +35,11 @@ export function RatingBadge({ code }: { code: RatingCode | null }) {
   )
 }
 
-/** The periodic report of one's own unit: only the units the user reports for are offered. */
+/**
+ * The periodic report of one's own unit: only the units the user reports for are offered. It goes
+ * through the outbox with its photos, so that a report written without a connection (or cut off while
+ * sending) is kept on the phone and sent exactly once when the connection returns.
+ */
 export function ReportFormModal({
   opened,
   onClose,
@@ -47,7 +54,10 @@ export function ReportFormModal({
   const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? null)
   const [body, setBody] = useState('')
   const [difficulties, setDifficulties] = useState('')
-  const submit = useSubmitReport()
+  const [photos, setPhotos] = useState<PhotoDraft[]>([])
+  const [sending, setSending] = useState(false)
+  const qc = useQueryClient()
+  const user = useUser()
   // Prefilled from the unit's task updates of the day: nobody types twice.
   const draft = useQuery({
     queryKey: ['accountability', 'draft', unitId],
@@ -64,14 +74,31 @@ export function ReportFormModal({
   const options = unitIds.map((id) => ({ value: id, label: units.find((u) => u.id === id)?.name ?? id }))
   const send = async () => {
     if (!unitId || !body.trim()) return
+    setSending(true)
     try {
-      await submit.mutateAsync({ unitId, body, difficulties: difficulties || undefined })
-      notifications.show({ color: 'teal', message: t('accountability.form.sent') })
+      const unitName = units.find((u) => u.id === unitId)?.name ?? ''
+      const item = await enqueueUnitReport({
+        userId: user.id,
+        unitReport: { unitId, unitName, body: body.trim(), difficulties: difficulties.trim() },
+        photos,
+      })
       setBody('')
       setDifficulties('')
+      setPhotos([])
       onClose()
+      if (onlineManager.isOnline()) await flushOutbox(qc, user.id)
+      const left = outboxItem(item.id)
+      if (!left) notifications.show({ color: 'teal', message: t('offline.report.sent') })
+      else if (left.state === 'failed')
+        notifications.show({
+          color: 'red',
+          message: t('offline.outbox.failed', { message: left.error?.message ?? '' }),
+        })
+      else notifications.show({ color: 'blue', message: t('offline.report.queued') })
     } catch (e) {
       notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+    } finally {
+      setSending(false)
     }
   }
   return (
@@ -100,11 +127,17 @@ export function ReportFormModal({
           value={difficulties}
           onChange={(e) => setDifficulties(e.currentTarget.value)}
         />
+        <PhotoPicker photos={photos} onChange={setPhotos} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void send()} loading={submit.isPending} disabled={!unitId || !body.trim()}>
+          <Button
+            onClick={() => void send()}
+            loading={sending}
+            disabled={!unitId || !body.trim()}
+            data-testid="send-unit-report"
+          >
             {t('accountability.submitReport')}
           </Button>
         </Group>

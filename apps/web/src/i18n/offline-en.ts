@@ -28,5 +28,26 @@ export const offlineEn = {
     opened: 'When you opened it: progress {{progress}}%, “{{status}}”',
     keepMine: 'Send my values',
     keepTheirs: 'Keep the values in the hub',
+    unitReport: 'Periodic report of {{unit}}',
+    photos: '{{count}} photos attached ({{sent}} sent)',
+  },
+  photos: {
+    add: 'Take or choose a photo',
+    label: 'Photos with the report',
+    hint: 'At most {{count}} photos; they are downscaled on this device before sending.',
+    remove: 'Remove photo {{name}}',
+    preparing: 'Downscaling the photo…',
+    tooMany: 'At most {{count}} photos per report.',
+    notImage: '“{{name}}” is not a photo (JPEG, PNG, WebP).',
+    tooLarge: 'Photo “{{name}}” is still too large after downscaling (max {{mb}} MB).',
+    count: '{{count}} photos',
+  },
+  report: {
+    sent: 'Report sent.',
+    queued: 'No connection: the report and its photos are kept on this device and sent when the connection returns.',
+  },
+  paging: {
+    more: 'Show more ({{count}} more tasks)',
+    shown: 'Showing {{shown}} of {{total}} tasks',
   },
 }

@@ -28,5 +28,26 @@ export const offlineVi = {
     opened: 'Lúc đồng chí mở: tiến độ {{progress}}%, “{{status}}”',
     keepMine: 'Gửi giá trị của tôi',
     keepTheirs: 'Giữ giá trị trên hệ thống',
+    unitReport: 'Báo cáo định kỳ của {{unit}}',
+    photos: '{{count}} ảnh kèm theo (đã gửi {{sent}})',
+  },
+  photos: {
+    add: 'Chụp hoặc chọn ảnh',
+    label: 'Ảnh kèm báo cáo',
+    hint: 'Tối đa {{count}} ảnh; ảnh được thu nhỏ trên máy trước khi gửi.',
+    remove: 'Bỏ ảnh {{name}}',
+    preparing: 'Đang thu nhỏ ảnh…',
+    tooMany: 'Mỗi báo cáo tối đa {{count}} ảnh.',
+    notImage: 'Tệp “{{name}}” không phải ảnh (JPEG, PNG, WebP).',
+    tooLarge: 'Ảnh “{{name}}” vẫn quá lớn sau khi thu nhỏ (tối đa {{mb}} MB).',
+    count: '{{count}} ảnh',
+  },
+  report: {
+    sent: 'Đã gửi báo cáo.',
+    queued: 'Chưa có mạng: báo cáo và ảnh được giữ trên máy, sẽ tự gửi khi có kết nối.',
+  },
+  paging: {
+    more: 'Xem thêm ({{count}} việc nữa)',
+    shown: 'Đang hiện {{shown}}/{{total}} việc',
   },
 }

@@ -46,7 +46,9 @@ export async function api<T>(
   { method = 'GET', body, signal, idempotencyKey }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  // A form (a file upload) sets its own multipart type; everything else is JSON.
+  const form = body instanceof FormData
+  if (body !== undefined && !form) headers['content-type'] = 'application/json'
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey
   let res: Response
   try {
@@ -54,7 +56,7 @@ export async function api<T>(
       method,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal,
     })
   } catch (e) {

@@ -29,6 +29,9 @@ export const keys = {
   people: (unitId: string) => ['people', unitId] as const,
   tasks: (f: TaskFilters) => ['tasks', f] as const,
   allTasks: ['tasks'] as const,
+  /** A list read a page at a time ("Việc của tôi"), kept offline like the others. */
+  taskPages: (f: TaskFilters) => ['task-pages', f] as const,
+  allTaskPages: ['task-pages'] as const,
   task: (id: string) => ['task', id] as const,
   cascade: (id: string) => ['cascade', id] as const,
   reports: (taskId: string) => ['reports', taskId] as const,

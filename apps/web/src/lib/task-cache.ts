@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import type { QueryClient } from '@tanstack/react-query'
+import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import { keys, type MeetingDetail } from './queries'
 import {
   type Task,
@@ -130,6 +130,8 @@ export function applyTask(qc: QueryClient, task: Task) {
     }
   }
 
+  patchTaskPages(qc, task, units)
+
   // The cascade views that show it: its own (as parent) and its parent's (as a child).
   for (const id of [task.id, task.parentTaskId]) {
     if (id) qc.setQueryData<TaskCascade>(keys.cascade(id), (d) => (d ? patchCascade(d, task) : d))
@@ -139,5 +141,35 @@ export function applyTask(qc: QueryClient, task: Task) {
     qc.setQueryData<MeetingDetail>(keys.meeting(task.meetingId), (d) =>
       d ? { ...d, tasks: upsert(d.tasks, task) } : d,
     )
+  }
+}
+
+/** The paged lists ("Việc của tôi", keys.taskPages): the task replaced, dropped, or put in the loaded page it sorts into. */
+function patchTaskPages(qc: QueryClient, task: Task, units: Map<string, Unit> | null) {
+  for (const [key, data] of qc.getQueriesData<InfiniteData<TaskList, number>>({ queryKey: keys.allTaskPages })) {
+    if (!data?.pages.length) continue
+    const matches = taskMatches(task, (key[1] ?? {}) as TaskFilters, units)
+    if (matches === undefined) {
+      void qc.invalidateQueries({ queryKey: key, exact: true })
+      continue
+    }
+    const at = data.pages.findIndex((p) => p.tasks.some((t) => t.id === task.id))
+    const held = at >= 0 ? data.pages[at]!.tasks.find((t) => t.id === task.id)! : null
+    if (held && held.version > task.version) continue
+    const withTotal = (d: number) => data.pages.map((p) => ({ ...p, total: Math.max(0, p.total + d) }))
+    let pages: TaskList[]
+    if (held && !matches) {
+      pages = withTotal(-1).map((p, i) => (i === at ? { ...p, tasks: p.tasks.filter((t) => t.id !== task.id) } : p))
+    } else if (held) {
+      pages = data.pages.map((p, i) => (i === at ? { ...p, tasks: upsert(p.tasks, task) } : p))
+    } else if (matches) {
+      // Into the first loaded page that ends after it; past the loaded pages it comes with "Xem thêm".
+      const loaded = data.pages.reduce((n, p) => n + p.tasks.length, 0)
+      const complete = loaded >= data.pages.at(-1)!.total
+      let into = data.pages.findIndex((p) => p.tasks.length > 0 && compareTasks(task, p.tasks.at(-1)!) < 0)
+      if (into < 0 && complete) into = data.pages.length - 1
+      pages = withTotal(1).map((p, i) => (i === into ? { ...p, tasks: upsert(p.tasks, task) } : p))
+    } else continue
+    qc.setQueryData<InfiniteData<TaskList, number>>(key, { ...data, pages })
   }
 }

@@ -7,6 +7,7 @@ import { notificationTitle } from '../lib/notification-text'
 import { keys, type NotificationList } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import type { Notification, PresenceUser, Report, Task } from '../lib/types'
+import { catchUp } from '../offline/catch-up'
 import { connectLive, disconnectLive, useLiveRoom } from './socket'
 
 /**
@@ -60,16 +61,25 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     const onPresence = (p: { room?: string; users?: PresenceUser[] }) => {
       if (p?.room) qc.setQueryData(keys.presence(p.room), p.users ?? [])
     }
-    // Events sent while the link was down are lost: after a reconnect the screens on show reload what
-    // may have changed (tasks, their reports, notifications), each list refetched in place.
-    let connectedOnce = s.connected
-    const onConnect = () => {
-      if (connectedOnce) {
-        for (const key of [keys.allTasks, ['task'], ['cascade'], ['reports'], keys.notifications])
-          void qc.invalidateQueries({ queryKey: key })
-      }
-      connectedOnce = true
+    // Events sent while the link was down are lost: after a reconnect the kept screens catch up from what
+    // changed since (offline/catch-up.ts, one call); without a cursor yet, or when that fails, the lists
+    // that may have changed reload in place. The first connection only takes a cursor, or catches up a
+    // cache kept from an earlier visit.
+    let connectedOnce = false
+    const reload = () => {
+      for (const key of [keys.allTasks, keys.allTaskPages, ['task'], ['cascade'], ['reports']])
+        void qc.invalidateQueries({ queryKey: key })
     }
+    const onConnect = () => {
+      const again = connectedOnce
+      connectedOnce = true
+      if (again) void qc.invalidateQueries({ queryKey: keys.notifications })
+      void catchUp(qc, userId).then(
+        (ok) => !ok && again && reload(),
+        () => again && reload(),
+      )
+    }
+    if (s.connected) onConnect()
     s.on('connect', onConnect)
     s.on('task:created', onTask)
     s.on('task:updated', onTask)
@@ -89,7 +99,7 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
       s.off('presence', onPresence)
       s.off('directive:updated', onDirective)
     }
-  }, [qc, t])
+  }, [qc, t, userId])
 
   useEffect(() => () => disconnectLive(), [])
   return null

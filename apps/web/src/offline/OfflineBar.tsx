@@ -64,22 +64,42 @@ function OutboxEntry({ item }: { item: OutboxItem }) {
       radius="sm"
       data-testid="outbox-item"
       data-task-id={item.taskId}
+      data-kind={item.unitReport ? 'unit-report' : 'task'}
       data-state={item.state}
       bg={item.state === 'pending' ? undefined : 'var(--mantine-color-orange-light)'}
     >
       <Stack gap={4}>
-        <Anchor component={Link} to={`/tasks/${item.taskId}`} size="sm" fw={600} lineClamp={2}>
-          {item.taskTitle}
-        </Anchor>
+        {item.unitReport ? (
+          <Anchor component={Link} to={`/units/${item.unitReport.unitId}`} size="sm" fw={600} lineClamp={2}>
+            {t('offline.outbox.unitReport', { unit: item.unitReport.unitName })}
+          </Anchor>
+        ) : (
+          <Anchor component={Link} to={`/tasks/${item.taskId}`} size="sm" fw={600} lineClamp={2}>
+            {item.taskTitle}
+          </Anchor>
+        )}
+        {item.unitReport?.body && (
+          <Text size="sm" lineClamp={3}>
+            {t('offline.outbox.report', { text: item.unitReport.body })}
+          </Text>
+        )}
         {mine && item.state !== 'conflict' && <Text size="sm">{t('offline.outbox.progress', mine)}</Text>}
         {item.report?.narrative && (
           <Text size="sm" lineClamp={3}>
             {t('offline.outbox.report', { text: item.report.narrative })}
           </Text>
         )}
-        {item.report?.difficulties && (
+        {(item.report?.difficulties || item.unitReport?.difficulties) && (
           <Text size="sm" lineClamp={3} c="var(--hub-text-warning)">
-            {t('offline.outbox.difficulties', { text: item.report.difficulties })}
+            {t('offline.outbox.difficulties', { text: item.report?.difficulties || item.unitReport?.difficulties })}
+          </Text>
+        )}
+        {!!item.photos?.length && (
+          <Text size="sm" data-testid="outbox-photos">
+            {t('offline.outbox.photos', {
+              count: item.photos.length,
+              sent: item.photos.filter((p) => p.sent).length,
+            })}
           </Text>
         )}
         <Text size="xs" c="dimmed">

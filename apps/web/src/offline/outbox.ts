@@ -1,14 +1,17 @@
-// The outbox: progress updates, reports and difficulty notes written without a connection (or whose
-// sending failed) are kept in IndexedDB and sent in order when the connection returns, each against
-// the task version it was based on and with an Idempotency-Key, so a retry never writes twice.
+// The outbox: progress updates, reports (a task's or a unit's periodic one, with their photos as blobs)
+// and difficulty notes written without a connection (or whose sending failed) are kept in IndexedDB and
+// sent in order when the connection returns, each against the task version it was based on and with an
+// Idempotency-Key, so a retry never writes twice.
 
 import type { QueryClient } from '@tanstack/react-query'
 import { createStore, del, get, set } from 'idb-keyval'
 import { useSyncExternalStore } from 'react'
+import { accountabilityKeys } from '../lib/accountability'
 import { ApiError, api } from '../lib/api'
 import { keys } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import type { Report, Task, TaskStatus } from '../lib/types'
+import type { PhotoDraft } from './photos'
 
 /** One write waiting to be sent. */
 export interface OutboxItem {
@@ -33,10 +36,19 @@ export interface OutboxItem {
   /** In a conflict: the task as the server has it now. */
   current?: Task
   error?: { status: number; code: string; message: string }
+  /** A unit's periodic report (then there is no task: taskId is empty, change and report are null). */
+  unitReport?: { unitId: string; unitName: string; body: string; difficulties: string }
+  /** Photos sent with the report, each uploaded once after it is recorded. */
+  photos?: PhotoDraft[]
+  /** The report's id on the hub once it is recorded: a retry then sends only the photos still waiting. */
+  reportId?: string
 }
 
 export type NewOutboxItem = Pick<OutboxItem, 'userId' | 'taskId' | 'taskTitle' | 'base' | 'change' | 'report'> &
-  Partial<Pick<OutboxItem, 'patchKey' | 'reportKey' | 'patched'>>
+  Partial<Pick<OutboxItem, 'patchKey' | 'reportKey' | 'patched' | 'photos' | 'unitReport'>>
+
+/** What holds back later items: those of the same task, or the same unit's periodic reports. */
+const lane = (i: OutboxItem) => (i.unitReport ? `unit:${i.unitReport.unitId}` : i.taskId)
 
 const store = createStore('hub-outbox', 'items')
 const KEY = 'items'
@@ -119,6 +131,27 @@ export async function enqueue(input: NewOutboxItem): Promise<OutboxItem> {
   return item
 }
 
+/** Puts a unit's periodic report (and its photos) in the outbox. */
+export function enqueueUnitReport(input: {
+  userId: string
+  unitReport: NonNullable<OutboxItem['unitReport']>
+  photos: PhotoDraft[]
+}): Promise<OutboxItem> {
+  return enqueue({
+    ...input,
+    taskId: '',
+    taskTitle: input.unitReport.unitName,
+    base: { version: 0, status: 'not_started', progress: 0 },
+    change: null,
+    report: null,
+  })
+}
+
+/** One item as it stands now (gone once sent). */
+export function outboxItem(id: string): OutboxItem | undefined {
+  return items.find((i) => i.id === id)
+}
+
 /** Empties the outbox (logout: nothing of this person is left on a shared phone). */
 export async function clearOutbox(): Promise<void> {
   items = []
@@ -190,22 +223,65 @@ async function send(item: OutboxItem, qc: QueryClient): Promise<Outcome> {
     ...cur.report,
     ...(cur.change && cur.patched ? { progress: cur.change.progress } : {}),
   }
-  if (body && (body.progress !== undefined || body.narrative || body.difficulties)) {
+  if (
+    !cur.reportId &&
+    (cur.unitReport || (body && (body.progress !== undefined || body.narrative || body.difficulties)))
+  ) {
     try {
-      const r = await api<{ report: Report; task?: Task }>(`/tasks/${cur.taskId}/reports`, {
-        method: 'POST',
-        body,
-        idempotencyKey: cur.reportKey,
-      })
-      if (r.task) applyTask(qc, r.task)
-      void qc.invalidateQueries({ queryKey: keys.reports(cur.taskId) })
+      if (cur.unitReport) {
+        const { unitId, body: text, difficulties } = cur.unitReport
+        const r = await api<{ report: { id: string } }>('/reports', {
+          method: 'POST',
+          body: { unitId, body: text, ...(difficulties ? { difficulties } : {}) },
+          idempotencyKey: cur.reportKey,
+        })
+        cur = { ...cur, reportId: r.report.id }
+        void qc.invalidateQueries({ queryKey: accountabilityKeys.all })
+      } else {
+        const r = await api<{ report: Report; task?: Task }>(`/tasks/${cur.taskId}/reports`, {
+          method: 'POST',
+          body,
+          idempotencyKey: cur.reportKey,
+        })
+        cur = { ...cur, reportId: r.report.id }
+        if (r.task) applyTask(qc, r.task)
+        void qc.invalidateQueries({ queryKey: keys.reports(cur.taskId) })
+      }
+      if (cur.photos?.some((p) => !p.sent)) await update(cur.id, { reportId: cur.reportId })
     } catch (e) {
       if (isOffline(e)) return 'offline'
       await update(cur.id, { state: 'failed', error: describe(e) })
       return 'failed'
     }
   }
+  const photos = await sendPhotos(cur)
+  if (photos !== 'sent') return photos
+  if (cur.reportId && cur.photos?.length && !cur.unitReport)
+    void qc.invalidateQueries({ queryKey: keys.reports(cur.taskId) })
   await remove(cur.id)
+  return 'sent'
+}
+
+/** Uploads the photos still waiting, one request each under its own key, after the report is recorded. */
+async function sendPhotos(item: OutboxItem): Promise<Outcome> {
+  if (!item.reportId || !item.photos) return 'sent'
+  let photos = item.photos
+  for (const [i, photo] of photos.entries()) {
+    if (photo.sent) continue
+    const form = new FormData()
+    form.append('file', photo.blob, photo.name)
+    try {
+      await api(`/reports/${item.reportId}/photos`, { method: 'POST', body: form, idempotencyKey: photo.key })
+    } catch (e) {
+      if (isOffline(e)) return 'offline'
+      const error = describe(e)!
+      await update(item.id, { state: 'failed', error: { ...error, message: `${photo.name}: ${error.message}` } })
+      return 'failed'
+    }
+    // Sent: its bytes need not be kept any longer.
+    photos = photos.map((p, j) => (j === i ? { ...p, sent: true, blob: new Blob([]) } : p))
+    await update(item.id, { photos })
+  }
   return 'sent'
 }
 
@@ -231,13 +307,13 @@ export function flushOutbox(qc: QueryClient, userId: string): Promise<boolean> {
       emit()
       const held = new Set<string>()
       for (const item of items.filter((i) => i.userId === userId)) {
-        if (item.state !== 'pending' || held.has(item.taskId)) {
-          held.add(item.taskId)
+        if (item.state !== 'pending' || held.has(lane(item))) {
+          held.add(lane(item))
           continue
         }
         const outcome = await send(item, qc)
         if (outcome === 'offline') return false
-        if (outcome !== 'sent') held.add(item.taskId)
+        if (outcome !== 'sent') held.add(lane(item))
       }
       return true
     }
@@ -280,9 +356,16 @@ export async function keepTheirs(id: string) {
   queued()
 }
 
-/** Sends a refused item again (after the cause was fixed), with new keys. */
+/** Sends a refused item again (after the cause was fixed), with new keys for what is not on the hub yet. */
 export async function retryItem(id: string) {
-  await update(id, { state: 'pending', error: undefined, patchKey: newKey(), reportKey: newKey() })
+  const item = items.find((i) => i.id === id)
+  await update(id, {
+    state: 'pending',
+    error: undefined,
+    patchKey: newKey(),
+    reportKey: newKey(),
+    photos: item?.photos?.map((p) => (p.sent ? p : { ...p, key: newKey() })),
+  })
   queued()
 }
 

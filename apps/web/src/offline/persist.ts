@@ -21,7 +21,8 @@ const persister = createAsyncStoragePersister({
 
 /**
  * What is kept: the identity (so an offline reload is not stuck waiting for /api/auth/me), the
- * directory, tasks, their reports and cascades, units with their hotlines and duty, notifications.
+ * directory, tasks (lists, paged lists, pages), their reports and cascades, units with their hotlines
+ * and duty, the unit's measure and reports, notifications, and the catch-up cursor.
  * Not kept: search results, presence, metrics, document versions (large, and useless offline).
  */
 const kept = new Set([
@@ -30,6 +31,7 @@ const kept = new Set([
   'unit',
   'people',
   'tasks',
+  'task-pages',
   'task',
   'cascade',
   'reports',
@@ -37,6 +39,9 @@ const kept = new Set([
   'notifications',
   'history',
   'public-duty',
+  'accountability',
+  // Where the reconnect catch-up goes on from (offline/catch-up.ts), saved with the data it describes.
+  'changes-cursor',
 ])
 
 function shouldKeep(query: Query): boolean {
