@@ -377,5 +377,19 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     const res = await api(hub.base, bithu, 'POST', `/api/meetings/${meeting.id}/assignments/settle`, {})
     expect(res.json.created).toHaveLength(1)
     expect((await onBoard)?.task).toMatchObject({ title: 'Lập vùng phong tỏa', leadUnitId: tayhoId })
+    // The conclusion notice lists what was settled, after the chair's conclusions.
+    const done = await api(hub.base, bithu, 'POST', `/api/meetings/${meeting.id}/conclude`, {
+      conclusions: 'Khẩn trương khoanh vùng ổ dịch.',
+    })
+    expect(done.status).toBe(201)
+    const clauses = await hub.deps.dbh.db
+      .select()
+      .from(schema.directiveClauses)
+      .where(eq(schema.directiveClauses.directiveId, done.json.directive.id))
+      .orderBy(schema.directiveClauses.ordinal)
+    expect(clauses.map((c) => c.text)).toEqual([
+      'Khẩn trương khoanh vùng ổ dịch.',
+      'Quận Tây Hồ chủ trì: Lập vùng phong tỏa; thời hạn: 31/12/2031.',
+    ])
   })
 })

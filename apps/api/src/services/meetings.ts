@@ -1,6 +1,15 @@
 import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
-import { Conflict, directs, Forbidden, Invalid, meetingStanding, meetingStatuses, NotFound } from '@hub/domain'
+import {
+  type AssignmentRowFields,
+  Conflict,
+  directs,
+  Forbidden,
+  Invalid,
+  meetingStanding,
+  meetingStatuses,
+  NotFound,
+} from '@hub/domain'
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { audit } from './audit'
@@ -204,10 +213,17 @@ export class MeetingService extends Service {
         .split(/\n+/)
         .map((p) => p.replace(/^\s*(\d+[.)]|[-–•])\s*/, '').trim())
         .filter(Boolean)
-      if (paragraphs.length)
+      // Then the rows the chair settled in the meeting's assignment table, one clause each.
+      const settled = await tx
+        .select({ fields: schema.assignmentSettlements.fields })
+        .from(schema.assignmentSettlements)
+        .where(eq(schema.assignmentSettlements.meetingId, id))
+        .orderBy(asc(schema.assignmentSettlements.settledAt))
+      const clauses = [...paragraphs, ...settled.map((x) => assignmentClause(x.fields, (u) => this.units.get(u)?.name))]
+      if (clauses.length)
         await tx
           .insert(schema.directiveClauses)
-          .values(paragraphs.map((text, i) => ({ directiveId: d!.id, ordinal: i + 1, text })))
+          .values(clauses.map((text, i) => ({ directiveId: d!.id, ordinal: i + 1, text })))
       const [updated] = await tx
         .update(schema.meetings)
         .set({ status: 'concluded', conclusions, conclusionDirectiveId: d!.id })
@@ -227,4 +243,16 @@ export class MeetingService extends Service {
       return { meeting, directive }
     })
   }
+}
+
+/** A settled row as a conclusion clause: "Quận Tây Hồ chủ trì, phối hợp với Sở Y tế: Lập vùng phong tỏa; thời hạn: 31/12/2031." */
+export function assignmentClause(row: AssignmentRowFields, nameOf: (unitId: string) => string | undefined): string {
+  const names = (ids: string[]) => ids.map(nameOf).filter(Boolean).join(', ')
+  const supports = names(row.supportUnitIds)
+  const when = row.dueAt
+    ? `; thời hạn: ${row.dueAt.split('-').reverse().join('/')}`
+    : row.freq
+      ? `; thực hiện ${{ daily: 'hằng ngày', weekly: 'hằng tuần', monthly: 'hằng tháng', ongoing: 'thường xuyên' }[row.freq]}`
+      : ''
+  return `${names(row.leadUnitIds)} chủ trì${supports ? `, phối hợp với ${supports}` : ''}: ${row.title.trim()}${when}.`
 }
