@@ -126,6 +126,8 @@ export interface MeasureTask {
   completedDay: string | null
   /** Day the lead unit last touched it: its last change or report. */
   lastTouchDay: string
+  /** The person accountable for it (DESIGN: usually the unit's head); absent or null: the lead unit's head. */
+  accountableUserId?: string | null
 }
 export interface MeasureReport {
   id: string
@@ -329,11 +331,79 @@ function push<T>(m: Map<string, T[]>, key: string, v: T) {
 
 const doneBy = (t: MeasureTask, at: string) => t.status === 'done' && t.completedDay !== null && t.completedDay <= at
 
+/** The day a period is judged as of: a past period as of its last day, the current one as of today. */
+function measureDay(p: Period, today: string): string {
+  return p.to < today ? addDays(p.to, 1) : today
+}
+
+/**
+ * A head (người đứng đầu) of a unit over part or all of a period: the person accountable for its
+ * results while in office. Several heads may share a period (a head replaced mid-month).
+ */
+export interface MeasureHead {
+  /** Stable key of the head in the answer (the person's id). */
+  id: string
+  /** His account; null for a head known to the hub as a person only. */
+  userId: string | null
+  name: string
+  position: string
+  unitId: string
+  /** His days in office: [from, to], `to` null while he still holds it. */
+  from: string
+  to: string | null
+}
+
+export interface HeadMeasure {
+  head: MeasureHead
+  figures: UnitFigures
+  records: UnitRecords
+}
+
+/**
+ * The measure of each head: the same figures, score and rating as a unit's, over the records he is
+ * accountable for. His tasks: those naming him accountable, and his unit's tasks naming nobody
+ * (DESIGN: the person accountable is usually the unit's head) due while he was in office (an
+ * undated one: open or done while in office). His unit's reports due, inspections held and sub-units'
+ * tasks due while he was in office. A task naming someone else is that person's, not the head's.
+ */
+export function measureHeads(input: MeasureInput & { heads: readonly MeasureHead[] }): Map<string, HeadMeasure> {
+  const { period: p, settings: s } = input
+  const at = measureDay(p, input.today)
+  const href = input.taskHref ?? ((id: string) => `/tasks/${id}`)
+  const out = new Map<string, HeadMeasure>()
+  for (const head of input.heads) {
+    const from = head.from > p.from ? head.from : p.from
+    const to = head.to && head.to < p.to ? head.to : p.to
+    if (from > to) continue
+    const inOffice = (day: string) => day >= head.from && (!head.to || day <= head.to)
+    // The day a task is judged on for tenure: its due day; undated, the day it was done, or today.
+    const taskDay = (t: MeasureTask) => t.dueAt ?? t.completedDay ?? at
+    const tasks = input.tasks.filter((t) =>
+      t.accountableUserId ? t.accountableUserId === head.userId : t.leadUnitId === head.unitId && inOffice(taskDay(t)),
+    )
+    const below = input.tasks.filter(
+      (t) => t.leadUnitId !== head.unitId && input.tree.isWithin(t.leadUnitId, head.unitId) && inOffice(taskDay(t)),
+    )
+    const unit = input.units.find((u) => u.id === head.unitId) ?? { id: head.unitId, name: '', kind: '' }
+    const owed = expectedReports(
+      unit,
+      input.schedules,
+      input.reports.filter((r) => r.unitId === head.unitId),
+      from,
+      to,
+      input.today,
+    )
+    const inspections = input.inspections.filter((i) => i.unitId === head.unitId && i.date >= from && i.date <= to)
+    const m = measureRecords(unit, { tasks, below, owed, inspections }, { period: p, at, settings: s, href })
+    out.set(head.id, { head, ...m })
+  }
+  return out
+}
+
 /** The measure of every unit in `input.units`, each with the records behind its figures. */
 export function measureUnits(input: MeasureInput): Map<string, UnitMeasure> {
   const { period: p, settings: s } = input
-  // A past period is judged as of its last day; the current one as of today.
-  const at = p.to < input.today ? addDays(p.to, 1) : input.today
+  const at = measureDay(p, input.today)
   const href = input.taskHref ?? ((id: string) => `/tasks/${id}`)
   // Which measured units a record of a unit counts for: itself, or the successor it is a member of.
   const countsFor = new Map<string, string[]>()
@@ -353,101 +423,136 @@ export function measureUnits(input: MeasureInput): Map<string, UnitMeasure> {
 
   const out = new Map<string, UnitMeasure>()
   for (const unit of input.units) {
-    const tasks = own.get(unit.id) ?? []
-    const due = tasks.filter((t) => judged(t, p, at))
-    const onTime = due.filter((t) => doneBy(t, at) && t.completedDay! <= t.dueAt!)
-    const late = due.filter((t) => doneBy(t, at) && t.completedDay! > t.dueAt!)
-    const overdue = tasks.filter((t) => t.dueAt !== null && t.dueAt < at && !doneBy(t, at))
-    const overdueRecords = overdue.map((t) => toRecord(t, at, href)).sort((a, b) => b.days - a.days)
-    const overdueDays = overdueRecords.reduce((n, r) => n + r.days, 0)
-    const open = tasks.filter((t) => !doneBy(t, at))
-    const stale = open
-      .map((t) => ({ ...toRecord(t, at, href), daysSinceUpdate: Math.max(0, daysBetween(t.lastTouchDay, at)) }))
-      .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate)
-    const daysSinceUpdate = stale.length
-      ? round(stale.reduce((n, x) => n + x.daysSinceUpdate, 0) / stale.length, 1)
-      : null
     const owed = (unit.members ?? [unit])
       .flatMap((m) => expectedReports(m, input.schedules, reportsBy.get(unit.id) ?? [], p.from, p.to, input.today))
       .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-    const counted = owed.filter((r) => r.status !== 'pending')
-    const reportsOnTime = counted.filter((r) => r.status === 'on_time').length
-    const inspections = (inspectionsBy.get(unit.id) ?? []).sort((a, b) => a.date.localeCompare(b.date))
-    const outcomes = Object.fromEntries(inspectionOutcomes.map((o) => [o, 0])) as Record<InspectionOutcome, number>
-    for (const i of inspections) if (i.outcome) outcomes[i.outcome]++
-    const valued = inspections.filter((i) => i.outcome !== null)
-    const inspectionValue = valued.length
-      ? round(valued.reduce((n, i) => n + s.outcomeValues[i.outcome!], 0) / valued.length)
-      : null
-    const subDue = (below.get(unit.id) ?? []).filter((t) => judged(t, p, at))
-    const subunitCompletion = subDue.length ? round(subDue.filter((t) => doneBy(t, at)).length / subDue.length) : null
-
-    const onTimeRate = due.length ? round(onTime.length / due.length) : null
-    const reportsOnTimeRate = counted.length ? round(reportsOnTime / counted.length) : null
-    const components = {
-      onTime: onTimeRate === null ? null : onTimeRate * 100,
-      reports: reportsOnTimeRate === null ? null : reportsOnTimeRate * 100,
-      freshness: daysSinceUpdate === null ? null : Math.max(0, 1 - daysSinceUpdate / s.staleAfterDays) * 100,
-      inspections: inspectionValue === null ? null : inspectionValue * 100,
-      subunits: subunitCompletion === null ? null : subunitCompletion * 100,
-    }
-    let sum = 0
-    let weights = 0
-    for (const [k, v] of Object.entries(components) as [keyof typeof components, number | null][]) {
-      if (v === null || s.weights[k] === 0) continue
-      sum += v * s.weights[k]
-      weights += s.weights[k]
-    }
-    const penalty = round(
-      Math.min(
-        s.overdue.cap,
-        overdueRecords.reduce(
-          (n, r) => n + s.overdue.perTask + s.overdue.perDay * Math.min(r.days, s.overdue.maxDaysPerTask),
-          0,
-        ),
+    out.set(
+      unit.id,
+      measureRecords(
+        unit,
+        {
+          tasks: own.get(unit.id) ?? [],
+          below: below.get(unit.id) ?? [],
+          owed,
+          inspections: inspectionsBy.get(unit.id) ?? [],
+        },
+        { period: p, at, settings: s, href },
       ),
-      1,
     )
-    const score = weights > 0 ? round(Math.max(0, Math.min(100, sum / weights - penalty)), 1) : null
-    const ratingCode = rate(score, s.thresholds)
-    out.set(unit.id, {
-      figures: {
-        unitId: unit.id,
-        unitName: unit.name,
-        kind: unit.kind,
-        onTimeRate,
-        dueInPeriod: due.length,
-        doneOnTime: onTime.length,
-        doneLate: late.length,
-        overdue: overdue.length,
-        overdueDays,
-        maxOverdueDays: overdueRecords[0]?.days ?? 0,
-        reportsOnTimeRate,
-        reportsExpected: counted.length,
-        reportsLate: counted.filter((r) => r.status === 'late').length,
-        reportsMissing: counted.filter((r) => r.status === 'missing').length,
-        openTasks: open.length,
-        daysSinceUpdate,
-        inspections: outcomes,
-        inspectionValue,
-        subunitCompletion,
-        components: Object.fromEntries(
-          Object.entries(components).map(([k, v]) => [k, v === null ? null : round(v, 1)]),
-        ) as UnitFigures['components'],
-        penalty,
-        score,
-        ratingCode,
-        rating: ratingCode ? ratingLabels[ratingCode] : null,
-      },
-      records: {
-        dueInPeriod: due.map((t) => toRecord(t, at, href)),
-        overdue: overdueRecords,
-        reports: owed,
-        stale,
-        inspections,
-        subunitTasks: subDue.map((t) => toRecord(t, at, href)),
-      },
-    })
   }
   return out
+}
+
+/** The records one subject (a unit, or a head) is measured on. */
+export interface SubjectRecords {
+  /** Its own tasks. */
+  tasks: readonly MeasureTask[]
+  /** Tasks led by the units below it (the cascade). */
+  below: readonly MeasureTask[]
+  /** The periodic reports it owed in the period. */
+  owed: readonly ExpectedReport[]
+  /** Inspections in the period whose outcomes count for it. */
+  inspections: readonly MeasureInspection[]
+}
+
+/** The figures, score and rating of one subject from its records, judged as of day `at`. */
+export function measureRecords(
+  unit: { id: string; name: string; kind: string },
+  rec: SubjectRecords,
+  ctx: { period: Period; at: string; settings: MeasureSettings; href: (id: string) => string },
+): UnitMeasure {
+  const { period: p, at, settings: s, href } = ctx
+  const tasks = rec.tasks
+  const due = tasks.filter((t) => judged(t, p, at))
+  const onTime = due.filter((t) => doneBy(t, at) && t.completedDay! <= t.dueAt!)
+  const late = due.filter((t) => doneBy(t, at) && t.completedDay! > t.dueAt!)
+  const overdue = tasks.filter((t) => t.dueAt !== null && t.dueAt < at && !doneBy(t, at))
+  const overdueRecords = overdue.map((t) => toRecord(t, at, href)).sort((a, b) => b.days - a.days)
+  const overdueDays = overdueRecords.reduce((n, r) => n + r.days, 0)
+  const open = tasks.filter((t) => !doneBy(t, at))
+  const stale = open
+    .map((t) => ({ ...toRecord(t, at, href), daysSinceUpdate: Math.max(0, daysBetween(t.lastTouchDay, at)) }))
+    .sort((a, b) => b.daysSinceUpdate - a.daysSinceUpdate)
+  const daysSinceUpdate = stale.length
+    ? round(stale.reduce((n, x) => n + x.daysSinceUpdate, 0) / stale.length, 1)
+    : null
+  const owed = rec.owed
+  const counted = owed.filter((r) => r.status !== 'pending')
+  const reportsOnTime = counted.filter((r) => r.status === 'on_time').length
+  const inspections = [...rec.inspections].sort((a, b) => a.date.localeCompare(b.date))
+  const outcomes = Object.fromEntries(inspectionOutcomes.map((o) => [o, 0])) as Record<InspectionOutcome, number>
+  for (const i of inspections) if (i.outcome) outcomes[i.outcome]++
+  const valued = inspections.filter((i) => i.outcome !== null)
+  const inspectionValue = valued.length
+    ? round(valued.reduce((n, i) => n + s.outcomeValues[i.outcome!], 0) / valued.length)
+    : null
+  const subDue = rec.below.filter((t) => judged(t, p, at))
+  const subunitCompletion = subDue.length ? round(subDue.filter((t) => doneBy(t, at)).length / subDue.length) : null
+
+  const onTimeRate = due.length ? round(onTime.length / due.length) : null
+  const reportsOnTimeRate = counted.length ? round(reportsOnTime / counted.length) : null
+  const components = {
+    onTime: onTimeRate === null ? null : onTimeRate * 100,
+    reports: reportsOnTimeRate === null ? null : reportsOnTimeRate * 100,
+    freshness: daysSinceUpdate === null ? null : Math.max(0, 1 - daysSinceUpdate / s.staleAfterDays) * 100,
+    inspections: inspectionValue === null ? null : inspectionValue * 100,
+    subunits: subunitCompletion === null ? null : subunitCompletion * 100,
+  }
+  let sum = 0
+  let weights = 0
+  for (const [k, v] of Object.entries(components) as [keyof typeof components, number | null][]) {
+    if (v === null || s.weights[k] === 0) continue
+    sum += v * s.weights[k]
+    weights += s.weights[k]
+  }
+  const penalty = round(
+    Math.min(
+      s.overdue.cap,
+      overdueRecords.reduce(
+        (n, r) => n + s.overdue.perTask + s.overdue.perDay * Math.min(r.days, s.overdue.maxDaysPerTask),
+        0,
+      ),
+    ),
+    1,
+  )
+  const score = weights > 0 ? round(Math.max(0, Math.min(100, sum / weights - penalty)), 1) : null
+  const ratingCode = rate(score, s.thresholds)
+  return {
+    figures: {
+      unitId: unit.id,
+      unitName: unit.name,
+      kind: unit.kind,
+      onTimeRate,
+      dueInPeriod: due.length,
+      doneOnTime: onTime.length,
+      doneLate: late.length,
+      overdue: overdue.length,
+      overdueDays,
+      maxOverdueDays: overdueRecords[0]?.days ?? 0,
+      reportsOnTimeRate,
+      reportsExpected: counted.length,
+      reportsLate: counted.filter((r) => r.status === 'late').length,
+      reportsMissing: counted.filter((r) => r.status === 'missing').length,
+      openTasks: open.length,
+      daysSinceUpdate,
+      inspections: outcomes,
+      inspectionValue,
+      subunitCompletion,
+      components: Object.fromEntries(
+        Object.entries(components).map(([k, v]) => [k, v === null ? null : round(v, 1)]),
+      ) as UnitFigures['components'],
+      penalty,
+      score,
+      ratingCode,
+      rating: ratingCode ? ratingLabels[ratingCode] : null,
+    },
+    records: {
+      dueInPeriod: due.map((t) => toRecord(t, at, href)),
+      overdue: overdueRecords,
+      reports: [...owed],
+      stale,
+      inspections,
+      subunitTasks: subDue.map((t) => toRecord(t, at, href)),
+    },
+  }
 }

@@ -7,8 +7,10 @@ import {
   Forbidden,
   type InspectionOutcome,
   Invalid,
+  type MeasureHead,
   type MeasureSettings,
   type MeasureUnit,
+  measureHeads,
   measurePolicy,
   measureSettingsSchema,
   measureUnits,
@@ -17,9 +19,10 @@ import {
   parsePeriod,
   periodOf,
   ratingLabels,
+  type UnitRecords,
   vnDay,
 } from '@hub/domain'
-import { and, asc, eq, gte, isNotNull, lte, max, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, isNotNull, isNull, lte, max, ne, or, sql } from 'drizzle-orm'
 import { recordChange } from './audit'
 import { Service } from './change'
 import { teamIdsOf } from './inspections'
@@ -88,6 +91,7 @@ export class MeasureService extends Service {
           id: t.id,
           title: t.title,
           leadUnitId: t.leadUnitId,
+          accountableUserId: t.accountableUserId,
           status: t.status,
           dueAt: t.dueAt,
           completedAt: t.completedAt,
@@ -140,6 +144,7 @@ export class MeasureService extends Service {
             id: x.id,
             title: x.title,
             leadUnitId: x.leadUnitId,
+            accountableUserId: x.accountableUserId,
             status: x.status,
             dueAt: x.dueAt,
             completedDay: x.completedAt ? vnDay(x.completedAt) : null,
@@ -230,6 +235,54 @@ export class MeasureService extends Service {
     return { unit: { id: unit.id, name: unit.name, kind: unit.kind }, cycle, seam, points }
   }
 
+  /**
+   * The heads of a unit over a period: those who held its head's role (memberships) on some day of
+   * it, each with his days in office; a unit whose head has no account: the first person recorded
+   * in it, for the whole period.
+   */
+  private async headsOver(unitId: string, period: Period): Promise<MeasureHead[]> {
+    const m = schema.memberships
+    const rows = await this.db
+      .select({
+        userId: m.userId,
+        from: m.validFrom,
+        to: m.validTo,
+        personId: schema.people.id,
+        name: schema.people.fullName,
+        position: schema.people.position,
+      })
+      .from(m)
+      .innerJoin(schema.users, eq(schema.users.id, m.userId))
+      .innerJoin(schema.people, eq(schema.people.id, schema.users.personId))
+      .where(
+        and(
+          eq(m.unitId, unitId),
+          eq(m.role, 'unit_head'),
+          lte(m.validFrom, period.to),
+          or(isNull(m.validTo), gte(m.validTo, period.from)),
+        ),
+      )
+      .orderBy(asc(m.validFrom))
+    if (rows.length)
+      return rows.map((r) => ({
+        id: r.personId,
+        userId: r.userId,
+        name: r.name,
+        position: r.position,
+        unitId,
+        from: r.from,
+        to: r.to,
+      }))
+    const p = schema.people
+    const [first] = await this.db
+      .select({ id: p.id, name: p.fullName, position: p.position })
+      .from(p)
+      .where(eq(p.unitId, unitId))
+      .orderBy(asc(p.createdAt), asc(p.id))
+      .limit(1)
+    return first ? [{ ...first, userId: null, unitId, from: period.from, to: null }] : []
+  }
+
   /** Head of each unit: the first person recorded in it. */
   private async heads(): Promise<Map<string, { name: string; position: string }>> {
     const p = schema.people
@@ -238,6 +291,15 @@ export class MeasureService extends Service {
       .from(p)
       .orderBy(p.unitId, asc(p.createdAt), asc(p.id))
     return new Map(rows.filter((x) => x.unitId).map((x) => [x.unitId!, { name: x.name, position: x.position }]))
+  }
+
+  /** The records behind the figures, each linked: inspections to their unit, sub-units' tasks named by unit. */
+  private presentRecords(records: UnitRecords) {
+    return {
+      ...records,
+      inspections: records.inspections.map((i) => ({ ...i, href: `/units/${i.unitId}` })),
+      subunitTasks: records.subunitTasks.map((x) => ({ ...x, unitName: this.units.get(x.unitId)?.name ?? '' })),
+    }
   }
 
   private measureUnit(id: string): MeasureUnit {
@@ -276,10 +338,14 @@ export class MeasureService extends Service {
       .map((id) => this.units.get(id)!)
       .filter((u) => existedIn(u, period))
       .map((u) => this.measureUnit(u.id))
-    const [{ settings, result }, heads] = await Promise.all([
-      this.compute(actor, [this.measureUnit(unitId), ...children], period, today),
+    const [{ settings, records }, heads, unitHeads] = await Promise.all([
+      this.load(actor, period),
       this.heads(),
+      this.headsOver(unitId, period),
     ])
+    const input = { tree: this.units.tree, ...records, period, today, settings }
+    const result = measureUnits({ ...input, units: [this.measureUnit(unitId), ...children] })
+    const byHead = measureHeads({ ...input, units: [this.measureUnit(unitId)], heads: unitHeads })
     const own = result.get(unitId)!
     const parent = unit.parentId ? this.units.get(unit.parentId) : null
     return {
@@ -291,11 +357,18 @@ export class MeasureService extends Service {
       settings,
       ratings: ratingLabels,
       figures: own.figures,
-      records: {
-        ...own.records,
-        inspections: own.records.inspections.map((i) => ({ ...i, href: `/units/${i.unitId}` })),
-        subunitTasks: own.records.subunitTasks.map((x) => ({ ...x, unitName: this.units.get(x.unitId)?.name ?? '' })),
-      },
+      records: this.presentRecords(own.records),
+      /** Each head of the unit over the period, measured on the records he answers for. */
+      heads: unitHeads
+        .filter((h) => byHead.has(h.id))
+        .map((h) => {
+          const m = byHead.get(h.id)!
+          return {
+            ...m.head,
+            figures: m.figures,
+            records: this.presentRecords(m.records),
+          }
+        }),
       children: children
         .map((c) => ({ ...result.get(c.id)!.figures, head: heads.get(c.id) ?? null }))
         .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.unitName.localeCompare(b.unitName, 'vi')),
