@@ -191,6 +191,52 @@ describe('the assignment table, live', () => {
     await ctxHead.close()
   })
 
+  it('in the meeting room: the chair fills a row and settles it; it is on the Tây Hồ board and in the meeting at once', async () => {
+    const chair = await apiLogin(hub.base, 'bithu')
+    const { meetings } = await chair.get<{ meetings: { id: string; status: string }[] }>('/meetings')
+    const meeting = meetings.find((m) => m.status !== 'concluded') ?? meetings[0]
+    expect(meeting, 'a seeded meeting').toBeDefined()
+
+    const ctxHead = await newContext(browser, hub.base)
+    await loginViaApi(ctxHead, hub.base, 'tayho')
+    const board = await ctxHead.newPage()
+    await board.goto('/board')
+    await board.getByTestId('board-columns').waitFor()
+    await board.locator('[data-live-state="connected"]').waitFor({ timeout: 20_000 })
+    await board.evaluate('window.__sameDocument = true')
+
+    const ctxChair = await newContext(browser, hub.base)
+    await loginViaApi(ctxChair, hub.base, 'bithu')
+    const room = await ctxChair.newPage()
+    const errors: string[] = []
+    room.on('pageerror', (e) => errors.push(String(e)))
+    await room.goto(`/meetings/${meeting!.id}`)
+    const table = room.getByTestId('assignment-table')
+    await table.waitFor()
+    expect(await table.getAttribute('data-doc')).toBe(`meeting-assignments:${meeting!.id}`)
+    await table.locator('[data-testid="collab-status"][data-status="connected"]').waitFor({ timeout: 30_000 })
+
+    await table.getByRole('button', { name: 'Thêm dòng' }).click()
+    const row = table.getByTestId('assignment-row').last()
+    const title = `Kiểm tra chốt ra vào ven hồ, báo cáo trước giao ban (${Date.now()})`
+    await row.getByLabel(/^Nhiệm vụ/).fill(title)
+    await row.getByTestId('cell-lead').locator('input').fill('Tây Hồ')
+    await room.getByRole('option', { name: 'Quận Tây Hồ', exact: true }).click()
+    await row.getByLabel(/^Thời hạn/).fill('31/12/2027')
+    await expect.poll(() => row.getAttribute('data-errors')).toBe('0')
+
+    await table.getByTestId('settle').click()
+    await room.getByTestId('settle-dialog').getByTestId('settle-confirm').click()
+    await row.getByTestId('row-settled').waitFor({ timeout: 20_000 })
+    await board.getByTestId('board-columns').getByText(title).waitFor({ timeout: 20_000 })
+    expect(await board.evaluate<boolean>('window.__sameDocument === true')).toBe(true)
+    await room.getByTestId('meeting-tasks').getByText(title).waitFor({ timeout: 20_000 })
+    await screenshot(room, 'assignment-meeting-room')
+    expect(errors).toEqual([])
+    await ctxChair.close()
+    await ctxHead.close()
+  })
+
   it('on a phone: rows are cards with their problems on them, and settling a draft holds its tasks', async () => {
     const vanphong = await apiLogin(hub.base, 'vanphong')
     const directive = await importDirective(vanphong, 42, null)
