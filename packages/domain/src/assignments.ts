@@ -172,6 +172,23 @@ export function proposalKey(clauseOrdinal: number, sourceText: string): string {
   return `${clauseOrdinal}:${h.toString(36)}:${words.length}`
 }
 
+/**
+ * A short title for a row from a proposed task's title: the words before the first ";" (what follows
+ * is usually the deadline or a second duty, which have their own cells), then cut at a comma or a
+ * word near `max` characters. The clause itself stays the row's description.
+ */
+export function shortTitle(title: string, max = 100): string {
+  let t = title.replace(/…$/, '').trim()
+  const semi = t.indexOf(';')
+  if (semi >= 20) t = t.slice(0, semi)
+  t = t.replace(/[\s,;:.]+$/, '')
+  if (t.length <= max) return t
+  const comma = t.lastIndexOf(', ', max)
+  if (comma >= max / 2) return t.slice(0, comma)
+  const space = t.lastIndexOf(' ', max - 1)
+  return `${t.slice(0, space > max / 2 ? space : max - 1).replace(/[\s,;:]+$/, '')}…`
+}
+
 /** The task's recurrence from a row: the rhythm with its report cycle; a report cycle alone makes ongoing work reported on that cycle. */
 export function recurrenceOfRow(row: Pick<AssignmentRowFields, 'freq' | 'reportCycle'>): Recurrence | null {
   if (row.freq)

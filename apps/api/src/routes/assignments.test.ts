@@ -287,6 +287,25 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     expect((await api(hub.base, tayho, 'GET', `/api/directives/${imported.id}/assignments/proposals`)).status).toBe(404)
   })
 
+  it('gives every clause of 05-CT/TU a lead: the units it names, else its recipients "để thực hiện"', async () => {
+    const list = (await api(hub.base, vanphong, 'GET', '/api/directives')).json.directives
+    const ct05 = list.find((x: any) => x.number === '05-CT/TU')
+    const res = await api(hub.base, vanphong, 'GET', `/api/directives/${ct05.id}/assignments/proposals`)
+    expect(res.status).toBe(200)
+    const { proposals } = res.json
+    // Its five clauses of work (the sixth states aims), each with a lead and a short title; the clause is the description.
+    expect(proposals.map((p: any) => p.fields.clauseOrdinal)).toEqual([1, 2, 3, 4, 5])
+    for (const p of proposals) {
+      expect(p.fields.leadUnitIds.length, p.fields.title).toBeGreaterThan(0)
+      expect(p.fields.title.length).toBeLessThanOrEqual(100)
+      expect(p.fields.description.length).toBeGreaterThan(p.fields.title.length)
+    }
+    expect(proposals[0].fields.leadUnitIds).toHaveLength(30)
+    expect(proposals[2].fields.title).toBe(
+      'Phối hợp với các quận, huyện, thị xã ban hành mẫu phiếu đi chợ thống nhất toàn Thành phố',
+    )
+  })
+
   it("turns a settled row's later edit into a proposed change the office accepts", async () => {
     const d = await newDirective('về cung ứng hàng hóa thiết yếu')
     expect((await issue(d.id)).status).toBe(200)

@@ -25,6 +25,7 @@ import {
   recurrenceOfRow,
   rowChanges,
   rowRhythmOf,
+  shortTitle,
   statusAfterTasksConfirmed,
   taskPolicy,
   vnDay,
@@ -262,7 +263,7 @@ export class AssignmentService extends Service {
         sourceKey,
         fields: {
           ...emptyAssignmentFields,
-          title: x.title,
+          title: shortTitle(x.title),
           description: x.sourceText,
           clauseOrdinal: x.clauseOrdinal,
           leadUnitIds,
