@@ -96,6 +96,13 @@ export const accountabilityEn: Widen<typeof accountabilityVi> = {
   subunitTasks: 'Sub-units’ tasks',
   noRecords: 'No records.',
   children: 'Sub-units',
+  heads: {
+    title: 'Heads of the unit',
+    how: 'Measured on the tasks naming the head accountable, the unit’s tasks naming nobody, and the unit’s periodic reports and inspections while in office.',
+    since: 'In office since {{from}}',
+    between: 'In office from {{from}} to {{to}}',
+    records: 'Records of {{name}}',
+  },
   due: 'Due {{date}}',
   daysLate: '{{count}} days',
   outcomes: {

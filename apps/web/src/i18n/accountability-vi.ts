@@ -92,6 +92,13 @@ export const accountabilityVi = {
   subunitTasks: 'Nhiệm vụ của đơn vị trực thuộc',
   noRecords: 'Không có hồ sơ.',
   children: 'Đơn vị trực thuộc',
+  heads: {
+    title: 'Người đứng đầu',
+    how: 'Tính trên các nhiệm vụ ghi đồng chí là người chịu trách nhiệm, các nhiệm vụ của đơn vị không ghi người chịu trách nhiệm, báo cáo định kỳ và kết quả kiểm tra của đơn vị trong thời gian giữ chức.',
+    since: 'Giữ chức từ {{from}}',
+    between: 'Giữ chức từ {{from}} đến {{to}}',
+    records: 'Hồ sơ của {{name}}',
+  },
   due: 'Hạn {{date}}',
   daysLate: '{{count}} ngày',
   outcomes: {

@@ -107,15 +107,29 @@ export interface UnitMeasure {
   today: string
   settings: MeasureSettings
   figures: MeasureFigures
-  records: {
-    dueInPeriod: TaskRecord[]
-    overdue: TaskRecord[]
-    reports: ExpectedReport[]
-    stale: TaskRecord[]
-    inspections: InspectionRecord[]
-    subunitTasks: TaskRecord[]
-  }
+  records: MeasureRecords
+  /** The unit's heads over the period, each measured on what he answers for. */
+  heads: HeadMeasureRow[]
   children: MeasureFigures[]
+}
+export interface MeasureRecords {
+  dueInPeriod: TaskRecord[]
+  overdue: TaskRecord[]
+  reports: ExpectedReport[]
+  stale: TaskRecord[]
+  inspections: InspectionRecord[]
+  subunitTasks: TaskRecord[]
+}
+/** A head (người đứng đầu) of the unit, his days in office within the period, figures and records. */
+export interface HeadMeasureRow {
+  id: string
+  userId: string | null
+  name: string
+  position: string
+  from: string
+  to: string | null
+  figures: MeasureFigures
+  records: MeasureRecords
 }
 export interface PeriodicReport {
   id: string

@@ -1,4 +1,5 @@
 import {
+  Accordion,
   Anchor,
   Badge,
   Breadcrumbs,
@@ -25,6 +26,7 @@ import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
 import {
   type ExpectedReport,
+  type HeadMeasureRow,
   type MeasureFigures,
   mayInspect,
   outcomes,
@@ -192,6 +194,7 @@ export function UnitMeasurePage() {
       <Anchor component={Link} to={`/accountability/compare?a=${unitId}`} size="sm">
         {t('accountability.compare')}
       </Anchor>
+      {m.heads.length > 0 && <HeadsCard heads={m.heads} />}
       {m.children.length > 0 && <ChildrenTable rows={m.children} />}
       <Title order={2} fz="xl">
         {t('accountability.records')}
@@ -251,6 +254,54 @@ function Figure({ label, value, detail, alarm }: { label: string; value: string;
       </Text>
       <Text size="xs">{detail}</Text>
     </Paper>
+  )
+}
+
+/** The unit's heads over the period: each one's score and rating, and the tasks behind his figures. */
+function HeadsCard({ heads }: { heads: HeadMeasureRow[] }) {
+  const { t } = useTranslation()
+  return (
+    <Card withBorder data-testid="heads">
+      <Title order={2} fz="lg">
+        {t('accountability.heads.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('accountability.heads.how')}
+      </Text>
+      <Accordion variant="separated">
+        {heads.map((h) => (
+          <Accordion.Item key={h.id} value={h.id} data-head={h.id}>
+            <Accordion.Control aria-label={t('accountability.heads.records', { name: h.name })}>
+              <Group gap="md" wrap="wrap">
+                <div>
+                  <Text fw={700}>{h.name}</Text>
+                  <Text size="xs" c="dimmed">
+                    {h.position} ·{' '}
+                    {h.to
+                      ? t('accountability.heads.between', { from: formatDate(h.from), to: formatDate(h.to) })
+                      : t('accountability.heads.since', { from: formatDate(h.from) })}
+                  </Text>
+                </div>
+                <Text fz={24} fw={800} data-testid="head-score">
+                  {h.figures.score ?? '—'}
+                </Text>
+                <RatingBadge code={h.figures.ratingCode} />
+                <Text size="sm">
+                  {t('accountability.onTimeRate')}: {percent(h.figures.onTimeRate)} · {t('accountability.overdue')}:{' '}
+                  {h.figures.overdue} · {t('accountability.reportsOnTime')}: {percent(h.figures.reportsOnTimeRate)}
+                </Text>
+              </Group>
+            </Accordion.Control>
+            <Accordion.Panel>
+              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+                <TaskList title={t('accountability.overdueTasks')} tasks={h.records.overdue} showDays />
+                <TaskList title={t('accountability.dueTasks')} tasks={h.records.dueInPeriod} showDays />
+              </SimpleGrid>
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
+    </Card>
   )
 }
 
