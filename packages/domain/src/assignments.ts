@@ -114,6 +114,8 @@ export interface AssignmentProblem {
     | 'noDeadline'
     | 'leadAlsoSupports'
     | 'reportCycleWithoutWork'
+    /** Checked by the server at settling: the person is not in the line of command of the row's units. */
+    | 'accountableNotInLine'
   severity: 'error' | 'warning'
   /** The unit concerned, for unit problems. */
   unitId?: string

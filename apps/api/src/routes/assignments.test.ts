@@ -152,11 +152,19 @@ describe('assignment table', () => {
     })
     const noLead = addRow(a.doc, { title: 'Việc chưa có chủ trì', dueAt: future })
     const past = addRow(a.doc, { title: 'Việc quá hạn', leadUnitIds: [tayhoId], dueAt: '2020-01-01' })
+    const hkUser = (await api(hub.base, hoankiem, 'GET', '/api/auth/me')).json.user
+    // Naming another district's head as accountable for Tây Hồ's duty would hand him the task: refused on the row.
+    const stranger = addRow(a.doc, {
+      title: 'Giao nhầm người',
+      leadUnitIds: [tayhoId],
+      accountableUserId: hkUser.id,
+      dueAt: future,
+    })
     const hostile = addRow(a.doc, { title: 'Ô độc hại' })
     const m = a.doc.getMap<Y.Map<unknown>>('rows').get(hostile)!
     m.set('leadUnitIds', ["'; drop table tasks; --"])
     m.set('dueAt', '<img src=x onerror=alert(1)>')
-    await onServer(`assignments:${d.id}`, ok1, ok2, noLead, past, hostile)
+    await onServer(`assignments:${d.id}`, ok1, ok2, noLead, past, hostile, stranger)
     const board = await liveSocket(hub.base, tayho)
     sockets.push(board)
     expect(await subscribe(board, `unit:${tayhoId}`)).toEqual({ ok: true })
@@ -173,12 +181,13 @@ describe('assignment table', () => {
     const first = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     expect(first.status).toBe(200)
     expect(first.json.created.map((x: any) => x.rowId).sort()).toEqual([ok1, ok2].sort())
-    expect(first.json.skipped.map((x: any) => x.rowId).sort()).toEqual([noLead, past, hostile].sort())
+    expect(first.json.skipped.map((x: any) => x.rowId).sort()).toEqual([noLead, past, hostile, stranger].sort())
     const codes = (rowId: string) =>
       first.json.skipped.find((x: any) => x.rowId === rowId).problems.map((p: any) => p.code)
     expect(codes(noLead)).toContain('noLead')
     expect(codes(past)).toEqual(['duePast'])
     expect(codes(hostile)).toContain('noLead')
+    expect(codes(stranger)).toEqual(['accountableNotInLine'])
     const tasks = await tasksOf(d.id)
     expect(tasks).toHaveLength(2)
     expect((await onBoard)?.task.title).toBe('Xét nghiệm toàn dân phường Quảng An')

@@ -38,6 +38,7 @@ import { Service } from './change'
 import { presentDirective } from './directives'
 import { documentsOf } from './document-text'
 import { meetingAccess } from './meeting-access'
+import { authorizeTaskLinks } from './task-links'
 import { insertTask, presentTask, supportsOf, type TaskDto, TaskService } from './tasks'
 import { headsOf, type UnitDirectory } from './unit-directory'
 import { userNames } from './user-names'
@@ -200,6 +201,23 @@ export class AssignmentService extends Service {
     return assignmentProblems(row, this.unitRef)
   }
 
+  /** Whether the row's accountable person is one the actor may name for its units (as on any task). */
+  private async inLine(actor: CurrentUser, row: AssignmentRowFields): Promise<boolean> {
+    const [lead, ...others] = row.leadUnitIds
+    if (!lead) return true
+    try {
+      await authorizeTaskLinks(this.db, this.units, actor, {
+        leadUnitId: lead,
+        supportUnitIds: [...others, ...row.supportUnitIds],
+        accountableUserId: row.accountableUserId,
+      })
+      return true
+    } catch (err) {
+      if (err instanceof Invalid || err instanceof Forbidden) return false
+      throw err
+    }
+  }
+
   /** What was settled, with each sent row's proposed changes against its task. */
   async state(actor: CurrentUser, kind: AssignmentScopeKind, id: string) {
     const scope = await this.scope(actor, kind, id)
@@ -295,6 +313,8 @@ export class AssignmentService extends Service {
     for (const row of chosen) {
       if (settledBefore.has(row.id)) continue
       const problems = this.problemsOf(row)
+      if (row.accountableUserId && !(await this.inLine(actor, row)))
+        problems.push({ field: 'accountableUserId', code: 'accountableNotInLine', severity: 'error' })
       if (!isSettleable(problems)) skipped.push({ rowId: row.id, problems })
       else if (row.leadUnitIds.some((u) => !taskPolicy.create(actor, this.units.tree, u))) throw new Forbidden()
       else ready.push(row)
