@@ -4,11 +4,12 @@
 // connection returns (even when an answer is lost on the way); the lead unit's board shows them live; a
 // change made meanwhile by someone else is shown with both values for him to decide.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
 import { launchBrowser, login, newContext, newPhoneContext, screenshot } from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
+import { keptKeys, waitForKept } from '../helpers/kept-cache'
 
 interface Task {
   id: string
@@ -22,28 +23,6 @@ interface Report {
   narrative: string
   difficulties: string
   progress: number | null
-}
-
-/** The kept query cache as stored in IndexedDB (empty until the app has written it). */
-const readKept = `(async () => {
-  // Never open the database before the app created it (an empty one would lack its store).
-  if (!(await indexedDB.databases()).some((d) => d.name === 'hub-query-cache')) return ''
-  return await new Promise((resolve) => {
-    const open = indexedDB.open('hub-query-cache')
-    open.onsuccess = () => {
-      const get = open.result.transaction('queries').objectStore('queries').get('hub.queries')
-      get.onsuccess = () => { open.result.close(); resolve(String(get.result ?? '')) }
-      get.onerror = () => resolve('')
-    }
-    open.onerror = () => resolve('')
-  })
-})()`
-
-/** The keys of the queries kept in IndexedDB. */
-async function keptKeys(page: Page): Promise<string[]> {
-  const s = (await page.evaluate(readKept)) as string
-  if (!s) return []
-  return (JSON.parse(s).clientState.queries as { queryKey: unknown[] }[]).map((q) => JSON.stringify(q.queryKey))
 }
 
 /** The width and height of a JPEG, from its first frame header (SOF0-SOF3). */
@@ -72,13 +51,6 @@ const cameraPhoto = `(() => {
     }
   return c.toDataURL('image/jpeg', 0.95).split(',')[1]
 })()`
-
-/** Resolves once a kept query's key (as JSON) starts with this prefix (the cache is written at most once a second). */
-async function waitForKept(page: Page, prefix: string) {
-  await expect
-    .poll(async () => (await keptKeys(page)).some((k) => k.startsWith(prefix)), { timeout: 15_000 })
-    .toBe(true)
-}
 
 describe('in the field: offline reading and the outbox', () => {
   let hub: Hub

@@ -1,0 +1,95 @@
+// "Việc của tôi" for a head with many tasks, on a phone: the first screen comes from one page (30), the
+// rest with "Xem thêm" and by scrolling to the end; the pages read stay readable without a connection.
+
+import type { Browser, BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiSession, apiLogin } from '../helpers/api'
+import { launchBrowser, login, newPhoneContext, screenshot } from '../helpers/browser'
+import { type Hub, startHub } from '../helpers/hub'
+import { readKept } from '../helpers/kept-cache'
+
+const N = 80
+
+describe('"Việc của tôi" a page at a time', () => {
+  let hub: Hub
+  let browser: Browser
+  let phone: BrowserContext
+  let quangan: ApiSession
+  const tag = `PG${Date.now().toString(36)}`
+  const ids: string[] = []
+
+  beforeAll(async () => {
+    hub = await startHub()
+    browser = await launchBrowser()
+    const tayho = await apiLogin(hub.base, 'tayho')
+    quangan = await apiLogin(hub.base, 'quangan')
+    // Due after everything the demo city holds, so these are the last of his open tasks.
+    for (let i = 0; i < N; i++) {
+      const { task } = await tayho.post<{ task: { id: string } }>('/tasks', {
+        title: `Kiểm tra hộ ${String(i).padStart(2, '0')} ${tag}`,
+        leadUnitId: quangan.user.unitId,
+        accountableUserId: quangan.user.id,
+        dueAt: `2033-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      })
+      ids.push(task.id)
+    }
+    phone = await newPhoneContext(browser, hub.base)
+  })
+  afterAll(async () => {
+    await phone?.close()
+    await browser?.close()
+    await hub?.stop()
+  })
+
+  it('shows one page first, more with "Xem thêm" and scrolling, and the pages read offline', async () => {
+    const page = await phone.newPage()
+    const listCalls: URL[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/tasks') listCalls.push(url)
+    })
+    await login(page, 'quangan')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    // The worker controls the page from its second load (for the offline reload below).
+    await page.evaluate('navigator.serviceWorker.ready')
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    const cards = page.locator('[data-testid="task-card"]').filter({ hasText: tag })
+    const more = page.getByTestId('more-open')
+    await more.waitFor()
+    const first = await cards.count()
+    expect(first).toBeLessThan(N)
+    // Every open-task list was asked a page at a time, never all at once.
+    const open = listCalls.filter((u) => u.searchParams.get('timeliness') === 'open')
+    expect(open.length).toBeGreaterThan(0)
+    for (const u of open) expect(u.searchParams.get('limit')).toBe('30')
+    expect(await more.textContent()).toMatch(/^Xem thêm \(\d+ việc nữa\)$/)
+    await screenshot(page, 'my-work-first-page')
+
+    await more.tap()
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(first)
+    // Scrolling to the end of the list reads the next pages on its own.
+    await expect
+      .poll(
+        async () => {
+          if (await more.isVisible()) await more.scrollIntoViewIfNeeded()
+          return await cards.count()
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(N)
+    await more.waitFor({ state: 'detached' })
+    const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id')))
+    expect(new Set(shown)).toEqual(new Set(ids))
+
+    // Without a connection the pages read are still there (from the cache kept in IndexedDB).
+    await expect.poll(async () => (await page.evaluate(readKept)) as string, { timeout: 15_000 }).toContain(ids.at(-1)!)
+    await phone.setOffline(true)
+    await page.reload()
+    await page.getByTestId('offline-banner').waitFor()
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(N)
+    await screenshot(page, 'my-work-paged-offline')
+    await phone.setOffline(false)
+    await page.close()
+  })
+})
