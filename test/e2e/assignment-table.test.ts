@@ -156,6 +156,13 @@ describe('the assignment table, live', () => {
     await viewShot(office, 'assignment-table-office')
     await screenshot(secretary, 'assignment-table-secretary')
 
+    // The office moves the second row up: the secretary's table follows.
+    const firstId = async (p: Page) => p.getByTestId('assignment-row').first().getAttribute('data-row-id')
+    const secondId = await office.getByTestId('assignment-row').nth(1).getAttribute('data-row-id')
+    await office.getByRole('button', { name: 'Chuyển dòng 2 lên' }).click()
+    await expect.poll(() => firstId(office)).toBe(secondId)
+    await expect.poll(() => firstId(secretary), { timeout: 15_000 }).toBe(secondId)
+
     // A row added and left empty shows its problems on itself and is skipped by settling.
     await office.getByRole('button', { name: 'Thêm dòng' }).click()
     const empty = office.getByTestId('assignment-row').last()
@@ -180,7 +187,20 @@ describe('the assignment table, live', () => {
     await screenshot(board, 'assignment-task-on-board')
     await screenshot(secretary, 'assignment-table-settled')
 
+    // The office removes the empty row; the secretary finds it under "Đã xóa (1)" and restores it.
+    await office.getByTestId('assignment-row').last().getByTestId('row-remove').click()
+    await expect.poll(() => secretary.getByTestId('assignment-row').count(), { timeout: 15_000 }).toBe(proposed)
+    await secretary.getByRole('button', { name: 'Đã xóa (1)' }).click()
+    await secretary.getByTestId('removed-rows').getByRole('button', { name: 'Khôi phục' }).click()
+    await expect.poll(() => office.getByTestId('assignment-row').count(), { timeout: 15_000 }).toBe(proposed + 1)
+
     // Settling again creates nothing more for the row.
+    const again = await bithu.post<{ created: unknown[]; already: string[] }>(
+      `/directives/${directive.id}/assignments/settle`,
+      {},
+    )
+    expect(again.created).toEqual([])
+    expect(again.already).toContain(rowId)
     const head = await apiLogin(hub.base, 'tayho')
     const mine = await head.get<{ tasks: { title: string }[] }>(`/tasks?directiveId=${directive.id}&limit=200`)
     expect(mine.tasks.filter((t) => t.title === NEW_TITLE).length).toBe(1)

@@ -42,7 +42,7 @@ import { useAcceptAssignmentChanges, useAssignmentProposals, useSettleAssignment
 import { type AssignmentOwner, assignmentBase, assignmentKeys, useAssignmentTable, useUnits } from '../lib/queries'
 import type { DirectiveStatus } from '../lib/types'
 import { connectLive } from '../live/socket'
-import { AssignmentRowCard, AssignmentTableRow, stickyColumn } from './assignments/AssignmentRowView'
+import { AssignmentRowCard, AssignmentTableRow, neighboursOf, stickyColumn } from './assignments/AssignmentRowView'
 import { AssignmentContext, type AssignmentContextValue, type CellRef } from './assignments/context'
 import { useAssignmentRows } from './assignments/use-assignment-rows'
 import { Loading } from './PageState'
@@ -100,7 +100,8 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
   const qc = useQueryClient()
   const info = useAssignmentTable(owner)
   const apiMissing = !!info.error && isUnavailable(info.error)
-  const canEdit = info.data?.canEdit ?? (info.error ? props.fallbackCanEdit : false)
+  // The page's own idea of the rights stands in only while the server has no such route.
+  const canEdit = info.data?.canEdit ?? (apiMissing ? props.fallbackCanEdit : false)
   const canSettle = info.data?.canSettle ?? false
   const rows = useAssignmentRows(session.ydoc)
   const { byId } = useUnits()
@@ -285,11 +286,11 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
           ) : phone ? (
             <Stack gap="sm">
               {live.map((r, i) => (
-                <AssignmentRowCard key={r.id} row={r} n={i + 1} />
+                <AssignmentRowCard key={r.id} row={r} n={i + 1} neighbours={neighboursOf(live, i)} />
               ))}
             </Stack>
           ) : (
-            <Table.ScrollContainer minWidth={1484}>
+            <Table.ScrollContainer minWidth={1520}>
               <Table verticalSpacing="xs" style={{ tableLayout: 'fixed' }}>
                 <Table.Thead>
                   <Table.Tr>
@@ -302,12 +303,12 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
                     <Table.Th w={160}>{t('assignments.colDue')}</Table.Th>
                     <Table.Th w={170}>{t('assignments.colRhythm')}</Table.Th>
                     <Table.Th w={180}>{t('assignments.colNote')}</Table.Th>
-                    <Table.Th w={84} />
+                    <Table.Th w={120} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {live.map((r, i) => (
-                    <AssignmentTableRow key={r.id} row={r} n={i + 1} />
+                    <AssignmentTableRow key={r.id} row={r} n={i + 1} neighbours={neighboursOf(live, i)} />
                   ))}
                 </Table.Tbody>
               </Table>

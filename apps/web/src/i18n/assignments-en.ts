@@ -33,6 +33,8 @@ export const assignmentsEn: Widen<typeof assignmentsVi> = {
   clause: 'Clause {{ordinal}}',
   source: 'From the text',
   addRow: 'Add row',
+  moveUp: 'Move row {{n}} up',
+  moveDown: 'Move row {{n}} down',
   removeRow: 'Remove row',
   removed: 'Removed ({{count}})',
   restore: 'Restore',

@@ -29,6 +29,8 @@ export const assignmentsVi = {
   clause: 'Điều {{ordinal}}',
   source: 'Trích văn bản',
   addRow: 'Thêm dòng',
+  moveUp: 'Chuyển dòng {{n}} lên',
+  moveDown: 'Chuyển dòng {{n}} xuống',
   removeRow: 'Xóa dòng',
   removed: 'Đã xóa ({{count}})',
   restore: 'Khôi phục',

@@ -2,7 +2,7 @@
  * One row of the assignment table, as a table row (wide screens) or a stacked card (phones): each cell
  * edits its own Yjs cell, shows who else is on it (outline and name) and its problems right under it.
  */
-import { setCell, setRemoved } from '@hub/domain/assignment-doc'
+import { moveRow, setCell, setRemoved } from '@hub/domain/assignment-doc'
 import {
   type AssignmentField,
   type AssignmentProblem,
@@ -27,7 +27,7 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core'
-import { IconAlertTriangle, IconTrash } from '@tabler/icons-react'
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -39,6 +39,20 @@ import { RowChanges } from './RowChanges'
 import { RowComments } from './RowComments'
 
 const cellStyle = { position: 'relative' as const, borderRadius: 6, padding: 2 }
+
+/** Where a row can move to: the positions around the place above it and the place below it (null at an end). */
+export interface Neighbours {
+  up: [number | null, number] | null
+  down: [number, number | null] | null
+}
+
+export function neighboursOf(rows: AssignmentRow[], i: number): Neighbours {
+  const pos = (j: number) => rows[j]?.pos ?? null
+  return {
+    up: i > 0 ? [pos(i - 2), rows[i - 1]!.pos] : null,
+    down: i < rows.length - 1 ? [rows[i + 1]!.pos, pos(i + 2)] : null,
+  }
+}
 
 /** The task column stays in view while the wide table scrolls sideways. */
 export const stickyColumn = {
@@ -123,7 +137,7 @@ function Cell({
 }
 
 /** The cells' editors, keyed by column, shared by both layouts. */
-function useRowCells(row: AssignmentRow, n: number, numbered: boolean) {
+function useRowCells(row: AssignmentRow, n: number, numbered: boolean, neighbours: Neighbours) {
   // In the table the column head names a picker (hidden label); a card shows the picker's own label.
   const pickerLabel = (col: string) => (numbered ? <VisuallyHidden>{label(col)}</VisuallyHidden> : col)
   const { t } = useTranslation()
@@ -308,6 +322,26 @@ function useRowCells(row: AssignmentRow, n: number, numbered: boolean) {
   const actions = (
     <Group gap={4} wrap="nowrap" justify="flex-end">
       <RowComments row={row} />
+      {canEdit && neighbours.up && (
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('assignments.moveUp', { n })}
+          onClick={() => neighbours.up && moveRow(ydoc, row.id, ...neighbours.up)}
+        >
+          <IconArrowUp size={16} aria-hidden />
+        </ActionIcon>
+      )}
+      {canEdit && neighbours.down && (
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('assignments.moveDown', { n })}
+          onClick={() => neighbours.down && moveRow(ydoc, row.id, ...neighbours.down)}
+        >
+          <IconArrowDown size={16} aria-hidden />
+        </ActionIcon>
+      )}
       {canEdit && (
         <Tooltip label={t('assignments.removeRow')} withArrow>
           <ActionIcon
@@ -327,8 +361,8 @@ function useRowCells(row: AssignmentRow, n: number, numbered: boolean) {
   return { title, lead, support, person, due, rhythm, note, actions, errors, settledRow }
 }
 
-export function AssignmentTableRow({ row, n }: { row: AssignmentRow; n: number }) {
-  const c = useRowCells(row, n, true)
+export function AssignmentTableRow({ row, n, neighbours }: { row: AssignmentRow; n: number; neighbours: Neighbours }) {
+  const c = useRowCells(row, n, true, neighbours)
   const changes = c.settledRow?.changes.length ? c.settledRow : null
   return (
     <>
@@ -356,9 +390,9 @@ export function AssignmentTableRow({ row, n }: { row: AssignmentRow; n: number }
 }
 
 /** The same row as a card, one field under another: the phone's table. */
-export function AssignmentRowCard({ row, n }: { row: AssignmentRow; n: number }) {
+export function AssignmentRowCard({ row, n, neighbours }: { row: AssignmentRow; n: number; neighbours: Neighbours }) {
   const { t } = useTranslation()
-  const c = useRowCells(row, n, false)
+  const c = useRowCells(row, n, false, neighbours)
   const field = (label: string, node: ReactNode) => (
     <div>
       <Text size="xs" fw={600} c="dimmed" mb={2}>
