@@ -128,6 +128,18 @@ const catalogue = {
     en: (p: MessageParams) => `recipients.${p.index}.unitId`,
   },
   unknownIssuer: { vi: 'Đơn vị ban hành không tồn tại', en: 'Unknown issuing unit' },
+  handoverNotAllowed: {
+    vi: (p: MessageParams) => `${p.title}: không thể chuyển cho đơn vị này`,
+    en: (p: MessageParams) => `${p.title}: cannot be handed to that unit`,
+  },
+  reorganisationInvalid: {
+    vi: (p: MessageParams) => `Tệp sắp xếp đơn vị có ${p.count} lỗi`,
+    en: (p: MessageParams) => `The reorganisation file has ${p.count} problem(s)`,
+  },
+  reorganisationNotFuture: {
+    vi: (p: MessageParams) => `Ngày hiệu lực ${p.day} phải sau hôm nay`,
+    en: (p: MessageParams) => `Must take effect after today (${p.day})`,
+  },
   assignmentRowUnknown: {
     vi: 'Dòng phân công không có trong bảng',
     en: (p: MessageParams) => `rowIds.${p.index} is not a row of the table`,

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { inForce, unitPolicy, vnDay } from '@hub/domain'
+import { Forbidden, inForce, NotFound, unitPolicy, vnDay } from '@hub/domain'
 import { and, asc, eq, gt, lte } from 'drizzle-orm'
 import type { Deps } from '../context'
-import { forbidden, notFound } from '../errors'
 import { presentUnit, type UnitDirectory } from '../services/unit-directory'
 import {
   checkReorganisation,
@@ -63,7 +62,7 @@ export function unitRoutes(deps: Deps) {
       responses: { 200: json(z.object({ units: z.array(unitSchema) }), 'Units'), 400: errors[400], 401: errors[401] },
     }),
     (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { kind, parentId, validOn } = c.req.valid('query')
       const units = (validOn === undefined ? deps.units.all() : deps.units.onDay(validOn || vnDay())).filter(
         (u) => (!kind || u.kind === kind) && (!parentId || u.parentId === parentId),
@@ -89,7 +88,7 @@ export function unitRoutes(deps: Deps) {
       },
     }),
     (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { ids, on } = c.req.valid('query')
       const receivers: Record<string, { id: string; name: string }[]> = {}
       for (const id of ids.split(',').filter((x) => deps.units.get(x)))
@@ -158,7 +157,7 @@ export function unitRoutes(deps: Deps) {
       responses: { 200: json(z.object({ reorganisations: z.array(z.unknown()) }), 'Newest first'), 401: errors[401] },
     }),
     async (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       return c.json({ reorganisations: await listReorganisations(db) }, 200)
     },
   )
@@ -214,7 +213,7 @@ export function unitRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       return c.json({ history: await inheritedRecords(db, deps.units, c.get('user')!, c.req.valid('param').id) }, 200)
     },
   )
@@ -233,9 +232,9 @@ export function unitRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      if (!unitPolicy.read(c.get('user')!)) throw forbidden()
+      if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const unit = deps.units.get(c.req.valid('param').id)
-      if (!unit) throw notFound('Đơn vị / Unit')
+      if (!unit) throw new NotFound('unit')
       const people = await db
         .select()
         .from(schema.people)

@@ -3,10 +3,21 @@
 // reorganisation from a file once it is checked.
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
-import { directs, inspectionPolicy, planReorganisation, reportPolicy, taskPolicy, vnDay } from '@hub/domain'
+import {
+  Conflict,
+  directs,
+  Forbidden,
+  Invalid,
+  inspectionPolicy,
+  NotFound,
+  planReorganisation,
+  reportPolicy,
+  staleVersion,
+  taskPolicy,
+  vnDay,
+} from '@hub/domain'
 import { datedTree, recordReorganisation } from '@hub/seed'
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
-import { ApiError, forbidden, notFound } from '../errors'
 import { recordChange } from './audit'
 import { type ChangeContext, withChange } from './change'
 import { presentTask, supportsOf } from './tasks'
@@ -18,7 +29,7 @@ const HISTORY_LIMIT = 200
 /** Only those who direct the whole city (committee, office, administrators) reorganise and hand over. */
 function mustDirectCity(actor: CurrentUser, units: UnitDirectory): void {
   const root = units.root()
-  if (!root || !directs(actor, units.tree, root.id)) throw forbidden()
+  if (!root || !directs(actor, units.tree, root.id)) throw new Forbidden()
 }
 
 /**
@@ -28,7 +39,7 @@ function mustDirectCity(actor: CurrentUser, units: UnitDirectory): void {
  */
 export async function inheritedRecords(db: Db, units: UnitDirectory, actor: CurrentUser, unitId: string) {
   const unit = units.get(unitId)
-  if (!unit) throw notFound('Đơn vị / Unit')
+  if (!unit) throw new NotFound('unit')
   const ancestry = units.ancestryOf(unitId)
   const via = (id: string) => ({ viaUnitId: id, viaUnitName: units.get(id)?.name ?? '' })
   if (ancestry.length === 0) return { predecessorIds: [], tasks: [], reports: [], inspections: [], adoptions: [] }
@@ -143,7 +154,7 @@ export async function handoverProposal(
     .all()
     .filter((u) => u.validTo && u.validTo < today && (!unitId || u.id === unitId))
     .map((u) => u.id)
-  if (unitId && !units.get(unitId)) throw notFound('Đơn vị / Unit')
+  if (unitId && !units.get(unitId)) throw new NotFound('unit')
   if (ceased.length === 0) return { items: [] }
   const rows = await db
     .select({ id: t.id, title: t.title, status: t.status, dueAt: t.dueAt, leadUnitId: t.leadUnitId })
@@ -203,23 +214,18 @@ export async function handOver(
     const moved = []
     for (const pick of picks) {
       const row = byId.get(pick.taskId)
-      if (!row) throw notFound('Nhiệm vụ / Task')
+      if (!row) throw new NotFound('task')
       const from = units.get(row.leadUnitId)
       const allowed = units.successorsOf(row.leadUnitId).map((s) => s.successorId)
       if (!from?.validTo || from.validTo >= today || row.status === 'done' || !allowed.includes(pick.toUnitId))
-        throw new ApiError(
-          409,
-          'conflict',
-          `${row.title}: không thể chuyển cho đơn vị này / cannot be handed to that unit`,
-          { taskId: row.id },
-        )
+        throw new Conflict('handover_not_allowed', 'handoverNotAllowed', { title: row.title }, { taskId: row.id })
       const before = presentTask(row, supports.get(row.id) ?? [])
       const [updated] = await tx
         .update(t)
         .set({ leadUnitId: pick.toUnitId, updatedAt: new Date(), version: sql`${t.version} + 1` })
         .where(and(eq(t.id, row.id), eq(t.version, row.version)))
         .returning()
-      if (!updated) throw new ApiError(409, 'stale_version', 'Dữ liệu đã thay đổi / Changed meanwhile')
+      if (!updated) throw staleVersion(before)
       const dto = presentTask(updated, supports.get(row.id) ?? [])
       await recordChange(tx, {
         actorUserId: actor.userId,
@@ -270,10 +276,15 @@ export async function recordReorganisationFile(
   mustDirectCity(actor, units)
   const result = await db.transaction(async (tx) => {
     const { plan, problems } = planReorganisation(file, await datedTree(tx as unknown as Db))
-    if (!plan) throw new ApiError(400, 'invalid', 'Tệp sắp xếp đơn vị có lỗi / The file has problems', { problems })
+    if (!plan)
+      throw new Invalid(
+        problems.map((message) => ({ path: 'file', message })),
+        'reorganisationInvalid',
+        { count: problems.length },
+      )
     if (plan.effectiveOn <= vnDay())
-      throw new ApiError(400, 'invalid', 'Ngày hiệu lực phải sau hôm nay / Must take effect after today', {
-        problems: [`${plan.effectiveOn}`],
+      throw new Invalid('effectiveOn', 'reorganisationNotFuture', {
+        day: plan.effectiveOn.split('-').reverse().join('/'),
       })
     const { id, newUnits } = await recordReorganisation(tx as unknown as Db, plan, actor.userId)
     const after = {
