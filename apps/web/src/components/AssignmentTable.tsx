@@ -5,7 +5,7 @@
  * restore, and "Chốt phân công" that turns the settled rows into tasks. Stacked cards on phones.
  */
 import { addProposals, addRow, setRemoved } from '@hub/domain/assignment-doc'
-import { assignmentProblems, isSettleable } from '@hub/domain/assignments'
+import { type AssignmentProblem, assignmentProblems, isSettleable } from '@hub/domain/assignments'
 import {
   Alert,
   Anchor,
@@ -43,7 +43,7 @@ import { type AssignmentOwner, assignmentBase, assignmentKeys, useAssignmentTabl
 import type { DirectiveStatus } from '../lib/types'
 import { connectLive } from '../live/socket'
 import { AssignmentRowCard, AssignmentTableRow, neighboursOf, stickyColumn } from './assignments/AssignmentRowView'
-import { AssignmentContext, type AssignmentContextValue, type CellRef } from './assignments/context'
+import { AssignmentContext, type AssignmentContextValue, type CellRef, rowSignature } from './assignments/context'
 import { useAssignmentRows } from './assignments/use-assignment-rows'
 import { Loading } from './PageState'
 
@@ -111,6 +111,9 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
   const [confirming, setConfirming] = useState(false)
   const [ceased, setCeased] = useState<string[]>([])
   const [accepting, setAccepting] = useState<string | null>(null)
+  const [serverProblems, setServerProblems] = useState(
+    new Map<string, { sig: string; problems: AssignmentProblem[] }>(),
+  )
   const propose = useAssignmentProposals(owner.id)
   const settle = useSettleAssignments(owner)
   const acceptChanges = useAcceptAssignmentChanges(owner)
@@ -162,6 +165,7 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     unitOf,
     agenda,
     accepting,
+    serverProblems,
     accept: (rowId) => {
       setAccepting(rowId)
       acceptChanges.mutate(rowId, {
@@ -190,6 +194,10 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     try {
       const r = await settle.mutateAsync(ready.map((x) => x.id))
       setConfirming(false)
+      const sent = new Map(ready.map((x) => [x.id, rowSignature(x)]))
+      setServerProblems(
+        new Map(r.skipped.map((x) => [x.rowId, { sig: sent.get(x.rowId) ?? '', problems: x.problems }])),
+      )
       const said = [
         r.created.length || !r.held.length ? t('assignments.settleCreated', { count: r.created.length }) : '',
         r.held.length ? t('assignments.settleHeldResult', { count: r.held.length }) : '',

@@ -80,6 +80,7 @@ export const assignmentsEn: Widen<typeof assignmentsVi> = {
     duePast: 'The deadline has passed',
     noDeadline: 'No deadline or recurrence',
     leadAlsoSupports: 'A lead unit is also listed as supporting',
+    accountableNotInLine: 'The accountable person is outside the lead units’ line of command',
     reportCycleWithoutWork: 'A report cycle without recurring work',
   },
   field: {

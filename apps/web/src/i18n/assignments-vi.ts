@@ -76,6 +76,7 @@ export const assignmentsVi = {
     duePast: 'Thời hạn đã qua',
     noDeadline: 'Chưa có thời hạn hoặc định kỳ',
     leadAlsoSupports: 'Đơn vị chủ trì cũng được ghi là phối hợp',
+    accountableNotInLine: 'Người chịu trách nhiệm không thuộc đơn vị chủ trì hoặc cấp trên của đơn vị',
     reportCycleWithoutWork: 'Có kỳ báo cáo nhưng không có việc định kỳ',
   },
   field: {

@@ -34,7 +34,7 @@ import { useTranslation } from 'react-i18next'
 import { usePeopleOf } from '../../lib/queries'
 import { UnitPicker } from '../UnitSelect'
 import { VnDateInput } from '../VnDateInput'
-import { useAssignmentContext } from './context'
+import { rowSignature, useAssignmentContext } from './context'
 import { RowChanges } from './RowChanges'
 import { RowComments } from './RowComments'
 
@@ -141,14 +141,21 @@ function useRowCells(row: AssignmentRow, n: number, numbered: boolean, neighbour
   // In the table the column head names a picker (hidden label); a card shows the picker's own label.
   const pickerLabel = (col: string) => (numbered ? <VisuallyHidden>{label(col)}</VisuallyHidden> : col)
   const { t } = useTranslation()
-  const { ydoc, canEdit, unitOf, settled, agenda } = useAssignmentContext()
+  const { ydoc, canEdit, unitOf, settled, agenda, serverProblems } = useAssignmentContext()
   const set = <F extends AssignmentField>(field: F, value: AssignmentRowFields[F]) =>
     setCell(ydoc, row.id, field, value)
   const settledRow = settled.get(row.id)
   const problems = useMemo(
     // A settled row's task keeps its own date: only a new row is held to today.
-    () => (settledRow ? [] : assignmentProblems(row, unitOf)),
-    [row, unitOf, settledRow],
+    () => {
+      if (settledRow) return []
+      const own = assignmentProblems(row, unitOf)
+      const server = serverProblems.get(row.id)
+      const more =
+        server?.sig === rowSignature(row) ? server.problems.filter((p) => !own.some((o) => o.code === p.code)) : []
+      return [...own, ...more]
+    },
+    [row, unitOf, settledRow, serverProblems],
   )
   const of = (...fields: AssignmentField[]) => problems.filter((p) => fields.includes(p.field))
   const people = usePeopleOf(row.leadUnitIds)

@@ -1,5 +1,5 @@
 /** What every row of the assignment table needs: the shared document, who may edit, who is on which cell, settled rows. */
-import type { AssignmentField } from '@hub/domain/assignments'
+import type { AssignmentField, AssignmentProblem, AssignmentRow } from '@hub/domain/assignments'
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { PeerField } from '../../editor/use-collab-session'
@@ -25,8 +25,13 @@ export interface AssignmentContextValue {
   /** The meeting's agenda items that carry an id (a meeting's table only). */
   agenda: { id: string; ordinal: number; title: string }[] | null
   accept: (rowId: string) => void
+  /** Problems the server found at the last settling (checks the browser cannot make), by row, while the row is as it was. */
+  serverProblems: Map<string, { sig: string; problems: AssignmentProblem[] }>
   accepting: string | null
 }
+
+/** A row's cells as one string: a server problem stands while this is unchanged. */
+export const rowSignature = (r: AssignmentRow) => JSON.stringify({ ...r, comments: null, pos: null })
 
 export const AssignmentContext = createContext<AssignmentContextValue | null>(null)
 
