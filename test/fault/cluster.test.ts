@@ -1,7 +1,7 @@
 // Faults injected into the project's own cluster (PostgreSQL, Redis, two hub processes, nginx, from
 // infra/cluster.ts in a folder of its own): Redis stopped and started, PostgreSQL stopped and started,
-// kill -9 of a process while two editors type through it. Each test prints what it injected and
-// checked, and what was lost (0).
+// kill -9 of a process while two editors type through it, a directive issued on one process while an
+// editor types on the other. Each test prints what it injected and checked, and what was lost (0).
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -318,5 +318,71 @@ describe('faults in the cluster', () => {
     })
     expect(lostSeen).toEqual([])
     expect(lostOld).toEqual([])
+  }, 300_000)
+
+  it('issuing on one process while an editor types on the other: version 1 holds every edit seen, nothing lands after', async () => {
+    const [p0, p1] = ep.processes.map((p) => p.url) as [string, string]
+    const drafter = await loginCookie(p0, 'vanphong@demo.local')
+    const bithu = await loginCookie(p0, 'bithu@demo.local')
+    const d = (await api(p0, drafter, 'POST', '/api/directives', { kind: 'CT', title: 'Ban hành khi đang soạn' })).json
+      .directive
+    const submitted = (
+      await api(p0, drafter, 'POST', `/api/directives/${d.id}/transition`, { action: 'submit', version: d.version })
+    ).json.directive
+    // The typist and a watcher on process 1; the issue goes to process 0.
+    const typist = await openDoc(p1, d.docName, drafter)
+    const watcher = await openDoc(p1, d.docName, bithu)
+    let closedWith: number | null = null
+    typist.provider.once('connection-close', (e: { code: number } | null) => {
+      closedWith = e?.code ?? 0
+    })
+    // The typed lines in order (version 1's plain text may run paragraphs together).
+    const typed = (text: string) => text.match(/dòng \d+/g) ?? []
+    let i = 0
+    const typing = setInterval(() => append(typist.doc, `dòng ${i++}`), 20)
+    let issued!: Awaited<ReturnType<typeof api>>
+    let seen!: string[]
+    let typedAtIssue = 0
+    try {
+      await until(() => typed(watcher.text()).length >= 30, 30_000, 'the watcher to see 30 typed lines')
+      issued = await api(p0, bithu, 'POST', `/api/directives/${d.id}/transition`, {
+        action: 'issue',
+        version: submitted.version,
+        signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
+      })
+      // What the other editor had received when the issue answered (relay after durable: all written).
+      seen = typed(watcher.text())
+      typedAtIssue = i
+      // The typist goes on until its process reconnects it read-only.
+      await until(() => closedWith !== null && i >= typedAtIssue + 25, 30_000, 'the typist to be reconnected')
+      await until(() => typist.provider.wsconnected && typist.provider.synced, 30_000, 'the read-only reconnect')
+    } finally {
+      clearInterval(typing)
+    }
+    expect(issued.status).toBe(200)
+    const version = (await api(p0, bithu, 'GET', `/api/directives/${d.id}/versions/1`)).json.version
+    const frozen = typed(version.plainText)
+    // Nothing typed after the freeze landed anywhere: a reader opening the document now finds version 1.
+    append(typist.doc, 'dòng sau khi ban hành')
+    const reader = await openDoc(p0, d.docName, bithu)
+    const stored = typed(reader.text())
+    await until(() => typed(watcher.text()).length === frozen.length, 10_000, 'the watcher to hold version 1')
+    for (const x of [typist, watcher, reader]) x.close()
+    const lostSeen = seen.filter((l) => !frozen.includes(l))
+    const landedAfter = stored.filter((l) => !frozen.includes(l))
+    reportFaults('issue while editing on another process', {
+      faults: ['directive issued on process 0 while its editor typed through process 1 every 20 ms'],
+      checked: {
+        'lines typed': i,
+        'lines the other editor had received': seen.length,
+        'lines in version 1': frozen.length,
+        'lines stored after the issue': stored.length,
+      },
+      lost: lostSeen.length + landedAfter.length,
+    })
+    expect(lostSeen).toEqual([])
+    expect(landedAfter).toEqual([])
+    expect(stored).toEqual(frozen)
+    expect(closedWith).toBe(4000)
   }, 300_000)
 })

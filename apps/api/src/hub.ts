@@ -6,6 +6,7 @@ import {
   type CollabServer,
   type CollabServerOptions,
   createCollabServer,
+  createRemoteDocuments,
   documentAccess,
   sessionAuthenticator,
 } from '@hub/collab'
@@ -159,7 +160,12 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       })
     : null
   collabRef = collab
-  deps.documents = collab?.store
+  // An API-only process reaches the documents through the collab processes (freezes over Redis).
+  const remoteDocs =
+    !collab && config.redisUrl
+      ? createRemoteDocuments({ db: dbh.db, redisUrl: config.redisUrl, log: log.child({ service: 'collab' }) })
+      : null
+  deps.documents = collab?.store ?? remoteDocs?.store
   const app = createApp(deps, { webDist: config.webDist, collab: collab ?? undefined, services: config.services })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   if (config.services.has('api')) {
@@ -174,7 +180,8 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     outbox.on(notificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
     outbox.on(modelNotificationHandler((userId, n) => l.toUser(userId, 'notification', { notification: n })))
   }
-  if (collab) {
+  const documentEditors = collab ?? remoteDocs
+  if (documentEditors) {
     // A directive whose status changes may change who may write its text (issued text is frozen).
     outbox.on(async (events) => {
       const ids = events
@@ -182,7 +189,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         .map((e) => (e.payload as { directive: { id: string } }).directive.id)
       if (!ids.length) return undefined
       return () => {
-        for (const id of new Set(ids)) collab.reauthorize(`directive:${id}`)
+        for (const id of new Set(ids)) documentEditors.reauthorize(`directive:${id}`)
       }
     })
   }
@@ -232,6 +239,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         server.close()
         await scheduler?.stop()
         await collab?.close()
+        await remoteDocs?.close()
         await live?.close()
         server.closeAllConnections()
         await outbox.stop()

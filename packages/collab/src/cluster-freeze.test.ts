@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode } from './limits'
 import { FreezeNotConfirmedError } from './redis-fanout'
+import { createRemoteDocuments } from './remote-documents'
 import {
   connectClient,
   type GatedDb,
@@ -147,6 +148,34 @@ describe.skipIf(!hasRedisServer)('freezing a document across processes (real Red
     } finally {
       late.close()
       reader.close()
+    }
+  })
+
+  it('an API-only process (no collab) freezes the collab processes, then has their editors reconnected', async () => {
+    const api = createRemoteDocuments({ db: dbh.db, redisUrl: redis.url })
+    const name = newDocName()
+    const typist = await connectClient(two.base, name, 'alice')
+    let i = 0
+    const typing = setInterval(() => appendParagraph(typist.doc, `dòng ${i++}`), 5)
+    let closedWith: number | null = null
+    try {
+      await waitFor(() => typed(typist.doc).length >= 20, 10_000)
+      const snap = await api.store.snapshot(name, { freeze: true })
+      const frozenAt = textOfState(snap.state!)
+      expect(frozenAt).toEqual(typed(two.collab.registry.get(name)!.doc))
+      const typedThen = i
+      await waitFor(() => i >= typedThen + 20, 10_000)
+      expect(typed(two.collab.registry.get(name)!.doc)).toEqual(frozenAt)
+      typist.provider.once('connection-close', (e: { code: number } | null) => {
+        closedWith = e?.code ?? 0
+      })
+      api.reauthorize(name)
+      await waitFor(() => closedWith !== null && !two.collab.store.isFrozen(name), 5000)
+      expect(closedWith).toBe(CloseCode.accessChanged)
+    } finally {
+      clearInterval(typing)
+      typist.close()
+      await api.close()
     }
   })
 })

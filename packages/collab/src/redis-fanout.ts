@@ -322,8 +322,19 @@ export function redisPubSub(url: string, log: CollabLogger): PubSub {
     },
     async subscribe(channel) {
       // A subscription queued while the connection is still being made can meet ioredis's ready
-      // check (INFO) and fail ("subscriber mode"): it waits for the connection instead.
-      if (sub.status !== 'ready') await new Promise((r) => sub.once('ready', r))
+      // check (INFO) and fail ("subscriber mode"): it waits for the connection first, a while (in
+      // an outage it is then queued as any command, and the document opens meanwhile).
+      if (sub.status !== 'ready') {
+        let timer: NodeJS.Timeout | undefined
+        let ready = () => {}
+        await new Promise<void>((r) => {
+          ready = r
+          timer = setTimeout(r, 5000)
+          sub.once('ready', r)
+        })
+        clearTimeout(timer)
+        sub.off('ready', ready)
+      }
       await sub.subscribe(channel)
     },
     async unsubscribe(channel) {
