@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
 import { launchBrowser, login, newContext, newPhoneContext, screenshot } from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
-import { keptKeys, waitForKept } from '../helpers/kept-cache'
+import { keptKeys, readKept, waitForKept } from '../helpers/kept-cache'
 
 interface Task {
   id: string
@@ -17,6 +17,10 @@ interface Task {
   status: string
   progress: number
   version: number
+}
+interface KeptQuery {
+  queryKey: unknown[]
+  state: { data?: { version?: number } }
 }
 interface Report {
   id: string
@@ -312,6 +316,44 @@ describe('in the field: offline reading and the outbox', () => {
     const after = (await quangan.get<{ task: Task }>(`/tasks/${taskC.id}`)).task
     expect(after.progress).toBe(50)
     expect(after.version).toBe(read.version + 2)
+    await page.close()
+  })
+
+  it('back online, the kept screens catch up from what changed since in one call, those not on screen too', async () => {
+    const page = await phone.newPage()
+    await page.goto(`/tasks/${taskA.id}`)
+    await page.getByTestId('progress-form').waitFor()
+    // Now on "Việc của tôi": the task's own page is kept but not on screen, so nothing reloads it.
+    await page.goto('/')
+    await page.getByRole('heading', { level: 1, name: 'Việc của tôi' }).waitFor()
+    const catchUps: string[] = []
+    page.on('request', (r) => {
+      const url = new URL(r.url())
+      if (url.pathname === '/api/changes') catchUps.push(url.searchParams.get('since') ?? '')
+    })
+    await phone.setOffline(true)
+    await page.getByTestId('offline-banner').waitFor()
+    const before = (await tayho.get<{ task: Task }>(`/tasks/${taskA.id}`)).task
+    await tayho.patch(`/tasks/${taskA.id}`, { version: before.version, progress: 90 })
+
+    await phone.setOffline(false)
+    await page.getByTestId('offline-bar').waitFor({ state: 'detached', timeout: 30_000 })
+    await expect.poll(() => catchUps.length, { timeout: 30_000 }).toBeGreaterThan(0)
+    expect(catchUps[0]).toMatch(/^\d+$/)
+    // The kept copy of the task's page has the district's change, ready for the next time offline.
+    const keptTask = async () => {
+      const s = (await page.evaluate(readKept)) as string
+      const q = (JSON.parse(s || '{"clientState":{"queries":[]}}').clientState.queries as KeptQuery[]).find(
+        (x) => JSON.stringify(x.queryKey) === JSON.stringify(['task', taskA.id]),
+      )
+      return q?.state.data?.version
+    }
+    await expect.poll(keptTask, { timeout: 15_000 }).toBe(before.version + 1)
+    await phone.setOffline(true)
+    await page.goto(`/tasks/${taskA.id}`)
+    await page.getByTestId('offline-banner').waitFor()
+    expect(await page.getByTestId('progress-form').getAttribute('data-version')).toBe(String(before.version + 1))
+    await phone.setOffline(false)
     await page.close()
   })
 
