@@ -1,14 +1,24 @@
 /**
  * The assignment table in Chromium (issue 12): the secretary and the office edit one directive's
  * table in two browsers (each sees the other's cell edit and where the other is), "Đề xuất từ văn bản"
- * fills it, the secretary settles it and the Tây Hồ head sees his task on his board without a reload;
- * on a phone-sized screen the rows are cards, their problems show on them and settling is reachable.
+ * fills it, rows move, are removed and restored, an offline edit merges, the annex downloads, the
+ * secretary settles and the Tây Hồ head sees his task on his board without a reload (and the table
+ * read-only); the meeting's table settles onto the board too; on a phone-sized screen the rows are cards, their problems show on them and settling is reachable.
  */
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, newPhoneContext, SCREENSHOTS, screenshot } from '../helpers/browser'
+import {
+  download,
+  launchBrowser,
+  loginViaApi,
+  newContext,
+  newPhoneContext,
+  SCREENSHOTS,
+  screenshot,
+} from '../helpers/browser'
 import { type Hub, startHub } from '../helpers/hub'
 
 const textNumbered = (no: number) =>
@@ -193,6 +203,37 @@ describe('the assignment table, live', () => {
     await secretary.getByRole('button', { name: 'Đã xóa (1)' }).click()
     await secretary.getByTestId('removed-rows').getByRole('button', { name: 'Khôi phục' }).click()
     await expect.poll(() => office.getByTestId('assignment-row').count(), { timeout: 15_000 }).toBe(proposed + 1)
+
+    // An edit made offline is kept on the device and merges on reconnect.
+    await ctxOffice.setOffline(true)
+    await office
+      .locator('[data-testid="assignment-table"] [data-testid="collab-status"][data-status="offline"]')
+      .waitFor({ timeout: 15_000 })
+    const offlineNote = 'Ghi chú lúc mất mạng: phối hợp Công an quận'
+    await officeRow.getByLabel(/^Ghi chú/).fill(offlineNote)
+    await ctxOffice.setOffline(false)
+    await expect.poll(() => secretaryRow.getByLabel(/^Ghi chú/).inputValue(), { timeout: 30_000 }).toBe(offlineNote)
+
+    // The annex downloads from the table, with the settled row in it.
+    await secretary.getByRole('button', { name: 'Tải phụ lục phân công' }).click()
+    const docx = await download(secretary, () => secretary.getByRole('menuitem', { name: 'Phụ lục DOCX' }).click())
+    expect(docx.fileName).toMatch(/\.docx$/)
+    const xml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string')
+    expect(xml).toContain('Tây Hồ')
+    await secretary.getByRole('button', { name: 'Tải phụ lục phân công' }).click()
+    const xlsx = await download(secretary, () => secretary.getByRole('menuitem', { name: 'Bảng tính XLSX' }).click())
+    expect(xlsx.fileName).toMatch(/\.xlsx$/)
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK')
+
+    // The head of Tây Hồ reads the table (the directive was sent to him) but cannot change it.
+    const headPage = await ctxHead.newPage()
+    await openTable(headPage, directive.id)
+    await headPage.getByText('Chỉ xem').waitFor()
+    const headRow = headPage.locator(`[data-testid="assignment-row"][data-row-id="${rowId}"]`)
+    await headRow.getByTestId('row-settled').waitFor()
+    expect(await headRow.getByLabel(/^Nhiệm vụ/).isDisabled()).toBe(true)
+    expect(await headPage.getByRole('button', { name: 'Thêm dòng' }).count()).toBe(0)
+    expect(await headPage.getByTestId('settle').count()).toBe(0)
 
     // Settling again creates nothing more for the row.
     const again = await bithu.post<{ created: unknown[]; already: string[] }>(
