@@ -402,7 +402,7 @@ export function AssignmentRowCard({ row, n, neighbours }: { row: AssignmentRow; 
   const c = useRowCells(row, n, false, neighbours)
   const field = (label: string, node: ReactNode) => (
     <div>
-      <Text size="xs" fw={600} c="dimmed" mb={2}>
+      <Text size="sm" fw={500} mb={2}>
         {label}
       </Text>
       {node}
