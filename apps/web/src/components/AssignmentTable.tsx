@@ -42,8 +42,9 @@ import { useAcceptAssignmentChanges, useAssignmentProposals, useSettleAssignment
 import { type AssignmentOwner, assignmentBase, assignmentKeys, useAssignmentTable, useUnits } from '../lib/queries'
 import type { DirectiveStatus } from '../lib/types'
 import { connectLive } from '../live/socket'
-import { AssignmentRowCard, AssignmentTableRow, neighboursOf, stickyColumn } from './assignments/AssignmentRowView'
+import { AssignmentRowCard, AssignmentTableRow, stickyColumn } from './assignments/AssignmentRowView'
 import { AssignmentContext, type AssignmentContextValue, type CellRef, rowSignature } from './assignments/context'
+import { neighboursOf } from './assignments/order'
 import { useAssignmentRows } from './assignments/use-assignment-rows'
 import { Loading } from './PageState'
 

@@ -35,24 +35,11 @@ import { usePeopleOf } from '../../lib/queries'
 import { UnitPicker } from '../UnitSelect'
 import { VnDateInput } from '../VnDateInput'
 import { rowSignature, useAssignmentContext } from './context'
+import type { Neighbours } from './order'
 import { RowChanges } from './RowChanges'
 import { RowComments } from './RowComments'
 
 const cellStyle = { position: 'relative' as const, borderRadius: 6, padding: 2 }
-
-/** Where a row can move to: the positions around the place above it and the place below it (null at an end). */
-export interface Neighbours {
-  up: [number | null, number] | null
-  down: [number, number | null] | null
-}
-
-export function neighboursOf(rows: AssignmentRow[], i: number): Neighbours {
-  const pos = (j: number) => rows[j]?.pos ?? null
-  return {
-    up: i > 0 ? [pos(i - 2), rows[i - 1]!.pos] : null,
-    down: i < rows.length - 1 ? [rows[i + 1]!.pos, pos(i + 2)] : null,
-  }
-}
 
 /** The task column stays in view while the wide table scrolls sideways. */
 export const stickyColumn = {
