@@ -351,7 +351,7 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
               </Collapse>
             </div>
           )}
-          {canSettle && (
+          {canSettle && open.length > 0 && (
             <div className="sticky-actions">
               <Group justify="space-between" gap="sm" wrap="wrap">
                 <Text size="sm" fw={600} data-testid="settle-summary">
