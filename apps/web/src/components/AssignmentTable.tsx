@@ -155,27 +155,50 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     [props.agenda],
   )
 
-  const ctx: AssignmentContextValue = {
-    ydoc: session.ydoc,
-    canEdit,
-    canSettle,
-    user,
-    peers,
-    focusCell,
-    settled,
-    unitOf,
-    agenda,
-    accepting,
-    serverProblems,
-    accept: (rowId) => {
+  const { mutate: acceptMutate } = acceptChanges
+  const accept = useCallback(
+    (rowId: string) => {
       setAccepting(rowId)
-      acceptChanges.mutate(rowId, {
+      acceptMutate(rowId, {
         onSuccess: () => toasts.show({ color: 'green', message: t('assignments.accepted') }),
         onError: (e) => toasts.show({ color: 'red', message: errorText(t, e, i18n.language) }),
         onSettled: () => setAccepting(null),
       })
     },
-  }
+    [acceptMutate, t, i18n.language],
+  )
+  // One value while nothing in it changes: a keystroke in one row re-renders that row only.
+  const ctx: AssignmentContextValue = useMemo(
+    () => ({
+      ydoc: session.ydoc,
+      canEdit,
+      canSettle,
+      user: { id: user.id, name: user.name },
+      peers,
+      focusCell,
+      settled,
+      unitOf,
+      agenda,
+      accepting,
+      serverProblems,
+      accept,
+    }),
+    [
+      session.ydoc,
+      canEdit,
+      canSettle,
+      user.id,
+      user.name,
+      peers,
+      focusCell,
+      settled,
+      unitOf,
+      agenda,
+      accepting,
+      serverProblems,
+      accept,
+    ],
+  )
 
   const runPropose = async () => {
     try {

@@ -29,7 +29,7 @@ import {
 } from '@mantine/core'
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
-import { type ReactNode, useMemo } from 'react'
+import { memo, type ReactNode, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { usePeopleOf } from '../../lib/queries'
 import { UnitPicker } from '../UnitSelect'
@@ -355,7 +355,17 @@ function useRowCells(row: AssignmentRow, n: number, numbered: boolean, neighbour
   return { title, lead, support, person, due, rhythm, note, actions, errors, settledRow }
 }
 
-export function AssignmentTableRow({ row, n, neighbours }: { row: AssignmentRow; n: number; neighbours: Neighbours }) {
+interface RowProps {
+  row: AssignmentRow
+  n: number
+  neighbours: Neighbours
+}
+
+/** Rows render again only when their row, place or neighbours change (or the table's context). */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.row === b.row && a.n === b.n && JSON.stringify(a.neighbours) === JSON.stringify(b.neighbours)
+
+export const AssignmentTableRow = memo(function AssignmentTableRow({ row, n, neighbours }: RowProps) {
   const c = useRowCells(row, n, true, neighbours)
   const changes = c.settledRow?.changes.length ? c.settledRow : null
   return (
@@ -381,10 +391,10 @@ export function AssignmentTableRow({ row, n, neighbours }: { row: AssignmentRow;
       )}
     </>
   )
-}
+}, sameRow)
 
 /** The same row as a card, one field under another: the phone's table. */
-export function AssignmentRowCard({ row, n, neighbours }: { row: AssignmentRow; n: number; neighbours: Neighbours }) {
+export const AssignmentRowCard = memo(function AssignmentRowCard({ row, n, neighbours }: RowProps) {
   const { t } = useTranslation()
   const c = useRowCells(row, n, false, neighbours)
   const field = (label: string, node: ReactNode) => (
@@ -417,4 +427,4 @@ export function AssignmentRowCard({ row, n, neighbours }: { row: AssignmentRow; 
       </Stack>
     </Card>
   )
-}
+}, sameRow)

@@ -8,7 +8,15 @@ export function useAssignmentRows(ydoc: Y.Doc): AssignmentRow[] {
   const [rows, setRows] = useState<AssignmentRow[]>(() => readRows(ydoc))
   useEffect(() => {
     const map = rowsMap(ydoc)
-    const read = () => setRows(readRows(ydoc))
+    // A row nobody changed keeps its object, so only the changed rows render again.
+    const read = () =>
+      setRows((before) => {
+        const old = new Map(before.map((r) => [r.id, r]))
+        return readRows(ydoc).map((r) => {
+          const o = old.get(r.id)
+          return o && JSON.stringify(o) === JSON.stringify(r) ? o : r
+        })
+      })
     map.observeDeep(read)
     read()
     return () => map.unobserveDeep(read)
