@@ -167,38 +167,24 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     },
     [acceptMutate, t, i18n.language],
   )
-  // One value while nothing in it changes: a keystroke in one row re-renders that row only.
-  const ctx: AssignmentContextValue = useMemo(
-    () => ({
-      ydoc: session.ydoc,
-      canEdit,
-      canSettle,
-      user: { id: user.id, name: user.name },
-      peers,
-      focusCell,
-      settled,
-      unitOf,
-      agenda,
-      accepting,
-      serverProblems,
-      accept,
-    }),
-    [
-      session.ydoc,
-      canEdit,
-      canSettle,
-      user.id,
-      user.name,
-      peers,
-      focusCell,
-      settled,
-      unitOf,
-      agenda,
-      accepting,
-      serverProblems,
-      accept,
-    ],
-  )
+  const me = useMemo(() => ({ id: user.id, name: user.name }), [user.id, user.name])
+  const parts: AssignmentContextValue = {
+    ydoc: session.ydoc,
+    canEdit,
+    canSettle,
+    user: me,
+    peers,
+    focusCell,
+    settled,
+    unitOf,
+    agenda,
+    accepting,
+    serverProblems,
+    accept,
+  }
+  // One value while none of its parts changes: a keystroke in one row re-renders that row only.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are the dependencies, in a fixed order
+  const ctx = useMemo(() => parts, Object.values(parts))
 
   const runPropose = async () => {
     try {
