@@ -125,6 +125,8 @@ export interface Report {
   submittedAt: string
   submittedBy: string | null
   submittedByName: string | null
+  /** Photos sent with it (the task's report list names them). */
+  photos?: { id: string; filename: string }[]
 }
 
 export const directiveKinds: readonly DirectiveKind[] = ['CT', 'KH', 'KL', 'TB', 'CV', 'QD', 'NQ']

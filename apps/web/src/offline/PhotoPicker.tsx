@@ -100,3 +100,20 @@ export function PhotoPicker({ photos, onChange }: { photos: PhotoDraft[]; onChan
     </Stack>
   )
 }
+
+/** The photos sent with a report, small and loaded only when scrolled to; a tap opens the full photo. */
+export function ReportPhotos({ reportId, photos }: { reportId: string; photos?: { id: string; filename: string }[] }) {
+  if (!photos?.length) return null
+  return (
+    <Group gap="xs" mt={4} data-testid="report-photos">
+      {photos.map((p) => {
+        const src = `/api/reports/${reportId}/photos/${p.id}`
+        return (
+          <a key={p.id} href={src} target="_blank" rel="noreferrer">
+            <Image src={src} alt={p.filename} w={64} h={64} radius="sm" fit="cover" loading="lazy" />
+          </a>
+        )
+      })}
+    </Group>
+  )
+}

@@ -225,7 +225,10 @@ async function send(item: OutboxItem, qc: QueryClient): Promise<Outcome> {
   }
   if (
     !cur.reportId &&
-    (cur.unitReport || (body && (body.progress !== undefined || body.narrative || body.difficulties)))
+    (cur.unitReport ||
+      // Photos need their report: without any text the hub refuses it (400) and the item says so.
+      cur.photos?.some((p) => !p.sent) ||
+      (body && (body.progress !== undefined || body.narrative || body.difficulties)))
   ) {
     try {
       if (cur.unitReport) {
@@ -240,7 +243,7 @@ async function send(item: OutboxItem, qc: QueryClient): Promise<Outcome> {
       } else {
         const r = await api<{ report: Report; task?: Task }>(`/tasks/${cur.taskId}/reports`, {
           method: 'POST',
-          body,
+          body: body ?? { narrative: '', difficulties: '' },
           idempotencyKey: cur.reportKey,
         })
         cur = { ...cur, reportId: r.report.id }

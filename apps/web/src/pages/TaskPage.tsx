@@ -35,7 +35,9 @@ import { useDirectives, usePeople, useTask, useTaskCascade, useTaskReports, useU
 import { applyTask } from '../lib/task-cache'
 import { type Task, type TaskStatus, taskStatuses } from '../lib/types'
 import { useLiveRoom } from '../live/socket'
-import { enqueue, newKey } from '../offline/outbox'
+import { enqueue, flushOutbox, newKey } from '../offline/outbox'
+import { PhotoPicker, ReportPhotos } from '../offline/PhotoPicker'
+import type { PhotoDraft } from '../offline/photos'
 import { useOnline } from '../offline/use-online'
 
 const route = getRouteApi('/_authed/tasks/$taskId')
@@ -86,6 +88,7 @@ function ProgressUpdate({ task }: { task: Task }) {
   const [progress, setProgress] = useState(task.progress)
   const [narrative, setNarrative] = useState('')
   const [difficulties, setDifficulties] = useState('')
+  const [photos, setPhotos] = useState<PhotoDraft[]>([])
   const [conflict, setConflict] = useState<Conflict | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -93,7 +96,11 @@ function ProgressUpdate({ task }: { task: Task }) {
   // against whatever live update arrived since, so the server's 409 catches a concurrent change.
   const [base, setBase] = useState<Basis>({ version: task.version, status: task.status, progress: task.progress })
   const dirty =
-    status !== base.status || progress !== base.progress || narrative.trim() !== '' || difficulties.trim() !== ''
+    status !== base.status ||
+    progress !== base.progress ||
+    narrative.trim() !== '' ||
+    difficulties.trim() !== '' ||
+    photos.length > 0
 
   // A change by someone else (or a roll-up from the units below) while nothing is changed here: show
   // it, and take its version with it. Once the user has changed something the form stays as opened.
@@ -130,11 +137,13 @@ function ProgressUpdate({ task }: { task: Task }) {
         base: from,
         change,
         report: text,
+        photos,
         ...ids,
         patched: patched !== null,
       })
       setNarrative('')
       setDifficulties('')
+      setPhotos([])
       // The form now stands on what was queued; a further change here is sent after it.
       setBase({ version: patched?.version ?? from.version, status, progress })
       toasts.show({ color: 'blue', message: t('offline.outbox.queued') })
@@ -142,6 +151,12 @@ function ProgressUpdate({ task }: { task: Task }) {
     try {
       if (!onlineManager.isOnline()) {
         await keep()
+        return
+      }
+      // Photos go through the outbox even online: the report first, then each photo once under its own key.
+      if (photos.length) {
+        await keep()
+        await flushOutbox(qc, user.id)
         return
       }
       let latest: Task | null = null
@@ -263,6 +278,7 @@ function ProgressUpdate({ task }: { task: Task }) {
             difficulties={difficulties}
             onDifficulties={setDifficulties}
           />
+          <PhotoPicker photos={photos} onChange={setPhotos} />
           {conflict && (
             <Alert
               color="orange"
@@ -475,6 +491,7 @@ function Reports({ taskId }: { taskId: string }) {
                   {t('task.update.difficulties')}: {r.difficulties}
                 </Text>
               )}
+              <ReportPhotos reportId={r.id} photos={r.photos} />
             </Timeline.Item>
           ))}
         </Timeline>
