@@ -337,7 +337,7 @@ describe('faults in the cluster', () => {
       closedWith = e?.code ?? 0
     })
     // The typed lines in order (version 1's plain text may run paragraphs together).
-    const typed = (text: string) => text.match(/dòng \d+/g) ?? []
+    const typed = (text: string): string[] => text.match(/dòng \d+/g) ?? []
     let i = 0
     const typing = setInterval(() => append(typist.doc, `dòng ${i++}`), 20)
     let issued!: Awaited<ReturnType<typeof api>>
