@@ -65,6 +65,10 @@ describe('assignment document', () => {
     m.set('dueAt', '<script>')
     m.set('title', 42)
     expect(readRows(a)[0]).toMatchObject({ leadUnitIds: [], dueAt: null, title: '' })
+    // Text PostgreSQL cannot store never reaches a task: NUL dropped, a lone surrogate replaced.
+    m.set('title', 'Chốt\u0000 kiểm soát \ud800')
+    m.set('note', '\udc00ghi chú')
+    expect(readRows(a)[0]).toMatchObject({ title: 'Chốt kiểm soát \ufffd', note: '\ufffdghi chú' })
   })
 })
 

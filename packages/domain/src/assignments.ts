@@ -85,12 +85,23 @@ export const emptyAssignmentFields: AssignmentRowFields = {
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/**
+ * A cell's text as it can be stored: cells come from a live document, past the API's input guard, so
+ * what PostgreSQL cannot hold (NUL, a surrogate without its pair) is dropped or replaced here.
+ */
+const cellText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replaceAll('\u0000', '').replace(loneSurrogates, '\ufffd'))
+    .catch('')
 const uuid = z.string().uuid()
 
 /** A row's fields as read back from a document anyone may have written: anything malformed is dropped to empty. */
 export const assignmentFieldsSchema = z.object({
-  title: z.string().max(500).catch(''),
-  description: z.string().max(20_000).catch(''),
+  title: cellText(500),
+  description: cellText(20_000),
   clauseOrdinal: z.number().int().min(0).max(10_000).nullable().catch(null),
   leadUnitIds: z.array(uuid).max(700).catch([]),
   supportUnitIds: z.array(uuid).max(700).catch([]),
@@ -98,7 +109,7 @@ export const assignmentFieldsSchema = z.object({
   dueAt: day.nullable().catch(null),
   freq: z.enum(recurrenceFreqs).nullable().catch(null),
   reportCycle: z.enum(reportCycles).nullable().catch(null),
-  note: z.string().max(5_000).catch(''),
+  note: cellText(5_000),
   agendaItemId: uuid.nullable().catch(null),
 })
 

@@ -104,7 +104,8 @@ function transitionIn(
     })
     if (input.action !== 'issue') return dto
     // The assignment rows settled while it was a draft go out with it; their tasks put it in force.
-    const sent = await AssignmentService.sendHeld(tx, actor, updated, requestId)
+    const issuer = updated.issuerUnitId ?? ctx.units.root()!.id
+    const sent = await AssignmentService.sendHeld(tx, actor, updated, issuer, requestId)
     const inForce = sent ? await putInForce(tx, actor, updated, sent, requestId) : null
     return inForce ? presentDirective(inForce, await recipientsOf(tx, id)) : dto
   })

@@ -2,7 +2,7 @@
 // a removal racing an edit, settling exactly once, held tasks of a draft directive, proposals from the
 // text, accepted changes, a meeting's table, and who may do what.
 import { schema } from '@hub/db'
-import { addProposals, addRow, readRows, setCell, setRemoved } from '@hub/domain/assignment-doc'
+import { addProposals, addRow, readRows, rowsOfState, setCell, setRemoved } from '@hub/domain/assignment-doc'
 import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -73,7 +73,6 @@ const rowIn = (doc: Y.Doc, id: string, match: (r: ReturnType<typeof readRows>[nu
 const onServer = (docName: string, ...rowIds: string[]) =>
   until(
     async () => {
-      const { rowsOfState } = await import('@hub/domain/assignment-doc')
       const held = rowsOfState((await hub.deps.documents!.snapshot(docName)).state).map((r) => r.id)
       return rowIds.every((id) => held.includes(id))
     },

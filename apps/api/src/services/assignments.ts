@@ -12,6 +12,7 @@ import {
   type AssignmentProblem,
   type AssignmentRow,
   type AssignmentRowFields,
+  assignmentFieldNames,
   assignmentProblems,
   Conflict,
   directivePolicy,
@@ -33,6 +34,7 @@ import {
 import { type ProposedRow, rowsOfState } from '@hub/domain/assignment-doc'
 import { documentPolicy } from '@hub/domain/document-policy'
 import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { proposeDirectiveTasks } from '../commands/directive-task-drafts'
 import { recordChange } from './audit'
 import { Service } from './change'
 import { presentDirective } from './directives'
@@ -256,19 +258,11 @@ export class AssignmentService extends Service {
   async proposals(
     actor: CurrentUser,
     id: string,
-    propose: () => Promise<{
-      drafts: {
-        clauseOrdinal: number
-        title: string
-        leadUnitIds: string[]
-        supportUnitIds: string[]
-        dueAt: string | null
-        recurrence: { freq: AssignmentRowFields['freq']; reportCycle: AssignmentRowFields['reportCycle'] } | null
-        sourceText: string
-      }[]
-      ceasedUnits: unknown[]
-    }>,
-  ): Promise<{ proposals: ProposedRow[]; ceasedUnits: unknown[] }> {
+    propose: () => ReturnType<typeof proposeDirectiveTasks>,
+  ): Promise<{
+    proposals: ProposedRow[]
+    ceasedUnits: Awaited<ReturnType<typeof proposeDirectiveTasks>>['ceasedUnits']
+  }> {
     const scope = await this.scope(actor, 'directive', id)
     if (!scope.canEdit) throw new Forbidden()
     const { drafts, ceasedUnits } = await propose()
@@ -287,7 +281,7 @@ export class AssignmentService extends Service {
           leadUnitIds,
           supportUnitIds: x.supportUnitIds.filter((u) => !leadUnitIds.includes(u)),
           dueAt: x.dueAt,
-          ...rowRhythmOf(x.recurrence as never),
+          ...rowRhythmOf(x.recurrence),
         },
       }
     })
@@ -451,11 +445,11 @@ export class AssignmentService extends Service {
     const live = await this.rows(scope.docName)
     const settled = await this.db.select().from(s).where(eq(s.docName, scope.docName))
     const stateOf = new Map(settled.map((x) => [x.rowId, x.status]))
-    const rows: AssignmentRowFields[] = [
+    // The table's rows, then settled rows no longer in it (drafts confirmed outside the table).
+    const rows: (AssignmentRowFields & { id: string })[] = [
       ...live,
       ...settled.filter((x) => !live.some((r) => r.id === x.rowId)).map((x) => ({ ...x.fields, id: x.rowId })),
     ]
-    const ids = rows.map((r) => ('id' in r ? String(r.id) : ''))
     const names = await userNames(
       this.db,
       rows.map((r) => r.accountableUserId),
@@ -488,7 +482,7 @@ export class AssignmentService extends Service {
         rhythm: r.freq ? (rhythmWords[r.freq] ?? null) : null,
         reportCycle: r.reportCycle ? (rhythmWords[r.reportCycle] ?? null) : null,
         note: r.note,
-        state: stateWord(ids[i]!),
+        state: stateWord(r.id),
       })),
     }
   }
@@ -497,7 +491,13 @@ export class AssignmentService extends Service {
    * At a directive's issue, in its transaction: the held rows' tasks go out with it (and it is then
    * in force, as when tasks are confirmed on an issued directive).
    */
-  static async sendHeld(tx: Tx, actor: CurrentUser, directive: DirectiveRow, requestId?: string): Promise<number> {
+  static async sendHeld(
+    tx: Tx,
+    actor: CurrentUser,
+    directive: DirectiveRow,
+    issuerUnitId: string,
+    requestId?: string,
+  ): Promise<number> {
     const held = await tx
       .select()
       .from(s)
@@ -507,7 +507,7 @@ export class AssignmentService extends Service {
         tx,
         actor,
         x.fields,
-        { directiveId: directive.id, issuerUnitId: directive.issuerUnitId ?? '' },
+        { directiveId: directive.id, issuerUnitId },
         requestId,
       )
       await tx.update(s).set({ status: 'sent', taskId: task.id, sentAt: new Date() }).where(eq(s.id, x.id))
@@ -528,10 +528,7 @@ function missingRow(i: number): never {
 }
 
 function pickFields(row: AssignmentRowFields): AssignmentRowFields {
-  const out = { ...emptyAssignmentFields }
-  for (const k of Object.keys(emptyAssignmentFields) as (keyof AssignmentRowFields)[])
-    (out as Record<string, unknown>)[k] = row[k]
-  return out
+  return Object.fromEntries(assignmentFieldNames.map((k) => [k, row[k]])) as unknown as AssignmentRowFields
 }
 
 /** Confirming tasks on an issued directive puts it in force (audited and announced like any move). */
