@@ -516,7 +516,8 @@ export class AssignmentService extends Service {
   }
 }
 
-const rhythmWords: Record<string, string> = {
+/** How a rhythm or report cycle is worded in the hub's documents (the annex, a conclusion notice). */
+export const rhythmWords: Record<string, string> = {
   daily: 'Hằng ngày',
   weekly: 'Hằng tuần',
   monthly: 'Hằng tháng',

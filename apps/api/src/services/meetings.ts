@@ -12,6 +12,7 @@ import {
 } from '@hub/domain'
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
+import { rhythmWords } from './assignments'
 import { audit } from './audit'
 import { Service } from './change'
 import { presentDirective } from './directives'
@@ -252,7 +253,7 @@ export function assignmentClause(row: AssignmentRowFields, nameOf: (unitId: stri
   const when = row.dueAt
     ? `; thời hạn: ${row.dueAt.split('-').reverse().join('/')}`
     : row.freq
-      ? `; thực hiện ${{ daily: 'hằng ngày', weekly: 'hằng tuần', monthly: 'hằng tháng', ongoing: 'thường xuyên' }[row.freq]}`
+      ? `; thực hiện ${rhythmWords[row.freq]?.toLocaleLowerCase('vi')}`
       : ''
   return `${names(row.leadUnitIds)} chủ trì${supports ? `, phối hợp với ${supports}` : ''}: ${row.title.trim()}${when}.`
 }
