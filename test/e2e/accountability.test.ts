@@ -66,6 +66,17 @@ describe('the accountability dashboard', () => {
       .toBe(8)
     await screenshot(page, 'accountability-district')
 
+    // The district's head answers for the same figures: his card shows his score and, opened, the new task.
+    const { heads } = await bithu.get<{ heads: { name: string; to: string | null; figures: { score: number } }[] }>(
+      `/measure/${tayho.unitId}`,
+    )
+    const head = heads.find((h) => h.to === null)!
+    const card = page.getByTestId('heads')
+    await card.getByText(head.name, { exact: true }).waitFor()
+    await card.getByRole('button', { name: new RegExp(head.name) }).click()
+    await card.getByRole('link', { name: title }).waitFor()
+    expect(await card.getByTestId('head-score').allTextContents()).toContain(String(head.figures.score))
+
     await page.getByRole('link', { name: title }).first().click()
     await page.waitForURL(`**/tasks/${task.id}`)
     await page.getByRole('heading', { level: 1, name: title }).waitFor()
