@@ -1,6 +1,7 @@
 export * from './accountability'
 export * from './assignments'
 export * from './attachments'
+export * from './city-reports'
 export * from './committees'
 export * from './directives'
 export * from './duty'
