@@ -2,6 +2,7 @@
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import type { UnitTree } from '@hub/domain'
+import { cityReportPolicy } from '@hub/domain/city-report'
 import { documentPolicy } from '@hub/domain/document-policy'
 import { and, eq } from 'drizzle-orm'
 import { parseDocName } from './doc-name'
@@ -60,6 +61,12 @@ export async function documentAccess(db: DbOrTx, tree: UnitTree, user: CurrentUs
       const [row] = await db.select({ originUnitId: p.originUnitId }).from(p).where(eq(p.id, id)).limit(1)
       if (!row) return 'missing'
       return documentPolicy.modelWriteUp(user, tree, row)
+    }
+    case 'city-report': {
+      const r = schema.cityReports
+      const [row] = await db.select({ issuerUnitId: r.issuerUnitId }).from(r).where(eq(r.id, id)).limit(1)
+      if (!row) return 'missing'
+      return cityReportPolicy.access(user, tree, row.issuerUnitId)
     }
   }
 }

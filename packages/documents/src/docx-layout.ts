@@ -18,7 +18,15 @@ import {
   UnderlineType,
   WidthType,
 } from 'docx'
-import { type Align, type Block, type Columns, layoutDirective, ruleGap, typeSizes } from './directive-layout'
+import {
+  type Align,
+  type Block,
+  type Columns,
+  type DirectiveLayout,
+  layoutDirective,
+  ruleGap,
+  typeSizes,
+} from './directive-layout'
 import { tinosFontData, wordFontName } from './fonts'
 import {
   contentWidthMm,
@@ -54,9 +62,17 @@ const singleLine = 240
 
 /** Renders a directive as a Word document in its formal layout (36-HD/VPTW or decree 30/2020). */
 export async function renderDocx(doc: DirectiveDocument, options: DocxOptions = {}): Promise<Buffer> {
-  const layout = layoutDirective(doc)
+  return renderLayoutDocx(layoutDirective(doc), doc.issuer, options)
+}
+
+/** Renders a formal document already laid out (a directive, the city's report) as a Word document. */
+export async function renderLayoutDocx(
+  layout: DirectiveLayout,
+  creator: string,
+  options: DocxOptions = {},
+): Promise<Buffer> {
   const document = formalDocument({
-    meta: { title: layout.title, creator: doc.issuer, description: layout.title },
+    meta: { title: layout.title, creator, description: layout.title },
     orientation: 'portrait',
     margins: marginsMm,
     embedFonts: options.embedFonts !== false,

@@ -1,6 +1,6 @@
 import type { DirectiveDocument } from '@hub/domain'
 import PDFDocument from 'pdfkit'
-import { type Block, type Columns, layoutDirective, ruleGap, typeSizes } from './directive-layout'
+import { type Block, type Columns, type DirectiveLayout, layoutDirective, ruleGap, typeSizes } from './directive-layout'
 import { faceFor, fontFaces, tinosFiles } from './fonts'
 import { contentWidthMm, firstLineIndentMm, marginsMm, mmToPt, pageNumberFromTopMm } from './page-geometry'
 
@@ -12,7 +12,14 @@ const ruleThickness = 0.75
 
 /** Renders a directive as PDF in its formal layout, with the bundled Tinos faces embedded (subset). */
 export async function renderPdf(doc: DirectiveDocument): Promise<Buffer> {
-  const layout = layoutDirective(doc)
+  return renderLayoutPdf(layoutDirective(doc), { author: doc.issuer, subject: doc.title })
+}
+
+/** Renders a formal document already laid out (a directive, the city's report) as PDF. */
+export async function renderLayoutPdf(
+  layout: DirectiveLayout,
+  meta: { author: string; subject: string },
+): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: {
@@ -27,7 +34,7 @@ export async function renderPdf(doc: DirectiveDocument): Promise<Buffer> {
     font: tinosFiles.regular,
     lang: 'vi-VN',
     displayTitle: true,
-    info: { Title: layout.title, Author: doc.issuer, Subject: doc.title, Creator: 'Coordination hub' },
+    info: { Title: layout.title, Author: meta.author, Subject: meta.subject, Creator: 'Coordination hub' },
   })
   for (const face of fontFaces) pdf.registerFont(face, tinosFiles[face])
   const output = collect(pdf)
