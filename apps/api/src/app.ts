@@ -13,6 +13,7 @@ import { apiHeaders, webHeaders } from './middleware/web-headers'
 import { assignmentRoutes } from './routes/assignments'
 import { authRoutes } from './routes/auth'
 import { changeRoutes } from './routes/changes'
+import { cityReportRoutes } from './routes/city-reports'
 import { directiveLifecycleRoutes } from './routes/directive-lifecycle'
 import { directiveRoutes } from './routes/directives'
 import { documentRoutes } from './routes/documents'
@@ -121,6 +122,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/api/search', searchRoutes(deps))
   app.route('/api/measure', measureRoutes(deps))
   app.route('/api/reports', periodicReportRoutes(deps))
+  app.route('/api/city-reports', cityReportRoutes(deps))
   app.route('/api/reports', reportPhotoRoutes(deps))
   app.route('/api/inspections', inspectionRoutes(deps))
   app.route('/api/duty', dutyRoutes(deps))

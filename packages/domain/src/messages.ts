@@ -93,6 +93,7 @@ const catalogue = {
   alreadyConcluded: { vi: 'Cuộc họp đã có thông báo kết luận', en: 'Already concluded' },
   noDifficulty: { vi: 'Báo cáo không nêu khó khăn', en: 'The report raises no difficulty' },
   alreadyDecided: { vi: 'Đã có ý kiến chỉ đạo', en: 'Already decided' },
+  cityReportExists: { vi: 'Kỳ này đã có báo cáo của thành phố', en: 'The city already has a report for this period' },
   originUnit: { vi: 'Đơn vị đã là nơi khởi xướng mô hình', en: 'The origin unit' },
   alreadyAdopted: { vi: 'Đơn vị đã áp dụng mô hình này', en: 'Already adopted' },
   invalidModelStep: {

@@ -1,0 +1,205 @@
+// The city's report of a period on a real hub (PGlite, the collab socket): composed from the units'
+// reports, one per period, refused to district heads everywhere (API and document), a bad period
+// changes nothing, and the DOCX/PDF exports carry the text as edited through a y-websocket client.
+import { schema } from '@hub/db'
+import { vnDay } from '@hub/domain'
+import { eq } from 'drizzle-orm'
+import JSZip from 'jszip'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { openDoc, until } from '../testing/ydoc'
+
+let hub: Awaited<ReturnType<typeof startTestHub>>
+let vanphong: string
+let bithu: string
+let tayho: string
+let hoankiem: string
+let kiemtra: string
+let units: { id: string; name: string; kind: string }[]
+const unit = (name: string) => units.find((u) => u.name === name)!
+const docs: { close(): void }[] = []
+const today = vnDay()
+
+beforeAll(async () => {
+  hub = await startTestHub()
+  ;[vanphong, bithu, tayho, hoankiem, kiemtra] = (await Promise.all(
+    ['vanphong', 'bithu', 'tayho', 'hoankiem', 'kiemtra'].map((n) => loginCookie(hub.base, `${n}@demo.local`)),
+  )) as [string, string, string, string, string]
+  units = (await api(hub.base, bithu, 'GET', '/api/units')).json.units
+})
+afterAll(async () => {
+  for (const d of docs) d.close()
+  await hub.close()
+})
+
+const count = async () => (await hub.deps.dbh.db.select().from(schema.cityReports)).length
+const audits = async () =>
+  (await hub.deps.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityType, 'city_report'))).length
+
+/** The upgrade's answer to opening a document: 'open', or the refusal's status. */
+const collabOutcome = (docName: string, cookie: string) =>
+  new Promise<number | 'open'>((resolve) => {
+    const ws = new WebSocket(`${hub.base.replace('http', 'ws')}/collab/${encodeURIComponent(docName)}`, {
+      headers: { cookie, origin: hub.base },
+    })
+    ws.on('open', () => {
+      ws.close()
+      resolve('open')
+    })
+    ws.on('unexpected-response', (_req, res) => {
+      res.resume()
+      ws.terminate()
+      resolve(res.statusCode ?? 0)
+    })
+    ws.on('error', () => {})
+  })
+
+async function pdfText(bytes: ArrayBuffer) {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise
+  let text = ''
+  for (let i = 1; i <= doc.numPages; i++)
+    text += `${(await (await doc.getPage(i)).getTextContent()).items.map((x) => ('str' in x ? x.str : '')).join(' ')}\n`
+  return text.replace(/\s+/g, ' ')
+}
+
+describe('the city report of a period', () => {
+  let report: any
+
+  beforeAll(async () => {
+    // Today's daily report from two districts (every district owes one): figures with their units.
+    const tayhoReport = await api(hub.base, tayho, 'POST', '/api/reports', {
+      unitId: unit('Quận Tây Hồ').id,
+      period: today,
+      body: 'Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.',
+      figures: { 'Chốt kiểm soát': { value: 12, unit: 'chốt' }, 'Phiếu đi chợ': 1500 },
+      difficulties: 'Thiếu lực lượng trực chốt ban đêm.',
+    })
+    expect(tayhoReport.status).toBe(201)
+    const hoankiemReport = await api(hub.base, hoankiem, 'POST', '/api/reports', {
+      unitId: unit('Quận Hoàn Kiếm').id,
+      period: today,
+      body: 'Hoàn Kiếm phong tỏa 2 ngõ.',
+      figures: { 'Chốt kiểm soát': { value: 5, unit: 'chốt' }, 'Phiếu đi chợ': 500 },
+      difficulties: 'thiếu lực lượng trực chốt ban đêm',
+    })
+    expect(hoankiemReport.status).toBe(201)
+  })
+
+  it('composes the draft from the records: who reported, each report attributed, figures summed, who did not', async () => {
+    const res = await api(hub.base, vanphong, 'POST', '/api/city-reports', { period: today })
+    expect(res.status).toBe(201)
+    report = res.json.cityReport
+    expect(report).toMatchObject({ period: today, docName: `city-report:${report.id}`, version: 1, canEdit: true })
+    expect(report.title).toBe(`Kết quả thực hiện nhiệm vụ ngày ${today.split('-').reverse().join('/')}`)
+    const editor = await openDoc(hub.base, report.docName, vanphong)
+    docs.push(editor)
+    const text = editor.text()
+    expect(text).toContain('Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.')
+    expect(text).toMatch(/Quận Tây Hồ\n\(Báo cáo kỳ \d\d\/\d\d\/\d{4}, .+ báo cáo\): Tây Hồ đã lập/)
+    expect(text).toContain('- Chốt kiểm soát: 17 chốt (2 đơn vị báo cáo).')
+    expect(text).toContain('- Phiếu đi chợ: 2.000 (2 đơn vị báo cáo).')
+    expect(text).toContain('- Thiếu lực lượng trực chốt ban đêm (')
+    expect(text).toContain('Đã báo cáo: 2/30 đơn vị: Quận Hoàn Kiếm, Quận Tây Hồ.')
+    // A district that owes today's report and did not send it is listed.
+    expect(text).toMatch(/Chưa báo cáo: 28 đơn vị: .*Quận Ba Đình/)
+    expect(text).toContain('V. ĐÁNH GIÁ THEO THƯỚC ĐO')
+    expect(text).toMatch(/Điểm thước đo bình quân của \d+ đơn vị: /)
+    // Audited with the record.
+    expect(await audits()).toBe(1)
+    const listed = await api(hub.base, bithu, 'GET', `/api/city-reports?period=${today}`)
+    expect(listed.status).toBe(200)
+    expect(listed.json.cityReports.map((r: any) => r.id)).toEqual([report.id])
+  })
+
+  it('one report per period: composing again is a conflict naming the existing one', async () => {
+    const again = await api(hub.base, bithu, 'POST', '/api/city-reports', { period: today })
+    expect(again.status).toBe(409)
+    expect(again.json.error.code).toBe('city_report_exists')
+    expect(again.json.error.details).toEqual({ id: report.id })
+    expect(await count()).toBe(1)
+  })
+
+  it('a bad period gets a clear 400 and writes nothing', async () => {
+    const before = { reports: await count(), audits: await audits() }
+    for (const period of ['hôm qua', '2021-13', '2021-W60', '30d', '2099-01-01'] as const) {
+      const res = await api(hub.base, vanphong, 'POST', '/api/city-reports', { period })
+      expect(res.status, period).toBe(400)
+      expect(res.json.error.code).toBe('validation_failed')
+      expect(res.json.error.message).toContain('Kỳ không hợp lệ')
+      expect(res.json.error.details.fields[0].path).toBe('period')
+    }
+    expect((await api(hub.base, vanphong, 'POST', '/api/city-reports', {})).status).toBe(400)
+    expect((await api(hub.base, vanphong, 'GET', '/api/city-reports?period=junk')).status).toBe(400)
+    expect({ reports: await count(), audits: await audits() }).toEqual(before)
+  })
+
+  it('a district head gets 403 on create, list, read, export and the document; an inspector of the city reads', async () => {
+    expect((await api(hub.base, tayho, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
+    expect((await api(hub.base, tayho, 'GET', '/api/city-reports')).status).toBe(403)
+    expect((await api(hub.base, tayho, 'GET', `/api/city-reports/${report.id}`)).status).toBe(403)
+    for (const format of ['docx', 'pdf']) {
+      const r = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=${format}`, {
+        headers: { cookie: tayho },
+      })
+      expect(r.status).toBe(403)
+    }
+    expect(await collabOutcome(report.docName, tayho)).toBe(403)
+    expect(await count()).toBe(1)
+    // The city's inspector reads it (not edits); the office's document opens for him.
+    const read = await api(hub.base, kiemtra, 'GET', `/api/city-reports/${report.id}`)
+    expect(read.status).toBe(200)
+    expect(read.json.cityReport.canEdit).toBe(false)
+    expect((await api(hub.base, kiemtra, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
+    expect(await collabOutcome(report.docName, kiemtra)).toBe('open')
+    expect((await api(hub.base, vanphong, 'GET', `/api/city-reports/${crypto.randomUUID()}`)).status).toBe(404)
+  })
+
+  it('exports DOCX and PDF in the formal layout with the text as edited in the document', async () => {
+    const editor = await openDoc(hub.base, report.docName, vanphong)
+    docs.push(editor)
+    const edited = [...editor.text().split('\n'), 'Văn phòng Thành ủy đề nghị Thường trực cho ý kiến về chốt ban đêm.']
+    editor.setParagraphs(edited)
+    await until(
+      async () =>
+        (await hub.deps.documents!.snapshot(report.docName)).plainText.includes('đề nghị Thường trực cho ý kiến'),
+      5000,
+      'the edit on the server',
+    )
+    const docx = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=docx`, {
+      headers: { cookie: bithu },
+    })
+    expect(docx.status).toBe(200)
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml')
+    expect(docx.headers.get('content-disposition')).toContain(`bao-cao-${today}.docx`)
+    const xml = await (await JSZip.loadAsync(Buffer.from(await docx.arrayBuffer())))
+      .file('word/document.xml')!
+      .async('string')
+    const text = xml.replace(/<[^>]+>/g, '')
+    for (const s of [
+      'THÀNH ỦY HÀ NỘI',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      '-BC/TU',
+      'BÁO CÁO',
+      report.title,
+      'Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.',
+      'Văn phòng Thành ủy đề nghị Thường trực cho ý kiến về chốt ban đêm.',
+      'Nơi nhận',
+      'T/L BAN THƯỜNG VỤ',
+    ])
+      expect(text).toContain(s)
+    expect(text).toMatch(/Hà Nội, ngày \d\d? tháng \d\d? năm \d{4}/)
+    const pdf = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=pdf`, {
+      headers: { cookie: kiemtra },
+    })
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    const bytes = await pdf.arrayBuffer()
+    expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-')
+    const pdfWords = await pdfText(bytes)
+    expect(pdfWords).toContain('BÁO CÁO')
+    expect(pdfWords).toContain('Văn phòng Thành ủy đề nghị Thường trực cho ý kiến về chốt ban đêm.')
+    expect(pdfWords).toContain('Tây Hồ đã lập 12 chốt kiểm soát')
+  })
+})
