@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { bytea, createdAt, id, ts, updatedAt } from './columns'
+import { date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id, ts, updatedAt } from './columns'
 import { users } from './people'
+import { storedFileColumns } from './stored-file'
 import { units } from './units'
 
 /** Mô hình hay, cách làm tốt: a local practice written up so that other units can copy it. */
@@ -101,13 +102,7 @@ export const modelAttachments = pgTable(
     practiceId: uuid('practice_id')
       .notNull()
       .references(() => modelPractices.id),
-    filename: text('filename').notNull(),
-    /** One of the allowed types, checked against the file's first bytes on upload. */
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    data: bytea('data').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id),
-    createdAt: createdAt(),
+    ...storedFileColumns(),
   },
   (t) => [index('model_attachments_practice').on(t.practiceId)],
 )
