@@ -1,47 +1,23 @@
+import {
+  type InspectionOutcome,
+  inspectionOutcomes,
+  type MeasureSettings,
+  type RatingCode,
+  type UnitFigures,
+} from '@hub/domain/measure'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { connectLive, useLiveRoom } from '../live/socket'
 import { api, qs } from './api'
 import type { Role } from './types'
 
-export type RatingCode = 'excellent' | 'good' | 'pass' | 'fail'
+export type { MeasureSettings, RatingCode }
 export type MeasureKind = 'district' | 'commune' | 'sector' | 'body'
-export const outcomes = ['commend', 'reward', 'remind', 'criticise', 'discipline'] as const
-export type Outcome = (typeof outcomes)[number]
+export { inspectionOutcomes as outcomes }
+export type Outcome = InspectionOutcome
 
-export interface MeasureSettings {
-  weights: { onTime: number; reports: number; freshness: number; inspections: number; subunits: number }
-  overdue: { perTask: number; perDay: number; maxDaysPerTask: number; cap: number }
-  staleAfterDays: number
-  outcomeValues: Record<Outcome, number>
-  thresholds: { excellent: number; good: number; pass: number }
-}
-
-export interface MeasureFigures {
-  unitId: string
-  unitName: string
-  kind: string
-  onTimeRate: number | null
-  dueInPeriod: number
-  doneOnTime: number
-  doneLate: number
-  overdue: number
-  overdueDays: number
-  maxOverdueDays: number
-  reportsOnTimeRate: number | null
-  reportsExpected: number
-  reportsLate: number
-  reportsMissing: number
-  openTasks: number
-  daysSinceUpdate: number | null
-  inspections: Record<Outcome, number>
-  inspectionValue: number | null
-  subunitCompletion: number | null
-  components: Record<keyof MeasureSettings['weights'], number | null>
-  penalty: number
-  score: number | null
-  ratingCode: RatingCode | null
-  rating: string | null
+/** A unit's figures as the API gives them (the domain's `UnitFigures`), with the unit's head where asked. */
+export interface MeasureFigures extends UnitFigures {
   head?: { name: string; position: string } | null
 }
 export interface MeasureRow extends MeasureFigures {
