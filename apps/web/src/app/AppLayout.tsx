@@ -18,6 +18,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconChevronDown,
+  IconFileReport,
   IconFileText,
   IconLayoutKanban,
   IconLogout,
@@ -64,6 +65,15 @@ export function AppLayout() {
     { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden /> },
     { to: '/models', label: t('nav.models'), icon: <IconBulb size={20} aria-hidden /> },
     { to: '/accountability', label: t('nav.accountability'), icon: <IconChartBar size={20} aria-hidden /> },
+    ...(user.roles.some((r) => r.role !== 'unit_head' && r.role !== 'unit_staff')
+      ? [
+          {
+            to: '/accountability/city-reports',
+            label: t('cityReport.title'),
+            icon: <IconFileReport size={20} aria-hidden />,
+          },
+        ]
+      : []),
     ...(user.unitId
       ? [
           {

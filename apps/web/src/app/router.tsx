@@ -141,6 +141,18 @@ const compareRoute = createRoute({
   component: lazyRouteComponent(() => import('../pages/ComparePage'), 'ComparePage'),
 })
 
+const cityReportsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/accountability/city-reports',
+  component: lazyRouteComponent(() => import('../pages/CityReportsPage'), 'CityReportsPage'),
+})
+
+const cityReportRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: '/accountability/city-reports/$reportId',
+  component: lazyRouteComponent(() => import('../pages/CityReportPage'), 'CityReportPage'),
+})
+
 const unitMeasureRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/accountability/$unitId',
@@ -196,6 +208,8 @@ const routeTree = rootRoute.addChildren([
     unitRoute,
     accountabilityRoute,
     compareRoute,
+    cityReportsRoute,
+    cityReportRoute,
     unitMeasureRoute,
     notificationsRoute,
     adminRoute,

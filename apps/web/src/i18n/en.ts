@@ -1,5 +1,6 @@
 import { accountabilityEn } from './accountability-en'
 import { assignmentsEn } from './assignments-en'
+import { cityReportEn } from './city-report-en'
 import { offlineEn } from './offline-en'
 import { unitsTimeEn } from './units-time-en'
 import type { Catalogue } from './vi'
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   },
   accountability: accountabilityEn,
   assignments: assignmentsEn,
+  cityReport: cityReportEn,
   offline: offlineEn,
   unitsTime: unitsTimeEn,
   nav: {

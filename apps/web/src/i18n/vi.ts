@@ -1,6 +1,7 @@
 /** The Vietnamese catalogue: the default language of the hub. Every UI string lives here (and in en.ts). */
 import { accountabilityVi } from './accountability-vi'
 import { assignmentsVi } from './assignments-vi'
+import { cityReportVi } from './city-report-vi'
 import { offlineVi } from './offline-vi'
 import { unitsTimeVi } from './units-time-vi'
 
@@ -30,6 +31,7 @@ export const vi = {
   },
   accountability: accountabilityVi,
   assignments: assignmentsVi,
+  cityReport: cityReportVi,
   offline: offlineVi,
   unitsTime: unitsTimeVi,
   nav: {
