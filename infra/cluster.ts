@@ -2,21 +2,11 @@
 // this machine (loopback ports), seeded explicitly with the demo city; `npm run cluster -- down`
 // stops it all. Endpoints are written to infra/.cluster/endpoints.json. Used by the scale-out tests.
 import { execFileSync, spawn } from 'node:child_process'
-import {
-  chownSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { createServer } from 'node:net'
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort, initPostgres, postgresBin } from '../apps/api/src/testing/postgres'
 import { hubCommand, hubEnvironment, readinessPath, renderNginx } from './deployment'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -48,16 +38,6 @@ const run = (cmd: string, args: string[], opts: { asPostgres?: boolean; env?: No
   })
 }
 
-async function freePort(): Promise<number> {
-  return await new Promise((res) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => res(port))
-    })
-  })
-}
-
 async function waitReady(url: string, ms = 120_000) {
   const t = Date.now()
   while (Date.now() - t < ms) {
@@ -69,41 +49,15 @@ async function waitReady(url: string, ms = 120_000) {
   throw new Error(`${url} did not become ready`)
 }
 
-function pgBin(): string {
-  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))
-  return `/usr/lib/postgresql/${versions[0]}/bin`
-}
-
 async function up(n: number) {
   if (existsSync(endpointsFile)) await down()
   run('bash', [join(root, 'infra', 'ensure-deps.sh')])
   mkdirSync(state, { recursive: true })
-  const bin = pgBin()
+  const bin = postgresBin()
 
-  // PostgreSQL: a throwaway cluster in a temp folder (PostgreSQL refuses to run as root).
+  // PostgreSQL: a throwaway cluster in a temp folder.
   const pgDir = mkdtempSync(join(tmpdir(), 'hub-cluster-pg-'))
-  if (isRoot)
-    chownSync(pgDir, Number(run('id', ['-u', 'postgres']).trim()), Number(run('id', ['-g', 'postgres']).trim()))
-  const pgPort = await freePort()
-  run(`${bin}/initdb`, ['-D', `${pgDir}/data`, '-A', 'trust', '-U', 'hub', '-E', 'UTF8', '--locale=C.UTF-8'], {
-    asPostgres: true,
-  })
-  run(
-    `${bin}/pg_ctl`,
-    [
-      '-D',
-      `${pgDir}/data`,
-      '-l',
-      `${pgDir}/log`,
-      '-w',
-      '-o',
-      `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=on`,
-      'start',
-    ],
-    { asPostgres: true },
-  )
-  run('psql', ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'hub', '-d', 'postgres', '-c', 'create database hub'])
-  const databaseUrl = `postgres://hub@127.0.0.1:${pgPort}/hub`
+  const { url: databaseUrl } = await initPostgres(pgDir, '-c max_connections=300 -c fsync=on')
 
   // Redis: no persistence needed; it only carries messages between processes.
   const redisPort = await freePort()

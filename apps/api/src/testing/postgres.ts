@@ -1,3 +1,5 @@
+// Throwaway PostgreSQL servers on this machine (Debian's packages): the API tests' database and the
+// scale-out cluster's (infra/cluster.ts starts its server through `initPostgres`).
 import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -12,14 +14,18 @@ export function postgresInstalled(): boolean {
   return existsSync(PG_ROOT) && readdirSync(PG_ROOT).some((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb')))
 }
 
-// PostgreSQL refuses to run as root: its commands run as the postgres user then.
-const asPostgres = (cmd: string, args: string[]) =>
+/** The bin folder of the newest PostgreSQL installed. */
+export const postgresBin = () => join(PG_ROOT, readdirSync(PG_ROOT).sort((a, b) => Number(b) - Number(a))[0]!, 'bin')
+
+/** Runs a PostgreSQL command; PostgreSQL refuses to run as root, so as root it runs as the postgres user. */
+export const asPostgres = (cmd: string, args: string[]) =>
   execFileSync(isRoot ? 'runuser' : cmd, isRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   })
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on now. */
+export async function freePort(): Promise<number> {
   return await new Promise((res) => {
     const s = createServer()
     s.listen(0, '127.0.0.1', () => {
@@ -30,12 +36,11 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * A throwaway PostgreSQL server in a temp folder on a loopback port, with an empty database `hub`;
- * `stop()` shuts it down and removes the folder.
+ * Creates a PostgreSQL cluster in `dir` (data in `dir/data`, log in `dir/log`), starts it on a free
+ * loopback port with the given server settings (`-c name=value ...`) and creates the empty database `hub`.
  */
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
-  const bin = join(PG_ROOT, readdirSync(PG_ROOT).sort((a, b) => Number(b) - Number(a))[0]!, 'bin')
-  const dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'))
+export async function initPostgres(dir: string, settings: string): Promise<{ url: string; port: number }> {
+  const bin = postgresBin()
   if (isRoot) {
     const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim())
     chownSync(dir, id('-u'), id('-g'))
@@ -49,21 +54,29 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
     `${dir}/log`,
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${settings}`,
     'start',
   ])
   execFileSync(
     join(bin, 'psql'),
     ['-h', '127.0.0.1', '-p', String(port), '-U', 'hub', '-d', 'postgres', '-c', 'create database hub'],
-    {
-      stdio: 'ignore',
-    },
+    { stdio: 'ignore' },
   )
+  return { url: `postgres://hub@127.0.0.1:${port}/hub`, port }
+}
+
+/**
+ * A throwaway PostgreSQL server in a temp folder on a loopback port, with an empty database `hub`;
+ * `stop()` shuts it down and removes the folder.
+ */
+export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-test-pg-'))
+  const { url } = await initPostgres(dir, '-c fsync=off')
   return {
-    url: `postgres://hub@127.0.0.1:${port}/hub`,
+    url,
     stop: () => {
       try {
-        asPostgres(join(bin, 'pg_ctl'), ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop'])
+        asPostgres(join(postgresBin(), 'pg_ctl'), ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop'])
       } finally {
         rmSync(dir, { recursive: true, force: true })
       }
