@@ -115,9 +115,11 @@ describe('composing the city report', () => {
     // Tây Hồ's two days said the same: one paragraph, both days, its author.
     expect(text).toContain('(Báo cáo kỳ 26/07/2021; 27/07/2021, Nguyễn Văn A báo cáo): Đã lập 12 chốt kiểm soát.')
     expect(text).toContain('(Báo cáo kỳ 26/07/2021, Trần Thị B báo cáo): Phong tỏa 2 ngõ.\nĐã xét nghiệm 300 người.')
-    expect(text).toContain(
-      'Số liệu: Chốt kiểm soát: 12; Phiếu đi chợ: 1.000 phiếu; Ghi chú: ổn định; Chốt kiểm soát: 3.',
-    )
+    // A unit's own figures are summed over its reports of the period; its texts kept as written.
+    expect(text).toContain('Số liệu (cộng trong kỳ): Chốt kiểm soát: 15; Phiếu đi chợ: 1.000 phiếu; Ghi chú: ổn định.')
+    expect(text).toContain('Số liệu: Chốt kiểm soát: 5; Phiếu đi chợ: 500 phiếu.')
+    // Tây Hồ reported, but not every day it owed.
+    expect(text).toContain('Còn thiếu báo cáo trong kỳ: Quận Tây Hồ (thiếu 1).')
     expect(text).toContain('- Chốt kiểm soát: 20 (2 đơn vị báo cáo).')
     expect(text).toContain('- Phiếu đi chợ: 1.500 phiếu (2 đơn vị báo cáo).')
     expect(text).toContain('- Thiếu lực lượng trực chốt ban đêm (Quận Tây Hồ, Quận Hoàn Kiếm).')

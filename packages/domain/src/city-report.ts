@@ -130,13 +130,6 @@ export function groupDifficulties(reports: readonly CityReportSource[]): Difficu
   return [...groups.values()].sort((a, b) => b.units.length - a.units.length || sortVi(a.text, b.text))
 }
 
-const figureText = (name: string, f: ReportedFigure) =>
-  typeof f === 'number'
-    ? `${name}: ${numbers.format(f)}`
-    : typeof f === 'string'
-      ? `${name}: ${f}`
-      : `${name}: ${numbers.format(f.value)} ${f.unit}`.trim()
-
 /** A unit's reports in the period: identical bodies from several days read once, with their days. */
 function unitSection(ordinal: number, unitName: string, reports: readonly CityReportSource[]): string[] {
   const out = [`${ordinal}. ${unitName}`]
@@ -153,8 +146,13 @@ function unitSection(ordinal: number, unitName: string, reports: readonly CityRe
     const lines = body.split('\n').filter((l) => l.trim())
     out.push(`(Báo cáo kỳ ${b.days.join('; ')}${who}): ${lines[0] ?? ''}`, ...lines.slice(1))
   }
-  const figures = reports.flatMap((r) => Object.entries(r.figures ?? {}).map(([n, f]) => figureText(n, f)))
-  if (figures.length) out.push(`Số liệu: ${[...new Set(figures)].join('; ')}.`)
+  // The unit's numbers summed over its reports of the period; its texts as written, once each.
+  const sums = sumFigures(reports).map((t) => `${t.name}: ${numbers.format(t.total)}${t.unit ? ` ${t.unit}` : ''}`)
+  const texts = reports.flatMap((r) =>
+    Object.entries(r.figures ?? {}).flatMap(([n, f]) => (typeof f === 'string' ? [`${n.trim()}: ${f}`] : [])),
+  )
+  const figures = [...sums, ...new Set(texts)]
+  if (figures.length) out.push(`Số liệu${reports.length > 1 ? ' (cộng trong kỳ)' : ''}: ${figures.join('; ')}.`)
   return out
 }
 
@@ -178,6 +176,16 @@ function measureParagraphs(rows: readonly CityMeasureRow[]): string[] {
     )
   out.push(`Nhiệm vụ quá hạn chưa hoàn thành: ${numbers.format(rows.reduce((n, r) => n + r.overdue, 0))}.`)
   return out
+}
+
+/** Units that reported in the period but sent fewer reports than they owed (a week of daily reports). */
+function shortfall(input: CityReportInput, byUnit: ReadonlyMap<string, { name: string }>): string[] {
+  const short = input.measure
+    .filter((m) => m.reportsMissing > 0 && byUnit.has(m.unitId))
+    .map((m) => ({ name: byUnit.get(m.unitId)!.name, n: m.reportsMissing }))
+    .sort((a, b) => b.n - a.n || sortVi(a.name, b.name))
+  if (!short.length) return []
+  return [`Còn thiếu báo cáo trong kỳ: ${short.map((u) => `${u.name} (thiếu ${u.n})`).join(', ')}.`]
 }
 
 /**
@@ -207,6 +215,7 @@ export function composeCityReport(input: CityReportInput): ComposedCityReport {
     'I. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ',
     `Đã báo cáo: ${reported.length}/${owed} đơn vị${reported.length ? `: ${reported.join(', ')}` : ''}.`,
     missing.length ? `Chưa báo cáo: ${missing.length} đơn vị: ${missing.join(', ')}.` : 'Chưa báo cáo: không có.',
+    ...shortfall(input, byUnit),
     'II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ',
   ]
   const units = [...byUnit.values()].sort((a, b) => sortVi(a.name, b.name))
