@@ -8,7 +8,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -21,7 +20,8 @@ import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
-import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
+import { InspectionFormModal, ReportFormModal } from '../components/AccountabilityForms'
+import { MeasureTable } from '../components/MeasureTable'
 import { ErrorState, Loading } from '../components/PageState'
 import {
   type MeasureKind,
@@ -30,7 +30,6 @@ import {
   mayInspect,
   mayOversee,
   type PeriodicReport,
-  percent,
   type RatingCode,
   ratingColour,
   reportingUnits,
@@ -199,7 +198,7 @@ export function AccountabilityPage() {
             )}
             <DifficultiesCard reports={inbox.data ?? []} canDecide={mayDecide(user.roles)} />
           </SimpleGrid>
-          <RankingTable rows={rows} />
+          <MeasureTable title={t('accountability.ranking')} rows={rows} ranked />
         </>
       )}
       {reportUnits.length > 0 && <ReportFormModal opened={reportOpen} onClose={report.close} unitIds={reportUnits} />}
@@ -235,73 +234,6 @@ function UnitMosaic({ rows }: { rows: MeasureRow[] }) {
         </Anchor>
       ))}
     </Group>
-  )
-}
-
-function RankingTable({ rows }: { rows: MeasureRow[] }) {
-  const { t } = useTranslation()
-  return (
-    <Card withBorder p={0}>
-      <Title order={2} fz="lg" p="sm">
-        {t('accountability.ranking')}
-      </Title>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('accountability.rank')}</Table.Th>
-              <Table.Th>{t('accountability.unit')}</Table.Th>
-              <Table.Th>{t('accountability.head')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.onTime')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.overdue')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.reportsOnTime')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.score')}</Table.Th>
-              <Table.Th>{t('accountability.rating')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.slice(0, 200).map((r) => (
-              <Table.Tr
-                key={r.unitId}
-                style={{
-                  boxShadow: `inset 4px 0 0 var(--mantine-color-${ratingColour[r.ratingCode ?? 'none'].replace('.', '-')})`,
-                }}
-              >
-                <Table.Td>{r.rank ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/accountability/${r.unitId}`}
-                    aria-label={t('accountability.drill', { name: r.unitName })}
-                  >
-                    {r.unitName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{r.head?.name ?? ''}</Text>
-                </Table.Td>
-                <Table.Td ta="right">{percent(r.onTimeRate)}</Table.Td>
-                <Table.Td ta="right" c={r.overdue > 0 ? 'red.8' : undefined}>
-                  {r.overdue}
-                </Table.Td>
-                <Table.Td ta="right">{percent(r.reportsOnTimeRate)}</Table.Td>
-                <Table.Td ta="right" fw={700}>
-                  {r.score ?? '—'}
-                </Table.Td>
-                <Table.Td>
-                  <RatingBadge code={r.ratingCode} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rows.length > 200 && (
-        <Text size="xs" c="dimmed" p="sm">
-          {t('common.showingOf', { shown: 200, total: rows.length })}
-        </Text>
-      )}
-    </Card>
   )
 }
 

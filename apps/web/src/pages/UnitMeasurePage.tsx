@@ -10,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core'
@@ -22,12 +21,12 @@ import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
 import { InspectionsCard } from '../components/InspectionsCard'
+import { MeasureTable } from '../components/MeasureTable'
 import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
 import {
   type ExpectedReport,
   type HeadMeasureRow,
-  type MeasureFigures,
   mayInspect,
   outcomes,
   percent,
@@ -195,7 +194,7 @@ export function UnitMeasurePage() {
         {t('accountability.compare')}
       </Anchor>
       {m.heads.length > 0 && <HeadsCard heads={m.heads} />}
-      {m.children.length > 0 && <ChildrenTable rows={m.children} />}
+      {m.children.length > 0 && <MeasureTable title={t('accountability.children')} rows={m.children} />}
       <Title order={2} fz="xl">
         {t('accountability.records')}
       </Title>
@@ -301,58 +300,6 @@ function HeadsCard({ heads }: { heads: HeadMeasureRow[] }) {
           </Accordion.Item>
         ))}
       </Accordion>
-    </Card>
-  )
-}
-
-function ChildrenTable({ rows }: { rows: MeasureFigures[] }) {
-  const { t } = useTranslation()
-  return (
-    <Card withBorder p={0}>
-      <Title order={2} fz="lg" p="sm">
-        {t('accountability.children')}
-      </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('accountability.unit')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.onTime')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.overdue')}</Table.Th>
-              <Table.Th ta="right">{t('accountability.score')}</Table.Th>
-              <Table.Th>{t('accountability.rating')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr
-                key={r.unitId}
-                style={{
-                  boxShadow: `inset 4px 0 0 var(--mantine-color-${ratingColour[r.ratingCode ?? 'none'].replace('.', '-')})`,
-                }}
-              >
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/accountability/${r.unitId}`}
-                    aria-label={t('accountability.drill', { name: r.unitName })}
-                  >
-                    {r.unitName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right">{percent(r.onTimeRate)}</Table.Td>
-                <Table.Td ta="right">{r.overdue}</Table.Td>
-                <Table.Td ta="right" fw={700}>
-                  {r.score ?? '—'}
-                </Table.Td>
-                <Table.Td>
-                  <RatingBadge code={r.ratingCode} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
     </Card>
   )
 }
