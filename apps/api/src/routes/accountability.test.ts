@@ -3,47 +3,23 @@ import { addDays, vnDay } from '@hub/domain'
 import { and, eq, gte, lt } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { notificationHandler } from '../services/notifications'
 import { Scheduler } from '../services/scheduler'
-import { createTestHub, type TestHub } from '../testing/harness'
-import { postgresInstalled, startPostgres } from '../testing/postgres'
+import { ENGINES, useTestHub } from '../testing/harness'
 
 // Every behaviour on both engines the hub runs on: the embedded PGlite and PostgreSQL (a throwaway
 // server, when the machine has PostgreSQL installed).
-const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
-
-describe.each(engines)('accountability on %s', (engine) => {
-  let postgres: { url: string; stop: () => void } | undefined
-  let hub: TestHub
-  let bithu: string
-  let tayho: string
-  let kiemtra: string
-  let districts: { id: string; name: string }[]
-  const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+describe.each(ENGINES)('accountability on %s', (engine) => {
+  const { hub, as, unitNamed } = useTestHub({ engine, accounts: ['bithu', 'tayho', 'kiemtra'], districts: true })
   const measureRow = async (unitId: string, period = '') =>
-    (await hub.request('GET', `/api/measure?kind=district${period}`, { cookie: bithu })).json.rows.find(
+    (await hub.request('GET', `/api/measure?kind=district${period}`, { cookie: as.bithu })).json.rows.find(
       (r: any) => r.unitId === unitId,
     )
 
-  beforeAll(async () => {
-    if (engine === 'PostgreSQL') {
-      postgres = await startPostgres()
-      hub = await createTestHub({ databaseUrl: postgres.url })
-    } else hub = await createTestHub()
-    bithu = await hub.login('bithu@demo.local')
-    tayho = await hub.login('tayho@demo.local')
-    kiemtra = await hub.login('kiemtra@demo.local')
-    districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
-  })
-  afterAll(async () => {
-    await hub?.close()
-    postgres?.stop()
-  })
-
   describe('the measure', () => {
     it('ranks the 30 districts of the demo city with varied, explainable scores and ratings', async () => {
-      const res = await hub.request('GET', '/api/measure?kind=district', { cookie: bithu })
+      const res = await hub.request('GET', '/api/measure?kind=district', { cookie: as.bithu })
       expect(res.status).toBe(200)
       const rows = res.json.rows
       expect(rows).toHaveLength(30)
@@ -74,14 +50,14 @@ describe.each(engines)('accountability on %s', (engine) => {
       const tayhoId = unitNamed('Tây Hồ')
       const before = await measureRow(tayhoId)
       const created = await hub.request('POST', '/api/tasks', {
-        cookie: bithu,
+        cookie: as.bithu,
         body: { title: 'Báo cáo kết quả phát phiếu đi chợ (kiểm thử)', leadUnitId: tayhoId, dueAt: '2021-07-28' },
       })
       expect(created.status).toBe(201)
       const after = await measureRow(tayhoId)
       expect(after.overdue).toBe(before.overdue + 1)
       expect(after.score).toBeLessThanOrEqual(before.score)
-      const drill = await hub.request('GET', `/api/measure/${tayhoId}`, { cookie: bithu })
+      const drill = await hub.request('GET', `/api/measure/${tayhoId}`, { cookie: as.bithu })
       expect(drill.status).toBe(200)
       const listed = drill.json.records.overdue.find((t: any) => t.id === created.json.task.id)
       expect(listed).toMatchObject({
@@ -94,21 +70,21 @@ describe.each(engines)('accountability on %s', (engine) => {
     })
 
     it('answers over the 579 communes', async () => {
-      const res = await hub.request('GET', '/api/measure?kind=commune', { cookie: bithu })
+      const res = await hub.request('GET', '/api/measure?kind=commune', { cookie: as.bithu })
       expect(res.status).toBe(200)
       expect(res.json.rows).toHaveLength(579)
     })
 
     it('exports the ranking to a spreadsheet with the same figures', async () => {
       const res = await hub.app.request('http://hub.test/api/measure/export?kind=district', {
-        headers: { host: 'hub.test', cookie: bithu },
+        headers: { host: 'hub.test', cookie: as.bithu },
       })
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toContain('spreadsheetml')
       const wb = new ExcelJS.Workbook()
       await wb.xlsx.load(await res.arrayBuffer())
       const sheet = wb.getWorksheet('Xếp hạng')!
-      const rows = (await hub.request('GET', '/api/measure?kind=district', { cookie: bithu })).json.rows
+      const rows = (await hub.request('GET', '/api/measure?kind=district', { cookie: as.bithu })).json.rows
       // Title, period, time, header, then one row per district in ranking order.
       expect(sheet.rowCount).toBe(4 + 30)
       expect(sheet.getRow(5).getCell(2).value).toBe(rows[0].unitName)
@@ -119,7 +95,7 @@ describe.each(engines)('accountability on %s', (engine) => {
 
     it('follows a unit over the weeks, the current week last', async () => {
       const tayhoId = unitNamed('Tây Hồ')
-      const res = await hub.request('GET', `/api/measure/${tayhoId}/trend?cycle=weekly&count=6`, { cookie: bithu })
+      const res = await hub.request('GET', `/api/measure/${tayhoId}/trend?cycle=weekly&count=6`, { cookie: as.bithu })
       expect(res.status).toBe(200)
       const points = res.json.points
       expect(points).toHaveLength(6)
@@ -133,26 +109,30 @@ describe.each(engines)('accountability on %s', (engine) => {
     })
 
     it('refuses a malformed period with 400 naming the field', async () => {
-      const res = await hub.request('GET', '/api/measure?kind=district&period=hôm-qua', { cookie: bithu })
+      const res = await hub.request('GET', '/api/measure?kind=district&period=hôm-qua', { cookie: as.bithu })
       expect(res.status).toBe(400)
       expect(res.json.error.details.fields[0].path).toBe('period')
     })
 
     it('shows a district head only the units in his reach', async () => {
-      const res = await hub.request('GET', '/api/measure?kind=district', { cookie: tayho })
+      const res = await hub.request('GET', '/api/measure?kind=district', { cookie: as.tayho })
       expect(res.json.rows.map((r: any) => r.unitName)).toEqual(['Quận Tây Hồ'])
-      expect((await hub.request('GET', `/api/measure/${unitNamed('Hoàn Kiếm')}`, { cookie: tayho })).status).toBe(403)
+      expect((await hub.request('GET', `/api/measure/${unitNamed('Hoàn Kiếm')}`, { cookie: as.tayho })).status).toBe(
+        403,
+      )
     })
 
     it('lets the committee change the weights, audited, and the scores follow', async () => {
-      const current = (await hub.request('GET', '/api/measure/settings', { cookie: bithu })).json.settings
+      const current = (await hub.request('GET', '/api/measure/settings', { cookie: as.bithu })).json.settings
       const onlyReports = {
         ...current,
         weights: { onTime: 0, reports: 100, freshness: 0, inspections: 0, subunits: 0 },
         overdue: { ...current.overdue, cap: 0 },
       }
-      expect((await hub.request('PUT', '/api/measure/settings', { cookie: tayho, body: onlyReports })).status).toBe(403)
-      const put = await hub.request('PUT', '/api/measure/settings', { cookie: bithu, body: onlyReports })
+      expect((await hub.request('PUT', '/api/measure/settings', { cookie: as.tayho, body: onlyReports })).status).toBe(
+        403,
+      )
+      const put = await hub.request('PUT', '/api/measure/settings', { cookie: as.bithu, body: onlyReports })
       expect(put.status).toBe(200)
       const row = await measureRow(unitNamed('Ba Đình'))
       expect(row.score).toBeCloseTo(row.reportsOnTimeRate * 100, 1)
@@ -162,14 +142,14 @@ describe.each(engines)('accountability on %s', (engine) => {
         .where(eq(schema.auditLog.action, 'measure.settings'))
       expect(audit).toHaveLength(1)
       expect((audit[0]!.after as any).weights.reports).toBe(100)
-      await hub.request('PUT', '/api/measure/settings', { cookie: bithu, body: current })
+      await hub.request('PUT', '/api/measure/settings', { cookie: as.bithu, body: current })
     })
   })
 
   describe('periodic reports', () => {
     it('a district head reports for his own district, not for another', async () => {
       const ok = await hub.request('POST', '/api/reports', {
-        cookie: tayho,
+        cookie: as.tayho,
         body: {
           unitId: unitNamed('Tây Hồ'),
           body: 'Đã phát 12.000 phiếu đi chợ cho 8 phường.',
@@ -180,53 +160,55 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(ok.status).toBe(201)
       expect(ok.json.report).toMatchObject({ kind: 'daily', period: vnDay(), onTime: true })
       const other = await hub.request('POST', '/api/reports', {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { unitId: unitNamed('Hoàn Kiếm'), body: 'x' },
       })
       expect(other.status).toBe(403)
       // The difficulty waits in the committee's inbox until answered; the answer can become a task.
-      const inbox = await hub.request('GET', '/api/reports?difficulties=open', { cookie: bithu })
+      const inbox = await hub.request('GET', '/api/reports?difficulties=open', { cookie: as.bithu })
       expect(inbox.json.reports.map((r: any) => r.id)).toContain(ok.json.report.id)
       const decided = await hub.request('POST', `/api/reports/${ok.json.report.id}/decision`, {
-        cookie: bithu,
+        cookie: as.bithu,
         body: {
           answer: 'Công an Thành phố tăng cường lực lượng.',
           task: { title: 'Tăng cường lực lượng tại chợ Bưởi' },
         },
       })
       expect(decided.status).toBe(201)
-      const task = await hub.request('GET', `/api/tasks/${decided.json.report.decision.taskId}`, { cookie: tayho })
+      const task = await hub.request('GET', `/api/tasks/${decided.json.report.decision.taskId}`, { cookie: as.tayho })
       expect(task.json.task.leadUnitId).toBe(unitNamed('Tây Hồ'))
-      const after = await hub.request('GET', '/api/reports?difficulties=open', { cookie: bithu })
+      const after = await hub.request('GET', '/api/reports?difficulties=open', { cookie: as.bithu })
       expect(after.json.reports.map((r: any) => r.id)).not.toContain(ok.json.report.id)
     })
 
     it('drafts the unit’s report from its task updates of the period, so nobody types twice', async () => {
       const task = (
         await hub.request('POST', '/api/tasks', {
-          cookie: tayho,
+          cookie: as.tayho,
           body: { title: 'Phát phiếu đi chợ tại phường Bưởi', leadUnitId: unitNamed('Tây Hồ') },
         })
       ).json.task
       await hub.request('POST', `/api/tasks/${task.id}/reports`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { progress: 60, narrative: 'Đã phát 4.000 phiếu.', difficulties: 'Thiếu máy in.' },
       })
-      const res = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Tây Hồ')}`, { cookie: tayho })
+      const res = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Tây Hồ')}`, { cookie: as.tayho })
       expect(res.status).toBe(200)
       expect(res.json.body).toContain('- Phát phiếu đi chợ tại phường Bưởi (60%): Đã phát 4.000 phiếu.')
       expect(res.json.difficulties).toContain('Thiếu máy in.')
-      const other = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Hoàn Kiếm')}`, { cookie: tayho })
+      const other = await hub.request('GET', `/api/reports/draft?unitId=${unitNamed('Hoàn Kiếm')}`, {
+        cookie: as.tayho,
+      })
       expect(other.status).toBe(403)
     })
 
     it('the office sets a weekly report schedule for the communes; a district head may not', async () => {
       const body = { title: 'Báo cáo tuần về tiêm chủng', cycle: 'weekly', unitKind: 'commune', startsOn: '2031-01-05' }
-      expect((await hub.request('POST', '/api/reports/schedules', { cookie: tayho, body })).status).toBe(403)
+      expect((await hub.request('POST', '/api/reports/schedules', { cookie: as.tayho, body })).status).toBe(403)
       const vanphong = await hub.login('vanphong@demo.local')
       const res = await hub.request('POST', '/api/reports/schedules', { cookie: vanphong, body })
       expect(res.status).toBe(201)
-      const list = (await hub.request('GET', '/api/reports/schedules', { cookie: tayho })).json.schedules
+      const list = (await hub.request('GET', '/api/reports/schedules', { cookie: as.tayho })).json.schedules
       expect(list.map((x: any) => x.title)).toContain('Báo cáo tuần về tiêm chủng')
       const bad = await hub.request('POST', '/api/reports/schedules', {
         cookie: vanphong,
@@ -252,7 +234,7 @@ describe.each(engines)('accountability on %s', (engine) => {
       const { PeriodicReportService } = await import('../services/periodic-reports')
       const service = new PeriodicReportService(hub.deps)
       const me = (id: string) => hub.request('GET', '/api/auth/me', { cookie: id })
-      const tayhoUser = (await me(tayho)).json.user
+      const tayhoUser = (await me(as.tayho)).json.user
       const actor = { ...tayhoUser, userId: tayhoUser.id, grants: tayhoUser.roles }
       // Tây Hồ reports on day 1 in time, and on day 2 only the day after.
       await service.submit(
@@ -268,16 +250,16 @@ describe.each(engines)('accountability on %s', (engine) => {
         new Date(`${addDays(day, 2)}T09:00:00+07:00`),
       )
       const row = (
-        await hub.request('GET', `/api/measure?kind=district&period=${day}..${addDays(day, 1)}`, { cookie: bithu })
+        await hub.request('GET', `/api/measure?kind=district&period=${day}..${addDays(day, 1)}`, { cookie: as.bithu })
       ).json.rows
       const th = row.find((r: any) => r.unitId === unitNamed('Tây Hồ'))
       const hk = row.find((r: any) => r.unitId === unitNamed('Hoàn Kiếm'))
       expect(th).toMatchObject({ reportsExpected: 2, reportsLate: 1, reportsMissing: 0, reportsOnTimeRate: 0.5 })
       expect(hk).toMatchObject({ reportsExpected: 2, reportsMissing: 2, reportsOnTimeRate: 0 })
-      const missing = (await hub.request('GET', `/api/reports/missing?date=${day}`, { cookie: bithu })).json
+      const missing = (await hub.request('GET', `/api/reports/missing?date=${day}`, { cookie: as.bithu })).json
       expect(missing.missing.map((m: any) => m.unitName)).toContain('Quận Hoàn Kiếm')
       expect(missing.missing.map((m: any) => m.unitName)).not.toContain('Quận Tây Hồ')
-      expect((await hub.request('GET', `/api/reports/missing?date=${day}`, { cookie: tayho })).status).toBe(403)
+      expect((await hub.request('GET', `/api/reports/missing?date=${day}`, { cookie: as.tayho })).status).toBe(403)
 
       // The scheduler, at 15:00 on day 1: Hoàn Kiếm's head is reminded, once even if it runs twice.
       const scheduler = new Scheduler(db, hub.deps.units, pino({ level: 'silent' }), () => {})
@@ -299,7 +281,7 @@ describe.each(engines)('accountability on %s', (engine) => {
       const tayhoId = unitNamed('Tây Hồ')
       const before = await measureRow(tayhoId)
       const res = await hub.request('POST', '/api/inspections', {
-        cookie: kiemtra,
+        cookie: as.kiemtra,
         body: {
           unitId: tayhoId,
           kind: 'unannounced',
@@ -314,13 +296,13 @@ describe.each(engines)('accountability on %s', (engine) => {
       const after = await measureRow(tayhoId)
       expect(after.inspections.discipline).toBe(before.inspections.discipline + 1)
       expect(after.score).toBeLessThan(before.score)
-      const list = await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })
+      const list = await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: as.tayho })
       expect(list.json.inspections.map((i: any) => i.id)).toContain(res.json.inspection.id)
     })
 
     it('the conclusion’s follow-ups become tasks of the inspected unit', async () => {
       const res = await hub.request('POST', '/api/inspections', {
-        cookie: kiemtra,
+        cookie: as.kiemtra,
         body: {
           unitId: unitNamed('Đống Đa'),
           kind: 'planned',
@@ -345,7 +327,7 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(
         (
           await hub.request('POST', '/api/inspections', {
-            cookie: tayho,
+            cookie: as.tayho,
             body: { ...body, unitId: unitNamed('Tây Hồ') },
           })
         ).status,
@@ -353,20 +335,20 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(
         (
           await hub.request('POST', '/api/inspections', {
-            cookie: tayho,
+            cookie: as.tayho,
             body: { ...body, unitId: unitNamed('Hoàn Kiếm') },
           })
         ).status,
       ).toBe(403)
       // The inspector belongs to the city's inspection commission: he does not inspect it, nor the city above it.
-      const organs = (await hub.request('GET', '/api/units?kind=body', { cookie: bithu })).json.units
-      const city = (await hub.request('GET', '/api/units?kind=city', { cookie: bithu })).json.units[0]
-      const me = (await hub.request('GET', '/api/auth/me', { cookie: kiemtra })).json.user
+      const organs = (await hub.request('GET', '/api/units?kind=body', { cookie: as.bithu })).json.units
+      const city = (await hub.request('GET', '/api/units?kind=city', { cookie: as.bithu })).json.units[0]
+      const me = (await hub.request('GET', '/api/auth/me', { cookie: as.kiemtra })).json.user
       const own = organs.find((o: any) => o.id === me.unitId)
       expect(own).toBeTruthy()
       for (const unitId of [own.id, city.id])
         expect(
-          (await hub.request('POST', '/api/inspections', { cookie: kiemtra, body: { ...body, unitId } })).status,
+          (await hub.request('POST', '/api/inspections', { cookie: as.kiemtra, body: { ...body, unitId } })).status,
         ).toBe(403)
     })
   })
@@ -374,24 +356,24 @@ describe.each(engines)('accountability on %s', (engine) => {
   describe('inspection teams, checklist and publication', () => {
     const me = async (cookie: string) => (await hub.request('GET', '/api/auth/me', { cookie })).json.user
     it('the committee sets up a team by decision; only its members (or the committee) record its inspections', async () => {
-      const inspector = await me(kiemtra)
+      const inspector = await me(as.kiemtra)
       const body = { name: 'Đoàn kiểm tra số 3', decisionNumber: '1203-QĐ/TU', memberUserIds: [inspector.id] }
       // A district head or the inspector himself cannot set a team up; nothing is written.
-      const teamsBefore = (await hub.request('GET', '/api/inspections/teams', { cookie: bithu })).json.teams.length
-      for (const cookie of [tayho, kiemtra])
+      const teamsBefore = (await hub.request('GET', '/api/inspections/teams', { cookie: as.bithu })).json.teams.length
+      for (const cookie of [as.tayho, as.kiemtra])
         expect((await hub.request('POST', '/api/inspections/teams', { cookie, body })).status).toBe(403)
       expect(
         (
           await hub.request('POST', '/api/inspections/teams', {
-            cookie: bithu,
+            cookie: as.bithu,
             body: { ...body, memberUserIds: ['00000000-0000-4000-8000-000000000000'] },
           })
         ).status,
       ).toBe(400)
-      expect((await hub.request('GET', '/api/inspections/teams', { cookie: bithu })).json.teams).toHaveLength(
+      expect((await hub.request('GET', '/api/inspections/teams', { cookie: as.bithu })).json.teams).toHaveLength(
         teamsBefore,
       )
-      const created = await hub.request('POST', '/api/inspections/teams', { cookie: bithu, body })
+      const created = await hub.request('POST', '/api/inspections/teams', { cookie: as.bithu, body })
       expect(created.status).toBe(201)
       const team = created.json.team
       expect(team).toMatchObject({
@@ -399,7 +381,7 @@ describe.each(engines)('accountability on %s', (engine) => {
         decisionNumber: '1203-QĐ/TU',
         memberUserIds: [inspector.id],
       })
-      const listed = (await hub.request('GET', '/api/inspections/teams', { cookie: kiemtra })).json.teams
+      const listed = (await hub.request('GET', '/api/inspections/teams', { cookie: as.kiemtra })).json.teams
       expect(listed.find((t: any) => t.id === team.id)).toMatchObject({ memberUserIds: [inspector.id] })
       const audit = await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, team.id))
       expect(audit.map((a) => a.action)).toEqual(['inspection_team.create'])
@@ -407,8 +389,8 @@ describe.each(engines)('accountability on %s', (engine) => {
       // Another team, without the inspector: he may not record in its name.
       const other = (
         await hub.request('POST', '/api/inspections/teams', {
-          cookie: bithu,
-          body: { name: 'Đoàn kiểm tra số 4', decisionNumber: '1204-QĐ/TU', memberUserIds: [(await me(bithu)).id] },
+          cookie: as.bithu,
+          body: { name: 'Đoàn kiểm tra số 4', decisionNumber: '1204-QĐ/TU', memberUserIds: [(await me(as.bithu)).id] },
         })
       ).json.team
       const inspection = {
@@ -419,27 +401,31 @@ describe.each(engines)('accountability on %s', (engine) => {
         outcome: 'commend',
       }
       expect(
-        (await hub.request('POST', '/api/inspections', { cookie: kiemtra, body: { ...inspection, teamId: other.id } }))
-          .status,
+        (
+          await hub.request('POST', '/api/inspections', {
+            cookie: as.kiemtra,
+            body: { ...inspection, teamId: other.id },
+          })
+        ).status,
       ).toBe(403)
       const ok = await hub.request('POST', '/api/inspections', {
-        cookie: kiemtra,
+        cookie: as.kiemtra,
         body: { ...inspection, teamId: team.id },
       })
       expect(ok.status).toBe(201)
       expect(ok.json.inspection).toMatchObject({ teamId: team.id, teamName: 'Đoàn kiểm tra số 3' })
       // The committee records for any team.
       expect(
-        (await hub.request('POST', '/api/inspections', { cookie: bithu, body: { ...inspection, teamId: other.id } }))
+        (await hub.request('POST', '/api/inspections', { cookie: as.bithu, body: { ...inspection, teamId: other.id } }))
           .status,
       ).toBe(201)
     })
     it('an inspection carries a checklist built from the directive’s clauses', async () => {
-      const ct05 = (await hub.request('GET', '/api/directives', { cookie: kiemtra })).json.directives.find(
+      const ct05 = (await hub.request('GET', '/api/directives', { cookie: as.kiemtra })).json.directives.find(
         (d: any) => d.number === '05-CT/TU',
       )
-      const clauses = (await hub.request('GET', `/api/directives/${ct05.id}`, { cookie: kiemtra })).json.clauses
-      const res = await hub.request('GET', `/api/inspections/checklist?directiveId=${ct05.id}`, { cookie: kiemtra })
+      const clauses = (await hub.request('GET', `/api/directives/${ct05.id}`, { cookie: as.kiemtra })).json.clauses
+      const res = await hub.request('GET', `/api/inspections/checklist?directiveId=${ct05.id}`, { cookie: as.kiemtra })
       expect(res.status).toBe(200)
       expect(res.json.items).toEqual(clauses.map((c: any) => ({ ordinal: c.ordinal, text: c.text })))
       expect(res.json.items.length).toBeGreaterThan(2)
@@ -460,10 +446,10 @@ describe.each(engines)('accountability on %s', (engine) => {
         { ...body, directiveId: undefined, checklist: [{ ordinal: first.ordinal, result: 'met' }] },
         { ...body, checklist: [{ ordinal: first.ordinal, result: 'great' }] },
       ])
-        expect((await hub.request('POST', '/api/inspections', { cookie: kiemtra, body: bad })).status).toBe(400)
+        expect((await hub.request('POST', '/api/inspections', { cookie: as.kiemtra, body: bad })).status).toBe(400)
       expect(await count()).toBe(before)
       const ok = await hub.request('POST', '/api/inspections', {
-        cookie: kiemtra,
+        cookie: as.kiemtra,
         body: {
           ...body,
           checklist: [
@@ -478,19 +464,22 @@ describe.each(engines)('accountability on %s', (engine) => {
         { ordinal: first.ordinal, text: first.text, result: 'met', note: '' },
         { ordinal: second.ordinal, text: second.text, result: 'partly', note: 'Thiếu sổ theo dõi' },
       ])
-      const listed = (await hub.request('GET', `/api/inspections?unitId=${body.unitId}`, { cookie: bithu })).json
+      const listed = (await hub.request('GET', `/api/inspections?unitId=${body.unitId}`, { cookie: as.bithu })).json
         .inspections
       expect(listed.find((i: any) => i.id === ok.json.inspection.id).checklist).toHaveLength(2)
       expect(
-        (await hub.request('GET', `/api/inspections/checklist?directiveId=${crypto.randomUUID()}`, { cookie: kiemtra }))
-          .status,
+        (
+          await hub.request('GET', `/api/inspections/checklist?directiveId=${crypto.randomUUID()}`, {
+            cookie: as.kiemtra,
+          })
+        ).status,
       ).toBe(404)
     })
     it('the recorder publishes the conclusion: the unit’s heads are notified and read it', async () => {
       const tayhoId = unitNamed('Tây Hồ')
       const recorded = (
         await hub.request('POST', '/api/inspections', {
-          cookie: kiemtra,
+          cookie: as.kiemtra,
           body: {
             unitId: tayhoId,
             kind: 'planned',
@@ -503,9 +492,9 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(recorded.published).toBe(false)
       const path = `/api/inspections/${recorded.id}/publish`
       // The inspected unit's head cannot publish it; nothing changes.
-      expect((await hub.request('POST', path, { cookie: tayho })).status).toBe(403)
+      expect((await hub.request('POST', path, { cookie: as.tayho })).status).toBe(403)
       expect(
-        (await hub.request('POST', `/api/inspections/${crypto.randomUUID()}/publish`, { cookie: kiemtra })).status,
+        (await hub.request('POST', `/api/inspections/${crypto.randomUUID()}/publish`, { cookie: as.kiemtra })).status,
       ).toBe(404)
       // The rows in the order they were written (no ORDER BY is no order on PostgreSQL).
       const audit = async () =>
@@ -515,27 +504,28 @@ describe.each(engines)('accountability on %s', (engine) => {
       expect(await audit()).toEqual(['inspection.record'])
       // The hub delivers notifications from the outbox (hub.ts); the test hub registers the handler itself.
       hub.outbox.on(notificationHandler(() => {}))
-      const res = await hub.request('POST', path, { cookie: kiemtra })
+      const res = await hub.request('POST', path, { cookie: as.kiemtra })
       expect(res.status).toBe(200)
       expect(res.json.inspection.published).toBe(true)
       expect(res.json.inspection.publishedAt).toBeTruthy()
       // Publishing again changes nothing.
-      expect((await hub.request('POST', path, { cookie: kiemtra })).status).toBe(200)
+      expect((await hub.request('POST', path, { cookie: as.kiemtra })).status).toBe(200)
       expect(await audit()).toEqual(['inspection.record', 'inspection.publish'])
       const note = async () => {
         await hub.outbox.kick()
-        const { notifications } = (await hub.request('GET', '/api/notifications', { cookie: tayho })).json
+        const { notifications } = (await hub.request('GET', '/api/notifications', { cookie: as.tayho })).json
         return notifications.find((n: any) => n.kind === 'inspection.published' && n.data.inspectionId === recorded.id)
       }
       await expect.poll(note, { timeout: 5_000 }).toBeTruthy()
       expect((await note()).title).toContain('khen')
-      const list = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })).json.inspections
+      const list = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: as.tayho })).json
+        .inspections
       expect(list.find((i: any) => i.id === recorded.id)).toMatchObject({ published: true })
 
       // An unannounced visit still ahead stays hidden from the unit, published or not; the committee publishes it.
       const ahead = (
         await hub.request('POST', '/api/inspections', {
-          cookie: kiemtra,
+          cookie: as.kiemtra,
           body: {
             unitId: tayhoId,
             kind: 'unannounced',
@@ -545,8 +535,9 @@ describe.each(engines)('accountability on %s', (engine) => {
           },
         })
       ).json.inspection
-      expect((await hub.request('POST', `/api/inspections/${ahead.id}/publish`, { cookie: bithu })).status).toBe(200)
-      const seen = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: tayho })).json.inspections
+      expect((await hub.request('POST', `/api/inspections/${ahead.id}/publish`, { cookie: as.bithu })).status).toBe(200)
+      const seen = (await hub.request('GET', `/api/inspections?unitId=${tayhoId}`, { cookie: as.tayho })).json
+        .inspections
       expect(seen.map((i: any) => i.id)).not.toContain(ahead.id)
     })
   })
@@ -555,23 +546,23 @@ describe.each(engines)('accountability on %s', (engine) => {
     it('shows who changed a task, what and when, to those who may read the task only', async () => {
       const created = (
         await hub.request('POST', '/api/tasks', {
-          cookie: bithu,
+          cookie: as.bithu,
           body: { title: 'Kiểm tra chốt kiểm soát giáp ranh', leadUnitId: unitNamed('Hoàn Kiếm') },
         })
       ).json.task
       await hub.request('PATCH', `/api/tasks/${created.id}`, {
-        cookie: bithu,
+        cookie: as.bithu,
         body: { version: created.version, progress: 40 },
       })
-      const res = await hub.request('GET', `/api/history/task/${created.id}`, { cookie: bithu })
+      const res = await hub.request('GET', `/api/history/task/${created.id}`, { cookie: as.bithu })
       expect(res.status).toBe(200)
       expect(res.json.entries.map((e: any) => e.action)).toEqual(['task.create', 'task.update'])
       const update = res.json.entries[1]
       expect(update.actorName).toBe('Trần Quốc Hưng')
       expect(update.changes).toContainEqual({ field: 'progress', before: 0, after: 40 })
       expect(update.changes.map((c: any) => c.field)).not.toContain('version')
-      expect((await hub.request('GET', `/api/history/task/${created.id}`, { cookie: tayho })).status).toBe(403)
-      expect((await hub.request('GET', `/api/history/meeting/${created.id}`, { cookie: bithu })).status).toBe(400)
+      expect((await hub.request('GET', `/api/history/task/${created.id}`, { cookie: as.tayho })).status).toBe(403)
+      expect((await hub.request('GET', `/api/history/meeting/${created.id}`, { cookie: as.bithu })).status).toBe(400)
     })
   })
 
@@ -613,8 +604,9 @@ describe.each(engines)('accountability on %s', (engine) => {
     })
 
     it('the roster is kept by the unit’s people in turn, not by its head round the clock', async () => {
-      const wardsOfTayho = (await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: bithu }))
-        .json.units
+      const wardsOfTayho = (
+        await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: as.bithu })
+      ).json.units
       const now = new Date()
       const shifts = await hub.dbh.db
         .select()
@@ -633,10 +625,10 @@ describe.each(engines)('accountability on %s', (engine) => {
     it('a gap in a roster is flagged to the unit head, once', async () => {
       const db = hub.dbh.db
       const ward = (
-        await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: bithu })
+        await hub.request('GET', `/api/units?parentId=${unitNamed('Tây Hồ')}`, { cookie: as.bithu })
       ).json.units.find((u: any) => u.name.includes('Quảng An'))
       // The demo leaves Quảng An uncovered tomorrow afternoon; the API shows the gap.
-      const gaps = await hub.request('GET', `/api/duty/gaps?unitId=${ward.id}`, { cookie: bithu })
+      const gaps = await hub.request('GET', `/api/duty/gaps?unitId=${ward.id}`, { cookie: as.bithu })
       expect(gaps.status).toBe(200)
       const gap = gaps.json.units.find((u: any) => u.unitId === ward.id).gaps[0]
       expect(gap.hours).toBe(12)

@@ -1,34 +1,19 @@
 // The measure per head through the API: GET /api/measure/:unitId names the unit's heads over the
 // period, each measured on the tasks naming him accountable and the unit's unnamed tasks, reports and
 // inspections, with every record behind each figure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
-import { postgresInstalled, startPostgres } from '../testing/postgres'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ENGINES, useTestHub } from '../testing/harness'
 
-const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
-
-describe.each(engines)('the measure per head on %s', (engine) => {
-  let postgres: { url: string; stop: () => void } | undefined
-  let hub: TestHub
-  let bithu: string
+describe.each(ENGINES)('the measure per head on %s', (engine) => {
+  const { hub, as } = useTestHub({ engine, accounts: ['bithu', 'tayho'] })
   let me: { id: string; fullName: string; unitId: string }
 
   beforeAll(async () => {
-    if (engine === 'PostgreSQL') {
-      postgres = await startPostgres()
-      hub = await createTestHub({ databaseUrl: postgres.url })
-    } else hub = await createTestHub()
-    bithu = await hub.login('bithu@demo.local')
-    const tayho = await hub.login('tayho@demo.local')
-    me = (await hub.request('GET', '/api/auth/me', { cookie: tayho })).json.user
-  })
-  afterAll(async () => {
-    await hub?.close()
-    postgres?.stop()
+    me = (await hub.request('GET', '/api/auth/me', { cookie: as.tayho })).json.user
   })
 
   const drill = async (unitId: string) => {
-    const res = await hub.request('GET', `/api/measure/${unitId}`, { cookie: bithu })
+    const res = await hub.request('GET', `/api/measure/${unitId}`, { cookie: as.bithu })
     expect(res.status).toBe(200)
     return res.json
   }
@@ -44,7 +29,7 @@ describe.each(engines)('the measure per head on %s', (engine) => {
     const ward = before.children[0]
     const title = 'Rà soát hộ chưa nhận phiếu đi chợ (người đứng đầu chịu trách nhiệm)'
     const created = await hub.request('POST', '/api/tasks', {
-      cookie: bithu,
+      cookie: as.bithu,
       body: { title, leadUnitId: ward.unitId, accountableUserId: me.id, dueAt: '2021-07-28' },
     })
     expect(created.status).toBe(201)

@@ -1,41 +1,21 @@
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ATTACHMENT_MAX_BYTES } from '../services/model-attachments'
 import { modelNotificationHandler } from '../services/model-discussion'
-import { createTestHub, TEST_ORIGIN, type TestHub } from '../testing/harness'
-import { postgresInstalled, startPostgres } from '../testing/postgres'
+import { ENGINES, TEST_ORIGIN, useTestHub } from '../testing/harness'
 
 // The same behaviour on the embedded database and on a throwaway PostgreSQL server.
-const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
 
-describe.each(engines)('model practices on %s', (engine) => {
-  let postgres: { url: string; stop: () => void } | undefined
-  let hub: TestHub
-  let bithu: string
-  let tayho: string
-  let hoankiem: string
-  let districts: { id: string; name: string }[]
-  const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+describe.each(ENGINES)('model practices on %s', (engine) => {
+  const { hub, as, unitNamed } = useTestHub({ engine, accounts: ['bithu', 'tayho', 'hoankiem'], districts: true })
   let market: { id: string }
 
   beforeAll(async () => {
-    if (engine === 'PostgreSQL') {
-      postgres = await startPostgres()
-      hub = await createTestHub({ databaseUrl: postgres.url })
-    } else hub = await createTestHub()
     // The hub wires this handler at start (hub.ts); the test app wires it here.
     hub.outbox.on(modelNotificationHandler(() => {}))
-    bithu = await hub.login('bithu@demo.local')
-    tayho = await hub.login('tayho@demo.local')
-    hoankiem = await hub.login('hoankiem@demo.local')
-    districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
-    const list = await hub.request('GET', '/api/models', { cookie: tayho })
+    const list = await hub.request('GET', '/api/models', { cookie: as.tayho })
     market = list.json.models.find((m: { title: string }) => m.title === 'Phiếu đi chợ')
-  })
-  afterAll(async () => {
-    await hub?.close()
-    postgres?.stop()
   })
 
   /** Uploads a file the way a browser form does. */
@@ -67,21 +47,21 @@ describe.each(engines)('model practices on %s', (engine) => {
     })
 
     it('lists the demo library to every unit, with origin, status and coverage', async () => {
-      const res = await hub.request('GET', '/api/models', { cookie: tayho })
+      const res = await hub.request('GET', '/api/models', { cookie: as.tayho })
       expect(res.status).toBe(200)
       expect(res.json.models.length).toBeGreaterThanOrEqual(4)
       expect(market).toBeTruthy()
       const m = res.json.models.find((x: { id: string }) => x.id === market.id)
       expect(m).toMatchObject({ originUnitName: 'Quận Tây Hồ', status: 'standard', category: 'an_sinh' })
       expect(m.coverage.districts).toMatchObject({ adopted: 22, total: 30 })
-      const filtered = await hub.request('GET', `/api/models?status=proposed`, { cookie: tayho })
+      const filtered = await hub.request('GET', `/api/models?status=proposed`, { cookie: as.tayho })
       expect(filtered.json.models.map((x: { status: string }) => x.status)).toEqual(['proposed'])
-      const byDistrict = await hub.request('GET', `/api/models?districtId=${unitNamed('Tây Hồ')}`, { cookie: tayho })
+      const byDistrict = await hub.request('GET', `/api/models?districtId=${unitNamed('Tây Hồ')}`, { cookie: as.tayho })
       expect(byDistrict.json.models.map((x: { title: string }) => x.title)).toEqual(['Phiếu đi chợ'])
     })
 
     it('shows one practice with its adoptions, status steps with who decided, and coverage over time', async () => {
-      const res = await hub.request('GET', `/api/models/${market.id}`, { cookie: hoankiem })
+      const res = await hub.request('GET', `/api/models/${market.id}`, { cookie: as.hoankiem })
       expect(res.status).toBe(200)
       const m = res.json.model
       expect(m.adoptions).toHaveLength(22)
@@ -99,9 +79,9 @@ describe.each(engines)('model practices on %s', (engine) => {
 
     it("an adoption creates the adopter's tasks on its board and moves the coverage", async () => {
       const hk = unitNamed('Hoàn Kiếm')
-      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
+      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: as.bithu })).json.model.coverage
       const res = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
-        cookie: hoankiem,
+        cookie: as.hoankiem,
         body: { unitId: hk, startedAt: '2021-07-30', note: 'Áp dụng tại 18 phường' },
       })
       expect(res.status).toBe(201)
@@ -112,11 +92,11 @@ describe.each(engines)('model practices on %s', (engine) => {
           (t: { title: string; leadUnitId: string }) => t.title.startsWith('Phiếu đi chợ: ') && t.leadUnitId === hk,
         ),
       ).toBe(true)
-      const board = await hub.request('GET', `/api/tasks?unitId=${hk}&q=phieu di cho`, { cookie: hoankiem })
+      const board = await hub.request('GET', `/api/tasks?unitId=${hk}&q=phieu di cho`, { cookie: as.hoankiem })
       expect(board.json.tasks.map((t: { id: string }) => t.id)).toEqual(
         expect.arrayContaining(res.json.tasks.map((t: { id: string }) => t.id)),
       )
-      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model.coverage
+      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: as.bithu })).json.model.coverage
       expect(after.districts.adopted).toBe(before.districts.adopted + 1)
       expect(after.overTime[0]).toMatchObject({ date: '2021-07-30', districts: 1 })
       const [audit] = await hub.dbh.db
@@ -125,7 +105,7 @@ describe.each(engines)('model practices on %s', (engine) => {
         .where(eq(schema.auditLog.entityId, res.json.adoption.id))
       expect(audit!.action).toBe('model.adopt')
       const again = await hub.request('POST', `/api/models/${market.id}/adoptions`, {
-        cookie: hoankiem,
+        cookie: as.hoankiem,
         body: { unitId: hk, startedAt: '2021-08-01' },
       })
       expect(again.status).toBe(409)
@@ -134,21 +114,21 @@ describe.each(engines)('model practices on %s', (engine) => {
 
     it("an adopter records its outcome in figures, compared with the origin's", async () => {
       const hk = unitNamed('Hoàn Kiếm')
-      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: bithu })).json.model
+      const before = (await hub.request('GET', `/api/models/${market.id}`, { cookie: as.bithu })).json.model
       const adoption = before.adoptions.find((a: { unitId: string }) => a.unitId === hk)
       const key = 'Giảm lượt người ra đường (%)'
       const denied = await hub.request('PATCH', `/api/models/${market.id}/adoptions/${adoption.id}`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { outcome: 'Tốt' },
       })
       expect(denied.status).toBe(403)
       const res = await hub.request('PATCH', `/api/models/${market.id}/adoptions/${adoption.id}`, {
-        cookie: hoankiem,
+        cookie: as.hoankiem,
         body: { outcome: 'Giảm mạnh lượt ra đường', figures: { [key]: 71 } },
       })
       expect(res.status).toBe(200)
       expect(res.json.adoption).toMatchObject({ status: 'evaluated', figures: { [key]: 71 } })
-      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: tayho })).json.model
+      const after = (await hub.request('GET', `/api/models/${market.id}`, { cookie: as.tayho })).json.model
       const row = after.comparison.find((c: { key: string }) => c.key === key)
       expect(row.origin).toBe(60)
       expect(row.reported).toBe(before.comparison.find((c: { key: string }) => c.key === key).reported + 1)
@@ -157,15 +137,15 @@ describe.each(engines)('model practices on %s', (engine) => {
     })
 
     it('only heads of the unit, or directing roles above it, adopt for a unit', async () => {
-      const threeLayers = (await hub.request('GET', '/api/models?q=3 lop', { cookie: tayho })).json.models[0]
+      const threeLayers = (await hub.request('GET', '/api/models?q=3 lop', { cookie: as.tayho })).json.models[0]
       expect(threeLayers.title).toContain('3 lớp')
       const forOther = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { unitId: unitNamed('Sóc Sơn'), startedAt: '2021-08-03' },
       })
       expect(forOther.status).toBe(403)
       const bad = await hub.request('POST', `/api/models/${threeLayers.id}/adoptions`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { unitId: unitNamed('Tây Hồ'), startedAt: '03/08/2021' },
       })
       expect(bad.status).toBe(400)
@@ -174,28 +154,28 @@ describe.each(engines)('model practices on %s', (engine) => {
 
     it('status steps go one at a time, decided by the committee only', async () => {
       const created = await hub.request('POST', '/api/models', {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { title: 'Tổ Covid cộng đồng tự quản', originUnitId: unitNamed('Tây Hồ'), category: 'cong_dong' },
       })
       expect(created.status).toBe(201)
       const id = created.json.model.id
       expect(created.json.model.status).toBe('proposed')
       const byDistrict = await hub.request('POST', `/api/models/${id}/transition`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { to: 'reviewed' },
       })
       expect(byDistrict.status).toBe(403)
       const skip = await hub.request('POST', `/api/models/${id}/transition`, {
-        cookie: bithu,
+        cookie: as.bithu,
         body: { to: 'standard' },
       })
       expect(skip.status).toBe(409)
       const ok = await hub.request('POST', `/api/models/${id}/transition`, {
-        cookie: bithu,
+        cookie: as.bithu,
         body: { to: 'reviewed', note: 'Đã thẩm định' },
       })
       expect(ok.status).toBe(200)
-      const steps = (await hub.request('GET', `/api/models/${id}`, { cookie: tayho })).json.model.statusSteps
+      const steps = (await hub.request('GET', `/api/models/${id}`, { cookie: as.tayho })).json.model.statusSteps
       expect(steps.map((s: { status: string; note: string }) => [s.status, s.note])).toEqual([
         ['proposed', ''],
         ['reviewed', 'Đã thẩm định'],
@@ -203,10 +183,10 @@ describe.each(engines)('model practices on %s', (engine) => {
     })
 
     it('the committee asks districts to adopt: their tasks appear, adoptions wait as requested', async () => {
-      const four = (await hub.request('GET', '/api/models?q=4 tai cho', { cookie: bithu })).json.models[0]
+      const four = (await hub.request('GET', '/api/models?q=4 tai cho', { cookie: as.bithu })).json.models[0]
       const target = unitNamed('Mê Linh')
       const res = await hub.request('POST', `/api/models/${four.id}/requests`, {
-        cookie: bithu,
+        cookie: as.bithu,
         body: { unitIds: [target], dueAt: '2031-09-01' },
       })
       expect(res.status).toBe(201)
@@ -214,7 +194,7 @@ describe.each(engines)('model practices on %s', (engine) => {
       expect(res.json.tasks[0]).toMatchObject({ leadUnitId: target, parentTaskId: res.json.parentTask.id })
       expect(res.json.adoptions[0].status).toBe('requested')
       const denied = await hub.request('POST', `/api/models/${four.id}/requests`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { unitIds: [unitNamed('Tây Hồ')] },
       })
       expect(denied.status).toBe(403)
@@ -222,19 +202,19 @@ describe.each(engines)('model practices on %s', (engine) => {
 
     it("questions notify the origin unit's head; answers reach the asker", async () => {
       const q = await hub.request('POST', `/api/models/${market.id}/comments`, {
-        cookie: hoankiem,
+        cookie: as.hoankiem,
         body: { body: 'Phiếu in theo mẫu nào, cấp cho hộ tạm trú thế nào?' },
       })
       expect(q.status).toBe(201)
       const a = await hub.request('POST', `/api/models/${market.id}/comments`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: {
           body: 'Dùng mẫu chung của Sở Công Thương; hộ tạm trú đăng ký với tổ dân phố.',
           parentId: q.json.comment.id,
         },
       })
       expect(a.status).toBe(201)
-      const list = await hub.request('GET', `/api/models/${market.id}/comments`, { cookie: bithu })
+      const list = await hub.request('GET', `/api/models/${market.id}/comments`, { cookie: as.bithu })
       expect(list.json.comments.map((c: { parentId: string | null }) => c.parentId)).toEqual([null, q.json.comment.id])
       // Delivery runs after commit: wait for each notification (the poll fails if it never comes).
       const kinds = async (cookie: string) => {
@@ -242,16 +222,16 @@ describe.each(engines)('model practices on %s', (engine) => {
         const { notifications } = (await hub.request('GET', '/api/notifications', { cookie })).json
         return notifications.map((n: { kind: string }) => n.kind)
       }
-      await expect.poll(() => kinds(tayho), { timeout: 5_000 }).toContain('model.question')
-      await expect.poll(() => kinds(hoankiem), { timeout: 5_000 }).toContain('model.answer')
+      await expect.poll(() => kinds(as.tayho), { timeout: 5_000 }).toContain('model.question')
+      await expect.poll(() => kinds(as.hoankiem), { timeout: 5_000 }).toContain('model.answer')
     })
 
     it('attachments: allowed types stored and served as downloads; too large 413, wrong type 415', async () => {
       const pdf = new TextEncoder().encode('%PDF-1.4\n% mẫu phiếu đi chợ\n')
-      const ok = await upload(tayho, market.id, 'Mẫu phiếu đi chợ.pdf', pdf)
+      const ok = await upload(as.tayho, market.id, 'Mẫu phiếu đi chợ.pdf', pdf)
       expect(ok.status).toBe(201)
       const dl = await hub.app.request(`http://hub.test/api/models/${market.id}/attachments/${ok.json.attachment.id}`, {
-        headers: { host: 'hub.test', cookie: hoankiem },
+        headers: { host: 'hub.test', cookie: as.hoankiem },
       })
       expect(dl.status).toBe(200)
       expect(dl.headers.get('content-type')).toBe('application/pdf')
@@ -262,7 +242,7 @@ describe.each(engines)('model practices on %s', (engine) => {
       expect(new Uint8Array(await dl.arrayBuffer())).toEqual(pdf)
 
       const html = await upload(
-        tayho,
+        as.tayho,
         market.id,
         'trang.html',
         new TextEncoder().encode('<script>alert(1)</script>'),
@@ -270,12 +250,12 @@ describe.each(engines)('model practices on %s', (engine) => {
       )
       expect(html.status).toBe(415)
       expect(html.json.error.code).toBe('unsupported_media_type')
-      const disguised = await upload(tayho, market.id, 'bao-cao.pdf', new TextEncoder().encode('<html></html>'))
+      const disguised = await upload(as.tayho, market.id, 'bao-cao.pdf', new TextEncoder().encode('<html></html>'))
       expect(disguised.status).toBe(415)
-      const big = await upload(tayho, market.id, 'lon.pdf', new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x25))
+      const big = await upload(as.tayho, market.id, 'lon.pdf', new Uint8Array(ATTACHMENT_MAX_BYTES + 1).fill(0x25))
       expect(big.status).toBe(413)
       expect(big.json.error.code).toBe('payload_too_large')
-      const foreign = await upload(hoankiem, market.id, 'mau.pdf', pdf)
+      const foreign = await upload(as.hoankiem, market.id, 'mau.pdf', pdf)
       expect(foreign.status).toBe(403)
       const stored = await hub.dbh.db
         .select({ name: schema.modelAttachments.filename })

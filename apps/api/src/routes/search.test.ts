@@ -1,23 +1,15 @@
 import { schema } from '@hub/db'
 import { foldVietnamese } from '@hub/domain'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
-import { postgresInstalled, startPostgres } from '../testing/postgres'
+import { describe, expect, it } from 'vitest'
+import { ENGINES, useTestHub } from '../testing/harness'
 
 // The same behaviour on the embedded database and on a throwaway PostgreSQL server.
-const engines = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
 /** What each engine ranked for each query (type and title; ids differ between the two seeded databases). */
 const ranked = new Map<string, Map<string, string[]>>()
 
-describe.each(engines)('search on %s', (engine) => {
-  let postgres: { url: string; stop: () => void } | undefined
-  let hub: TestHub
-  let bithu: string
-  let tayho: string
-  let hoankiem: string
-  let districts: { id: string; name: string }[]
-  const unitNamed = (name: string) => districts.find((d) => d.name.includes(name))!.id
+describe.each(ENGINES)('search on %s', (engine) => {
+  const { hub, as, unitNamed } = useTestHub({ engine, accounts: ['bithu', 'tayho', 'hoankiem'], districts: true })
 
   type Result = {
     type: string
@@ -36,21 +28,6 @@ describe.each(engines)('search on %s', (engine) => {
   }
   const folded = (s: string) => foldVietnamese(s)
 
-  beforeAll(async () => {
-    if (engine === 'PostgreSQL') {
-      postgres = await startPostgres()
-      hub = await createTestHub({ databaseUrl: postgres.url })
-    } else hub = await createTestHub()
-    bithu = await hub.login('bithu@demo.local')
-    tayho = await hub.login('tayho@demo.local')
-    hoankiem = await hub.login('hoankiem@demo.local')
-    districts = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units
-  })
-  afterAll(async () => {
-    await hub?.close()
-    postgres?.stop()
-  })
-
   describe('search', () => {
     it.each([
       ['phieu di cho', 'phiếu đi chợ'],
@@ -58,9 +35,9 @@ describe.each(engines)('search on %s', (engine) => {
       ['3 lop', '3 lớp'],
       ['4 tai cho', '4 tại chỗ'],
     ])('"%s" ranks "%s" in the top five, with the words highlighted', async (q, want) => {
-      for (const cookie of [bithu, tayho]) {
+      for (const cookie of [as.bithu, as.tayho]) {
         const top = (await search(cookie, q)).slice(0, 5)
-        if (cookie === bithu)
+        if (cookie === as.bithu)
           ranked.set(
             engine,
             (ranked.get(engine) ?? new Map()).set(
@@ -71,7 +48,7 @@ describe.each(engines)('search on %s', (engine) => {
         const hit = top.find((r) => r.title.toLowerCase().includes(want))
         expect(hit, `${q} → ${top.map((r) => r.title).join(' | ')}`).toBeTruthy()
       }
-      const [first] = await search(bithu, q, 'model')
+      const [first] = await search(as.bithu, q, 'model')
       expect(first!.title.toLowerCase()).toContain(want)
       const marked = first!.highlights.map(([a, b]) => folded(first!.snippet.slice(a, b)))
       expect(marked.length).toBeGreaterThan(0)
@@ -79,13 +56,15 @@ describe.each(engines)('search on %s', (engine) => {
     })
 
     it('the task list filter folds the same way: "3 lop" finds what "3 lớp" finds', async () => {
-      const plain = await hub.request('GET', '/api/tasks?q=3%20lop&limit=500', { cookie: bithu })
+      const plain = await hub.request('GET', '/api/tasks?q=3%20lop&limit=500', { cookie: as.bithu })
       const marked = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 lớp')}&limit=500`, {
-        cookie: bithu,
+        cookie: as.bithu,
       })
       expect(marked.json.total).toBeGreaterThan(0)
       expect(plain.json.total).toBe(marked.json.total)
-      const upper = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 LỚP')}&limit=500`, { cookie: bithu })
+      const upper = await hub.request('GET', `/api/tasks?q=${encodeURIComponent('3 LỚP')}&limit=500`, {
+        cookie: as.bithu,
+      })
       expect(upper.json.total).toBe(marked.json.total)
     })
 
@@ -93,10 +72,10 @@ describe.each(engines)('search on %s', (engine) => {
       const [draft] = await hub.dbh.db.select().from(schema.directives).where(eq(schema.directives.status, 'draft'))
       expect(draft).toBeTruthy()
       const q = 'nhan rong mo hinh 4 tai cho trong giai doan moi'
-      expect((await search(bithu, q, 'directive')).map((r) => r.id)).toContain(draft!.id)
-      const forTayho = await search(tayho, '4 tai cho')
+      expect((await search(as.bithu, q, 'directive')).map((r) => r.id)).toContain(draft!.id)
+      const forTayho = await search(as.tayho, '4 tai cho')
       expect(forTayho.some((r) => r.id === draft!.id || r.directiveId === draft!.id)).toBe(false)
-      expect(await search(tayho, q, 'directive')).toEqual([])
+      expect(await search(as.tayho, q, 'directive')).toEqual([])
     })
 
     it("a district head does not find another district's report; its own district and the committee do", async () => {
@@ -110,10 +89,10 @@ describe.each(engines)('search on %s', (engine) => {
         })
         .returning()
       const q = 'cho hang be tam dong cua'
-      expect((await search(bithu, q, 'report')).map((r) => r.id)).toEqual([report!.id])
-      expect((await search(hoankiem, q, 'report')).map((r) => r.id)).toEqual([report!.id])
-      expect(await search(tayho, q, 'report')).toEqual([])
-      expect((await search(tayho, 'phieu di cho dien tu')).map((r) => r.id)).not.toContain(report!.id)
+      expect((await search(as.bithu, q, 'report')).map((r) => r.id)).toEqual([report!.id])
+      expect((await search(as.hoankiem, q, 'report')).map((r) => r.id)).toEqual([report!.id])
+      expect(await search(as.tayho, q, 'report')).toEqual([])
+      expect((await search(as.tayho, 'phieu di cho dien tu')).map((r) => r.id)).not.toContain(report!.id)
     })
 
     it('finds collaborative documents by their stored text, meeting minutes and units', async () => {
@@ -125,7 +104,7 @@ describe.each(engines)('search on %s', (engine) => {
         name: `model:${market!.id}`,
         plainText: 'Mỗi hộ được phát hai phiếu mỗi tuần; ưu tiên người cao tuổi đi vào khung giờ sáng sớm.',
       })
-      const byText = await search(tayho, 'uu tien nguoi cao tuoi')
+      const byText = await search(as.tayho, 'uu tien nguoi cao tuoi')
       expect(byText[0]).toMatchObject({ type: 'model', id: market!.id })
       expect(byText[0]!.snippet).toContain('ưu tiên người cao tuổi')
       const [issued] = await hub.dbh.db.select().from(schema.directives).where(eq(schema.directives.number, '05-CT/TU'))
@@ -133,11 +112,11 @@ describe.each(engines)('search on %s', (engine) => {
         name: `plan:${issued!.id}`,
         plainText: 'Kế hoạch: lập 12 tổ phản ứng nhanh tại các chợ đầu mối.',
       })
-      const byPlan = await search(tayho, 'to phan ung nhanh', 'directive')
+      const byPlan = await search(as.tayho, 'to phan ung nhanh', 'directive')
       expect(byPlan.map((r) => r.id)).toEqual([issued!.id])
-      const minutes = await search(bithu, 'giao ban cong tac', 'meeting')
+      const minutes = await search(as.bithu, 'giao ban cong tac', 'meeting')
       expect(minutes[0]!.title).toBe('Giao ban công tác phòng, chống dịch')
-      const units = await search(tayho, 'quang an', 'unit')
+      const units = await search(as.tayho, 'quang an', 'unit')
       expect(units[0]!.title).toContain('Quảng An')
     })
 
@@ -149,9 +128,9 @@ describe.each(engines)('search on %s', (engine) => {
     })
 
     it('rejects an empty query and an unknown type with the error shape', async () => {
-      const empty = await hub.request('GET', '/api/search?q=', { cookie: bithu })
+      const empty = await hub.request('GET', '/api/search?q=', { cookie: as.bithu })
       expect(empty.status).toBe(400)
-      const wrong = await hub.request('GET', '/api/search?q=cho&type=secret', { cookie: bithu })
+      const wrong = await hub.request('GET', '/api/search?q=cho&type=secret', { cookie: as.bithu })
       expect(wrong.status).toBe(400)
       expect(wrong.json.error.code).toBe('validation_failed')
       const anon = await hub.request('GET', '/api/search?q=cho')

@@ -1,11 +1,15 @@
+// The API under test in-process: a real hub app over PGlite (or PostgreSQL) with the demo city, and the
+// hooks that give a test file one, signed in as the demo accounts it names.
 import { hashPassword, LoginThrottle } from '@hub/auth'
 import { createDb, type DbHandle } from '@hub/db'
 import { seedDemo } from '@hub/seed'
 import pino from 'pino'
+import { afterAll, beforeAll } from 'vitest'
 import { createApp } from '../app'
 import type { Deps } from '../context'
 import { Outbox } from '../services/outbox'
 import { UnitDirectory } from '../services/unit-directory'
+import { postgresInstalled, startPostgres } from './postgres'
 
 export const TEST_ORIGIN = 'http://hub.test'
 let cachedHash: string | null = null
@@ -97,4 +101,104 @@ export async function createTestHub(
       await dbh.close()
     },
   }
+}
+
+/** The engines a behaviour is tested on: the embedded PGlite, and PostgreSQL when the machine has it installed. */
+export const ENGINES: Engine[] = postgresInstalled() ? ['PGlite', 'PostgreSQL'] : ['PGlite']
+export type Engine = 'PGlite' | 'PostgreSQL'
+
+/** A test hub on an engine: on PostgreSQL a throwaway server, stopped when the hub closes. */
+export async function createTestHubOn(
+  engine: Engine,
+  options: Omit<Parameters<typeof createTestHub>[0] & {}, 'databaseUrl'> = {},
+): Promise<TestHub> {
+  if (engine === 'PGlite') return await createTestHub(options)
+  const postgres = await startPostgres()
+  try {
+    const hub = await createTestHub({ ...options, databaseUrl: postgres.url })
+    return {
+      ...hub,
+      async close() {
+        await hub.close()
+        postgres.stop()
+      },
+    }
+  } catch (e) {
+    postgres.stop()
+    throw e
+  }
+}
+
+/**
+ * An object that stands for one made later (in a beforeAll): reading it before then throws, so a test
+ * file can name its hub at the top and use it in every test.
+ */
+export function lateBound<T extends object>(what: string): { value: T; set(v: T): void } {
+  let current: T | undefined
+  const value = new Proxy({} as T, {
+    get(_, key) {
+      if (current === undefined) throw new Error(`${what} is made in beforeAll: read it inside a test`)
+      const v = Reflect.get(current, key)
+      return typeof v === 'function' ? v.bind(current) : v
+    },
+  })
+  return {
+    value,
+    set(v) {
+      current = v
+    },
+  }
+}
+
+/** Cookies of the demo accounts a test signed in as, by short name ('bithu' for bithu@demo.local). */
+export type SignedIn<N extends string> = Record<N, string>
+
+/** Signs in as each demo account (short names) and returns their cookies by name. */
+export async function signIn<const N extends string>(
+  login: (email: string) => Promise<string>,
+  names: readonly N[],
+): Promise<SignedIn<N>> {
+  const cookies = {} as SignedIn<N>
+  for (const name of names) cookies[name] = await login(`${name}@demo.local`)
+  return cookies
+}
+
+/**
+ * The usual setup of an API test file, as hooks: a test hub (on `engine`, PGlite by default) started
+ * before the file's tests and closed after them, signed in as `accounts` (the first one also reads the
+ * districts behind `unitNamed`, when asked for).
+ */
+export function useTestHub<const N extends string>(
+  options: Omit<Parameters<typeof createTestHub>[0] & {}, 'databaseUrl'> & {
+    engine?: Engine
+    accounts: readonly N[]
+    /** Load the districts so that unitNamed answers. */
+    districts?: boolean
+    /** For a slow seed (the city through the reform). */
+    timeoutMs?: number
+  },
+): { hub: TestHub; as: SignedIn<N>; unitNamed: (name: string) => string } {
+  const { engine = 'PGlite', accounts, districts: withDistricts, timeoutMs, ...hubOptions } = options
+  const hub = lateBound<TestHub>('the test hub')
+  const as = {} as SignedIn<N>
+  let districts: { id: string; name: string }[] | undefined
+  let made: TestHub | undefined
+  beforeAll(async () => {
+    made = await createTestHubOn(engine, hubOptions)
+    hub.set(made)
+    Object.assign(as, await signIn(made.login, accounts))
+    if (withDistricts) {
+      const cookie = as[accounts[0]!]
+      districts = (await made.request('GET', '/api/units?kind=district', { cookie })).json.units
+    }
+  }, timeoutMs)
+  afterAll(async () => {
+    await made?.close()
+  })
+  const unitNamed = (name: string) => {
+    const found = districts?.find((d) => d.name.includes(name))
+    if (!found) throw new Error(`no district named ${name}${districts ? '' : ' (ask useTestHub for districts)'}`)
+    return found.id
+  }
+  return { hub: hub.value, as, unitNamed }
 }
