@@ -4,6 +4,7 @@
 import { Alert, Anchor, Badge, Card, Group, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../auth/auth'
 import { api } from '../lib/api'
@@ -56,6 +57,32 @@ function Links({ list }: { list: LinkedUnit[] }) {
   )
 }
 
+/**
+ * One tab of inherited records: each row's own label and the unit that made it; "none" when empty.
+ * `scroll`: a long list (tasks, reports) scrolls within the card and keeps each row on one line.
+ */
+function InheritedList<T extends Via & { id: string }>(props: {
+  items: T[]
+  label: (x: T) => ReactNode
+  scroll?: boolean
+}) {
+  const { t } = useTranslation()
+  const { items, label, scroll = false } = props
+  return (
+    <Stack gap={6} {...(scroll ? { mah: 360, style: { overflowY: 'auto' } } : {})}>
+      {items.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
+      {items.map((x) => (
+        <Group key={x.id} gap="xs" wrap={scroll ? 'nowrap' : undefined} justify="space-between">
+          {label(x)}
+          <Badge size="sm" variant="outline" color="gray">
+            {t('unitsTime.of', { name: x.viaUnitName })}
+          </Badge>
+        </Group>
+      ))}
+    </Stack>
+  )
+}
+
 /** The unit's place in time: closed since, who receives now, predecessors and successors, inherited records. */
 export function UnitSuccession(props: {
   unitId: string
@@ -74,11 +101,6 @@ export function UnitSuccession(props: {
   })
   if (!validTo && predecessors.length === 0) return null
   const h = history.data
-  const of = (x: Via) => (
-    <Badge size="sm" variant="outline" color="gray">
-      {t('unitsTime.of', { name: x.viaUnitName })}
-    </Badge>
-  )
   return (
     <Stack gap="md">
       {validTo && (
@@ -118,54 +140,39 @@ export function UnitSuccession(props: {
               <Tabs.Tab value="adoptions">{t('unitsTime.inheritedAdoptions', { count: h.adoptions.length })}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="tasks" pt="xs">
-              <Stack gap={6} mah={360} style={{ overflowY: 'auto' }}>
-                {h.tasks.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
-                {h.tasks.map((x) => (
-                  <Group key={x.id} gap="xs" wrap="nowrap" justify="space-between">
-                    <Anchor component={Link} to={`/tasks/${x.id}`} size="sm">
-                      {x.title}
-                    </Anchor>
-                    {of(x)}
-                  </Group>
-                ))}
-              </Stack>
+              <InheritedList
+                items={h.tasks}
+                scroll
+                label={(x) => (
+                  <Anchor component={Link} to={`/tasks/${x.id}`} size="sm">
+                    {x.title}
+                  </Anchor>
+                )}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="reports" pt="xs">
-              <Stack gap={6} mah={360} style={{ overflowY: 'auto' }}>
-                {h.reports.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
-                {h.reports.map((x) => (
-                  <Group key={x.id} gap="xs" wrap="nowrap" justify="space-between">
-                    <Text size="sm" lineClamp={1}>
-                      {formatDate(x.submittedAt)} · {x.narrative}
-                    </Text>
-                    {of(x)}
-                  </Group>
-                ))}
-              </Stack>
+              <InheritedList
+                items={h.reports}
+                scroll
+                label={(x) => (
+                  <Text size="sm" lineClamp={1}>
+                    {formatDate(x.submittedAt)} · {x.narrative}
+                  </Text>
+                )}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="inspections" pt="xs">
-              <Stack gap={6}>
-                {h.inspections.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
-                {h.inspections.map((x) => (
-                  <Group key={x.id} gap="xs" justify="space-between">
-                    <Text size="sm">{formatDate(x.scheduledOn)}</Text>
-                    {of(x)}
-                  </Group>
-                ))}
-              </Stack>
+              <InheritedList items={h.inspections} label={(x) => <Text size="sm">{formatDate(x.scheduledOn)}</Text>} />
             </Tabs.Panel>
             <Tabs.Panel value="adoptions" pt="xs">
-              <Stack gap={6}>
-                {h.adoptions.length === 0 && <Text size="sm">{t('unitsTime.none')}</Text>}
-                {h.adoptions.map((x) => (
-                  <Group key={x.id} gap="xs" justify="space-between">
-                    <Anchor component={Link} to={`/models/${x.practiceId}`} size="sm">
-                      {x.title}
-                    </Anchor>
-                    {of(x)}
-                  </Group>
-                ))}
-              </Stack>
+              <InheritedList
+                items={h.adoptions}
+                label={(x) => (
+                  <Anchor component={Link} to={`/models/${x.practiceId}`} size="sm">
+                    {x.title}
+                  </Anchor>
+                )}
+              />
             </Tabs.Panel>
           </Tabs>
         </Card>
