@@ -2,7 +2,7 @@ import { foldVietnamese } from '@hub/domain/text-fold'
 import { Anchor, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { IconLayoutKanban, IconPhone, IconSearch } from '@tabler/icons-react'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
 import { TaskTable } from '../components/TaskTable'
@@ -37,6 +37,24 @@ interface Dated {
  * A unit: its head, hotlines, who is on duty and the roster, sub-units, people and tasks; in time,
  * its predecessors or successors and the records it inherited (a 2025 ward shows its 2021 communes' work).
  */
+/** One of the unit's contact cards (head, hotlines, on duty): its heading, then `empty` if set, else its content. */
+function ContactCard(props: { id: string; title: string; empty: string | null; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" component="section" aria-labelledby={props.id}>
+      <Title order={2} fz="sm" c="dimmed" id={props.id} tt="uppercase" mb={6}>
+        {props.title}
+      </Title>
+      {props.empty === null ? (
+        props.children
+      ) : (
+        <Text c="dimmed" size="sm">
+          {props.empty}
+        </Text>
+      )}
+    </Card>
+  )
+}
+
 export function UnitPage() {
   const { t } = useTranslation()
   const { unitId } = route.useParams()
@@ -87,67 +105,46 @@ export function UnitPage() {
         receivers={(u as Dated).receivers ?? []}
       />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-        <Card withBorder radius="md" component="section" aria-labelledby="head-title">
-          <Title order={2} fz="sm" c="dimmed" id="head-title" tt="uppercase" mb={6}>
-            {t('unit.head')}
-          </Title>
-          {u.head ? (
+        <ContactCard id="head-title" title={t('unit.head')} empty={u.head ? null : t('unit.noHead')}>
+          {u.head && (
             <Stack gap={2}>
               <Text fw={700}>{u.head.fullName}</Text>
               <Text size="sm">{u.head.position}</Text>
               {u.head.phone && <Tel phone={u.head.phone} />}
             </Stack>
-          ) : (
-            <Text c="dimmed" size="sm">
-              {t('unit.noHead')}
-            </Text>
           )}
-        </Card>
-        <Card withBorder radius="md" component="section" aria-labelledby="hotline-title">
-          <Title order={2} fz="sm" c="dimmed" id="hotline-title" tt="uppercase" mb={6}>
-            {t('unit.hotlines')}
-          </Title>
-          {u.hotlines.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('unit.noHotlines')}
-            </Text>
-          ) : (
-            <Stack gap={6}>
-              {u.hotlines.map((h) => (
-                <div key={h.phone}>
-                  <Text size="xs" c="dimmed">
-                    {h.label}
-                  </Text>
-                  <Tel phone={h.phone} />
-                </div>
-              ))}
-            </Stack>
-          )}
-        </Card>
-        <Card withBorder radius="md" component="section" aria-labelledby="duty-title">
-          <Title order={2} fz="sm" c="dimmed" id="duty-title" tt="uppercase" mb={6}>
-            {t('unit.onDuty')}
-          </Title>
-          {u.onDuty.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('unit.noDuty')}
-            </Text>
-          ) : (
-            <Stack gap={6}>
-              {u.onDuty.map((d) => (
-                <div key={d.startsAt + d.name}>
-                  <Text fw={600} size="sm">
-                    {d.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {formatTime(d.startsAt)}–{formatTime(d.endsAt)}
-                  </Text>
-                  {d.phone && <Tel phone={d.phone} />}
-                </div>
-              ))}
-            </Stack>
-          )}
-        </Card>
+        </ContactCard>
+        <ContactCard
+          id="hotline-title"
+          title={t('unit.hotlines')}
+          empty={u.hotlines.length === 0 ? t('unit.noHotlines') : null}
+        >
+          <Stack gap={6}>
+            {u.hotlines.map((h) => (
+              <div key={h.phone}>
+                <Text size="xs" c="dimmed">
+                  {h.label}
+                </Text>
+                <Tel phone={h.phone} />
+              </div>
+            ))}
+          </Stack>
+        </ContactCard>
+        <ContactCard id="duty-title" title={t('unit.onDuty')} empty={u.onDuty.length === 0 ? t('unit.noDuty') : null}>
+          <Stack gap={6}>
+            {u.onDuty.map((d) => (
+              <div key={d.startsAt + d.name}>
+                <Text fw={600} size="sm">
+                  {d.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatTime(d.startsAt)}–{formatTime(d.endsAt)}
+                </Text>
+                {d.phone && <Tel phone={d.phone} />}
+              </div>
+            ))}
+          </Stack>
+        </ContactCard>
       </SimpleGrid>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
