@@ -69,22 +69,26 @@ describe('the city report of a period', () => {
 
   beforeAll(async () => {
     // Today's daily report from two districts (every district owes one): figures with their units.
-    const tayhoReport = await api(hub.base, tayho, 'POST', '/api/reports', {
-      unitId: unit('Quận Tây Hồ').id,
-      period: today,
-      body: 'Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.',
-      figures: { 'Chốt kiểm soát': { value: 12, unit: 'chốt' }, 'Phiếu đi chợ': 1500 },
-      difficulties: 'Thiếu lực lượng trực chốt ban đêm.',
-    })
-    expect(tayhoReport.status).toBe(201)
-    const hoankiemReport = await api(hub.base, hoankiem, 'POST', '/api/reports', {
-      unitId: unit('Quận Hoàn Kiếm').id,
-      period: today,
-      body: 'Hoàn Kiếm phong tỏa 2 ngõ.',
-      figures: { 'Chốt kiểm soát': { value: 5, unit: 'chốt' }, 'Phiếu đi chợ': 500 },
-      difficulties: 'thiếu lực lượng trực chốt ban đêm',
-    })
-    expect(hoankiemReport.status).toBe(201)
+    const send = async (cookie: string, unitName: string, body: string, chot: number, phieu: number, kho: string) =>
+      api(hub.base, cookie, 'POST', '/api/reports', {
+        unitId: unit(unitName).id,
+        period: today,
+        body,
+        figures: { 'Chốt kiểm soát': { value: chot, unit: 'chốt' }, 'Phiếu đi chợ': phieu },
+        difficulties: kho,
+      })
+    const sent = [
+      await send(
+        tayho,
+        'Quận Tây Hồ',
+        'Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.',
+        12,
+        1500,
+        'Thiếu lực lượng trực chốt ban đêm.',
+      ),
+      await send(hoankiem, 'Quận Hoàn Kiếm', 'Hoàn Kiếm phong tỏa 2 ngõ.', 5, 500, 'thiếu lực lượng trực chốt ban đêm'),
+    ]
+    expect(sent.map((r) => r.status)).toEqual([201, 201])
   })
 
   it('composes the draft from the records: who reported, each report attributed, figures summed, who did not', async () => {

@@ -171,10 +171,9 @@ function ReplaceForm({
   )
 }
 
-/** "Tải DOCX", "Tải PDF": the formal layout, downloaded from the export route. */
-export function ExportButtons({ directiveId }: { directiveId: string }) {
+/** "Tải DOCX", "Tải PDF": the formal layout (a directive's, the city report's), downloaded from its export route. */
+export function ExportButtons({ href }: { href: (format: 'docx' | 'pdf') => string }) {
   const { t } = useTranslation()
-  const href = (format: 'docx' | 'pdf') => `/api/directives/${directiveId}/export?format=${format}`
   return (
     <Group gap="xs" aria-label={t('exportDoc.label')} role="group">
       <Button
@@ -224,6 +223,13 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
       setProblem(errorText(t, e, i18n.language))
     }
   }
+  /** A dialog of the lifecycle: open when `opened`, closed by its button (named for screen readers). */
+  const modal = (opened: boolean, title: string) => ({
+    opened,
+    title,
+    onClose: () => setDialog(null),
+    closeButtonProps: { 'aria-label': t('common.close') },
+  })
   const click = (action: DirectiveAction) => {
     if (action === 'submit' || action === 'put_in_force') void run(action)
     else setDialog(action)
@@ -295,7 +301,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
               </Text>
             )}
           </Group>
-          <ExportButtons directiveId={d.id} />
+          <ExportButtons href={(format) => `/api/directives/${d.id}/export?format=${format}`} />
         </Group>
         {problem && (
           <Alert
@@ -313,24 +319,12 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
         )}
       </Stack>
 
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={dialog === 'issue'}
-        onClose={() => setDialog(null)}
-        title={t('lifecycle.issueTitle')}
-        fullScreen={!!isPhone}
-      >
+      <Modal {...modal(dialog === 'issue', t('lifecycle.issueTitle'))} fullScreen={!!isPhone}>
         {dialog === 'issue' && (
           <IssueForm directive={d} busy={move.isPending} onIssue={(input) => void run('issue', input)} />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={dialog === 'replace'}
-        onClose={() => setDialog(null)}
-        title={t('lifecycle.replaceTitle')}
-        fullScreen={!!isPhone}
-      >
+      <Modal {...modal(dialog === 'replace', t('lifecycle.replaceTitle'))} fullScreen={!!isPhone}>
         {dialog === 'replace' && (
           <ReplaceForm
             directive={d}
@@ -339,12 +333,7 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
           />
         )}
       </Modal>
-      <Modal
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        opened={dialog === 'return' || dialog === 'close'}
-        onClose={() => setDialog(null)}
-        title={dialog ? t(`lifecycle.actions.${dialog}`) : ''}
-      >
+      <Modal {...modal(dialog === 'return' || dialog === 'close', dialog ? t(`lifecycle.actions.${dialog}`) : '')}>
         <Stack gap="md">
           <Text size="sm">{dialog === 'close' ? t('lifecycle.confirmClose') : t('lifecycle.confirmReturn')}</Text>
           <Group justify="flex-end" gap="xs">

@@ -1,11 +1,12 @@
 // One city report: its text in the collaborative editor (the office and the standing committee edit,
 // other city-level readers follow it live) and its export in the formal layout (DOCX, PDF).
-import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
-import { IconArrowLeft, IconFileTypeDocx, IconFileTypePdf, IconLock } from '@tabler/icons-react'
+import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core'
+import { IconArrowLeft, IconLock } from '@tabler/icons-react'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
+import { ExportButtons } from '../components/DirectiveLifecycle'
 import { ErrorState, Loading } from '../components/PageState'
 import { cityReportExport, useCityReport } from '../lib/city-reports'
 import { formatDate, formatDateTime } from '../lib/dates'
@@ -38,28 +39,7 @@ export function CityReportPage() {
             {t('cityReport.composedLine', { name: r.composedByName ?? '—', time: formatDateTime(r.composedAt) })}
           </Text>
         </div>
-        <Group gap="xs" aria-label={t('exportDoc.label')} role="group">
-          <Button
-            component="a"
-            href={cityReportExport(r.id, 'docx')}
-            download
-            variant="default"
-            size="sm"
-            leftSection={<IconFileTypeDocx size={16} aria-hidden />}
-          >
-            {t('exportDoc.docx')}
-          </Button>
-          <Button
-            component="a"
-            href={cityReportExport(r.id, 'pdf')}
-            download
-            variant="default"
-            size="sm"
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-          >
-            {t('exportDoc.pdf')}
-          </Button>
-        </Group>
+        <ExportButtons href={(format) => cityReportExport(r.id, format)} />
       </Group>
       {!r.canEdit && (
         <Alert variant="light" color="gray" icon={<IconLock size={16} aria-hidden />}>
