@@ -450,6 +450,18 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   )
 }
 
+/** A field whose value is a link to a related record (its meeting, its parent task). */
+function OpenField({ label, to }: { label: string; to: string }) {
+  const { t } = useTranslation()
+  return (
+    <Field label={label}>
+      <Anchor component={Link} to={to} size="sm">
+        {t('common.open')}
+      </Anchor>
+    </Field>
+  )
+}
+
 function Reports({ taskId }: { taskId: string }) {
   const { t } = useTranslation()
   const { data, error, isLoading } = useTaskReports(taskId)
@@ -611,20 +623,8 @@ export function TaskPage() {
                     )}
                   </Field>
                 )}
-                {task.meetingId && (
-                  <Field label={t('task.meeting')}>
-                    <Anchor component={Link} to={`/meetings/${task.meetingId}`} size="sm">
-                      {t('common.open')}
-                    </Anchor>
-                  </Field>
-                )}
-                {task.parentTaskId && (
-                  <Field label={t('task.parent')}>
-                    <Anchor component={Link} to={`/tasks/${task.parentTaskId}`} size="sm">
-                      {t('common.open')}
-                    </Anchor>
-                  </Field>
-                )}
+                {task.meetingId && <OpenField label={t('task.meeting')} to={`/meetings/${task.meetingId}`} />}
+                {task.parentTaskId && <OpenField label={t('task.parent')} to={`/tasks/${task.parentTaskId}`} />}
                 {task.completedAt && (
                   <Field label={t('task.completedAt')}>
                     <Text size="sm">{formatDateTime(task.completedAt)}</Text>
