@@ -17,6 +17,8 @@ interface Entry<U> {
   user: U
   /** Time (ms) after which the database is asked again. */
   until: number
+  /** The write stamp of the user's records when they were read (see `SessionCacheOptions.stamp`). */
+  stamp: string | undefined
 }
 
 export interface SessionCacheOptions {
@@ -25,6 +27,11 @@ export interface SessionCacheOptions {
   /** Most sessions kept; the oldest are dropped first. */
   maxEntries: number
   session: SessionOptions
+  /**
+   * A stamp of the writes to what the user is read from (account, person, roles): a hit whose stamp
+   * no longer holds asks again, so a changed role shows in the very next request, not after `ttlMs`.
+   */
+  stamp?: () => string
 }
 
 /**
@@ -53,8 +60,10 @@ export class SessionCache<U extends { userId: string }> {
     if (!parsed) return null
     const [id, secret] = parsed
     const now = Date.now()
+    // Taken before anything is read: a user is never kept under a stamp newer than their records.
+    const stamp = this.options.stamp?.()
     const hit = this.entries.get(id)
-    if (hit && now < hit.until && constantTimeEqual(hashSecret(secret), hit.secretHash)) {
+    if (hit && now < hit.until && hit.stamp === stamp && constantTimeEqual(hashSecret(secret), hit.secretHash)) {
       const age = now - hit.session.lastVerifiedAt.getTime()
       if (age < this.options.session.activityCheckIntervalMs && age < this.options.session.inactivityTimeoutMs)
         return { session: { ...hit.session, renewed: false }, user: hit.user }
@@ -63,7 +72,7 @@ export class SessionCache<U extends { userId: string }> {
     if (running) return await running
     const loading = load(token).then((found) => {
       // A session ended while it was being loaded stays forgotten.
-      if (found && this.pending.get(token) === loading) this.remember(found, secret)
+      if (found && this.pending.get(token) === loading) this.remember(found, secret, stamp)
       return found
     })
     this.pending.set(token, loading)
@@ -74,7 +83,7 @@ export class SessionCache<U extends { userId: string }> {
     }
   }
 
-  private remember(found: { session: Session; user: U }, secret: string) {
+  private remember(found: { session: Session; user: U }, secret: string, stamp: string | undefined) {
     const { session, user } = found
     this.entries.delete(session.id)
     if (this.entries.size >= this.options.maxEntries) {
@@ -86,6 +95,7 @@ export class SessionCache<U extends { userId: string }> {
       secretHash: hashSecret(secret),
       user,
       until: Date.now() + this.options.ttlMs,
+      stamp,
     })
   }
 

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { cpSync, existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -47,6 +47,54 @@ export interface DbHandle {
   /** Runs a raw SQL statement (health checks, advisory locks). */
   ping(): Promise<void>
   close(): Promise<void>
+  /**
+   * The committed writes of this database, when this process sees every one of them (PGlite: the data
+   * folder is locked to one process); null on PostgreSQL, where other processes write too.
+   */
+  clock: WriteClock | null
+}
+
+/**
+ * Counts the committed writes of each table, so that an answer computed from some tables can be
+ * believed until one of them is written. Ordering: a table's count goes up after the write commits
+ * and before the next statement runs; read the stamp before reading the data, and an answer is never
+ * kept under a stamp newer than what it read.
+ */
+export interface WriteClock {
+  /** A stamp of these tables' writes: two equal stamps, no committed write to them in between. */
+  stamp(tables: readonly string[]): string
+  /** Statements run so far, reads and writes (tests and metrics: what a burst of requests cost). */
+  readonly statements: number
+}
+
+/** The tables a statement may write; '*' when it may write anything (DDL, an unknown form). */
+export function tablesWritten(text: string): string[] {
+  const head = /^[\s(]*([a-z]+)/i.exec(text)?.[1]?.toLowerCase()
+  if (!head || readOnly.has(head)) return []
+  const tables = [...text.matchAll(writeTarget)].map((m) => m[1]!.toLowerCase())
+  if (head === 'with') return tables
+  return tables.length && dml.has(head) ? tables : ['*']
+}
+const readOnly = new Set(['select', 'show', 'explain', 'values', 'begin', 'commit', 'rollback', 'savepoint', 'release'])
+const dml = new Set(['insert', 'update', 'delete', 'truncate'])
+// `insert into "tasks"`, `update "public"."tasks"`, `delete from tasks`, `truncate table x, y` (the first).
+const writeTarget =
+  /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi
+
+/** The write clock of one PGlite instance (see orderCalls, which feeds it). */
+class TableClock implements WriteClock {
+  private readonly counts = new Map<string, number>()
+  statements = 0
+
+  stamp(tables: readonly string[]): string {
+    let out = String(this.counts.get('*') ?? 0)
+    for (const t of tables) out += `.${this.counts.get(t) ?? 0}`
+    return out
+  }
+
+  committed(tables: Iterable<string>) {
+    for (const t of tables) this.counts.set(t, (this.counts.get(t) ?? 0) + 1)
+  }
 }
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'drizzle')
@@ -93,6 +141,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         inFlight: pool.totalCount - pool.idleCount + pool.waitingCount,
       }),
       close: () => pool.end(),
+      clock: null,
     }
   }
   const dir = config.dataDir ?? './data'
@@ -104,7 +153,8 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     if (prepared) cpSync(prepared, path, { recursive: true })
     const client = inMemory ? new PGlite() : new PGlite(path)
     await client.waitReady
-    const inFlight = orderCalls(client)
+    const clock = new TableClock()
+    const inFlight = orderCalls(client, clock)
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder })
     return {
@@ -114,6 +164,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         await client.query('select 1')
       },
       stats: () => ({ kind: 'pglite', inFlight: inFlight() }),
+      clock,
       close: async () => {
         try {
           await client.close()
@@ -146,8 +197,10 @@ export function inRequestOrder<T>(fn: () => T): T {
  * statement at a time and all finishing late. Also counts what waits or runs, for the metrics.
  * Wraps the instance's entry points that Drizzle uses; a transaction holds the way for its whole
  * length (its own statements go through the transaction object, not through here).
+ * Feeds the write clock: a statement's tables count as written when it returns (its own commit), a
+ * transaction's when it commits; a rolled-back transaction changed nothing and counts nothing.
  */
-function orderCalls(client: PGlite): () => number {
+function orderCalls(client: PGlite, clock: TableClock): () => number {
   const waiting: { order: number; go: () => void }[] = []
   let busy = false
   const enter = async (order: number) => {
@@ -179,18 +232,46 @@ function orderCalls(client: PGlite): () => number {
     else if (inRequest) setImmediate(handOn)
     else handOn()
   }
-  const wrap = <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+  const wrap = <A extends unknown[], R>(f: (...args: A) => Promise<R>, written: (args: A) => string[] | null) =>
     (async (...args: A) => {
       const request = requestOrder.getStore()
       await enter(request ?? ++arrivals)
+      const tables = written(args)
       try {
         return await f(...args)
       } finally {
+        // Before the way is handed on: no statement runs between the commit and the count.
+        if (tables?.length) clock.committed(tables)
         leave(request !== undefined)
       }
     }) as typeof f
-  client.query = wrap(client.query.bind(client)) as typeof client.query
-  client.exec = wrap(client.exec.bind(client)) as typeof client.exec
-  client.transaction = wrap(client.transaction.bind(client)) as typeof client.transaction
+  const statementTables = (args: unknown[]) => {
+    clock.statements++
+    return typeof args[0] === 'string' ? tablesWritten(args[0]) : ['*']
+  }
+  client.query = wrap(client.query.bind(client), statementTables) as typeof client.query
+  client.exec = wrap(client.exec.bind(client), statementTables) as typeof client.exec
+  const transaction = client.transaction.bind(client)
+  client.transaction = wrap(
+    async <T>(callback: (tx: Transaction) => Promise<T>) => {
+      const tables = new Set<string>()
+      const result = await transaction(async (tx) => {
+        const { query, exec } = tx
+        tx.query = ((...args: Parameters<typeof query>) => {
+          for (const t of statementTables(args)) tables.add(t)
+          return query.apply(tx, args)
+        }) as typeof query
+        tx.exec = ((...args: Parameters<typeof exec>) => {
+          for (const t of statementTables(args)) tables.add(t)
+          return exec.apply(tx, args)
+        }) as typeof exec
+        return await callback(tx)
+      })
+      // Reached only after COMMIT; the count goes up before the way is handed on (see wrap).
+      clock.committed(tables)
+      return result
+    },
+    () => null,
+  ) as typeof client.transaction
   return () => waiting.length + (busy ? 1 : 0)
 }

@@ -1,13 +1,18 @@
 import { type CurrentUser, loadCurrentUser, SESSION_COOKIE, SessionCache, validateSessionToken } from '@hub/auth'
-import { inRequestOrder } from '@hub/db'
+import { inRequestOrder, schema } from '@hub/db'
+import { getTableName } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv, Deps } from '../context'
 import { unauthenticated } from '../errors'
 
+/** What loadCurrentUser reads. */
+const USER_TABLES = [schema.users, schema.people, schema.memberships].map((t) => getTableName(t))
+
 /**
  * Resolves the session cookie to the current user (or null) for every request. With the embedded
- * database (one process sees every logout) a validated session is believed for a few seconds, so a
+ * database (one process sees every logout and every write) a validated session is believed for a few
+ * seconds, or until the user's records are written, so a
  * board's requests do not each read the session, the user and the roles; the database is written
  * at most hourly (renewal). A signed-in request's statements then run before those of later requests
  * (anonymous ones, logins among them, keep statement-by-statement order: a burst of guesses is counted
@@ -15,7 +20,9 @@ import { unauthenticated } from '../errors'
  */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   const db = deps.dbh.db
-  const cache = deps.dbh.kind === 'pglite' ? new SessionCache<CurrentUser>() : null
+  const clock = deps.dbh.clock
+  // Read again at once when the user's account, person or roles were written (a role taken away).
+  const cache = clock ? new SessionCache<CurrentUser>({ stamp: () => clock.stamp(USER_TABLES) }) : null
   const load = async (token: string) => {
     const session = await validateSessionToken(db, token)
     const user = session ? await loadCurrentUser(db, session.userId) : null

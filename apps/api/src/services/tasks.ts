@@ -23,6 +23,7 @@ import {
   count,
   eq,
   getTableColumns,
+  getTableName,
   gte,
   ilike,
   inArray,
@@ -34,6 +35,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm'
+import { type JsonText, responseCacheOf } from '../cache/response-cache'
 import { recordChange } from './audit'
 import { Service } from './change'
 import { authorizeTaskLinks, requireInForce } from './task-links'
@@ -179,6 +181,11 @@ function taskIdsOf(unitIds: readonly string[], accountableUserId?: string): SQL 
   return sql`${t.id} = any(array(select l.id from ${t} l where l.lead_unit_id in ${unitIds}${own} union select s.task_id from ${schema.taskSupportUnits} s where s.unit_id in ${unitIds}))`
 }
 
+/** What a list's answer is read from (the caller's roles come with the caller, the tree with its version). */
+const LIST_TABLES = [t, schema.taskSupportUnits].map((table) => getTableName(table))
+
+export type TaskList = Awaited<ReturnType<TaskService['list']>>
+
 export class TaskService extends Service {
   private requireUnit(id: string, field: string) {
     if (!this.units.get(id)) throw new Invalid(field, 'unknownUnit', { field }, undefined, 'unknown unit')
@@ -201,6 +208,42 @@ export class TaskService extends Service {
     return taskIdsOf(reach, actor.userId)
   }
 
+  /** The tasks of a unit in the caller's reach are all visible to them: the reach adds nothing then. */
+  private inReach(actor: CurrentUser, unitId: string): boolean {
+    return actor.grants.some((g) => this.units.tree.isWithin(unitId, g.unitId))
+  }
+
+  /**
+   * Whose a list's answer is, as the visibility rule decides it: anyone's for a unit inside the
+   * caller's reach (the unit filter alone bounds it) or for the city's leaders (no bound); else the
+   * caller's own (their reach and the tasks they answer for).
+   */
+  private listScope(actor: CurrentUser, q: TaskListQuery): string {
+    if (q.unitId && this.inReach(actor, q.unitId)) return 'unit'
+    const visible = this.visibility(actor)
+    if (!visible) return 'city'
+    const roots = [...new Set(actor.grants.map((g) => g.unitId))].sort()
+    return `user:${actor.userId}:${roots.join(',')}`
+  }
+
+  /**
+   * The list as the JSON text sent: from the board cache while no task, supporting unit or unit-tree
+   * change and no new day has come since it was computed for the same scope and query (see
+   * ResponseCache), else computed now. Without a cache (PostgreSQL) always computed.
+   */
+  async listJson(actor: CurrentUser, q: TaskListQuery): Promise<JsonText<TaskList>> {
+    const cache = responseCacheOf(this.deps.dbh)
+    const clock = this.deps.dbh.clock
+    if (!cache || !clock) return JSON.stringify(await this.list(actor, q))
+    // Taken before anything is read: an answer is never kept under a stamp newer than its data.
+    const stamp = `${clock.stamp(LIST_TABLES)}|${this.units.version}|${vnDay()}`
+    const query = Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+    const key = `tasks.list|${this.listScope(actor, q)}|${JSON.stringify(query)}`
+    return await cache.get(key, stamp, async () => JSON.stringify(await this.list(actor, q)))
+  }
+
   async list(actor: CurrentUser, q: TaskListQuery) {
     const today = vnDay()
     const visible = this.visibility(actor)
@@ -208,8 +251,7 @@ export class TaskService extends Service {
     if (q.unitId) {
       const unitIds = q.includeSubunits === 'true' ? this.units.tree.subtree(q.unitId) : [q.unitId]
       conds.push(taskIdsOf(unitIds))
-      // The tasks of a unit in the caller's reach are all visible to them: the reach adds nothing then.
-      if (visible && !actor.grants.some((g) => this.units.tree.isWithin(q.unitId!, g.unitId))) conds.push(visible)
+      if (visible && !this.inReach(actor, q.unitId)) conds.push(visible)
     } else conds.push(visible)
     if (q.status) conds.push(eq(t.status, q.status))
     if (q.directiveId) conds.push(eq(t.directiveId, q.directiveId))

@@ -1,0 +1,236 @@
+// The board cache of the task list (issue 18), on a real PGlite through the app: a repeated question is
+// answered from memory with the same bytes; every committed write that can change a list (a task's
+// status, a new task, a supporting unit moved, a role given or taken) shows in the very next answer; a
+// caller never gets another's answer; a rolled-back write leaves nothing behind; a burst shares one query.
+import { schema, tablesWritten } from '@hub/db'
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestHub, type TestHub } from '../testing/harness'
+import { responseCacheOf } from './response-cache'
+
+let hub: TestHub
+let bithu: string
+let tayho: string
+let hoankiem: string
+let tayhoId: string
+let hoankiemId: string
+let wardId: string
+let hoankiemUserId: string
+
+beforeAll(async () => {
+  hub = await createTestHub()
+  bithu = await hub.login('bithu@demo.local')
+  tayho = await hub.login('tayho@demo.local')
+  hoankiem = await hub.login('hoankiem@demo.local')
+  const me = (await hub.request('GET', '/api/auth/me', { cookie: tayho })).json.user
+  tayhoId = me.unitId
+  hoankiemUserId = (await hub.request('GET', '/api/auth/me', { cookie: hoankiem })).json.user.id
+  hoankiemId = (await hub.request('GET', '/api/auth/me', { cookie: hoankiem })).json.user.unitId
+  wardId = hub.deps.units.tree.childrenOf(tayhoId)[0]!
+  for (let i = 0; i < 3; i++) await create({ title: `Bảng Tây Hồ ${i}`, leadUnitId: tayhoId, status: 'in_progress' })
+})
+afterAll(() => hub.close())
+
+async function create(body: Record<string, unknown>) {
+  const res = await hub.request('POST', '/api/tasks', { cookie: bithu, body })
+  expect(res.status, JSON.stringify(res.json)).toBe(201)
+  return res.json.task
+}
+
+/** A GET of the list with its raw text (the bytes served) and what it cost. */
+async function list(cookie: string, query: string) {
+  const clock = hub.dbh.clock!
+  const before = { statements: clock.statements, ...cache().stats() }
+  const res = await hub.app.request(`http://hub.test/api/tasks?${query}`, { headers: { host: 'hub.test', cookie } })
+  const text = await res.text()
+  expect(res.status, text).toBe(200)
+  const after = cache().stats()
+  return {
+    text,
+    json: JSON.parse(text),
+    type: res.headers.get('content-type'),
+    statements: clock.statements - before.statements,
+    hit: after.hits - before.hits,
+    loads: after.loads - before.loads,
+  }
+}
+const cache = () => responseCacheOf(hub.dbh)!
+const board = () => `unitId=${tayhoId}&includeSubunits=true&status=in_progress&limit=50`
+const titles = (r: { json: { tasks: { title: string }[] } }) => r.json.tasks.map((t) => t.title)
+
+describe('the write clock', () => {
+  it('names the tables a statement writes, none for reads, everything for what it cannot read', () => {
+    expect(tablesWritten('select * from "tasks" where id = $1')).toEqual([])
+    expect(tablesWritten('select * from "domain_events" for update skip locked')).toEqual([])
+    expect(tablesWritten('insert into "tasks" ("id") values ($1) returning *')).toEqual(['tasks'])
+    expect(tablesWritten('update "task_support_units" set "unit_id" = $1')).toEqual(['task_support_units'])
+    expect(tablesWritten('delete from "memberships" where "user_id" = $1')).toEqual(['memberships'])
+    expect(tablesWritten('with x as (delete from tasks returning id) select * from x')).toEqual(['tasks'])
+    expect(tablesWritten('create index on tasks (status)')).toEqual(['*'])
+  })
+
+  it('counts a committed transaction once it commits, and a rolled-back one not at all', async () => {
+    const clock = hub.dbh.clock!
+    const before = clock.stamp(['tasks'])
+    await expect(
+      hub.dbh.db.transaction(async (tx) => {
+        await tx.update(schema.tasks).set({ title: sql`title` })
+        expect(clock.stamp(['tasks'])).toBe(before)
+        throw new Error('rolled back')
+      }),
+    ).rejects.toThrow('rolled back')
+    expect(clock.stamp(['tasks'])).toBe(before)
+    expect(clock.stamp(['memberships'])).toBe(clock.stamp(['memberships']))
+    await hub.dbh.db.transaction(async (tx) => {
+      await tx.update(schema.tasks).set({ title: sql`title` }).where(eq(schema.tasks.title, 'none such'))
+    })
+    expect(clock.stamp(['tasks'])).not.toBe(before)
+  })
+})
+
+describe('task list cache', () => {
+  it('answers the same question again from memory with the same bytes and headers, no SQL', async () => {
+    const first = await list(tayho, board())
+    expect(titles(first)).toEqual(expect.arrayContaining(['Bảng Tây Hồ 0', 'Bảng Tây Hồ 1', 'Bảng Tây Hồ 2']))
+    const again = await list(tayho, board())
+    expect(again.hit).toBe(1)
+    expect(again.loads).toBe(0)
+    expect(again.statements).toBe(0)
+    expect(again.text).toBe(first.text)
+    expect(again.type).toBe('application/json')
+    // The same query written in another order is the same question.
+    const reordered = await list(tayho, `limit=50&status=in_progress&includeSubunits=true&unitId=${tayhoId}`)
+    expect(reordered.hit).toBe(1)
+    expect(reordered.text).toBe(first.text)
+  })
+
+  it("a task's new status shows in the very next answer", async () => {
+    const first = await list(tayho, board())
+    const task = first.json.tasks.find((t: { title: string }) => t.title === 'Bảng Tây Hồ 0')
+    const res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
+      cookie: tayho,
+      body: { version: task.version, status: 'done' },
+    })
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    const next = await list(tayho, board())
+    expect(next.hit).toBe(0)
+    expect(titles(next)).not.toContain('Bảng Tây Hồ 0')
+    expect(next.json.total).toBe(first.json.total - 1)
+  })
+
+  it('a task created in Tây Hồ (in a ward) shows in the very next answer', async () => {
+    const first = await list(tayho, board())
+    await create({ title: 'Mới ở phường', leadUnitId: wardId, status: 'in_progress' })
+    const next = await list(tayho, board())
+    expect(titles(next)).toContain('Mới ở phường')
+    expect(next.json.total).toBe(first.json.total + 1)
+  })
+
+  it('a supporting unit moved away from Tây Hồ, and back, shows in the very next answer', async () => {
+    const task = await create({
+      title: 'Phối hợp liên quận',
+      leadUnitId: hoankiemId,
+      supportUnitIds: [wardId],
+      status: 'in_progress',
+    })
+    expect(titles(await list(tayho, board()))).toContain('Phối hợp liên quận')
+    let res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
+      cookie: bithu,
+      body: { version: task.version, supportUnitIds: [] },
+    })
+    expect(res.status, JSON.stringify(res.json)).toBe(200)
+    expect(titles(await list(tayho, board()))).not.toContain('Phối hợp liên quận')
+    res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
+      cookie: bithu,
+      body: { version: res.json.task.version, supportUnitIds: [wardId] },
+    })
+    expect(res.status).toBe(200)
+    expect(titles(await list(tayho, board()))).toContain('Phối hợp liên quận')
+  })
+
+  it('two district heads asking the same query string each get their own answer, in either order', async () => {
+    const mine = await list(tayho, board())
+    const his = await list(hoankiem, board())
+    expect(his.hit).toBe(0)
+    expect(titles(his)).not.toContain('Bảng Tây Hồ 1')
+    // What he sees is only what reaches him (the task his district leads with a Tây Hồ ward's help).
+    expect(titles(his)).toContain('Phối hợp liên quận')
+    expect(his.text).not.toBe(mine.text)
+    // A common board query with no unit: each his own.
+    const q = 'status=in_progress&limit=50'
+    const hisAll = await list(hoankiem, q)
+    const mineAll = await list(tayho, q)
+    expect(mineAll.hit).toBe(0)
+    expect(titles(hisAll)).not.toContain('Bảng Tây Hồ 1')
+    expect(titles(mineAll)).toContain('Bảng Tây Hồ 1')
+    expect((await list(hoankiem, q)).text).toBe(hisAll.text)
+  })
+
+  it('a role given and taken away shows in the very next answer', async () => {
+    expect(titles(await list(hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' })
+    const m = schema.memberships
+    const [row] = await hub.dbh.db
+      .insert(m)
+      .values({ userId: hoankiemUserId, unitId: tayhoId, role: 'unit_head', validFrom: today })
+      .returning()
+    expect(titles(await list(hoankiem, board()))).toContain('Bảng Tây Hồ 1')
+    await hub.dbh.db.delete(m).where(eq(m.id, row!.id))
+    expect(titles(await list(hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
+  })
+
+  it('a rolled-back write, with a read waiting behind it, leaves no trace in the cache', async () => {
+    const first = await list(tayho, board())
+    const task = first.json.tasks.find((t: { title: string }) => t.title === 'Bảng Tây Hồ 1')
+    let release!: () => void
+    let written!: () => void
+    const wrote = new Promise<void>((r) => (written = r))
+    const failed = hub.dbh.db.transaction(async (tx) => {
+      await tx.update(schema.tasks).set({ status: 'done', title: 'Chưa xong' }).where(eq(schema.tasks.id, task.id))
+      written()
+      await new Promise<void>((r) => (release = r))
+      throw new Error('rolled back')
+    })
+    await wrote
+    // A read queued behind the open transaction.
+    const during = list(tayho, `unitId=${tayhoId}&includeSubunits=true&status=in_progress&limit=49`)
+    release()
+    await expect(failed).rejects.toThrow('rolled back')
+    const seen = await during
+    expect(titles(seen)).toContain('Bảng Tây Hồ 1')
+    expect(titles(seen)).not.toContain('Chưa xong')
+    const next = await list(tayho, board())
+    expect(next.text).toBe(first.text)
+    expect(next.hit).toBe(1)
+    // A refused write over HTTP (stale version) changes nothing either: still served from memory.
+    const stale = await hub.request('PATCH', `/api/tasks/${task.id}`, {
+      cookie: tayho,
+      body: { version: task.version + 5, status: 'done' },
+    })
+    expect(stale.status).toBe(409)
+    const after = await list(tayho, board())
+    expect(after.text).toBe(first.text)
+    expect(after.hit).toBe(1)
+  })
+
+  it('100 identical requests at once share one query', async () => {
+    await list(tayho, board()) // the session is validated and believed
+    const clock = hub.dbh.clock!
+    const before = { statements: clock.statements, ...cache().stats() }
+    const q = `unitId=${tayhoId}&includeSubunits=true&limit=20&offset=1`
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        hub.app.request(`http://hub.test/api/tasks?${q}`, { headers: { host: 'hub.test', cookie: tayho } }),
+      ),
+    )
+    const texts = await Promise.all(answers.map((r) => r.text()))
+    expect(answers.every((r) => r.status === 200)).toBe(true)
+    expect(new Set(texts).size).toBe(1)
+    const after = cache().stats()
+    expect(after.loads - before.loads).toBe(1)
+    expect(after.shared - before.shared).toBe(99)
+    // One uncached answer is the page and the supports of its tasks (plus, at most, the session read again).
+    expect(clock.statements - before.statements).toBeLessThanOrEqual(5)
+    expect(JSON.parse(texts[0]!).tasks).toHaveLength(20)
+  })
+})
