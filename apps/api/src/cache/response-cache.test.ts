@@ -6,7 +6,7 @@ import { schema, tablesWritten } from '@hub/db'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestHub, type TestHub } from '../testing/harness'
-import { responseCacheOf } from './response-cache'
+import { ResponseCache, responseCacheOf } from './response-cache'
 
 let hub: TestHub
 let bithu: string
@@ -232,5 +232,42 @@ describe('task list cache', () => {
     // One uncached answer is the page and the supports of its tasks (plus, at most, the session read again).
     expect(clock.statements - before.statements).toBeLessThanOrEqual(5)
     expect(JSON.parse(texts[0]!).tasks).toHaveLength(20)
+  })
+})
+
+describe('bounds', () => {
+  const text = (n: number) => async () => 'x'.repeat(n)
+
+  it('keeps the most recently used answers within its entries and characters', async () => {
+    const c = new ResponseCache({ maxEntries: 3, maxBytes: 25, maxEntryBytes: 12 })
+    for (const k of ['a', 'b', 'c']) await c.get(k, 's', text(5))
+    await c.get('a', 's', text(5)) // a is now the most recent: b goes first
+    await c.get('d', 's', text(5))
+    expect(c.stats()).toMatchObject({ entries: 3, bytes: 15, loads: 4, hits: 1 })
+    await c.get('a', 's', text(5))
+    await c.get('b', 's', text(5))
+    expect(c.stats()).toMatchObject({ hits: 2, loads: 5 })
+    // Characters bound the cache too: two answers of 12 and one of 5 make 29 > 25, the oldest goes.
+    await c.get('e', 's', text(12))
+    await c.get('f', 's', text(12))
+    expect(c.stats().bytes).toBeLessThanOrEqual(25)
+    // An answer over the entry bound is served, not kept.
+    expect(await c.get('g', 's', text(13))).toHaveLength(13)
+    const loads = c.stats().loads
+    await c.get('g', 's', text(13))
+    expect(c.stats().loads).toBe(loads + 1)
+  })
+
+  it('keeps nothing of a failed computation, and its waiters all get the error', async () => {
+    const c = new ResponseCache()
+    let fail!: (e: Error) => void
+    const failing = () => new Promise<string>((_, reject) => (fail = reject))
+    const all = Promise.allSettled([c.get('k', 's', failing), c.get('k', 's', failing), c.get('k', 's', failing)])
+    fail(new Error('statement failed'))
+    expect((await all).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(c.stats()).toMatchObject({ loads: 1, shared: 2, entries: 0 })
+    expect(await c.get('k', 's', text(3))).toBe('xxx')
+    // Under a new stamp the kept answer no longer holds.
+    expect(await c.get('k', 't', text(4))).toBe('xxxx')
   })
 })

@@ -13,7 +13,7 @@ import type { Context, TypedResponse } from 'hono'
 export interface ResponseCacheOptions {
   /** Most answers kept. */
   maxEntries: number
-  /** Most bytes (UTF-16 length of the kept texts) kept in all. */
+  /** Most characters kept in all (the texts' lengths: at most twice as many bytes of memory). */
   maxBytes: number
   /** An answer larger than this is served but not kept. */
   maxEntryBytes: number
@@ -26,7 +26,7 @@ interface Entry {
 
 export const defaultResponseCacheOptions: ResponseCacheOptions = {
   maxEntries: 2_000,
-  maxBytes: 64 * 1024 * 1024,
+  maxBytes: 32 * 1024 * 1024,
   maxEntryBytes: 2 * 1024 * 1024,
 }
 
