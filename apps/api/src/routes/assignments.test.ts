@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { api, liveSocket, loginCookie, nextEvent, startTestHub, subscribe } from '../testing/live-hub'
+import { api, issueDirective, liveSocket, loginCookie, nextEvent, startTestHub, subscribe } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 let hub: Awaited<ReturnType<typeof startTestHub>>
@@ -57,11 +57,7 @@ async function issue(id: string) {
     action: 'submit',
     version: v,
   })
-  const res = await api(hub.base, bithu, 'POST', `/api/directives/${id}/transition`, {
-    action: 'issue',
-    version: submitted.json.directive.version,
-    signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-  })
+  const res = await issueDirective(hub.base, bithu, id, submitted.json.directive.version)
   return res
 }
 

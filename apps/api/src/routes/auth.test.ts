@@ -206,21 +206,12 @@ describe('auth', () => {
   it('a password change ends the other sessions, keeps this one, and the new password works', async () => {
     const other = await hub.login('quangan@demo.local')
     const current = await hub.login('quangan@demo.local')
-    const short = await hub.request('POST', '/api/auth/password', {
-      cookie: current,
-      body: { currentPassword: 'demo1234', newPassword: 'short' },
-    })
-    expect(short.status).toBe(400)
-    const wrong = await hub.request('POST', '/api/auth/password', {
-      cookie: current,
-      body: { currentPassword: 'bad', newPassword: 'a-long-new-password' },
-    })
-    expect(wrong.status).toBe(401)
-    const ok = await hub.request('POST', '/api/auth/password', {
-      cookie: current,
-      body: { currentPassword: 'demo1234', newPassword: 'a-long-new-password' },
-    })
-    expect(ok.status).toBe(200)
+    const change = async (currentPassword: string, newPassword: string) =>
+      (await hub.request('POST', '/api/auth/password', { cookie: current, body: { currentPassword, newPassword } }))
+        .status
+    expect(await change('demo1234', 'short')).toBe(400)
+    expect(await change('bad', 'a-long-new-password')).toBe(401)
+    expect(await change('demo1234', 'a-long-new-password')).toBe(200)
     expect((await hub.request('GET', '/api/auth/me', { cookie: other })).status).toBe(401)
     expect((await hub.request('GET', '/api/auth/me', { cookie: current })).status).toBe(200)
     await expect(hub.login('quangan@demo.local', 'a-long-new-password')).resolves.toContain('hub_session=')

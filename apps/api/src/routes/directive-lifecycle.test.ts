@@ -2,7 +2,7 @@ import { schema } from '@hub/db'
 import { and, eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, issueDirective, loginCookie, startTestHub } from '../testing/live-hub'
 
 // A city directive as people paste it from a PDF: header columns broken by tabs, stray spaces,
 // the recipient list and the signing block side by side.
@@ -129,12 +129,7 @@ describe('directive lifecycle', () => {
       action: 'submit',
       version: (await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}`)).json.directive.version,
     })
-    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/transition`, {
-      action: 'issue',
-      version: submitted.json.directive.version,
-      issuedAt: '2021-08-02',
-      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-    })
+    const issued = await issueDirective(hub.base, bithu, imported.id, submitted.json.directive.version, '2021-08-02')
     expect(issued.status).toBe(200)
     expect(issued.json.directive.status).toBe('in_force')
     const tasks = await ofDirective()
@@ -225,12 +220,7 @@ describe('directive lifecycle', () => {
       (await api(hub.base, bithu, 'POST', `/api/directives/${draft.id}/transition`, { action: 'close', version: v }))
         .status,
     ).toBe(409)
-    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${draft.id}/transition`, {
-      action: 'issue',
-      version: v,
-      issuedAt: '2026-11-20',
-      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-    })
+    const issued = await issueDirective(hub.base, bithu, draft.id, v, '2026-11-20')
     expect(issued.status).toBe(200)
     // The demo term already has 05-CT/TU; the next Party directive is 06-CT/TU.
     expect(issued.json.directive).toMatchObject({ status: 'issued', number: '06-CT/TU', issuedAt: '2026-11-20' })
@@ -279,11 +269,7 @@ describe('directive lifecycle', () => {
         version: next.version,
       })
     ).json.directive
-    const i2 = await api(hub.base, bithu, 'POST', `/api/directives/${next.id}/transition`, {
-      action: 'issue',
-      version: s2.version,
-      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-    })
+    const i2 = await issueDirective(hub.base, bithu, next.id, s2.version)
     expect(i2.json.directive.number).toBe('07-CT/TU')
 
     // Distribution is a change like any other: audited, with the units that received it.

@@ -1,6 +1,6 @@
 // Collaborative drafts through the whole hub: skeletons, imports, named versions, issuing, logout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, issueDirective, loginCookie, startTestHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 let hub: Awaited<ReturnType<typeof startTestHub>>
@@ -126,11 +126,7 @@ describe('collaborative drafts in the hub', () => {
           version: d.version,
         })
       ).json.directive
-      const issued = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/transition`, {
-        action: 'issue',
-        version: s.version,
-        signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-      })
+      const issued = await issueDirective(hub.base, bithu, d.id, s.version)
       expect(issued.status).toBe(200)
       const full = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}`)).json
       expect(full.clauses.map((c: any) => c.text)).toEqual([

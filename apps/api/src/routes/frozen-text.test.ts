@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { describe, expect, it } from 'vitest'
+import { api, issueDirective, useLiveHub } from '../testing/live-hub'
 import { openDoc } from '../testing/ydoc'
 
 const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
@@ -32,50 +32,38 @@ async function exportedText(id: string, cookie: string): Promise<string> {
   return (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')
 }
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let vanphong: string
-let bithu: string
-beforeAll(async () => {
-  hub = await startTestHub()
-  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
-  bithu = await loginCookie(hub.base, 'bithu@demo.local')
-})
-afterAll(() => hub.close())
+const { hub, as } = useLiveHub(['vanphong', 'bithu'])
 
 describe('the frozen text of an issued directive', () => {
   it('writes each clause number once, whether the text came from the editor or from a client that kept the numbers', async () => {
-    const imported = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text: pasted })).json.directive
+    const imported = (await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text: pasted })).json
+      .directive
     // The editors open it: the collaborative text starts with the imported clauses, numbered.
-    const doc = await openDoc(hub.base, `directive:${imported.id}`, vanphong)
+    const doc = await openDoc(hub.base, `directive:${imported.id}`, as.vanphong)
     expect(doc.text()).toContain('1. Ban cán sự đảng UBND Thành phố')
     doc.provider.destroy()
     // A named version of the shared draft says who saved it.
-    const office = (await api(hub.base, vanphong, 'GET', '/api/auth/me')).json.user
-    const saved = await api(hub.base, vanphong, 'POST', `/api/documents/directive:${imported.id}/versions`, {
+    const office = (await api(hub.base, as.vanphong, 'GET', '/api/auth/me')).json.user
+    const saved = await api(hub.base, as.vanphong, 'POST', `/api/documents/directive:${imported.id}/versions`, {
       label: 'Bản gửi xin ý kiến',
     })
     expect(saved.status).toBe(201)
-    const named = (await api(hub.base, vanphong, 'GET', `/api/documents/directive:${imported.id}/versions`)).json
+    const named = (await api(hub.base, as.vanphong, 'GET', `/api/documents/directive:${imported.id}/versions`)).json
     expect(named.versions[0]).toMatchObject({ label: 'Bản gửi xin ý kiến', createdByName: office.fullName })
     // The draft's export says it is a draft.
-    expect(await exportedText(imported.id, vanphong)).toContain('DỰ THẢO')
-    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
+    expect(await exportedText(imported.id, as.vanphong)).toContain('DỰ THẢO')
+    const submitted = await api(hub.base, as.vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
       action: 'submit',
       version: imported.version,
     })
-    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/transition`, {
-      action: 'issue',
-      version: submitted.json.directive.version,
-      issuedAt: '2026-11-20',
-      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-    })
+    const issued = await issueDirective(hub.base, as.bithu, imported.id, submitted.json.directive.version, '2026-11-20')
     expect(issued.status).toBe(200)
-    expect(await exportedText(imported.id, vanphong)).not.toContain('DỰ THẢO')
+    expect(await exportedText(imported.id, as.vanphong)).not.toContain('DỰ THẢO')
     // Each frozen version says who made it.
-    const listed = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions`)).json.versions
-    const secretary = (await api(hub.base, bithu, 'GET', '/api/auth/me')).json.user
+    const listed = (await api(hub.base, as.bithu, 'GET', `/api/directives/${imported.id}/versions`)).json.versions
+    const secretary = (await api(hub.base, as.bithu, 'GET', '/api/auth/me')).json.user
     expect(listed[0].createdByName).toBe(secretary.fullName)
-    const v1 = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions/1`)).json.version
+    const v1 = (await api(hub.base, as.bithu, 'GET', `/api/directives/${imported.id}/versions/1`)).json.version
     expect(v1.plainText.split('\n')).toEqual([
       'Ban Thường vụ Thành ủy yêu cầu:',
       '1. Ban cán sự đảng UBND Thành phố chỉ đạo lập đủ các chốt kiểm soát tại cửa ngõ.',
@@ -85,7 +73,7 @@ describe('the frozen text of an issued directive', () => {
     ])
 
     // An amendment whose clauses still carry their numbers, as a client pasting from the text sends them.
-    const amended = await api(hub.base, bithu, 'POST', `/api/directives/${imported.id}/versions`, {
+    const amended = await api(hub.base, as.bithu, 'POST', `/api/directives/${imported.id}/versions`, {
       label: 'Sửa đổi điểm 2',
       body: {
         preamble: 'Ban Thường vụ Thành ủy yêu cầu:',
@@ -97,7 +85,7 @@ describe('the frozen text of an issued directive', () => {
       },
     })
     expect(amended.status).toBe(201)
-    const v2 = (await api(hub.base, bithu, 'GET', `/api/directives/${imported.id}/versions/2`)).json.version
+    const v2 = (await api(hub.base, as.bithu, 'GET', `/api/directives/${imported.id}/versions/2`)).json.version
     expect(v2.plainText).not.toMatch(/(\d+)\.\s+\1\./)
     expect(v2.plainText).toContain('\n2. Các quận ủy chỉ đạo')
     expect(v2.body.clauses[1].text).toBe('Các quận ủy chỉ đạo kiểm soát chặt chẽ người ra khỏi nhà, báo cáo hằng ngày.')
@@ -107,10 +95,10 @@ describe('the frozen text of an issued directive', () => {
 describe('importing a document already in the hub', () => {
   it('warns and links the existing one by its number', async () => {
     const text = pasted.replace('Số 09 -CT/TU', 'Số 41 -CT/TU')
-    const first = await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })
+    const first = await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text })
     expect(first.status).toBe(201)
     expect(first.json.existing).toEqual([])
-    const again = await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })
+    const again = await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text })
     expect(again.status).toBe(201)
     expect(again.json.existing).toEqual([
       expect.objectContaining({ id: first.json.directive.id, number: '41-CT/TU', status: 'draft' }),

@@ -1,8 +1,8 @@
 // Issuing freezes the editors' text through the collab store, with a real hub and real y-websocket
 // editors: version 1 holds every edit another editor had received, and nothing lands after it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, issueDirective, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
@@ -19,15 +19,7 @@ Ban Thường vụ Thành ủy yêu cầu:
 
 Chỉ thị này phổ biến đến chi bộ.`
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let vanphong: string
-let bithu: string
-beforeAll(async () => {
-  hub = await startTestHub()
-  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
-  bithu = await loginCookie(hub.base, 'bithu@demo.local')
-})
-afterAll(() => hub.close())
+const { hub, as } = useLiveHub(['vanphong', 'bithu'])
 
 /** Inserts a paragraph before the closing line, as an editor typing a new clause would. */
 function addClause(doc: Y.Doc, text: string) {
@@ -39,11 +31,11 @@ function addClause(doc: Y.Doc, text: string) {
 
 describe('issuing freezes what the editors saw', () => {
   it('version 1 holds every edit another editor had received; a later edit is refused', async () => {
-    const { directive } = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text: pasted })).json
+    const { directive } = (await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text: pasted })).json
     const name = `directive:${directive.id}`
-    const a = await openDoc(hub.base, name, vanphong)
-    const b = await openDoc(hub.base, name, vanphong)
-    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${directive.id}/transition`, {
+    const a = await openDoc(hub.base, name, as.vanphong)
+    const b = await openDoc(hub.base, name, as.vanphong)
+    const submitted = await api(hub.base, as.vanphong, 'POST', `/api/directives/${directive.id}/transition`, {
       action: 'submit',
       version: directive.version,
     })
@@ -52,14 +44,15 @@ describe('issuing freezes what the editors saw', () => {
     // the other editor has received the last one: issue at once
     await until(() => b.text().includes('9. Điểm bổ sung số 9.'), 30_000)
     const seen = b.text()
-    const issued = await api(hub.base, bithu, 'POST', `/api/directives/${directive.id}/transition`, {
-      action: 'issue',
-      version: submitted.json.directive.version,
-      issuedAt: '2026-11-20',
-      signer: { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' },
-    })
+    const issued = await issueDirective(
+      hub.base,
+      as.bithu,
+      directive.id,
+      submitted.json.directive.version,
+      '2026-11-20',
+    )
     expect(issued.status).toBe(200)
-    const v1 = (await api(hub.base, bithu, 'GET', `/api/directives/${directive.id}/versions/1`)).json.version
+    const v1 = (await api(hub.base, as.bithu, 'GET', `/api/directives/${directive.id}/versions/1`)).json.version
     for (let i = 2; i <= 9; i++) expect(v1.plainText).toContain(`${i}. Điểm bổ sung số ${i}.`)
     expect(seen).toContain('9. Điểm bổ sung số 9.')
 

@@ -107,15 +107,19 @@ describe('scheduler', () => {
     expect(notes.some((n: any) => n.kind === 'task.escalated')).toBe(true)
   })
 
-  it('chases a missing daily report in the afternoon, once a day, and not after the report', async () => {
-    const task = (
+  /** A daily task of Tây Hồ's, naming its head, that asks for a report every day. */
+  const dailyReportTask = async (title: string) =>
+    (
       await api(hub.base, bithu, 'POST', '/api/tasks', {
-        title: 'Báo cáo số ca F0 hằng ngày',
+        title,
         leadUnitId: tayhoId,
         accountableUserId: tayhoUserId,
         recurrence: { freq: 'daily', reportCycle: 'daily' },
       })
     ).json.task
+
+  it('chases a missing daily report in the afternoon, once a day, and not after the report', async () => {
+    const task = await dailyReportTask('Báo cáo số ca F0 hằng ngày')
     const today = vnDay()
     const morning = new Date(`${today}T09:00:00+07:00`)
     const afternoon = new Date(`${today}T15:00:00+07:00`)
@@ -125,14 +129,7 @@ describe('scheduler', () => {
     await newScheduler().runOnce(afternoon)
     expect(await events(task.id, 'task.report_due')).toHaveLength(1)
     // A unit that reported is not chased.
-    const reported = (
-      await api(hub.base, bithu, 'POST', '/api/tasks', {
-        title: 'Báo cáo tiêm chủng hằng ngày',
-        leadUnitId: tayhoId,
-        accountableUserId: tayhoUserId,
-        recurrence: { freq: 'daily', reportCycle: 'daily' },
-      })
-    ).json.task
+    const reported = await dailyReportTask('Báo cáo tiêm chủng hằng ngày')
     await api(hub.base, tayho, 'POST', `/api/tasks/${reported.id}/reports`, { narrative: 'Đã tiêm 1.200 mũi.' })
     await newScheduler().runOnce(afternoon)
     expect(await events(reported.id, 'task.report_due')).toHaveLength(0)

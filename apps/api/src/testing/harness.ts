@@ -9,6 +9,7 @@ import { createApp } from '../app'
 import type { Deps } from '../context'
 import { Outbox } from '../services/outbox'
 import { UnitDirectory } from '../services/unit-directory'
+import { lateBound } from './late-bound'
 import { postgresInstalled, startPostgres } from './postgres'
 
 export const TEST_ORIGIN = 'http://hub.test'
@@ -126,27 +127,6 @@ export async function createTestHubOn(
   } catch (e) {
     postgres.stop()
     throw e
-  }
-}
-
-/**
- * An object that stands for one made later (in a beforeAll): reading it before then throws, so a test
- * file can name its hub at the top and use it in every test.
- */
-export function lateBound<T extends object>(what: string): { value: T; set(v: T): void } {
-  let current: T | undefined
-  const value = new Proxy({} as T, {
-    get(_, key) {
-      if (current === undefined) throw new Error(`${what} is made in beforeAll: read it inside a test`)
-      const v = Reflect.get(current, key)
-      return typeof v === 'function' ? v.bind(current) : v
-    },
-  })
-  return {
-    value,
-    set(v) {
-      current = v
-    },
   }
 }
 

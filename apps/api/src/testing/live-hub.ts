@@ -1,11 +1,17 @@
+// The hub as it runs, for tests over real sockets: started on a loopback port over PGlite with the demo
+// city, its API called with fetch, its live events read with socket.io-client.
 import pino from 'pino'
 import { io, type Socket } from 'socket.io-client'
+import { afterAll, beforeAll } from 'vitest'
 import { type RunningHub, startHub } from '../hub'
+import { type SignedIn, signIn } from './harness'
+import { lateBound } from './late-bound'
+
+export type LiveHub = RunningHub & { base: string }
+export type LiveHubOptions = { scheduler?: boolean; services?: string[]; dataDir?: string }
 
 /** A real hub on a loopback port over an in-memory PGlite with the demo city (no scheduler unless asked). */
-export async function startTestHub(
-  opts: { scheduler?: boolean; services?: string[]; dataDir?: string } = {},
-): Promise<RunningHub & { base: string }> {
+export async function startTestHub(opts: LiveHubOptions = {}): Promise<LiveHub> {
   const hub = await startHub({
     dataDir: opts.dataDir ?? 'memory://',
     port: 0,
@@ -85,5 +91,41 @@ export function nextEvent<T = any>(
       res(p)
     }
     s.on(name, on)
+  })
+}
+
+/**
+ * The usual setup of a test file over the running hub, as hooks: started before the file's tests,
+ * closed after them, signed in as `accounts` (short names: 'bithu' for bithu@demo.local).
+ */
+export function useLiveHub<const N extends string>(
+  accounts: readonly N[],
+  opts: LiveHubOptions = {},
+): { hub: LiveHub; as: SignedIn<N> } {
+  const hub = lateBound<LiveHub>('the running hub')
+  const as = {} as SignedIn<N>
+  let started: LiveHub | undefined
+  beforeAll(async () => {
+    started = await startTestHub(opts)
+    hub.set(started)
+    const base = started.base
+    Object.assign(as, await signIn((email) => loginCookie(base, email), accounts))
+  })
+  afterAll(async () => {
+    await started?.close()
+  })
+  return { hub: hub.value, as }
+}
+
+/** How the city's secretary signs the directives these tests issue. */
+export const SECRETARY_SIGNS = { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' }
+
+/** Issues a directive in review at its version, signed by the secretary, on `issuedAt` (or today). */
+export function issueDirective(base: string, cookie: string, id: string, version: number, issuedAt?: string) {
+  return api(base, cookie, 'POST', `/api/directives/${id}/transition`, {
+    action: 'issue',
+    version,
+    ...(issuedAt ? { issuedAt } : {}),
+    signer: SECRETARY_SIGNS,
   })
 }
