@@ -99,6 +99,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     'search',
     'measure',
     'reports',
+    'city-reports',
     'inspections',
     'duty',
     'history',

@@ -150,6 +150,9 @@ describe('the city report of a period', () => {
       expect(r.status).toBe(403)
     }
     expect(await collabOutcome(report.docName, tayho)).toBe(403)
+    // Without a session: 401 on every route.
+    for (const path of ['/api/city-reports', `/api/city-reports/${report.id}`, `/api/city-reports/${report.id}/export`])
+      expect((await fetch(`${hub.base}${path}`)).status, path).toBe(401)
     expect(await count()).toBe(1)
     // The city's inspector reads it (not edits); the office's document opens for him.
     const read = await api(hub.base, kiemtra, 'GET', `/api/city-reports/${report.id}`)
