@@ -2,34 +2,11 @@
 // his unit's unnamed tasks, reports and inspections while he was in office; a head replaced
 // mid-period hands the rest to his successor.
 import { describe, expect, it } from 'vitest'
-import {
-  defaultMeasureSettings,
-  type MeasureHead,
-  type MeasureInput,
-  type MeasureTask,
-  measureHeads,
-  measureUnits,
-} from './measure'
-import { parsePeriod } from './period'
-import { UnitTree } from './unit-tree'
+import { measureFixture } from './fixtures/measure'
+import { type MeasureHead, type MeasureInput, measureHeads, measureUnits } from './measure'
 
 const today = '2021-08-20'
-const units = [
-  { id: 'city', name: 'Hà Nội', kind: 'city', parentId: null },
-  { id: 'th', name: 'Quận Tây Hồ', kind: 'district', parentId: 'city' },
-  { id: 'qa', name: 'Phường Quảng An', kind: 'commune', parentId: 'th' },
-]
-const tree = new UnitTree(units)
-const task = (id: string, leadUnitId: string, over: Partial<MeasureTask>): MeasureTask => ({
-  id,
-  title: `Nhiệm vụ ${id}`,
-  leadUnitId,
-  status: 'in_progress',
-  dueAt: null,
-  completedDay: null,
-  lastTouchDay: today,
-  ...over,
-})
+const { task, input: measured } = measureFixture(today, '2021-08')
 const head = (id: string, over: Partial<MeasureHead>): MeasureHead => ({
   id,
   userId: `u-${id}`,
@@ -40,19 +17,8 @@ const head = (id: string, over: Partial<MeasureHead>): MeasureHead => ({
   to: null,
   ...over,
 })
-const input = (heads: MeasureHead[], over: Partial<MeasureInput> = {}) => ({
-  units: units.filter((u) => u.id === 'th'),
-  tree,
-  tasks: [],
-  reports: [],
-  schedules: [],
-  inspections: [],
-  period: parsePeriod('2021-08', today)!,
-  today,
-  settings: defaultMeasureSettings,
-  heads,
-  ...over,
-})
+/** Tây Hồ with these heads, measured on what `over` records. */
+const input = (heads: MeasureHead[], over: Partial<MeasureInput> = {}) => ({ ...measured(['th'], over), heads })
 
 describe('the measure per head', () => {
   const tasks = [

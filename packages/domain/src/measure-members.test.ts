@@ -1,27 +1,19 @@
 // The measure of a successor on its predecessors (issue 17): a measured unit's `members` are the
 // units whose records count as its own; the records keep their unit and other units are unaffected.
 import { describe, expect, it } from 'vitest'
-import { defaultMeasureSettings, type MeasureTask, measureUnits } from './measure'
-import { parsePeriod } from './period'
-import { UnitTree } from './unit-tree'
+import { measureFixture } from './fixtures/measure'
+import { measureUnits } from './measure'
 
-const today = '2026-12-02'
-const units = [
-  { id: 'city', name: 'Hà Nội', kind: 'city', parentId: null },
-  { id: 'q', name: 'Quận Tây Hồ', kind: 'district', parentId: 'city' },
-  { id: 'b', name: 'Phường Bưởi', kind: 'commune', parentId: 'q' },
-  { id: 'x', name: 'Phường Xuân La', kind: 'commune', parentId: 'q' },
-  { id: 'new', name: 'Phường Tây Hồ', kind: 'commune', parentId: 'city' },
-]
-const task = (id: string, leadUnitId: string, over: Partial<MeasureTask>): MeasureTask => ({
-  id,
-  title: `Nhiệm vụ ${id}`,
-  leadUnitId,
-  status: 'done',
-  dueAt: '2025-05-20',
-  completedDay: '2025-05-18',
-  lastTouchDay: '2025-05-18',
-  ...over,
+const { units, task, input } = measureFixture('2026-12-02', '2025-05', {
+  // Done on time in May 2025 unless a test says otherwise.
+  defaults: { status: 'done', dueAt: '2025-05-20', completedDay: '2025-05-18', lastTouchDay: '2025-05-18' },
+  units: [
+    { id: 'city', name: 'Hà Nội', kind: 'city', parentId: null },
+    { id: 'q', name: 'Quận Tây Hồ', kind: 'district', parentId: 'city' },
+    { id: 'b', name: 'Phường Bưởi', kind: 'commune', parentId: 'q' },
+    { id: 'x', name: 'Phường Xuân La', kind: 'commune', parentId: 'q' },
+    { id: 'new', name: 'Phường Tây Hồ', kind: 'commune', parentId: 'city' },
+  ],
 })
 const ref = (id: string) => {
   const u = units.find((x) => x.id === id)!
@@ -30,8 +22,7 @@ const ref = (id: string) => {
 
 describe('a successor measured on its predecessors', () => {
   it('counts the tasks, reports and inspections of its members as its own, each record keeping its unit', () => {
-    const input = {
-      tree: new UnitTree(units),
+    const recorded = input([], {
       tasks: [
         task('1', 'b', {}),
         task('2', 'x', { completedDay: '2025-05-25' }),
@@ -60,12 +51,9 @@ describe('a successor measured on its predecessors', () => {
           findings: '',
         },
       ],
-      period: parsePeriod('2025-05', today)!,
-      today,
-      settings: defaultMeasureSettings,
-    }
+    })
     const m = measureUnits({
-      ...input,
+      ...recorded,
       units: [{ ...ref('new'), members: [ref('b'), ref('x'), ref('q')] }, ref('b')],
     })
     const merged = m.get('new')!
@@ -76,7 +64,7 @@ describe('a successor measured on its predecessors', () => {
     expect(merged.records.dueInPeriod.map((t) => t.unitId).sort()).toEqual(['b', 'q', 'x'])
     expect(merged.figures.inspections.commend).toBe(1)
     // The weekly reports both wards owed (the district's kind owes none), none submitted.
-    const alone = measureUnits({ ...input, units: [ref('b')] }).get('b')!
+    const alone = measureUnits({ ...recorded, units: [ref('b')] }).get('b')!
     expect(merged.figures.reportsExpected).toBe(2 * alone.figures.reportsExpected)
     expect(merged.figures.reportsMissing).toBe(merged.figures.reportsExpected)
     // Phường Bưởi measured beside it is unchanged by being a member of another.

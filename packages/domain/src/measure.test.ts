@@ -1,45 +1,14 @@
+// The measure of units: on-time, late and overdue tasks, reports against their schedules, inspections,
+// sub-units and freshness, weighed and rated by the settings.
 import { describe, expect, it } from 'vitest'
-import {
-  defaultMeasureSettings,
-  expectedReports,
-  type MeasureInput,
-  type MeasureTask,
-  measureUnits,
-  rate,
-} from './measure'
+import { measureFixture } from './fixtures/measure'
+import { defaultMeasureSettings, expectedReports, type MeasureInput, measureUnits, rate } from './measure'
 import { parsePeriod } from './period'
-import { UnitTree } from './unit-tree'
 
 const today = '2021-08-20'
-const units = [
-  { id: 'city', name: 'Hà Nội', kind: 'city', parentId: null },
-  { id: 'th', name: 'Quận Tây Hồ', kind: 'district', parentId: 'city' },
-  { id: 'hk', name: 'Quận Hoàn Kiếm', kind: 'district', parentId: 'city' },
-  { id: 'qa', name: 'Phường Quảng An', kind: 'commune', parentId: 'th' },
-]
-const tree = new UnitTree(units)
-const task = (id: string, leadUnitId: string, over: Partial<MeasureTask>): MeasureTask => ({
-  id,
-  title: `Nhiệm vụ ${id}`,
-  leadUnitId,
-  status: 'in_progress',
-  dueAt: null,
-  completedDay: null,
-  lastTouchDay: today,
-  ...over,
-})
-const base = (over: Partial<MeasureInput> = {}): MeasureInput => ({
-  units: units.filter((u) => u.kind === 'district'),
-  tree,
-  tasks: [],
-  reports: [],
-  schedules: [],
-  inspections: [],
-  period: parsePeriod('2021-08', today)!,
-  today,
-  settings: defaultMeasureSettings,
-  ...over,
-})
+const { task, input } = measureFixture(today, '2021-08')
+/** The two districts, measured on what `over` records. */
+const base = (over: Partial<MeasureInput> = {}) => input(['th', 'hk'], over)
 
 describe('the measure', () => {
   it('counts on time, late and overdue tasks from their due and completion days', () => {
