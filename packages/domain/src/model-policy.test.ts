@@ -1,24 +1,11 @@
+// Model practices' policy: how a practice steps from proposed to standard, who adopts it for which unit,
+// who decides, reads and proposes.
 import { describe, expect, it } from 'vitest'
+import { people, smallCity } from './fixtures/people'
 import { directingRoots, modelPolicy, nextModelStatus } from './model-policy'
-import type { Actor, Role } from './policies'
-import { UnitTree } from './unit-tree'
 
-const tree = new UnitTree([
-  { id: 'city', parentId: null },
-  { id: 'tayho', parentId: 'city' },
-  { id: 'quangan', parentId: 'tayho' },
-  { id: 'hoankiem', parentId: 'city' },
-])
-const actor = (role: Role, unitId: string): Actor => ({ userId: `${role}@${unitId}`, grants: [{ role, unitId }] })
-const people = {
-  secretary: actor('committee_member', 'city'),
-  drafter: actor('office_drafter', 'city'),
-  tayhoHead: actor('unit_head', 'tayho'),
-  tayhoStaff: actor('unit_staff', 'tayho'),
-  quanganHead: actor('unit_head', 'quangan'),
-  inspector: actor('inspector', 'city'),
-  nobody: { userId: 'nobody', grants: [] } as Actor,
-}
+// The small city and its people: fixtures/people.ts.
+const tree = smallCity
 
 describe('model policy', () => {
   it('steps go proposed → reviewed → recommended → standard, one at a time', () => {

@@ -1,34 +1,11 @@
+// The policies as matrices: who may read and change a task, a directive, an inspection and a unit, for
+// each person of the small city.
 import { describe, expect, it } from 'vitest'
-import { type Actor, directivePolicy, inspectionPolicy, type Role, taskPolicy, unitPolicy } from './policies'
-import { UnitTree } from './unit-tree'
+import { people, smallCity, type Who } from './fixtures/people'
+import { directivePolicy, inspectionPolicy, taskPolicy, unitPolicy } from './policies'
 
-// A small city: the city, two districts with a ward each, the Party office and a sector.
-const tree = new UnitTree([
-  { id: 'city', parentId: null },
-  { id: 'tayho', parentId: 'city' },
-  { id: 'quangan', parentId: 'tayho' },
-  { id: 'hoankiem', parentId: 'city' },
-  { id: 'hangbac', parentId: 'hoankiem' },
-  { id: 'office', parentId: 'city' },
-  { id: 'health', parentId: 'city' },
-])
-const actor = (role: Role, unitId: string, userId = `${role}@${unitId}`): Actor => ({
-  userId,
-  grants: [{ role, unitId }],
-})
-
-const people = {
-  secretary: actor('committee_member', 'city'),
-  drafter: actor('office_drafter', 'city'),
-  tayhoHead: actor('unit_head', 'tayho'),
-  tayhoStaff: actor('unit_staff', 'tayho'),
-  quanganHead: actor('unit_head', 'quangan'),
-  hoankiemHead: actor('unit_head', 'hoankiem'),
-  inspector: actor('inspector', 'city'),
-  viewer: actor('viewer', 'city'),
-  nobody: { userId: 'nobody', grants: [] } as Actor,
-}
-type Who = keyof typeof people
+// The small city and its people: fixtures/people.ts.
+const tree = smallCity
 
 const task = (leadUnitId: string, supportUnitIds: string[] = [], accountableUserId: string | null = null) => ({
   leadUnitId,
