@@ -8,30 +8,20 @@ import JSZip from 'jszip'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let vanphong: string
-let bithu: string
-let tayho: string
-let hoankiem: string
-let kiemtra: string
+const { hub, as } = useLiveHub(['vanphong', 'bithu', 'tayho', 'hoankiem', 'kiemtra'])
 let units: { id: string; name: string; kind: string }[]
 const unit = (name: string) => units.find((u) => u.name === name)!
 const docs: { close(): void }[] = []
 const today = vnDay()
 
 beforeAll(async () => {
-  hub = await startTestHub()
-  ;[vanphong, bithu, tayho, hoankiem, kiemtra] = (await Promise.all(
-    ['vanphong', 'bithu', 'tayho', 'hoankiem', 'kiemtra'].map((n) => loginCookie(hub.base, `${n}@demo.local`)),
-  )) as [string, string, string, string, string]
-  units = (await api(hub.base, bithu, 'GET', '/api/units')).json.units
+  units = (await api(hub.base, as.bithu, 'GET', '/api/units')).json.units
 })
-afterAll(async () => {
+afterAll(() => {
   for (const d of docs) d.close()
-  await hub.close()
 })
 
 const count = async () => (await hub.deps.dbh.db.select().from(schema.cityReports)).length
@@ -79,25 +69,32 @@ describe('the city report of a period', () => {
       })
     const sent = [
       await send(
-        tayho,
+        as.tayho,
         'Quận Tây Hồ',
         'Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.',
         12,
         1500,
         'Thiếu lực lượng trực chốt ban đêm.',
       ),
-      await send(hoankiem, 'Quận Hoàn Kiếm', 'Hoàn Kiếm phong tỏa 2 ngõ.', 5, 500, 'thiếu lực lượng trực chốt ban đêm'),
+      await send(
+        as.hoankiem,
+        'Quận Hoàn Kiếm',
+        'Hoàn Kiếm phong tỏa 2 ngõ.',
+        5,
+        500,
+        'thiếu lực lượng trực chốt ban đêm',
+      ),
     ]
     expect(sent.map((r) => r.status)).toEqual([201, 201])
   })
 
   it('composes the draft from the records: who reported, each report attributed, figures summed, who did not', async () => {
-    const res = await api(hub.base, vanphong, 'POST', '/api/city-reports', { period: today })
+    const res = await api(hub.base, as.vanphong, 'POST', '/api/city-reports', { period: today })
     expect(res.status).toBe(201)
     report = res.json.cityReport
     expect(report).toMatchObject({ period: today, docName: `city-report:${report.id}`, version: 1, canEdit: true })
     expect(report.title).toBe(`Kết quả thực hiện nhiệm vụ ngày ${today.split('-').reverse().join('/')}`)
-    const editor = await openDoc(hub.base, report.docName, vanphong)
+    const editor = await openDoc(hub.base, report.docName, as.vanphong)
     docs.push(editor)
     const text = editor.text()
     expect(text).toContain('Tây Hồ đã lập 12 chốt kiểm soát tại các cửa ngõ.')
@@ -112,13 +109,13 @@ describe('the city report of a period', () => {
     expect(text).toMatch(/Điểm thước đo bình quân của \d+ đơn vị: /)
     // Audited with the record.
     expect(await audits()).toBe(1)
-    const listed = await api(hub.base, bithu, 'GET', `/api/city-reports?period=${today}`)
+    const listed = await api(hub.base, as.bithu, 'GET', `/api/city-reports?period=${today}`)
     expect(listed.status).toBe(200)
     expect(listed.json.cityReports.map((r: any) => r.id)).toEqual([report.id])
   })
 
   it('one report per period: composing again is a conflict naming the existing one', async () => {
-    const again = await api(hub.base, bithu, 'POST', '/api/city-reports', { period: today })
+    const again = await api(hub.base, as.bithu, 'POST', '/api/city-reports', { period: today })
     expect(again.status).toBe(409)
     expect(again.json.error.code).toBe('city_report_exists')
     expect(again.json.error.details).toEqual({ id: report.id })
@@ -128,43 +125,43 @@ describe('the city report of a period', () => {
   it('a bad period gets a clear 400 and writes nothing', async () => {
     const before = { reports: await count(), audits: await audits() }
     for (const period of ['hôm qua', '2021-13', '2021-W60', '30d', '2099-01-01'] as const) {
-      const res = await api(hub.base, vanphong, 'POST', '/api/city-reports', { period })
+      const res = await api(hub.base, as.vanphong, 'POST', '/api/city-reports', { period })
       expect(res.status, period).toBe(400)
       expect(res.json.error.code).toBe('validation_failed')
       expect(res.json.error.message).toContain('Kỳ không hợp lệ')
       expect(res.json.error.details.fields[0].path).toBe('period')
     }
-    expect((await api(hub.base, vanphong, 'POST', '/api/city-reports', {})).status).toBe(400)
-    expect((await api(hub.base, vanphong, 'GET', '/api/city-reports?period=junk')).status).toBe(400)
+    expect((await api(hub.base, as.vanphong, 'POST', '/api/city-reports', {})).status).toBe(400)
+    expect((await api(hub.base, as.vanphong, 'GET', '/api/city-reports?period=junk')).status).toBe(400)
     expect({ reports: await count(), audits: await audits() }).toEqual(before)
   })
 
   it('a district head gets 403 on create, list, read, export and the document; an inspector of the city reads', async () => {
-    expect((await api(hub.base, tayho, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
-    expect((await api(hub.base, tayho, 'GET', '/api/city-reports')).status).toBe(403)
-    expect((await api(hub.base, tayho, 'GET', `/api/city-reports/${report.id}`)).status).toBe(403)
+    expect((await api(hub.base, as.tayho, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
+    expect((await api(hub.base, as.tayho, 'GET', '/api/city-reports')).status).toBe(403)
+    expect((await api(hub.base, as.tayho, 'GET', `/api/city-reports/${report.id}`)).status).toBe(403)
     for (const format of ['docx', 'pdf']) {
       const r = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=${format}`, {
-        headers: { cookie: tayho },
+        headers: { cookie: as.tayho },
       })
       expect(r.status).toBe(403)
     }
-    expect(await collabOutcome(report.docName, tayho)).toBe(403)
+    expect(await collabOutcome(report.docName, as.tayho)).toBe(403)
     // Without a session: 401 on every route.
     for (const path of ['/api/city-reports', `/api/city-reports/${report.id}`, `/api/city-reports/${report.id}/export`])
       expect((await fetch(`${hub.base}${path}`)).status, path).toBe(401)
     expect(await count()).toBe(1)
     // The city's inspector reads it (not edits); the office's document opens for him.
-    const read = await api(hub.base, kiemtra, 'GET', `/api/city-reports/${report.id}`)
+    const read = await api(hub.base, as.kiemtra, 'GET', `/api/city-reports/${report.id}`)
     expect(read.status).toBe(200)
     expect(read.json.cityReport.canEdit).toBe(false)
-    expect((await api(hub.base, kiemtra, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
-    expect(await collabOutcome(report.docName, kiemtra)).toBe('open')
-    expect((await api(hub.base, vanphong, 'GET', `/api/city-reports/${crypto.randomUUID()}`)).status).toBe(404)
+    expect((await api(hub.base, as.kiemtra, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
+    expect(await collabOutcome(report.docName, as.kiemtra)).toBe('open')
+    expect((await api(hub.base, as.vanphong, 'GET', `/api/city-reports/${crypto.randomUUID()}`)).status).toBe(404)
   })
 
   it('exports DOCX and PDF in the formal layout with the text as edited in the document', async () => {
-    const editor = await openDoc(hub.base, report.docName, vanphong)
+    const editor = await openDoc(hub.base, report.docName, as.vanphong)
     docs.push(editor)
     const edited = [...editor.text().split('\n'), 'Văn phòng Thành ủy đề nghị Thường trực cho ý kiến về chốt ban đêm.']
     editor.setParagraphs(edited)
@@ -175,7 +172,7 @@ describe('the city report of a period', () => {
       'the edit on the server',
     )
     const docx = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=docx`, {
-      headers: { cookie: bithu },
+      headers: { cookie: as.bithu },
     })
     expect(docx.status).toBe(200)
     expect(docx.headers.get('content-type')).toContain('wordprocessingml')
@@ -198,7 +195,7 @@ describe('the city report of a period', () => {
       expect(text).toContain(s)
     expect(text).toMatch(/Hà Nội, ngày \d\d? tháng \d\d? năm \d{4}/)
     const pdf = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=pdf`, {
-      headers: { cookie: kiemtra },
+      headers: { cookie: as.kiemtra },
     })
     expect(pdf.status).toBe(200)
     expect(pdf.headers.get('content-type')).toBe('application/pdf')
