@@ -7,19 +7,10 @@
  */
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
-import {
-  download,
-  launchBrowser,
-  loginViaApi,
-  newContext,
-  newPhoneContext,
-  SCREENSHOTS,
-  screenshot,
-} from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { download, openLiveBoard, SCREENSHOTS, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 const textNumbered = (no: number) =>
   [
@@ -85,17 +76,7 @@ const rowWithLead = (page: Page, unit: string): Locator =>
   page.getByTestId('assignment-row').filter({ has: page.getByTestId('cell-lead').getByText(unit, { exact: true }) })
 
 describe('the assignment table, live', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('the secretary and the office fill it together; settling puts the task on the Tây Hồ board at once', async () => {
     const errors: string[] = []
@@ -104,20 +85,10 @@ describe('the assignment table, live', () => {
     const directive = await importDirective(vanphong, 41, bithu)
 
     // The head of Tây Hồ watches his board.
-    const ctxHead = await newContext(browser, hub.base)
-    await loginViaApi(ctxHead, hub.base, 'tayho')
-    const board = await ctxHead.newPage()
-    await board.goto('/board')
-    await board.getByTestId('board-columns').waitFor()
-    await board.locator('[data-live-state="connected"]').waitFor({ timeout: 20_000 })
-    await board.evaluate('window.__sameDocument = true')
+    const { context: ctxHead, board } = await openLiveBoard(browser, hub.base, 'tayho')
 
-    const ctxOffice = await newContext(browser, hub.base)
-    const ctxSecretary = await newContext(browser, hub.base)
-    await loginViaApi(ctxOffice, hub.base, 'vanphong')
-    await loginViaApi(ctxSecretary, hub.base, 'bithu')
-    const office = await ctxOffice.newPage()
-    const secretary = await ctxSecretary.newPage()
+    const { context: ctxOffice, page: office } = await signedInPage(browser, hub.base, 'vanphong')
+    const { context: ctxSecretary, page: secretary } = await signedInPage(browser, hub.base, 'bithu')
     for (const p of [office, secretary]) p.on('pageerror', (e) => errors.push(String(e)))
     await openTable(office, directive.id)
     await openTable(secretary, directive.id)
@@ -258,17 +229,9 @@ describe('the assignment table, live', () => {
     const meeting = meetings.find((m) => m.status !== 'concluded') ?? meetings[0]
     expect(meeting, 'a seeded meeting').toBeDefined()
 
-    const ctxHead = await newContext(browser, hub.base)
-    await loginViaApi(ctxHead, hub.base, 'tayho')
-    const board = await ctxHead.newPage()
-    await board.goto('/board')
-    await board.getByTestId('board-columns').waitFor()
-    await board.locator('[data-live-state="connected"]').waitFor({ timeout: 20_000 })
-    await board.evaluate('window.__sameDocument = true')
+    const { context: ctxHead, board } = await openLiveBoard(browser, hub.base, 'tayho')
 
-    const ctxChair = await newContext(browser, hub.base)
-    await loginViaApi(ctxChair, hub.base, 'bithu')
-    const room = await ctxChair.newPage()
+    const { context: ctxChair, page: room } = await signedInPage(browser, hub.base, 'bithu')
     const errors: string[] = []
     room.on('pageerror', (e) => errors.push(String(e)))
     await room.goto(`/meetings/${meeting!.id}`)
@@ -301,9 +264,7 @@ describe('the assignment table, live', () => {
   it('on a phone: rows are cards with their problems on them, and settling a draft holds its tasks', async () => {
     const vanphong = await apiLogin(hub.base, 'vanphong')
     const directive = await importDirective(vanphong, 42, null)
-    const context = await newPhoneContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'vanphong')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'vanphong', 'phone')
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     await openTable(page, directive.id)

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 async function openDraft(page: Page, id: string) {
   await page.goto(`/directives/${id}`)
@@ -20,34 +19,25 @@ async function typeAtEnd(page: Page, text: string) {
 }
 
 describe('two people drafting one directive', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
 
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
-
-  it('each sees the other’s text and caret with the name', async () => {
+  /** A new draft of the office's, open in the office's browser (a) and in the secretary's (b). */
+  async function draftOpenByTwo(kind: string, title: string) {
     const office = await apiLogin(hub.base, 'vanphong')
-    const secretary = await apiLogin(hub.base, 'bithu')
-    const { directive } = await office.post<{ directive: { id: string } }>('/directives', {
-      kind: 'CT',
-      title: 'về tăng cường kiểm soát người ra vào khu phong tỏa (thử soạn chung)',
-    })
-
-    const ctxA = await newContext(browser, hub.base)
-    const ctxB = await newContext(browser, hub.base)
-    await loginViaApi(ctxA, hub.base, 'vanphong')
-    await loginViaApi(ctxB, hub.base, 'bithu')
-    const a = await ctxA.newPage()
-    const b = await ctxB.newPage()
+    const { directive } = await office.post<{ directive: { id: string } }>('/directives', { kind, title })
+    const { context: ctxA, page: a } = await signedInPage(browser, hub.base, 'vanphong')
+    const { context: ctxB, page: b } = await signedInPage(browser, hub.base, 'bithu')
     await openDraft(a, directive.id)
     await openDraft(b, directive.id)
+    return { office, directive, ctxA, a, ctxB, b }
+  }
+
+  it('each sees the other’s text and caret with the name', async () => {
+    const secretary = await apiLogin(hub.base, 'bithu')
+    const { office, ctxA, a, ctxB, b } = await draftOpenByTwo(
+      'CT',
+      'về tăng cường kiểm soát người ra vào khu phong tỏa (thử soạn chung)',
+    )
 
     const fromOffice = 'Văn phòng Thành ủy đề xuất: các chốt kiểm soát hoạt động 24/24 giờ.'
     const fromSecretary = 'Ý kiến Bí thư: người đứng đầu chịu trách nhiệm trực tiếp.'
@@ -73,19 +63,10 @@ describe('two people drafting one directive', () => {
   })
 
   it('keeps edits made offline in the browser and merges them on reconnect', async () => {
-    const office = await apiLogin(hub.base, 'vanphong')
-    const { directive } = await office.post<{ directive: { id: string } }>('/directives', {
-      kind: 'KH',
-      title: 'triển khai phiếu đi chợ thống nhất (thử mất mạng)',
-    })
-    const ctxA = await newContext(browser, hub.base)
-    const ctxB = await newContext(browser, hub.base)
-    await loginViaApi(ctxA, hub.base, 'vanphong')
-    await loginViaApi(ctxB, hub.base, 'bithu')
-    const a = await ctxA.newPage()
-    const b = await ctxB.newPage()
-    await openDraft(a, directive.id)
-    await openDraft(b, directive.id)
+    const { directive, ctxA, a, ctxB, b } = await draftOpenByTwo(
+      'KH',
+      'triển khai phiếu đi chợ thống nhất (thử mất mạng)',
+    )
 
     await ctxA.setOffline(true)
     await a.locator('[data-testid="collab-status"][data-status="offline"]').waitFor({ timeout: 10_000 })
@@ -112,9 +93,7 @@ describe('two people drafting one directive', () => {
       kind: 'CT',
       title: 'về so sánh phiên bản (thử)',
     })
-    const ctx = await newContext(browser, hub.base)
-    await loginViaApi(ctx, hub.base, 'vanphong')
-    const page = await ctx.newPage()
+    const { context: ctx, page } = await signedInPage(browser, hub.base, 'vanphong')
     await openDraft(page, directive.id)
     const paragraph =
       'Các quận ủy, huyện ủy, thị ủy chỉ đạo các xã, phường, thị trấn rà soát toàn bộ người về từ vùng dịch, lập danh sách theo từng tổ dân phố'

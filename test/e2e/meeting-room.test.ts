@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { openLiveBoard, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 /** dd/mm/yyyy a few days from now in Vietnam. */
 function dueInDays(days: number) {
@@ -11,17 +9,7 @@ function dueInDays(days: number) {
 }
 
 describe('the meeting room', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('a task the secretary assigns to Tây Hồ appears on the head of Tây Hồ’s board without reloading', async () => {
     const secretary = await apiLogin(hub.base, 'bithu')
@@ -31,19 +19,10 @@ describe('the meeting room', () => {
     expect(meeting, 'a seeded meeting').toBeDefined()
 
     // The head of Tây Hồ watches his board.
-    const ctxHead = await newContext(browser, hub.base)
-    await loginViaApi(ctxHead, hub.base, 'tayho')
-    const board = await ctxHead.newPage()
-    await board.goto('/board')
-    await board.getByTestId('board-columns').waitFor()
-    await board.locator('[data-live-state="connected"]').waitFor({ timeout: 20_000 })
-    // A marker in the page: it survives only if the page is never reloaded.
-    await board.evaluate('window.__sameDocument = true')
+    const { context: ctxHead, board } = await openLiveBoard(browser, hub.base, 'tayho')
 
     // The secretary, in the meeting room, assigns a task to Tây Hồ.
-    const ctxChair = await newContext(browser, hub.base)
-    await loginViaApi(ctxChair, hub.base, 'bithu')
-    const room = await ctxChair.newPage()
+    const { context: ctxChair, page: room } = await signedInPage(browser, hub.base, 'bithu')
     await room.goto(`/meetings/${meeting!.id}`)
     await room.getByTestId('meeting-title').waitFor()
     const title = `Rà soát chốt kiểm soát ra vào địa bàn, báo cáo trước giao ban (${Date.now()})`

@@ -1,32 +1,15 @@
-// Chromium test of the measure across Hà Nội's 2025 reform (issue 17) on the city through the reform:
-// phường Tây Hồ's score over the months around 01/07/2025 is drawn with the seam marked, and the
-// months before it are measured on its predecessors, said so beside the chart.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 describe('the measure across the reform', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub({ env: { HUB_DEMO_TREE: 'today' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser({ env: { HUB_DEMO_TREE: 'today' } })
 
   it('shows phường Tây Hồ’s months around the reform, the seam drawn and the earlier months marked', async () => {
     const api = await apiLogin(hub.base, 'bithu@demo.local')
     const { units } = await api.get<{ units: { id: string; name: string }[] }>('/units?validOn=&kind=commune')
     const tayHo = units.find((u) => u.name === 'Phường Tây Hồ')!
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'bithu')
-    const page = await context.newPage()
+    const { page } = await signedInPage(browser, hub.base, 'bithu')
     await page.goto(`/accountability/${tayHo.id}`)
     await page.getByRole('heading', { level: 1, name: 'Phường Tây Hồ' }).waitFor()
     const caption = page.getByTestId('trend-caption')

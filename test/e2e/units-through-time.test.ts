@@ -1,28 +1,11 @@
-// Chromium test of units through time (issue 17) on the demo city through the 2025 reform: the unit
-// directory switches its date and shows both cities (2021: 30 districts, 579 communes; today: the
-// 126 communes and wards), and phường Tây Hồ's page lists the work it inherited from 2021.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { describe, expect, it } from 'vitest'
+import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 describe('units through time', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub({ env: { HUB_DEMO_TREE: 'today' } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser({ env: { HUB_DEMO_TREE: 'today' } })
 
   it('switches the tree’s date and sees the city of 2021, then today’s', async () => {
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'vanphong')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'vanphong')
     await page.goto('/units')
     const summary = page.getByTestId('tree-summary')
     await summary.filter({ hasText: '0 quận, huyện, thị xã; 126 xã, phường, thị trấn' }).waitFor()
@@ -60,9 +43,7 @@ describe('units through time', () => {
   })
 
   it('shows who receives now for a 2021 directive sent to the districts', async () => {
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'bithu')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'bithu')
     const list = (await (await context.request.get(`${hub.base}/api/directives`)).json()).directives as { id: string }[]
     let target: string | null = null
     for (const d of list) {
@@ -81,9 +62,7 @@ describe('units through time', () => {
   })
 
   it('lets the office hand an abolished ward’s open tasks to its successor and check a reorganisation file', async () => {
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'vanphong')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'vanphong')
     await page.goto('/units')
     await page.getByRole('link', { name: 'Sắp xếp đơn vị' }).click()
     await page.getByRole('heading', { level: 1, name: 'Sắp xếp đơn vị' }).waitFor()

@@ -1,4 +1,19 @@
+// The hub's API called straight from a browser test (setting up data, checking what the page did), as
+// one demo account.
 import { demoEmail, PASSWORD } from './accounts'
+
+/** A task as the API answers it (the fields the browser tests read). */
+export interface Task {
+  id: string
+  title: string
+  status: string
+  progress: number
+  leadUnitId: string
+  supportUnitIds: string[]
+  parentTaskId: string | null
+  dueAt: string | null
+  version: number
+}
 
 /** Direct calls to a hub's API from a test, with a session of one demo account. */
 export interface ApiSession {

@@ -1,8 +1,13 @@
+// Chromium for the browser tests: launching it, contexts as a Vietnamese user has them, signing in,
+// screenshots and downloads, and the hooks that give a test file one hub and one Chromium.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
+import { lateBound } from '../../apps/api/src/testing/late-bound'
 import { demoEmail, PASSWORD } from './accounts'
+import { type Hub, type HubOptions, startHub } from './hub'
 
 export { demoEmail, PASSWORD }
 
@@ -74,6 +79,33 @@ export async function loginViaApi(context: BrowserContext, base: string, who: st
   return (await res.json()).user as { id: string; unitId: string | null; fullName: string }
 }
 
+/** A fresh context (desktop, or a phone's) signed in through the API as a demo account, and a page in it. */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  who: string,
+  device: 'desktop' | 'phone' | BrowserContextOptions = 'desktop',
+): Promise<{ context: BrowserContext; page: Page; user: Awaited<ReturnType<typeof loginViaApi>> }> {
+  const context = await (device === 'phone'
+    ? newPhoneContext(browser, base)
+    : newContext(browser, base, device === 'desktop' ? {} : device))
+  const user = await loginViaApi(context, base, who)
+  return { context, page: await context.newPage(), user }
+}
+
+/**
+ * A demo account's task board, open and connected to the live events, with a marker in the page
+ * (`window.__sameDocument`) that survives only if the page is never reloaded.
+ */
+export async function openLiveBoard(browser: Browser, base: string, who: string) {
+  const { context, page } = await signedInPage(browser, base, who)
+  await page.goto('/board')
+  await page.getByTestId('board-columns').waitFor()
+  await page.locator('[data-live-state="connected"]').waitFor({ timeout: 20_000 })
+  await page.evaluate('window.__sameDocument = true')
+  return { context, board: page }
+}
+
 /** Saves a full-page screenshot under test/artifacts/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
@@ -87,4 +119,26 @@ export async function download(page: Page, start: () => Promise<void>): Promise<
   const [file] = await Promise.all([page.waitForEvent('download'), start()])
   const path = await file.path()
   return { fileName: file.suggestedFilename(), bytes: readFileSync(path) }
+}
+
+/**
+ * The usual setup of a browser test file, as hooks: a hub (see startHub) and Chromium, started before
+ * the file's tests and closed after them (after the file's own afterAll hooks).
+ */
+export function useHubAndBrowser(options: HubOptions = {}): { hub: Hub; browser: Browser } {
+  const hub = lateBound<Hub>('the hub')
+  const browser = lateBound<Browser>('the browser')
+  let started: Hub | undefined
+  let launched: Browser | undefined
+  beforeAll(async () => {
+    started = await startHub(options)
+    hub.set(started)
+    launched = await launchBrowser()
+    browser.set(launched)
+  })
+  afterAll(async () => {
+    await launched?.close()
+    await started?.stop()
+  })
+  return { hub: hub.value, browser: browser.value }
 }

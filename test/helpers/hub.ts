@@ -1,3 +1,4 @@
+// The hub as the browser tests run it: a child process on a free port with its own data folder.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
