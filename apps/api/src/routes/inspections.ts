@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import {
   checklistQuerySchema,
@@ -7,7 +7,8 @@ import {
   inspectionListQuerySchema,
   inspectionTeamCreateSchema,
 } from '../services/inspections'
-import { body, createRouter, errorsFor, json } from './router'
+import { operations } from './operation'
+import { body, createRouter, json } from './router'
 
 const inspectionSchema = z
   .object({
@@ -53,14 +54,12 @@ const teamSchema = z
 /** /api/inspections: recorded by inspectors and the standing committee; a unit never inspects itself. */
 export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps)) {
   const app = createRouter()
+  const op = operations('accountability')
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['accountability'],
-      summary: 'Ghi nhận kết quả kiểm tra / Record an inspection',
-      request: { body: body(inspectionCreateSchema) },
-      responses: {
+    op(
+      'post /',
+      'Ghi nhận kết quả kiểm tra / Record an inspection',
+      {
         201: json(
           z.object({
             inspection: inspectionSchema,
@@ -68,66 +67,52 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
           }),
           'Recorded, with the follow-up tasks it gave the unit',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      { request: { body: body(inspectionCreateSchema) } },
+    ),
     async (c) => {
       const out = await inspections.record(c.get('user')!, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['accountability'],
-      summary: 'Các cuộc kiểm tra / Inspections in your reach',
-      request: { query: inspectionListQuerySchema },
-      responses: {
-        200: json(z.object({ inspections: z.array(inspectionSchema) }), 'Newest first'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'get /',
+      'Các cuộc kiểm tra / Inspections in your reach',
+      { 200: json(z.object({ inspections: z.array(inspectionSchema) }), 'Newest first') },
+      [400, 401, 403, 404],
+      { request: { query: inspectionListQuerySchema } },
+    ),
     async (c) => c.json(await inspections.list(c.get('user')!, c.req.valid('query')), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/teams',
-      tags: ['accountability'],
-      summary: 'Các đoàn kiểm tra / Inspection teams',
-      responses: {
-        200: json(z.object({ teams: z.array(teamSchema) }), 'Teams'),
-        ...errorsFor(401),
-      },
-    }),
+    op(
+      'get /teams',
+      'Các đoàn kiểm tra / Inspection teams',
+      { 200: json(z.object({ teams: z.array(teamSchema) }), 'Teams') },
+      [401],
+    ),
     async (c) => c.json(await inspections.teams(), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/publish',
-      tags: ['accountability'],
-      summary: 'Thông báo kết luận kiểm tra đến đơn vị / Publish the conclusion to the unit',
-      request: { params: z.object({ id: z.string().uuid() }) },
-      responses: {
-        200: json(z.object({ inspection: inspectionSchema }), 'Published (publishing again changes nothing)'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'post /{id}/publish',
+      'Thông báo kết luận kiểm tra đến đơn vị / Publish the conclusion to the unit',
+      { 200: json(z.object({ inspection: inspectionSchema }), 'Published (publishing again changes nothing)') },
+      [400, 401, 403, 404],
+      { request: { params: z.object({ id: z.string().uuid() }) } },
+    ),
     async (c) => {
       const out = await inspections.publish(c.get('user')!, c.req.valid('param').id, c.get('requestId'))
       return c.json(out, 200)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/checklist',
-      tags: ['accountability'],
-      summary: 'Danh mục kiểm tra theo các điều của văn bản / Checklist from a directive’s clauses',
-      request: { query: checklistQuerySchema },
-      responses: {
+    op(
+      'get /checklist',
+      'Danh mục kiểm tra theo các điều của văn bản / Checklist from a directive’s clauses',
+      {
         200: json(
           z.object({
             directiveId: z.string(),
@@ -135,23 +120,20 @@ export function inspectionRoutes(deps: Deps, inspections = new InspectionService
           }),
           'One item per clause',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      { request: { query: checklistQuerySchema } },
+    ),
     async (c) => c.json(await inspections.checklist(c.get('user')!, c.req.valid('query').directiveId), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/teams',
-      tags: ['accountability'],
-      summary: 'Thành lập đoàn kiểm tra theo quyết định / Set up an inspection team by decision',
-      request: { body: body(inspectionTeamCreateSchema) },
-      responses: {
-        201: json(z.object({ team: teamSchema }), 'Set up'),
-        ...errorsFor(400, 401, 403),
-      },
-    }),
+    op(
+      'post /teams',
+      'Thành lập đoàn kiểm tra theo quyết định / Set up an inspection team by decision',
+      { 201: json(z.object({ team: teamSchema }), 'Set up') },
+      [400, 401, 403],
+      { request: { body: body(inspectionTeamCreateSchema) } },
+    ),
     async (c) => {
       const out = await inspections.createTeam(c.get('user')!, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { fileHeaders } from '../services/attachments'
 import { ATTACHMENT_MAX_BYTES, ModelAttachmentService } from '../services/model-attachments'
@@ -12,7 +12,8 @@ import {
   modelListQuerySchema,
   transitionSchema,
 } from '../services/models'
-import { body, createRouter, errorsFor, idParam, json } from './router'
+import { operations } from './operation'
+import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
 import { fileError, fileUpload, uploadedFile } from './uploads'
 
@@ -85,34 +86,27 @@ export function modelRoutes(deps: Deps) {
   const attachments = new ModelAttachmentService(deps)
   const upload = fileUpload(ATTACHMENT_MAX_BYTES)
   const app = createRouter()
+  const op = operations('models')
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['models'],
-      summary: 'Thư viện mô hình hay / The model library',
-      request: { query: modelListQuerySchema },
-      responses: {
-        200: json(z.object({ models: z.array(modelSchema) }), 'Newest first'),
-        ...errorsFor(400, 401),
-      },
-    }),
+    op(
+      'get /',
+      'Thư viện mô hình hay / The model library',
+      { 200: json(z.object({ models: z.array(modelSchema) }), 'Newest first') },
+      [400, 401],
+      { request: { query: modelListQuerySchema } },
+    ),
     async (c) => c.json(await models.list(c.get('user')!, c.req.valid('query')), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['models'],
-      summary: 'Đề xuất mô hình / Propose a practice (status "proposed")',
-      request: { body: body(modelCreateSchema) },
-      responses: {
-        201: json(z.object({ model: modelSchema }), 'Proposed'),
-        ...errorsFor(400, 401, 403),
-      },
-    }),
+    op(
+      'post /',
+      'Đề xuất mô hình / Propose a practice (status "proposed")',
+      { 201: json(z.object({ model: modelSchema }), 'Proposed') },
+      [400, 401, 403],
+      { request: { body: body(modelCreateSchema) } },
+    ),
     async (c) => {
       const model = await models.create(c.get('user')!, c.req.valid('json'), c.get('requestId'))
       return c.json({ model }, 201)
@@ -120,13 +114,10 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}',
-      tags: ['models'],
-      summary: 'Mô hình, các lượt áp dụng và mức độ nhân rộng / A practice with its adoptions and coverage',
-      request: { params: idParam },
-      responses: {
+    op(
+      'get /{id}',
+      'Mô hình, các lượt áp dụng và mức độ nhân rộng / A practice with its adoptions and coverage',
+      {
         200: json(
           z.object({
             model: modelSchema.and(
@@ -135,24 +126,21 @@ export function modelRoutes(deps: Deps) {
           }),
           'The practice',
         ),
-        ...errorsFor(401, 404),
       },
-    }),
+      [401, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => c.json(await models.get(c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/transition',
-      tags: ['models'],
-      summary: 'Chuyển bước: đề xuất → đã thẩm định → khuyến nghị nhân rộng → chuẩn toàn thành phố / Next status step',
-      request: { params: idParam, body: body(transitionSchema) },
-      responses: {
-        200: json(z.object({ model: modelSchema }), 'Moved'),
-        ...errorsFor(400, 401, 403, 404, 409),
-      },
-    }),
+    op(
+      'post /{id}/transition',
+      'Chuyển bước: đề xuất → đã thẩm định → khuyến nghị nhân rộng → chuẩn toàn thành phố / Next status step',
+      { 200: json(z.object({ model: modelSchema }), 'Moved') },
+      [400, 401, 403, 404, 409],
+      { request: { params: idParam, body: body(transitionSchema) } },
+    ),
     async (c) => {
       const model = await models.transition(
         c.get('user')!,
@@ -165,17 +153,13 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/adoptions',
-      tags: ['models'],
-      summary: "Áp dụng mô hình / Adopt: records the adoption and creates the adopter's tasks",
-      request: { params: idParam, body: body(adoptionCreateSchema) },
-      responses: {
-        201: json(z.object({ adoption: adoptionSchema, tasks: z.array(taskSchema) }), 'Adopted'),
-        ...errorsFor(400, 401, 403, 404, 409),
-      },
-    }),
+    op(
+      'post /{id}/adoptions',
+      "Áp dụng mô hình / Adopt: records the adoption and creates the adopter's tasks",
+      { 201: json(z.object({ adoption: adoptionSchema, tasks: z.array(taskSchema) }), 'Adopted') },
+      [400, 401, 403, 404, 409],
+      { request: { params: idParam, body: body(adoptionCreateSchema) } },
+    ),
     async (c) => {
       const out = await models.adopt(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
@@ -183,17 +167,13 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/{id}/adoptions/{adoptionId}',
-      tags: ['models'],
-      summary: 'Kết quả áp dụng / Record how an adoption went',
-      request: { params: adoptionParams, body: body(adoptionPatchSchema) },
-      responses: {
-        200: json(z.object({ adoption: adoptionSchema }), 'Updated'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'patch /{id}/adoptions/{adoptionId}',
+      'Kết quả áp dụng / Record how an adoption went',
+      { 200: json(z.object({ adoption: adoptionSchema }), 'Updated') },
+      [400, 401, 403, 404],
+      { request: { params: adoptionParams, body: body(adoptionPatchSchema) } },
+    ),
     async (c) => {
       const { id, adoptionId } = c.req.valid('param')
       const adoption = await models.updateAdoption(
@@ -208,13 +188,10 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/requests',
-      tags: ['models'],
-      summary: 'Đề nghị các đơn vị áp dụng / The committee asks units to adopt (a cascade of tasks)',
-      request: { params: idParam, body: body(adoptionRequestSchema) },
-      responses: {
+    op(
+      'post /{id}/requests',
+      'Đề nghị các đơn vị áp dụng / The committee asks units to adopt (a cascade of tasks)',
+      {
         201: json(
           z.object({
             parentTask: taskSchema.nullable(),
@@ -223,9 +200,10 @@ export function modelRoutes(deps: Deps) {
           }),
           'Asked',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      { request: { params: idParam, body: body(adoptionRequestSchema) } },
+    ),
     async (c) => {
       const out = await models.request(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
@@ -233,32 +211,24 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/comments',
-      tags: ['models'],
-      summary: 'Hỏi đáp về mô hình / Questions and answers',
-      request: { params: idParam },
-      responses: {
-        200: json(z.object({ comments: z.array(commentSchema) }), 'Oldest first'),
-        ...errorsFor(401, 404),
-      },
-    }),
+    op(
+      'get /{id}/comments',
+      'Hỏi đáp về mô hình / Questions and answers',
+      { 200: json(z.object({ comments: z.array(commentSchema) }), 'Oldest first') },
+      [401, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => c.json(await discussion.list(c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/comments',
-      tags: ['models'],
-      summary: 'Đặt câu hỏi hoặc trả lời / Ask (no parentId) or answer; the origin unit is notified',
-      request: { params: idParam, body: body(commentCreateSchema) },
-      responses: {
-        201: json(z.object({ comment: commentSchema }), 'Posted'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'post /{id}/comments',
+      'Đặt câu hỏi hoặc trả lời / Ask (no parentId) or answer; the origin unit is notified',
+      { 201: json(z.object({ comment: commentSchema }), 'Posted') },
+      [400, 401, 403, 404],
+      { request: { params: idParam, body: body(commentCreateSchema) } },
+    ),
     async (c) => {
       const comment = await discussion.post(
         c.get('user')!,
@@ -271,20 +241,17 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/attachments',
-      tags: ['models'],
-      summary: `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
-      middleware: upload.middleware,
-      request: { params: idParam, body: upload.body },
-      responses: {
+    op(
+      'post /{id}/attachments',
+      `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
+      {
         201: json(z.object({ attachment: attachmentSchema }), 'Stored'),
-        ...errorsFor(400, 401, 403, 404),
         413: fileError('File too large'),
         415: fileError('File type not allowed'),
       },
-    }),
+      [400, 401, 403, 404],
+      { middleware: upload.middleware, request: { params: idParam, body: upload.body } },
+    ),
     async (c) => {
       const file = uploadedFile(c.req.valid('form'))
       const attachment = await attachments.add(c.get('user')!, c.req.valid('param').id, file, c.get('requestId'))
@@ -293,17 +260,13 @@ export function modelRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/attachments/{attachmentId}',
-      tags: ['models'],
-      summary: 'Tải tài liệu / Download (always as an attachment, never rendered by the browser)',
-      request: { params: attachmentParams },
-      responses: {
-        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },
-        ...errorsFor(401, 404),
-      },
-    }),
+    op(
+      'get /{id}/attachments/{attachmentId}',
+      'Tải tài liệu / Download (always as an attachment, never rendered by the browser)',
+      { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } } },
+      [401, 404],
+      { request: { params: attachmentParams } },
+    ),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param')
       const row = await attachments.get(c.get('user')!, id, attachmentId)

@@ -1,10 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { NotFound } from '@hub/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { listNotifications } from '../services/notifications'
-import { createRouter, errors, errorsFor, idParam, json } from './router'
+import { operations } from './operation'
+import { createRouter, idParam, json } from './router'
 
 const notificationSchema = z
   .object({
@@ -23,26 +24,27 @@ const notificationSchema = z
 export function notificationRoutes(deps: Deps) {
   const db = deps.dbh.db
   const app = createRouter()
+  const op = operations('notifications')
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['notifications'],
-      summary: 'Thông báo của tôi / My notifications with the unread count',
-      request: {
-        query: z.object({
-          unreadOnly: z.enum(['true', 'false']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-      },
-      responses: {
+    op(
+      'get /',
+      'Thông báo của tôi / My notifications with the unread count',
+      {
         200: json(
           z.object({ notifications: z.array(notificationSchema), unread: z.number(), unreadItems: z.number() }),
           'Newest first; grouped rows carry a count',
         ),
-        ...errorsFor(400, 401),
       },
-    }),
+      [400, 401],
+      {
+        request: {
+          query: z.object({
+            unreadOnly: z.enum(['true', 'false']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+        },
+      },
+    ),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(
@@ -52,14 +54,13 @@ export function notificationRoutes(deps: Deps) {
     },
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/read',
-      tags: ['notifications'],
-      summary: 'Đánh dấu đã đọc / Mark read',
-      request: { params: idParam },
-      responses: { 200: json(z.object({ ok: z.boolean() }), 'Marked'), 401: errors[401], 404: errors[404] },
-    }),
+    op(
+      'post /{id}/read',
+      'Đánh dấu đã đọc / Mark read',
+      { 200: json(z.object({ ok: z.boolean() }), 'Marked') },
+      [401, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => {
       const n = schema.notifications
       const rows = await db
@@ -72,13 +73,12 @@ export function notificationRoutes(deps: Deps) {
     },
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/read-all',
-      tags: ['notifications'],
-      summary: 'Đánh dấu tất cả đã đọc / Mark all read',
-      responses: { 200: json(z.object({ ok: z.boolean(), marked: z.number() }), 'Marked'), 401: errors[401] },
-    }),
+    op(
+      'post /read-all',
+      'Đánh dấu tất cả đã đọc / Mark all read',
+      { 200: json(z.object({ ok: z.boolean(), marked: z.number() }), 'Marked') },
+      [401],
+    ),
     async (c) => {
       const n = schema.notifications
       const rows = await db

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { Forbidden, unitPolicy } from '@hub/domain'
 import { asc, eq, ilike } from 'drizzle-orm'
 import type { Deps } from '../context'
-import { createRouter, errorsFor, json } from './router'
+import { operations } from './operation'
+import { createRouter, json } from './router'
 
 const personSchema = z
   .object({
@@ -19,24 +20,23 @@ const personSchema = z
 export function peopleRoutes(deps: Deps) {
   const db = deps.dbh.db
   const app = createRouter()
+  const op = operations('people')
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['people'],
-      summary: 'Cán bộ theo đơn vị / People by unit',
-      request: {
-        query: z.object({
-          unitId: z.string().uuid().optional(),
-          q: z.string().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
+    op(
+      'get /',
+      'Cán bộ theo đơn vị / People by unit',
+      { 200: json(z.object({ people: z.array(personSchema) }), 'People') },
+      [400, 401],
+      {
+        request: {
+          query: z.object({
+            unitId: z.string().uuid().optional(),
+            q: z.string().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+        },
       },
-      responses: {
-        200: json(z.object({ people: z.array(personSchema) }), 'People'),
-        ...errorsFor(400, 401),
-      },
-    }),
+    ),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { unitId, q, limit } = c.req.valid('query')

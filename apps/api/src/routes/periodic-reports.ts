@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { isoDateSchema, vnDay } from '@hub/domain'
 import type { Deps } from '../context'
 import {
@@ -8,7 +8,8 @@ import {
   reportListQuerySchema,
   scheduleCreateSchema,
 } from '../services/periodic-reports'
-import { body, createRouter, errors, errorsFor, idParam, json } from './router'
+import { operations } from './operation'
+import { body, createRouter, idParam, json } from './router'
 
 const reportSchema = z
   .object({
@@ -51,35 +52,28 @@ const owedSchema = z.object({
 /** /api/reports: periodic reports of one's own unit, the missing list, the committee's answers. */
 export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportService(deps)) {
   const app = createRouter()
+  const op = operations('accountability')
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/',
-      tags: ['accountability'],
-      summary: 'Gửi báo cáo định kỳ của đơn vị mình / Submit your own unit’s periodic report',
-      request: { body: body(periodicReportSchema) },
-      responses: {
-        201: json(z.object({ report: reportSchema }), 'Recorded'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'post /',
+      'Gửi báo cáo định kỳ của đơn vị mình / Submit your own unit’s periodic report',
+      { 201: json(z.object({ report: reportSchema }), 'Recorded') },
+      [400, 401, 403, 404],
+      { request: { body: body(periodicReportSchema) } },
+    ),
     async (c) => {
       const out = await reports.submit(c.get('user')!, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['accountability'],
-      summary: 'Báo cáo định kỳ / Periodic reports (`difficulties=open`: the committee’s inbox)',
-      request: { query: reportListQuerySchema },
-      responses: {
-        200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'get /',
+      'Báo cáo định kỳ / Periodic reports (`difficulties=open`: the committee’s inbox)',
+      { 200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first') },
+      [400, 401, 403, 404],
+      { request: { query: reportListQuerySchema } },
+    ),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('query')), 200),
   )
   const scheduleSchema = z
@@ -96,40 +90,32 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
     })
     .openapi('ReportSchedule')
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/schedules',
-      tags: ['accountability'],
-      summary: 'Lịch báo cáo định kỳ / Report schedules',
-      responses: { 200: json(z.object({ schedules: z.array(scheduleSchema) }), 'Schedules'), 401: errors[401] },
-    }),
+    op(
+      'get /schedules',
+      'Lịch báo cáo định kỳ / Report schedules',
+      { 200: json(z.object({ schedules: z.array(scheduleSchema) }), 'Schedules') },
+      [401],
+    ),
     async (c) => c.json(await reports.schedules(), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/schedules',
-      tags: ['accountability'],
-      summary: 'Đặt lịch báo cáo (hằng ngày, tuần, tháng) / Set a report schedule',
-      request: { body: body(scheduleCreateSchema) },
-      responses: {
-        201: json(z.object({ schedule: scheduleSchema }), 'Created'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'post /schedules',
+      'Đặt lịch báo cáo (hằng ngày, tuần, tháng) / Set a report schedule',
+      { 201: json(z.object({ schedule: scheduleSchema }), 'Created') },
+      [400, 401, 403, 404],
+      { request: { body: body(scheduleCreateSchema) } },
+    ),
     async (c) => {
       const out = await reports.createSchedule(c.get('user')!, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/draft',
-      tags: ['accountability'],
-      summary: 'Dự thảo báo cáo từ các cập nhật nhiệm vụ trong kỳ / A report drafted from the period’s task updates',
-      request: { query: z.object({ unitId: z.string().uuid(), period: z.string().max(20).optional() }) },
-      responses: {
+    op(
+      'get /draft',
+      'Dự thảo báo cáo từ các cập nhật nhiệm vụ trong kỳ / A report drafted from the period’s task updates',
+      {
         200: json(
           z.object({
             unitId: z.string(),
@@ -140,43 +126,38 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
           }),
           'The draft; empty when nothing was reported on tasks in the period',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      { request: { query: z.object({ unitId: z.string().uuid(), period: z.string().max(20).optional() }) } },
+    ),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(await reports.draft(c.get('user')!, q.unitId, q.period), 200)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/missing',
-      tags: ['accountability'],
-      summary: 'Đơn vị chưa báo cáo / Who has not reported (for the office)',
-      request: { query: z.object({ date: isoDateSchema.optional() }) },
-      responses: {
+    op(
+      'get /missing',
+      'Đơn vị chưa báo cáo / Who has not reported (for the office)',
+      {
         200: json(
           z.object({ day: z.string(), missing: z.array(owedSchema), late: z.array(owedSchema) }),
           'Reports owed for the period covering the day',
         ),
-        ...errorsFor(400, 401, 403),
       },
-    }),
+      [400, 401, 403],
+      { request: { query: z.object({ date: isoDateSchema.optional() }) } },
+    ),
     async (c) => c.json(await reports.missing(c.get('user')!, c.req.valid('query').date ?? vnDay()), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/decision',
-      tags: ['accountability'],
-      summary: 'Ý kiến chỉ đạo về khó khăn, vướng mắc / Answer a report’s difficulties (may create a task)',
-      request: { params: idParam, body: body(decisionSchema) },
-      responses: {
-        201: json(z.object({ report: reportSchema }), 'Decided'),
-        ...errorsFor(400, 401, 403, 404, 409),
-      },
-    }),
+    op(
+      'post /{id}/decision',
+      'Ý kiến chỉ đạo về khó khăn, vướng mắc / Answer a report’s difficulties (may create a task)',
+      { 201: json(z.object({ report: reportSchema }), 'Decided') },
+      [400, 401, 403, 404, 409],
+      { request: { params: idParam, body: body(decisionSchema) } },
+    ),
     async (c) => {
       const out = await reports.decide(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { ReportService, reportCreateSchema } from '../services/reports'
+import { operations } from './operation'
 import { reportPhotoSchema } from './report-photos'
-import { body, createRouter, errorsFor, idParam, json } from './router'
+import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const reportSchema = z
@@ -26,35 +27,28 @@ const reportSchema = z
 /** Reports on a task, under /api/tasks/{id}/reports. */
 export function reportRoutes(deps: Deps, reports = new ReportService(deps)) {
   const app = createRouter()
+  const op = operations('tasks')
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/reports',
-      tags: ['tasks'],
-      summary: 'Báo cáo tiến độ / Report progress (also moves the task when you lead it)',
-      request: { params: idParam, body: body(reportCreateSchema) },
-      responses: {
-        201: json(z.object({ report: reportSchema, task: taskSchema }), 'Report recorded'),
-        ...errorsFor(400, 401, 403, 404),
-      },
-    }),
+    op(
+      'post /{id}/reports',
+      'Báo cáo tiến độ / Report progress (also moves the task when you lead it)',
+      { 201: json(z.object({ report: reportSchema, task: taskSchema }), 'Report recorded') },
+      [400, 401, 403, 404],
+      { request: { params: idParam, body: body(reportCreateSchema) } },
+    ),
     async (c) => {
       const out = await reports.submit(c.get('user')!, c.req.valid('param').id, c.req.valid('json'), c.get('requestId'))
       return c.json(out, 201)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/reports',
-      tags: ['tasks'],
-      summary: 'Các báo cáo của nhiệm vụ / Reports on a task',
-      request: { params: idParam },
-      responses: {
-        200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first'),
-        ...errorsFor(401, 403, 404),
-      },
-    }),
+    op(
+      'get /{id}/reports',
+      'Các báo cáo của nhiệm vụ / Reports on a task',
+      { 200: json(z.object({ reports: z.array(reportSchema) }), 'Newest first') },
+      [401, 403, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('param').id), 200),
   )
   return app

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { Forbidden, inForce, NotFound, unitPolicy, vnDay } from '@hub/domain'
 import { and, asc, eq, gt, lte } from 'drizzle-orm'
@@ -12,7 +12,8 @@ import {
   listReorganisations,
   recordReorganisationFile,
 } from '../services/unit-succession'
-import { createRouter, errors, idParam, json } from './router'
+import { operations } from './operation'
+import { createRouter, idParam, json } from './router'
 
 const unitKinds = ['city', 'district', 'commune', 'village', 'sector', 'body'] as const
 const unitSchema = z
@@ -44,23 +45,25 @@ function datedUnit(units: UnitDirectory, u: Parameters<typeof presentUnit>[0]) {
 export function unitRoutes(deps: Deps) {
   const db = deps.dbh.db
   const app = createRouter()
+  const op = operations('units')
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['units'],
-      summary: 'Danh mục đơn vị / Unit directory',
-      request: {
-        query: z.object({
-          kind: z.enum(unitKinds).optional(),
-          parentId: z.string().uuid().optional(),
-          /** The tree of this day; `validOn=` (empty) is today. Without it: every unit, ceased ones included. */
-          validOn: z.union([z.literal(''), z.string().date()]).optional(),
-        }),
+    op(
+      'get /',
+      'Danh mục đơn vị / Unit directory',
+      { 200: json(z.object({ units: z.array(unitSchema) }), 'Units') },
+      [400, 401],
+      {
+        request: {
+          query: z.object({
+            kind: z.enum(unitKinds).optional(),
+            parentId: z.string().uuid().optional(),
+            /** The tree of this day; `validOn=` (empty) is today. Without it: every unit, ceased ones included. */
+            validOn: z.union([z.literal(''), z.string().date()]).optional(),
+          }),
+        },
       },
-      responses: { 200: json(z.object({ units: z.array(unitSchema) }), 'Units'), 400: errors[400], 401: errors[401] },
-    }),
+    ),
     (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { kind, parentId, validOn } = c.req.valid('query')
@@ -72,21 +75,18 @@ export function unitRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/receivers',
-      tags: ['units'],
-      summary: 'Ai nhận thay đơn vị đã giải thể / Who receives now for units no longer in force',
-      request: { query: z.object({ ids: z.string().max(20_000), on: z.string().date().optional() }) },
-      responses: {
+    op(
+      'get /receivers',
+      'Ai nhận thay đơn vị đã giải thể / Who receives now for units no longer in force',
+      {
         200: json(
           z.object({ receivers: z.record(z.string(), z.array(z.object({ id: z.string(), name: z.string() }))) }),
           'For each unit id, the units in force that day doing its work (itself, or its successors)',
         ),
-        400: errors[400],
-        401: errors[401],
       },
-    }),
+      [400, 401],
+      { request: { query: z.object({ ids: z.string().max(20_000), on: z.string().date().optional() }) } },
+    ),
     (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const { ids, on } = c.req.valid('query')
@@ -98,99 +98,74 @@ export function unitRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/handover',
-      tags: ['units'],
-      summary: 'Đề xuất chuyển giao nhiệm vụ của đơn vị đã giải thể / Proposed handover of abolished units’ open tasks',
-      request: { query: z.object({ unitId: z.string().uuid().optional() }) },
-      responses: {
-        200: json(z.object({ items: z.array(z.unknown()) }), 'Open tasks of abolished units with their successors'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-      },
-    }),
+    op(
+      'get /handover',
+      'Đề xuất chuyển giao nhiệm vụ của đơn vị đã giải thể / Proposed handover of abolished units’ open tasks',
+      { 200: json(z.object({ items: z.array(z.unknown()) }), 'Open tasks of abolished units with their successors') },
+      [401, 403, 404],
+      { request: { query: z.object({ unitId: z.string().uuid().optional() }) } },
+    ),
     async (c) => c.json(await handoverProposal(db, deps.units, c.get('user')!, c.req.valid('query').unitId), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/handover',
-      tags: ['units'],
-      summary: 'Chuyển giao nhiệm vụ cho đơn vị kế thừa / Hand open tasks to successors (reviewed, audited)',
-      request: {
-        body: {
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z
-                  .array(z.object({ taskId: z.string().uuid(), toUnitId: z.string().uuid() }))
-                  .min(1)
-                  .max(2000),
-              }),
+    op(
+      'post /handover',
+      'Chuyển giao nhiệm vụ cho đơn vị kế thừa / Hand open tasks to successors (reviewed, audited)',
+      { 200: json(z.object({ tasks: z.array(z.unknown()) }), 'The tasks as handed over') },
+      [400, 401, 403, 404, 409],
+      {
+        request: {
+          body: {
+            content: {
+              'application/json': {
+                schema: z.object({
+                  items: z
+                    .array(z.object({ taskId: z.string().uuid(), toUnitId: z.string().uuid() }))
+                    .min(1)
+                    .max(2000),
+                }),
+              },
             },
           },
         },
       },
-      responses: {
-        200: json(z.object({ tasks: z.array(z.unknown()) }), 'The tasks as handed over'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
-      },
-    }),
+    ),
     async (c) =>
       c.json(await handOver(deps, deps.units, c.get('user')!, c.req.valid('json').items, c.get('requestId')), 200),
   )
 
   const fileBody = { body: { content: { 'application/json': { schema: z.object({ file: z.unknown() }) } } } }
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/reorganisations',
-      tags: ['units'],
-      summary: 'Các lần sắp xếp đơn vị đã ghi / Recorded reorganisations',
-      responses: { 200: json(z.object({ reorganisations: z.array(z.unknown()) }), 'Newest first'), 401: errors[401] },
-    }),
+    op(
+      'get /reorganisations',
+      'Các lần sắp xếp đơn vị đã ghi / Recorded reorganisations',
+      { 200: json(z.object({ reorganisations: z.array(z.unknown()) }), 'Newest first') },
+      [401],
+    ),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       return c.json({ reorganisations: await listReorganisations(db) }, 200)
     },
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reorganisations/check',
-      tags: ['units'],
-      summary: 'Kiểm tra tệp sắp xếp đơn vị / Check a reorganisation file (nothing written)',
-      request: fileBody,
-      responses: {
-        200: json(z.object({ ok: z.boolean(), problems: z.array(z.string()), summary: z.any() }), 'The check'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-      },
-    }),
+    op(
+      'post /reorganisations/check',
+      'Kiểm tra tệp sắp xếp đơn vị / Check a reorganisation file (nothing written)',
+      { 200: json(z.object({ ok: z.boolean(), problems: z.array(z.string()), summary: z.any() }), 'The check') },
+      [400, 401, 403],
+      { request: fileBody },
+    ),
     async (c) => c.json(await checkReorganisation(db, c.get('user')!, deps.units, c.req.valid('json').file), 200),
   )
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/reorganisations',
-      tags: ['units'],
-      summary: 'Ghi một lần sắp xếp đơn vị sắp có hiệu lực / Record a future reorganisation (checked, audited)',
-      request: fileBody,
-      responses: {
-        201: json(z.object({ reorganisation: z.any() }), 'Recorded'),
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-      },
-    }),
+    op(
+      'post /reorganisations',
+      'Ghi một lần sắp xếp đơn vị sắp có hiệu lực / Record a future reorganisation (checked, audited)',
+      { 201: json(z.object({ reorganisation: z.any() }), 'Recorded') },
+      [400, 401, 403],
+      { request: fileBody },
+    ),
     async (c) =>
       c.json(
         await recordReorganisationFile(db, c.get('user')!, deps.units, c.req.valid('json').file, c.get('requestId')),
@@ -199,19 +174,13 @@ export function unitRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/history',
-      tags: ['units'],
-      summary: 'Hồ sơ của các đơn vị tiền thân / Records of the unit’s predecessors',
-      request: { params: idParam },
-      responses: {
-        200: json(z.object({ history: z.any() }), 'Tasks, reports, inspections and adoptions of predecessors'),
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-      },
-    }),
+    op(
+      'get /{id}/history',
+      'Hồ sơ của các đơn vị tiền thân / Records of the unit’s predecessors',
+      { 200: json(z.object({ history: z.any() }), 'Tasks, reports, inspections and adoptions of predecessors') },
+      [401, 403, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       return c.json({ history: await inheritedRecords(db, deps.units, c.get('user')!, c.req.valid('param').id) }, 200)
@@ -219,18 +188,13 @@ export function unitRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}',
-      tags: ['units'],
-      summary: 'Một đơn vị: người đứng đầu, đường dây nóng, lịch trực, đơn vị trực thuộc / A unit page',
-      request: { params: idParam },
-      responses: {
-        200: json(z.object({ unit: z.any() }), 'The unit with head, hotlines, duty now and sub-units'),
-        401: errors[401],
-        404: errors[404],
-      },
-    }),
+    op(
+      'get /{id}',
+      'Một đơn vị: người đứng đầu, đường dây nóng, lịch trực, đơn vị trực thuộc / A unit page',
+      { 200: json(z.object({ unit: z.any() }), 'The unit with head, hotlines, duty now and sub-units') },
+      [401, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => {
       if (!unitPolicy.read(c.get('user')!)) throw new Forbidden()
       const unit = deps.units.get(c.req.valid('param').id)
@@ -296,18 +260,15 @@ export function unitRoutes(deps: Deps) {
 export function publicDutyRoutes(deps: Deps) {
   const db = deps.dbh.db
   const app = createRouter()
+  const op = operations('public')
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/duty',
-      tags: ['public'],
-      summary: 'Đường dây nóng và người trực hiện tại / Hotlines and who is on duty now (no login)',
-      request: { query: z.object({ kind: z.enum(unitKinds).optional(), parentId: z.string().uuid().optional() }) },
-      responses: {
-        200: json(z.object({ units: z.array(z.any()), at: z.string() }), 'Per unit hotlines and duty'),
-        400: errors[400],
-      },
-    }),
+    op(
+      'get /duty',
+      'Đường dây nóng và người trực hiện tại / Hotlines and who is on duty now (no login)',
+      { 200: json(z.object({ units: z.array(z.any()), at: z.string() }), 'Per unit hotlines and duty') },
+      [400],
+      { request: { query: z.object({ kind: z.enum(unitKinds).optional(), parentId: z.string().uuid().optional() }) } },
+    ),
     async (c) => {
       const { kind, parentId } = c.req.valid('query')
       const now = new Date()
