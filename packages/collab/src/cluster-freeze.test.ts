@@ -8,17 +8,8 @@ import * as Y from 'yjs'
 import { CloseCode } from './limits'
 import { FreezeNotConfirmedError } from './redis-fanout'
 import { createRemoteDocuments } from './remote-documents'
-import {
-  connectClient,
-  type GatedDb,
-  gatedDb,
-  hasRedisServer,
-  newDocName,
-  startCollab,
-  startRedis,
-  type TestServer,
-  waitFor,
-} from './testing/harness'
+import type { GatedDb, TestServer } from './testing/harness'
+import { connectClient, gatedDb, hasRedisServer, newDocName, startCollab, startRedis, waitFor } from './testing/harness'
 import { appendParagraph } from './testing/ydoc'
 
 if (!hasRedisServer) console.warn('cluster-freeze.test: redis-server is not installed; skipping')

@@ -19,9 +19,10 @@ afterAll(async () => {
   await dbh?.close()
 })
 
-function make(over: Partial<DocumentStoreOptions> = {}) {
+/** A store on the test database (or `db`), ticking fast unless `over` says otherwise. */
+function make(over: Partial<DocumentStoreOptions> = {}, db: DbHandle['db'] = dbh.db) {
   const metrics = createMetrics()
-  const p = new DocumentStore(dbh.db, {
+  const p = new DocumentStore(db, {
     flushIntervalMs: 20,
     compactAfterUpdates: 1000,
     plainTextDebounceMs: 20,
@@ -60,6 +61,13 @@ function recorder() {
   return { doc, updates }
 }
 
+/** A new document opened in the store, and a client's doc whose updates are recorded. */
+async function openNew(p: DocumentStore) {
+  const name = newName()
+  await p.open(name)
+  return { name, ...recorder() }
+}
+
 describe('DocumentStore', () => {
   it('creates a document once and loads what it created; its text is projected from the live document', async () => {
     const { p, metrics } = make()
@@ -82,9 +90,7 @@ describe('DocumentStore', () => {
 
   it("writes one tick's updates as one log row, durable when flush resolves", async () => {
     const { p, metrics } = make({ flushIntervalMs: 10_000 })
-    const name = newName()
-    await p.open(name)
-    const { doc, updates } = recorder()
+    const { name, doc, updates } = await openNew(p)
     for (let i = 0; i < 50; i++) appendParagraph(doc, `dòng ${i}`)
     for (const u of updates) p.append(name, u)
     expect(p.hasPending(name)).toBe(true)
@@ -99,9 +105,7 @@ describe('DocumentStore', () => {
 
   it('flushes on its own within the tick; the promise of an update resolves once it is committed', async () => {
     const { p, metrics } = make({ flushIntervalMs: 20 })
-    const name = newName()
-    await p.open(name)
-    const { doc, updates } = recorder()
+    const { name, doc, updates } = await openNew(p)
     appendParagraph(doc, 'tự ghi')
     const durable = p.append(name, updates[0]!)
     expect(await logRows(name)).toBe(0)
@@ -163,17 +167,8 @@ describe('DocumentStore', () => {
         return typeof v === 'function' ? v.bind(target) : v
       },
     })
-    const metrics = createMetrics()
-    const p = new DocumentStore(flaky, {
-      flushIntervalMs: 10,
-      compactAfterUpdates: 1000,
-      plainTextDebounceMs: 10,
-      log: silentLogger,
-      metrics,
-    })
-    const name = newName()
-    await p.open(name)
-    const { doc, updates } = recorder()
+    const { p, metrics } = make({ flushIntervalMs: 10, plainTextDebounceMs: 10 }, flaky)
+    const { name, doc, updates } = await openNew(p)
     appendParagraph(doc, 'không mất')
     let committed = false
     const durable = p.append(name, updates[0]!).then(() => {
@@ -189,10 +184,8 @@ describe('DocumentStore', () => {
   })
 
   it('refreshes the plain-text projection after a flush', async () => {
-    const { doc, updates } = recorder()
-    const name = newName()
     const { p, metrics } = make()
-    await p.open(name)
+    const { name, doc, updates } = await openNew(p)
     p.attach(name, doc)
     appendParagraph(doc, 'Về tăng cường kiểm tra')
     for (const u of updates.splice(0)) p.append(name, u)
@@ -204,10 +197,8 @@ describe('DocumentStore', () => {
   })
 
   it('snapshots a live document with every update received written first; a freeze refuses until thawed', async () => {
-    const { doc, updates } = recorder()
-    const name = newName()
     const { p } = make({ flushIntervalMs: 60_000 })
-    await p.open(name)
+    const { name, doc, updates } = await openNew(p)
     p.attach(name, doc)
     appendParagraph(doc, 'Điều 1')
     appendParagraph(doc, 'Điều 2')
@@ -228,17 +219,8 @@ describe('DocumentStore', () => {
 
   it('a snapshot waits for a write already under way, not only for what is still queued', async () => {
     const gate = gatedDb(dbh.db)
-    const metrics = createMetrics()
-    const p = new DocumentStore(gate.db, {
-      flushIntervalMs: 60_000,
-      compactAfterUpdates: 1000,
-      plainTextDebounceMs: 60_000,
-      log: silentLogger,
-      metrics,
-    })
-    const { doc, updates } = recorder()
-    const name = newName()
-    await p.open(name)
+    const { p } = make({ flushIntervalMs: 60_000, plainTextDebounceMs: 60_000 }, gate.db)
+    const { name, doc, updates } = await openNew(p)
     p.attach(name, doc)
     appendParagraph(doc, 'đang ghi')
     for (const u of updates.splice(0)) p.append(name, u)

@@ -5,17 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLogger } from './logger'
 import { createMetrics } from './metrics'
 import { createMemoryPubSub, DocumentRelay } from './redis-fanout'
-import {
-  connectClient,
-  type GatedDb,
-  gatedDb,
-  hasRedisServer,
-  newDocName,
-  startCollab,
-  startRedis,
-  type TestServer,
-  waitFor,
-} from './testing/harness'
+import type { GatedDb, TestServer } from './testing/harness'
+import { connectClient, gatedDb, hasRedisServer, newDocName, startCollab, startRedis, waitFor } from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
 
 /** Two collab servers ("processes") on one database, relayed through an in-memory stand-in for Redis. */
