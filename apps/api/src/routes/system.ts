@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { type CollabServer, shareWithin } from '@hub/collab'
 import { migrationStatus } from '@hub/db'
 import { bilingual, Forbidden, NotFound } from '@hub/domain'
@@ -10,7 +10,8 @@ import type { Context, Hono } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { ApiError, unauthenticated } from '../errors'
 import { outboxBacklog } from '../services/prometheus'
-import { createRouter, errorSchema, errorsFor, json } from './router'
+import { operations } from './operation'
+import { createRouter, errorSchema, json } from './router'
 
 /** A dependency check that answers within `ms` (a hung database must not hang the probe). */
 async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
@@ -26,6 +27,11 @@ async function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> 
 }
 
 const checksSchema = z.record(z.string(), z.string())
+const op = operations('system')
+
+/** The database's and Redis's state, each 'timeout' when it does not answer within two seconds. */
+const healthChecks = (deps: Deps): Promise<Record<string, string>> =>
+  within(2000, deps.health(), { database: 'timeout', redis: 'timeout' })
 
 /**
  * GET /api/health: liveness. 200 while the process answers at all (a restart would not mend a
@@ -34,17 +40,14 @@ const checksSchema = z.record(z.string(), z.string())
 export function healthRoutes(deps: Deps) {
   const app = createRouter()
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['system'],
-      summary: 'Tiến trình còn sống / Liveness, with the state of the database and Redis',
-      responses: {
-        200: json(z.object({ status: z.literal('ok'), checks: checksSchema }), 'The process is alive'),
-      },
-    }),
+    op(
+      'get /',
+      'Tiến trình còn sống / Liveness, with the state of the database and Redis',
+      { 200: json(z.object({ status: z.literal('ok'), checks: checksSchema }), 'The process is alive') },
+      [],
+    ),
     async (c) => {
-      const checks = await within(2000, deps.health(), { database: 'timeout', redis: 'timeout' })
+      const checks = await healthChecks(deps)
       return c.json({ status: 'ok' as const, checks }, 200)
     },
   )
@@ -59,24 +62,20 @@ export function healthRoutes(deps: Deps) {
 export function readyRoutes(deps: Deps) {
   const app = createRouter()
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['system'],
-      summary: 'Sẵn sàng phục vụ / Readiness: database, Redis, migrations',
-      responses: {
+    op(
+      'get /',
+      'Sẵn sàng phục vụ / Readiness: database, Redis, migrations',
+      {
         200: json(z.object({ status: z.literal('ready'), checks: checksSchema }), 'Ready'),
         503: {
           description: 'Not ready; `details.checks` names what is down',
           content: { 'application/json': { schema: errorSchema } },
         },
       },
-    }),
+      [],
+    ),
     async (c) => {
-      const checks: Record<string, string> = await within(2000, deps.health(), {
-        database: 'timeout',
-        redis: 'timeout',
-      })
+      const checks = await healthChecks(deps)
       if (checks.database === 'ok') {
         const m = await within(
           2000,
@@ -135,12 +134,10 @@ const isAdmin = (c: Context<AppEnv>) => {
 export function metricsRoutes(deps: Deps, collab?: CollabServer) {
   const app = createRouter()
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['system'],
-      summary: 'Số liệu vận hành / Operational metrics (administrators)',
-      responses: {
+    op(
+      'get /',
+      'Số liệu vận hành / Operational metrics (administrators)',
+      {
         200: json(
           z.object({
             process: z.record(z.string(), z.number()),
@@ -153,9 +150,9 @@ export function metricsRoutes(deps: Deps, collab?: CollabServer) {
           }),
           'Metrics',
         ),
-        ...errorsFor(401, 403),
       },
-    }),
+      [401, 403],
+    ),
     async (c) => {
       isAdmin(c)
       const m = collab?.metrics
