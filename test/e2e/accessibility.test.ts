@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { newContext, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 /** Roles that take input or act: each needs an accessible name. */
 const NAMED_ROLES = new Set([
@@ -133,28 +132,19 @@ async function checkScreen(page: Page, primary: Locator, withNav = true) {
 }
 
 describe('accessibility of the main screens', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let tayho: ApiSession
   let bithu: ApiSession
   let head: BrowserContext
   let secretary: BrowserContext
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     tayho = await apiLogin(hub.base, 'tayho')
     bithu = await apiLogin(hub.base, 'bithu')
     // Fresh work for the head, so his notifications are not empty.
     await bithu.post('/tasks', { title: 'Rà soát chốt kiểm soát trên địa bàn', leadUnitId: tayho.user.unitId })
-    head = await newContext(browser, hub.base)
-    await loginViaApi(head, hub.base, 'tayho')
-    secretary = await newContext(browser, hub.base)
-    await loginViaApi(secretary, hub.base, 'bithu')
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
+    head = (await signedInPage(browser, hub.base, 'tayho')).context
+    secretary = (await signedInPage(browser, hub.base, 'bithu')).context
   })
 
   it('login', async () => {

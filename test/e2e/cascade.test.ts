@@ -1,19 +1,8 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, newPhoneContext, SCREENSHOTS, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { describe, expect, it } from 'vitest'
+import { type ApiSession, apiLogin, type Task } from '../helpers/api'
+import { SCREENSHOTS, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
-interface Task {
-  id: string
-  title: string
-  status: string
-  progress: number
-  leadUnitId: string
-  parentTaskId: string | null
-  version: number
-}
 interface Unit {
   id: string
   name: string
@@ -46,17 +35,7 @@ async function districtCopy(tayho: ApiSession, bithu: ApiSession, district: stri
 }
 
 describe('cascading a district task to its wards', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('the head of Tây Hồ hands his copy to three wards and sees a ward’s progress roll up live', async () => {
     const tayho = await apiLogin(hub.base, 'tayho')
@@ -69,9 +48,7 @@ describe('cascading a district task to its wards', () => {
     expect(quanganWard, 'Quảng An is a ward of Tây Hồ').toBeDefined()
     const chosen = [quanganWard!, ...wards.filter((w) => w.id !== quanganWard!.id).slice(0, 2)]
 
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'tayho')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'tayho')
     await page.goto(`/tasks/${task.id}`)
     await page.getByTestId('cascade-panel').waitFor()
 
@@ -122,9 +99,7 @@ describe('cascading a district task to its wards', () => {
     await context.close()
 
     // The same view on a phone: cards instead of a table, no sideways scrolling.
-    const phone = await newPhoneContext(browser, hub.base)
-    await loginViaApi(phone, hub.base, 'tayho')
-    const phonePage = await phone.newPage()
+    const { context: phone, page: phonePage } = await signedInPage(browser, hub.base, 'tayho', 'phone')
     await phonePage.goto(`/tasks/${task.id}`)
     await phonePage.locator('[data-testid="cascade-children"] [data-child-unit]').first().waitFor()
     expect(await phonePage.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(
@@ -136,9 +111,7 @@ describe('cascading a district task to its wards', () => {
   })
 
   it('the board by unit draws the four states per unit above the table', async () => {
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'bithu')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'bithu')
     await page.goto('/board?view=unit')
     await page.getByTestId('unit-chart').locator('.recharts-bar-rectangle').first().waitFor()
     expect(await page.getByTestId('unit-table').isVisible()).toBe(true)
@@ -146,9 +119,7 @@ describe('cascading a district task to its wards', () => {
     await screenshot(page, 'board-by-unit-chart')
     await context.close()
 
-    const phone = await newPhoneContext(browser, hub.base)
-    await loginViaApi(phone, hub.base, 'bithu')
-    const phonePage = await phone.newPage()
+    const { context: phone, page: phonePage } = await signedInPage(browser, hub.base, 'bithu', 'phone')
     await phonePage.goto('/board?view=unit')
     await phonePage.getByTestId('unit-chart').waitFor()
     expect(await phonePage.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')).toBe(

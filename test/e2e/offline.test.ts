@@ -4,20 +4,12 @@
 // connection returns (even when an answer is lost on the way); the lead unit's board shows them live; a
 // change made meanwhile by someone else is shown with both values for him to decide.
 
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, login, newContext, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { type ApiSession, apiLogin, type Task } from '../helpers/api'
+import { login, newContext, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 import { keptKeys, readKept, waitForKept } from '../helpers/kept-cache'
 
-interface Task {
-  id: string
-  title: string
-  status: string
-  progress: number
-  version: number
-}
 interface KeptQuery {
   queryKey: unknown[]
   state: { data?: { version?: number } }
@@ -57,8 +49,7 @@ const cameraPhoto = `(() => {
 })()`
 
 describe('in the field: offline reading and the outbox', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let phone: BrowserContext
   let desk: BrowserContext
   let tayho: ApiSession
@@ -69,8 +60,6 @@ describe('in the field: offline reading and the outbox', () => {
   let taskC: Task // led by Quảng An: changed by someone else while he is offline
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     tayho = await apiLogin(hub.base, 'tayho')
     quangan = await apiLogin(hub.base, 'quangan')
     const quangAn = quangan.user.unitId!
@@ -88,8 +77,6 @@ describe('in the field: offline reading and the outbox', () => {
   afterAll(async () => {
     await phone?.close()
     await desk?.close()
-    await browser?.close()
-    await hub?.stop()
   })
 
   it('offline: reads what was opened, queues an update and a report across closing the tab; online: each arrives once and shows live', async () => {

@@ -1,30 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiLogin } from '../helpers/api'
-import { launchBrowser, login, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
-
-interface Task {
-  id: string
-  title: string
-  status: string
-  progress: number
-  leadUnitId: string
-  version: number
-}
+import { describe, expect, it } from 'vitest'
+import { apiLogin, type Task } from '../helpers/api'
+import { login, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 
 describe('a ward official on a phone', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('updates a task’s progress in three taps from "my work", and the API shows it', async () => {
     const api = await apiLogin(hub.base, 'tayho')

@@ -1,19 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
-
-interface Task {
-  id: string
-  title: string
-  status: string
-  progress: number
-  leadUnitId: string
-  supportUnitIds: string[]
-  parentTaskId: string | null
-  version: number
-}
+import { type ApiSession, apiLogin, type Task } from '../helpers/api'
+import { loginViaApi, newContext, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 
 const devices = [
   ['desktop', (b: Browser, base: string) => newContext(b, base)],
@@ -21,22 +9,17 @@ const devices = [
 ] as const
 
 describe('the task page for each role, and edits made at the same time', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let head: ApiSession
   let secretary: ApiSession
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     head = await apiLogin(hub.base, 'tayho')
     secretary = await apiLogin(hub.base, 'bithu')
   })
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await hub?.stop()
   })
 
   /** A fresh task led by Tây Hồ, so each test starts from a known state. */
