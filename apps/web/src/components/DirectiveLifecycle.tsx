@@ -2,7 +2,6 @@ import { Alert, Button, Card, Group, Modal, Select, Stack, Stepper, Text, TextIn
 import { useMediaQuery } from '@mantine/hooks'
 import { notifications as toasts } from '@mantine/notifications'
 import {
-  IconAlertTriangle,
   IconArrowBackUp,
   IconCheck,
   IconFileTypeDocx,
@@ -20,6 +19,7 @@ import { errorText } from '../lib/error-text'
 import { useDirectiveTransition } from '../lib/mutations'
 import { useDirectives } from '../lib/queries'
 import type { Directive, DirectiveAction, DirectiveStatus } from '../lib/types'
+import { ProblemAlert } from './page-parts'
 import { VnDateInput } from './VnDateInput'
 
 const stepOf: Record<DirectiveStatus, number> = {
@@ -304,18 +304,14 @@ export function DirectiveLifecycle({ directive: d, rights }: { directive: Direct
           <ExportButtons href={(format) => `/api/directives/${d.id}/export?format=${format}`} />
         </Group>
         {problem && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-            role="alert"
+          <ProblemAlert
             data-testid="lifecycle-error"
             withCloseButton
             closeButtonLabel={t('common.close')}
             onClose={() => setProblem(null)}
           >
             {problem}
-          </Alert>
+          </ProblemAlert>
         )}
       </Stack>
 

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -17,7 +16,7 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
-import { IconAlertTriangle, IconBuilding, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconBuilding, IconPlus, IconTrash } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -26,6 +25,7 @@ import { errorText } from '../lib/error-text'
 import { useSetRecipients } from '../lib/mutations'
 import { useUnits } from '../lib/queries'
 import { type Directive, type Recipient, type RecipientCapacity, recipientCapacities } from '../lib/types'
+import { ProblemAlert } from './page-parts'
 import { UnitSelect } from './UnitSelect'
 import { ReceivesNow, useReceiversNow } from './unit-time'
 
@@ -279,11 +279,7 @@ function RecipientsEditor({ directive }: { directive: Directive }) {
           </Stack>
         </Card>
       </SimpleGrid>
-      {problem && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} role="alert">
-          {problem}
-        </Alert>
-      )}
+      {problem && <ProblemAlert>{problem}</ProblemAlert>}
       <Group gap="sm" justify="flex-end">
         {dirty && (
           <>

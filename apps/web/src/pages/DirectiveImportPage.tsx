@@ -12,10 +12,11 @@ import {
   Textarea,
   Title,
 } from '@mantine/core'
-import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconBuilding, IconFileImport } from '@tabler/icons-react'
+import { IconAlertTriangle, IconArrowRight, IconBuilding, IconFileImport } from '@tabler/icons-react'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { BackLink, ProblemAlert } from '../components/page-parts'
 import { formatDate } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useImportDirective } from '../lib/mutations'
@@ -229,12 +230,7 @@ export function DirectiveImportPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/directives" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          {t('directives.title')}
-        </Group>
-      </Anchor>
+      <BackLink to="/directives" label={t('directives.title')} />
       <Title order={1} fz={{ base: 22, sm: 28 }}>
         {t('importDoc.title')}
       </Title>
@@ -272,17 +268,7 @@ export function DirectiveImportPage() {
               maxRows={30}
               required
             />
-            {problem && (
-              <Alert
-                color="red"
-                variant="light"
-                icon={<IconAlertTriangle size={18} aria-hidden />}
-                role="alert"
-                data-testid="import-error"
-              >
-                {problem}
-              </Alert>
-            )}
+            {problem && <ProblemAlert data-testid="import-error">{problem}</ProblemAlert>}
             <Group justify="flex-end">
               <Button type="submit" loading={importer.isPending} leftSection={<IconFileImport size={16} aria-hidden />}>
                 {t('importDoc.submit')}

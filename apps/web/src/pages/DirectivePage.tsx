@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core'
-import { IconArrowLeft, IconLock } from '@tabler/icons-react'
-import { getRouteApi, Link } from '@tanstack/react-router'
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core'
+import { IconLock } from '@tabler/icons-react'
+import { getRouteApi } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
@@ -9,6 +9,7 @@ import { DirectiveStatusBadge } from '../components/Badges'
 import { DirectiveLifecycle } from '../components/DirectiveLifecycle'
 import { DirectiveRecipients } from '../components/DirectiveRecipients'
 import { ErrorState, Loading } from '../components/PageState'
+import { BackLink } from '../components/page-parts'
 import { TaskTable } from '../components/TaskTable'
 import { isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
@@ -113,12 +114,7 @@ export function DirectivePage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/directives" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          {t('directives.title')}
-        </Group>
-      </Anchor>
+      <BackLink to="/directives" label={t('directives.title')} />
       <div>
         <Group gap="xs" mb={4}>
           <Badge variant="outline" color="red.9" radius="sm">

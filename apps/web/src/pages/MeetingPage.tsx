@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Grid, Group, List, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core'
-import { IconArrowLeft, IconCalendarEvent, IconCheck, IconMapPin, IconUser } from '@tabler/icons-react'
+import { IconCalendarEvent, IconCheck, IconMapPin, IconUser } from '@tabler/icons-react'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { useMayAssign } from '../auth/task-access'
 import { AssignTaskForm } from '../components/AssignTaskForm'
 import { MeetingStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
+import { BackLink } from '../components/page-parts'
 import { TaskCard } from '../components/TaskCard'
 import { ApiError } from '../lib/api'
 import { formatDateTime } from '../lib/dates'
@@ -139,12 +140,7 @@ export function MeetingPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/meetings" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          {t('meetings.title')}
-        </Group>
-      </Anchor>
+      <BackLink to="/meetings" label={t('meetings.title')} />
       <div>
         <Group gap="xs" mb={4}>
           <MeetingStatusBadge status={m.status} />

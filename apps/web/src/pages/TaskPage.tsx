@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
-import { IconAlertTriangle, IconArrowLeft, IconSend } from '@tabler/icons-react'
+import { IconAlertTriangle, IconSend } from '@tabler/icons-react'
 import { onlineManager, useQueryClient } from '@tanstack/react-query'
 import { getRouteApi, Link } from '@tanstack/react-router'
 import { type FormEvent, useEffect, useState } from 'react'
@@ -27,6 +27,7 @@ import { StatusBadge, TimelinessBadge, timelinessColour } from '../components/Ba
 import { CascadePanel } from '../components/CascadePanel'
 import { HistoryPanel } from '../components/HistoryPanel'
 import { ErrorState, Loading } from '../components/PageState'
+import { BackLink } from '../components/page-parts'
 import { ApiError, isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
 import { errorText } from '../lib/error-text'
@@ -540,12 +541,7 @@ export function TaskPage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <Anchor component={Link} to="/" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={16} aria-hidden />
-          {t('task.backToList')}
-        </Group>
-      </Anchor>
+      <BackLink to="/" label={t('task.backToList')} />
       <div>
         <Title order={1} fz={{ base: 20, sm: 26 }} data-testid="task-title">
           {task.title}
