@@ -3,21 +3,16 @@
 // work is made only for units in force: a task, report or inspection for an abolished unit is refused.
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 
-let hub: TestHub
-let office: string
+// Seeding the city through the reform takes a while on a busy machine.
+const { hub, as } = useTestHub({ tree: 'today', accounts: ['vanphong'], timeoutMs: 300_000 })
 let all: { id: string; name: string; kind: string }[]
 const named = (name: string) => all.find((u) => u.name === name && u.kind !== 'city')!.id
-
 beforeAll(async () => {
-  hub = await createTestHub({ tree: 'today' })
-  office = await hub.login('vanphong@demo.local')
-  all = (await hub.request('GET', '/api/units', { cookie: office })).json.units
-  // Seeding the city through the reform takes a while on a busy machine.
-}, 300_000)
-afterAll(() => hub.close())
+  all = (await hub.request('GET', '/api/units', { cookie: as.vanphong })).json.units
+})
 
 interface Point {
   period: { key: string; from: string; to: string }
@@ -31,7 +26,7 @@ describe('the trend across the reform', () => {
   const trend = async () =>
     (
       await hub.request('GET', `/api/measure/${named('Phường Tây Hồ')}/trend?cycle=monthly&count=4&until=2025-08-31`, {
-        cookie: office,
+        cookie: as.vanphong,
       })
     ).json as { seam: { on: string } | null; points: Point[] }
 
@@ -83,24 +78,27 @@ describe('work only for units in force', () => {
   it('refuses a new task led or supported by Quận Tây Hồ after its abolition, and accepts its successor', async () => {
     const title = 'Kiểm tra an toàn phòng cháy khu phố cổ'
     refusal(
-      await hub.request('POST', '/api/tasks', { cookie: office, body: { title, leadUnitId: named('Quận Tây Hồ') } }),
+      await hub.request('POST', '/api/tasks', {
+        cookie: as.vanphong,
+        body: { title, leadUnitId: named('Quận Tây Hồ') },
+      }),
       'leadUnitId',
     )
     refusal(
       await hub.request('POST', '/api/tasks', {
-        cookie: office,
+        cookie: as.vanphong,
         body: { title, leadUnitId: named('Phường Tây Hồ'), supportUnitIds: [named('Quận Tây Hồ')] },
       }),
       'supportUnitIds.0',
     )
     const ok = await hub.request('POST', '/api/tasks', {
-      cookie: office,
+      cookie: as.vanphong,
       body: { title, leadUnitId: named('Phường Tây Hồ'), supportUnitIds: [named('Phường Ba Đình')] },
     })
     expect(ok.status).toBe(201)
     refusal(
       await hub.request('PATCH', `/api/tasks/${ok.json.task.id}`, {
-        cookie: office,
+        cookie: as.vanphong,
         body: { version: ok.json.task.version, supportUnitIds: [named('Phường Ba Đình'), named('Quận Tây Hồ')] },
       }),
       'supportUnitIds.1',
@@ -110,21 +108,21 @@ describe('work only for units in force', () => {
   it('refuses confirmed directive drafts, adoptions and requests to adopt for Quận Tây Hồ', async () => {
     const directive = (
       await hub.request('POST', '/api/directives', {
-        cookie: office,
+        cookie: as.vanphong,
         body: { kind: 'CT', title: 'về phòng cháy, chữa cháy mùa khô' },
       })
     ).json.directive
     const draft = { clauseOrdinal: 1, title: 'Rà soát phương án chữa cháy', leadUnitIds: [named('Phường Tây Hồ')] }
     refusal(
       await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
-        cookie: office,
+        cookie: as.vanphong,
         body: { drafts: [{ ...draft, leadUnitIds: [named('Quận Tây Hồ')] }] },
       }),
       'drafts.0.leadUnitIds',
     )
     refusal(
       await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
-        cookie: office,
+        cookie: as.vanphong,
         body: { drafts: [{ ...draft, supportUnitIds: [named('Quận Tây Hồ')] }] },
       }),
       'drafts.0.supportUnitIds',
@@ -146,7 +144,7 @@ describe('work only for units in force', () => {
       'unitId',
     )
     const created = await hub.request('POST', `/api/directives/${directive.id}/tasks`, {
-      cookie: office,
+      cookie: as.vanphong,
       body: { drafts: [draft] },
     })
     expect(created.status).toBe(201)

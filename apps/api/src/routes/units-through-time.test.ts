@@ -3,8 +3,8 @@
 // recipients read on the directive's day, and recording a future reorganisation.
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 
 interface U {
   id: string
@@ -16,20 +16,16 @@ interface U {
   successorIds: string[]
 }
 
-let hub: TestHub
-let office: string
+// Seeding the city through the reform (1,400 units, their people and rosters) takes a while on a busy machine.
+const { hub, as } = useTestHub({ tree: 'today', accounts: ['vanphong'], timeoutMs: 300_000 })
 let all: U[]
 const named = (name: string) => all.find((u) => u.name === name && u.kind !== 'city')!
 const tree = async (day: string) =>
-  (await hub.request('GET', `/api/units?validOn=${day}`, { cookie: office })).json.units as U[]
+  (await hub.request('GET', `/api/units?validOn=${day}`, { cookie: as.vanphong })).json.units as U[]
 
 beforeAll(async () => {
-  hub = await createTestHub({ tree: 'today' })
-  office = await hub.login('vanphong@demo.local')
-  all = (await hub.request('GET', '/api/units', { cookie: office })).json.units
-  // Seeding the city through the reform (1,400 units, their people and rosters) takes a while on a busy machine.
-}, 300_000)
-afterAll(() => hub.close())
+  all = (await hub.request('GET', '/api/units', { cookie: as.vanphong })).json.units
+})
 
 describe('the dated tree', () => {
   it('answers 2021’s tree on 30/07/2021 and 2025’s on 01/12/2026; today by default', async () => {
@@ -47,7 +43,7 @@ describe('the dated tree', () => {
     expect(old.find((u) => u.kind === 'city')!.id).toBe(city.id)
     expect(now.filter((u) => u.kind === 'body').length).toBe(old.filter((u) => u.kind === 'body').length)
     expect(new Set(wards.map((w) => w.parentId))).toEqual(new Set([city.id]))
-    const today = (await hub.request('GET', '/api/units?validOn=&kind=commune', { cookie: office })).json.units
+    const today = (await hub.request('GET', '/api/units?validOn=&kind=commune', { cookie: as.vanphong })).json.units
     expect(today).toHaveLength(126)
   })
 
@@ -58,7 +54,7 @@ describe('the dated tree', () => {
       expect(u.successorIds.length, u.name).toBeGreaterThanOrEqual(1)
       expect(u.successorIds.every((s) => todayIds.has(s))).toBe(true)
     }
-    const page = (await hub.request('GET', `/api/units/${named('Quận Tây Hồ').id}`, { cookie: office })).json.unit
+    const page = (await hub.request('GET', `/api/units/${named('Quận Tây Hồ').id}`, { cookie: as.vanphong })).json.unit
     expect(page.successors.map((s: { name: string }) => s.name).sort()).toEqual(
       [
         'Phường Ba Đình',
@@ -88,11 +84,11 @@ describe('the measure of a period on that period’s units', () => {
 describe('history follows the successor', () => {
   it('phường Tây Hồ’s page lists the tasks of its 2021 predecessors, marked with whose they were', async () => {
     const tayHo = named('Phường Tây Hồ')
-    const page = (await hub.request('GET', `/api/units/${tayHo.id}`, { cookie: office })).json.unit
+    const page = (await hub.request('GET', `/api/units/${tayHo.id}`, { cookie: as.vanphong })).json.unit
     expect(page.predecessors.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['Quận Tây Hồ', 'Phường Quảng An', 'Phường Bưởi', 'Phường Nghĩa Đô']),
     )
-    const res = await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: office })
+    const res = await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: as.vanphong })
     expect(res.status).toBe(200)
     const { tasks, predecessorIds } = res.json.history
     expect(tasks.length).toBeGreaterThan(0)
@@ -110,7 +106,7 @@ describe('history follows the successor', () => {
 
   it('gives another district’s head none of those records: each is read under its own rule', async () => {
     const tayHo = named('Phường Tây Hồ')
-    const full = (await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: office })).json.history
+    const full = (await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: as.vanphong })).json.history
     expect(full.reports.length).toBeGreaterThan(0)
     const outsider = await hub.login('hoankiem@demo.local')
     const res = await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: outsider })
@@ -123,7 +119,7 @@ describe('history follows the successor', () => {
 describe('open work across the reform', () => {
   it('proposes the successors of Quận Tây Hồ for its open tasks, the one successor for a ward passed whole', async () => {
     const district = named('Quận Tây Hồ')
-    const res = await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: office })
+    const res = await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: as.vanphong })
     expect(res.status).toBe(200)
     const items = res.json.items
     expect(items.length).toBeGreaterThan(0)
@@ -132,20 +128,22 @@ describe('open work across the reform', () => {
       expect(it.status).not.toBe('done')
       expect(it.candidates.map((c: { name: string }) => c.name)).toContain('Phường Tây Hồ')
       expect(it.candidates).toHaveLength(6)
-      expect(it.proposedUnitId).toBeNull() // split: the office picks
+      expect(it.proposedUnitId).toBeNull() // split: the as.vanphong picks
     }
     const buoi = named('Phường Bưởi')
-    const whole = (await hub.request('GET', `/api/units/handover?unitId=${buoi.id}`, { cookie: office })).json.items
+    const whole = (await hub.request('GET', `/api/units/handover?unitId=${buoi.id}`, { cookie: as.vanphong })).json
+      .items
     expect(whole.length).toBeGreaterThan(0)
     for (const it of whole) expect(it.proposedUnitId).toBe(named('Phường Tây Hồ').id)
   })
 
   it('hands them over in one audited step; a pick outside the successors or by a unit head is refused', async () => {
     const district = named('Quận Tây Hồ')
-    const items = (await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: office })).json.items
+    const items = (await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: as.vanphong })).json
+      .items
     const tayHo = named('Phường Tây Hồ').id
     const wrong = await hub.request('POST', '/api/units/handover', {
-      cookie: office,
+      cookie: as.vanphong,
       body: { items: [{ taskId: items[0].taskId, toUnitId: named('Xã Sóc Sơn').id }] },
     })
     expect(wrong.status).toBe(409)
@@ -156,20 +154,21 @@ describe('open work across the reform', () => {
     })
     expect(refused.status).toBe(403)
     const picks = items.slice(0, 2).map((x: { taskId: string }) => ({ taskId: x.taskId, toUnitId: tayHo }))
-    const done = await hub.request('POST', '/api/units/handover', { cookie: office, body: { items: picks } })
+    const done = await hub.request('POST', '/api/units/handover', { cookie: as.vanphong, body: { items: picks } })
     expect(done.status).toBe(200)
     expect(done.json.tasks.map((t: { leadUnitId: string }) => t.leadUnitId)).toEqual(
       [tayHo, tayHo].slice(0, picks.length),
     )
     const audit = await hub.dbh.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'task.handover'))
     expect(audit.map((a) => a.entityId).sort()).toEqual(picks.map((p: { taskId: string }) => p.taskId).sort())
-    const after = (await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: office })).json.items
+    const after = (await hub.request('GET', `/api/units/handover?unitId=${district.id}`, { cookie: as.vanphong })).json
+      .items
     expect(after).toHaveLength(items.length - picks.length)
   })
 
   it('tells who receives now for a directive’s abolished recipients', async () => {
     const ids = [named('Quận Tây Hồ').id, named('Phường Bưởi').id, named('Sở Y tế').id].join(',')
-    const res = await hub.request('GET', `/api/units/receivers?ids=${ids}`, { cookie: office })
+    const res = await hub.request('GET', `/api/units/receivers?ids=${ids}`, { cookie: as.vanphong })
     expect(res.status).toBe(200)
     const r = res.json.receivers
     expect(r[named('Quận Tây Hồ').id]).toHaveLength(6)
@@ -240,24 +239,30 @@ describe('recording a future reorganisation', () => {
 
   it('checks a file first: a closing unit without successor and a duplicate code are problems; nothing is written', async () => {
     const bad = future([merge('99001', ['Phường Tây Hồ']), merge('99001', ['Phường Tây Hồ'])])
-    const res = await hub.request('POST', '/api/units/reorganisations/check', { cookie: office, body: { file: bad } })
+    const res = await hub.request('POST', '/api/units/reorganisations/check', {
+      cookie: as.vanphong,
+      body: { file: bad },
+    })
     expect(res.status).toBe(200)
     expect(res.json.ok).toBe(false)
     expect(res.json.problems.join('\n')).toMatch(/99001 trùng/)
-    const refused = await hub.request('POST', '/api/units/reorganisations', { cookie: office, body: { file: bad } })
+    const refused = await hub.request('POST', '/api/units/reorganisations', {
+      cookie: as.vanphong,
+      body: { file: bad },
+    })
     expect(refused.status).toBe(400)
     expect(
-      (await hub.request('GET', '/api/units/reorganisations', { cookie: office })).json.reorganisations,
+      (await hub.request('GET', '/api/units/reorganisations', { cookie: as.vanphong })).json.reorganisations,
     ).toHaveLength(1)
   })
 
   it('records a sound one for its day, audited; the tree of that day shows it, today’s is unchanged', async () => {
     const file = future([merge('99002', ['Phường Tây Hồ', 'Phường Phú Thượng'])])
-    const check = await hub.request('POST', '/api/units/reorganisations/check', { cookie: office, body: { file } })
+    const check = await hub.request('POST', '/api/units/reorganisations/check', { cookie: as.vanphong, body: { file } })
     expect(check.json).toMatchObject({ ok: true, summary: { newUnits: 1, closing: 2 } })
     const head = await hub.login('phuongtayho@demo.local')
     expect((await hub.request('POST', '/api/units/reorganisations', { cookie: head, body: { file } })).status).toBe(403)
-    const res = await hub.request('POST', '/api/units/reorganisations', { cookie: office, body: { file } })
+    const res = await hub.request('POST', '/api/units/reorganisations', { cookie: as.vanphong, body: { file } })
     expect(res.status).toBe(201)
     expect((await tree('2026-12-01')).filter((u) => u.kind === 'commune')).toHaveLength(126)
     const later = (await tree('2099-01-01')).filter((u) => u.kind === 'commune')

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { schema } from '@hub/db'
 import { inArray, or } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { api, liveSocket, loginCookie, nextEvent, startTestHub, subscribe } from '../testing/live-hub'
+import { api, liveSocket, nextEvent, subscribe, useLiveHub } from '../testing/live-hub'
 import { fillPath, type Operation, operationsOf } from './openapi-routes'
 
 // The authorization matrix: another district's records, planted with unique markers, are asked for
@@ -13,39 +13,33 @@ import { fillPath, type Operation, operationsOf } from './openapi-routes'
 // outsiders (the head of Tây Hồ district and the head of one of its wards). Nothing they receive may
 // carry a marker, and nothing of those records may change.
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
+const { hub, as } = useLiveHub(['bithu', 'hoankiem', 'vanphong', 'tayho', 'quangan'])
 let ops: Operation[]
 let components: Record<string, any>
 const marker = `MAT-${randomUUID().slice(0, 8)}`
 const secret: Record<string, string> = {}
 let outsiders: { name: string; cookie: string }[] = []
 let ids: { kind: string; id: string }[] = []
-let bithu: string
-let hoankiem: string
 let tayhoId: string
 let issuedId: string
 
 beforeAll(async () => {
-  hub = await startTestHub()
-  bithu = await loginCookie(hub.base, 'bithu@demo.local')
-  hoankiem = await loginCookie(hub.base, 'hoankiem@demo.local')
-  const vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
   outsiders = [
-    { name: 'tayho', cookie: await loginCookie(hub.base, 'tayho@demo.local') },
-    { name: 'quangan', cookie: await loginCookie(hub.base, 'quangan@demo.local') },
+    { name: 'tayho', cookie: as.tayho },
+    { name: 'quangan', cookie: as.quangan },
   ]
-  const districts = (await api(hub.base, bithu, 'GET', '/api/units?kind=district')).json.units
+  const districts = (await api(hub.base, as.bithu, 'GET', '/api/units?kind=district')).json.units
   const hk = districts.find((u: { name: string }) => u.name === 'Quận Hoàn Kiếm').id
   tayhoId = districts.find((u: { name: string }) => u.name === 'Quận Tây Hồ').id
-  issuedId = (await api(hub.base, bithu, 'GET', '/api/directives')).json.directives.find(
+  issuedId = (await api(hub.base, as.bithu, 'GET', '/api/directives')).json.directives.find(
     (d: { status: string }) => d.status === 'issued' || d.status === 'in_force',
   ).id
-  const draft = await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: `Dự thảo ${marker}` })
-  const meeting = await api(hub.base, bithu, 'POST', '/api/meetings', {
+  const draft = await api(hub.base, as.vanphong, 'POST', '/api/directives', { kind: 'CT', title: `Dự thảo ${marker}` })
+  const meeting = await api(hub.base, as.bithu, 'POST', '/api/meetings', {
     title: `Họp kín ${marker}`,
     startsAt: '2031-05-02T08:00:00+07:00',
   })
-  const task = await api(hub.base, bithu, 'POST', '/api/tasks', {
+  const task = await api(hub.base, as.bithu, 'POST', '/api/tasks', {
     title: `Việc của Hoàn Kiếm ${marker}`,
     description: `Chi tiết ${marker}`,
     leadUnitId: hk,
@@ -53,11 +47,11 @@ beforeAll(async () => {
     meetingId: meeting.json.meeting.id,
     dueAt: '2031-06-01',
   })
-  const report = await api(hub.base, hoankiem, 'POST', `/api/tasks/${task.json.task.id}/reports`, {
+  const report = await api(hub.base, as.hoankiem, 'POST', `/api/tasks/${task.json.task.id}/reports`, {
     progress: 20,
     narrative: `Báo cáo ${marker}`,
   })
-  const periodic = await api(hub.base, hoankiem, 'POST', '/api/reports', {
+  const periodic = await api(hub.base, as.hoankiem, 'POST', '/api/reports', {
     unitId: hk,
     body: `Báo cáo định kỳ ${marker}`,
     difficulties: `Khó khăn ${marker}`,
@@ -76,7 +70,6 @@ beforeAll(async () => {
   ops = operationsOf(doc)
   components = doc.components?.schemas ?? {}
 })
-afterAll(() => hub.close())
 
 /** The state of the secret records: any change to them or anything newly linked to them shows here. */
 async function secretState() {
@@ -159,7 +152,7 @@ async function call(cookie: string, method: string, path: string, body?: unknown
 describe('authorization matrix', () => {
   it('HTTP: no route, with any id of another district in any parameter or field, shows or changes its records', async () => {
     // The secret records are readable by those who may (so the markers would show if leaked).
-    expect((await call(hoankiem, 'GET', `/api/tasks/${secret.task}`)).text).toContain(marker)
+    expect((await call(as.hoankiem, 'GET', `/api/tasks/${secret.task}`)).text).toContain(marker)
     const before = await secretState()
     let checks = 0
     const leaks: string[] = []
@@ -208,7 +201,7 @@ describe('authorization matrix', () => {
       for (const who of outsiders) {
         const s = await liveSocket(hub.base, who.cookie)
         sockets.push(s)
-        const hkUser = (await api(hub.base, hoankiem, 'GET', '/api/auth/me')).json.user.id
+        const hkUser = (await api(hub.base, as.hoankiem, 'GET', '/api/auth/me')).json.user.id
         for (const room of [
           `unit:${secret.unit}`,
           `directive:${secret.directive}`,
@@ -232,13 +225,14 @@ describe('authorization matrix', () => {
       const received: string[] = []
       for (const s of sockets) s.onAny((event, payload) => received.push(`${event} ${JSON.stringify(payload)}`))
       // Changes to the secret records, then a change the outsiders do see as a barrier.
-      const t = (await api(hub.base, bithu, 'GET', `/api/tasks/${secret.task}`)).json.task
+      const t = (await api(hub.base, as.bithu, 'GET', `/api/tasks/${secret.task}`)).json.task
       expect(
-        (await api(hub.base, bithu, 'PATCH', `/api/tasks/${secret.task}`, { version: t.version, progress: 40 })).status,
+        (await api(hub.base, as.bithu, 'PATCH', `/api/tasks/${secret.task}`, { version: t.version, progress: 40 }))
+          .status,
       ).toBe(200)
       expect(
         (
-          await api(hub.base, hoankiem, 'POST', `/api/tasks/${secret.task}/reports`, {
+          await api(hub.base, as.hoankiem, 'POST', `/api/tasks/${secret.task}/reports`, {
             progress: 50,
             narrative: `Nữa ${marker}`,
           })
@@ -247,7 +241,7 @@ describe('authorization matrix', () => {
       const barrier = `Rào chắn ${Date.now()}`
       const arrivals = sockets.map((s) => nextEvent(s, 'task:created', (p: any) => p.task.title === barrier, 10_000))
       const ward = (await api(hub.base, outsiders[1]!.cookie, 'GET', '/api/auth/me')).json.user.unitId
-      await api(hub.base, bithu, 'POST', '/api/tasks', {
+      await api(hub.base, as.bithu, 'POST', '/api/tasks', {
         title: barrier,
         leadUnitId: tayhoId,
         supportUnitIds: [ward],
