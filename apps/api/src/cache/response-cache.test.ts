@@ -2,6 +2,7 @@
 // answered from memory with the same bytes; every committed write that can change a list (a task's
 // status, a new task, a supporting unit moved, a role given or taken) shows in the very next answer; a
 // caller never gets another's answer; a rolled-back write leaves nothing behind; a burst shares one query.
+import { gunzipSync } from 'node:zlib'
 import { schema, tablesWritten } from '@hub/db'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -38,17 +39,22 @@ async function create(body: Record<string, unknown>) {
 }
 
 /** A GET of the list with its raw text (the bytes served) and what it cost. */
-async function list(cookie: string, query: string) {
+async function list(cookie: string, query: string, headers: Record<string, string> = {}) {
   const clock = hub.dbh.clock!
   const before = { statements: clock.statements, ...cache().stats() }
-  const res = await hub.app.request(`http://hub.test/api/tasks?${query}`, { headers: { host: 'hub.test', cookie } })
-  const text = await res.text()
+  const res = await hub.app.request(`http://hub.test/api/tasks?${query}`, {
+    headers: { host: 'hub.test', cookie, ...headers },
+  })
+  const encoding = res.headers.get('content-encoding')
+  const raw = Buffer.from(await res.arrayBuffer())
+  const text = (encoding === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')
   expect(res.status, text).toBe(200)
   const after = cache().stats()
   return {
     text,
     json: JSON.parse(text),
     type: res.headers.get('content-type'),
+    encoding,
     statements: clock.statements - before.statements,
     hit: after.hits - before.hits,
     loads: after.loads - before.loads,
@@ -238,24 +244,38 @@ describe('task list cache', () => {
 describe('bounds', () => {
   const text = (n: number) => async () => 'x'.repeat(n)
 
-  it('keeps the most recently used answers within its entries and characters', async () => {
+  it('keeps the most recently used answers within its entries and bytes', async () => {
+    // text(n) is kept as JSON: n + 2 bytes.
     const c = new ResponseCache({ maxEntries: 3, maxBytes: 25, maxEntryBytes: 12 })
     for (const k of ['a', 'b', 'c']) await c.get(k, 's', text(5))
     await c.get('a', 's', text(5)) // a is now the most recent: b goes first
     await c.get('d', 's', text(5))
-    expect(c.stats()).toMatchObject({ entries: 3, bytes: 15, loads: 4, hits: 1 })
+    expect(c.stats()).toMatchObject({ entries: 3, bytes: 21, loads: 4, hits: 1 })
     await c.get('a', 's', text(5))
     await c.get('b', 's', text(5))
     expect(c.stats()).toMatchObject({ hits: 2, loads: 5 })
-    // Characters bound the cache too: two answers of 12 and one of 5 make 29 > 25, the oldest goes.
-    await c.get('e', 's', text(12))
-    await c.get('f', 's', text(12))
+    // Bytes bound the cache too: two answers of 12 bytes and one of 7 make 31 > 25, the oldest goes.
+    await c.get('e', 's', text(10))
+    await c.get('f', 's', text(10))
     expect(c.stats().bytes).toBeLessThanOrEqual(25)
     // An answer over the entry bound is served, not kept.
-    expect(await c.get('g', 's', text(13))).toHaveLength(13)
+    expect((await c.get('g', 's', text(11))).body).toHaveLength(13)
     const loads = c.stats().loads
-    await c.get('g', 's', text(13))
+    await c.get('g', 's', text(11))
     expect(c.stats().loads).toBe(loads + 1)
+  })
+
+  it('keeps a large answer with its gzip, sent to a client that takes gzip', async () => {
+    const c = new ResponseCache()
+    const answer = await c.get('big', 's', async () => ({ words: 'Việc của tôi '.repeat(200) }))
+    expect(answer.gzipped).toBeDefined()
+    expect(JSON.parse(gunzipSync(answer.gzipped!).toString('utf8'))).toEqual({ words: 'Việc của tôi '.repeat(200) })
+    expect(c.stats().bytes).toBe(answer.body.length + answer.gzipped!.length)
+    const gz = await list(tayho, board(), { 'accept-encoding': 'gzip, deflate, br' })
+    expect(gz.encoding).toBe('gzip')
+    const plain = await list(tayho, board(), { 'accept-encoding': 'gzip;q=0, identity' })
+    expect(plain.encoding).toBeNull()
+    expect(gz.json).toEqual(plain.json)
   })
 
   it('keeps nothing of a failed computation, and its waiters all get the error', async () => {
@@ -266,8 +286,8 @@ describe('bounds', () => {
     fail(new Error('statement failed'))
     expect((await all).map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
     expect(c.stats()).toMatchObject({ loads: 1, shared: 2, entries: 0 })
-    expect(await c.get('k', 's', text(3))).toBe('xxx')
+    expect((await c.get('k', 's', text(3))).body).toEqual(new TextEncoder().encode('"xxx"'))
     // Under a new stamp the kept answer no longer holds.
-    expect(await c.get('k', 't', text(4))).toBe('xxxx')
+    expect((await c.get('k', 't', text(4))).body).toEqual(new TextEncoder().encode('"xxxx"'))
   })
 })

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { isoDateSchema, taskCreateSchema, taskListQuerySchema, taskPatchSchema, taskViewSchema } from '@hub/domain'
-import { sendJsonText } from '../cache/response-cache'
+import { sendJson } from '../cache/response-cache'
 import type { Deps } from '../context'
 import { TaskService } from '../services/tasks'
 import { body, createRouter, errorsFor, idParam, json } from './router'
@@ -27,8 +27,8 @@ export function taskRoutes(deps: Deps, tasks = new TaskService(deps)) {
         ...errorsFor(400, 401),
       },
     }),
-    // The same JSON text c.json would send, from the board cache when it still holds (TaskService.listJson).
-    async (c) => sendJsonText(c, await tasks.listJson(c.get('user')!, c.req.valid('query'))),
+    // The same JSON c.json would send, from the board cache when it still holds (TaskService.listJson).
+    async (c) => sendJson(c, await tasks.listJson(c.get('user')!, c.req.valid('query'))),
   )
 
   app.openapi(
