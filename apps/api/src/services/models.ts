@@ -6,6 +6,7 @@ import {
   Forbidden,
   Invalid,
   isoDateSchema,
+  type ModelCoverage,
   type ModelStatus,
   modelPolicy,
   modelStatuses,
@@ -87,16 +88,8 @@ export const transitionSchema = z
 
 const badUnit = (field: string) => new Invalid(field, 'unknownUnit', { field }, undefined, 'unknown unit')
 
-/** How far a practice has spread: share of districts and communes that adopted, and over time. */
-export interface Coverage {
-  districts: { adopted: number; total: number; share: number }
-  communes: { adopted: number; total: number; share: number }
-  /** Cumulative adopters on each day someone adopted. */
-  overTime: { date: string; districts: number; communes: number }[]
-  /** Adoptions by state: asked by the committee, under way, evaluated (outcome recorded). */
-  byStatus: { requested: number; adopting: number; evaluated: number }
-  origin: { unitId: string; unitName: string }
-}
+/** How far a practice has spread (the domain's `ModelCoverage`). */
+export type Coverage = ModelCoverage
 
 /**
  * Model practices: the library, status steps decided by the committee, adoptions that create the

@@ -10,9 +10,12 @@ import {
   modelPolicy,
   reachRoots,
   reportPolicy,
+  type SearchResult,
   type SearchTerms,
+  type SearchType,
   searchScore,
   searchTerms,
+  searchTypes,
   snippetOf,
   taskPolicy,
   unitPolicy,
@@ -22,9 +25,6 @@ import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { Service } from './change'
 import { supportsOf } from './tasks'
-
-export const searchTypes = ['model', 'directive', 'clause', 'task', 'report', 'meeting', 'unit'] as const
-export type SearchType = (typeof searchTypes)[number]
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200),
@@ -37,25 +37,7 @@ export const searchQuerySchema = z.object({
 })
 export type SearchQuery = z.infer<typeof searchQuerySchema>
 
-/** One hit: what it is, its title, a snippet with the matched words as ranges, and where it belongs. */
-export interface SearchResult {
-  type: SearchType
-  id: string
-  title: string
-  snippet: string
-  /** [start, end) ranges of `snippet` that matched the query. */
-  highlights: [number, number][]
-  /** [start, end) ranges of `title` that matched the query. */
-  titleHighlights: [number, number][]
-  /** The record's date (updated, issued, held, submitted), ISO. */
-  date: string | null
-  score: number
-  /** The directive a clause belongs to; the task a report is on; the unit a task or report is of. */
-  directiveId?: string
-  taskId?: string | null
-  unitId?: string | null
-  status?: string
-}
+export { type SearchResult, type SearchType, searchTypes }
 
 /** A candidate before policy and ranking. */
 interface Hit {

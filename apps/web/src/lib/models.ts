@@ -1,17 +1,12 @@
+import type { ModelCoverage } from '@hub/domain/model-coverage'
+import { type ModelStatus, modelStatuses } from '@hub/domain/model-policy'
+import { type SearchResult, type SearchType, searchTypes } from '@hub/domain/search-result'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, qs } from './api'
 import type { Task } from './types'
 
-export const modelStatuses = ['proposed', 'reviewed', 'recommended', 'standard'] as const
-export type ModelStatus = (typeof modelStatuses)[number]
-
-export interface ModelCoverage {
-  districts: { adopted: number; total: number; share: number }
-  communes: { adopted: number; total: number; share: number }
-  overTime: { date: string; districts: number; communes: number }[]
-  byStatus: { requested: number; adopting: number; evaluated: number }
-  origin: { unitId: string; unitName: string }
-}
+export type { ModelCoverage, SearchResult, SearchType }
+export { type ModelStatus, modelStatuses, searchTypes }
 
 export interface ModelPractice {
   id: string
@@ -77,23 +72,6 @@ export interface ModelComment {
   authorName: string | null
   body: string
   createdAt: string
-}
-
-export const searchTypes = ['model', 'directive', 'clause', 'task', 'report', 'meeting', 'unit'] as const
-export type SearchType = (typeof searchTypes)[number]
-
-export interface SearchResult {
-  type: SearchType
-  id: string
-  title: string
-  snippet: string
-  highlights: [number, number][]
-  titleHighlights: [number, number][]
-  date: string | null
-  directiveId?: string
-  taskId?: string | null
-  unitId?: string | null
-  status?: string
 }
 
 export interface ModelFilters {
