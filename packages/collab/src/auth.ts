@@ -15,13 +15,23 @@ import type { DbOrTx } from '@hub/db'
  * session). Upgrades arrive without a framework, so the cookie is read from the raw header.
  */
 export function sessionAuthenticator(db: DbOrTx): (req: IncomingMessage) => Promise<CurrentUser | null> {
-  return async (req) => {
-    const token = readCookie(req.headers.cookie, SESSION_COOKIE)
-    if (!token) return null
-    const session = await validateSessionToken(db, token)
-    if (!session) return null
-    return loadCurrentUser(db, session.userId)
-  }
+  return async (req) => (await sessionOfCookie(db, req.headers.cookie))?.user ?? null
+}
+
+/**
+ * The live session named by a Cookie header and its user; null without one. Both websocket servers
+ * (collab upgrades, the live events' socket) sign in through it.
+ */
+export async function sessionOfCookie(
+  db: DbOrTx,
+  cookie: string | undefined,
+): Promise<{ sessionId: string; user: CurrentUser } | null> {
+  const token = readCookie(cookie, SESSION_COOKIE)
+  if (!token) return null
+  const session = await validateSessionToken(db, token)
+  if (!session) return null
+  const user = await loadCurrentUser(db, session.userId)
+  return user ? { sessionId: session.id, user } : null
 }
 
 /**

@@ -1,7 +1,7 @@
 // The collaborative-document server library (@hub/collab): its one public entry.
 export type { Access } from './access'
 export { documentAccess } from './access'
-export { sameOrigin, sessionAuthenticator } from './auth'
+export { sameOrigin, sessionAuthenticator, sessionOfCookie } from './auth'
 export type { DocName, DocumentKind } from './doc-name'
 export { DOC_NAME_PATTERN, parseDocName } from './doc-name'
 export type { DocumentSnapshot, DocumentStoreOptions } from './document-store'

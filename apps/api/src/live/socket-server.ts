@@ -1,13 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
-import {
-  type CurrentUser,
-  isOwnOrigin,
-  loadCurrentUser,
-  readCookie,
-  SESSION_COOKIE,
-  validateSessionToken,
-} from '@hub/auth'
-import { requestIdOf } from '@hub/collab'
+import type { CurrentUser } from '@hub/auth'
+import { requestIdOf, sameOrigin, sessionOfCookie } from '@hub/collab'
 import { accountabilityRoomsOf } from '@hub/domain'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
@@ -42,7 +35,7 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
     allowRequest: (req, cb) => {
       const origin = req.headers.origin
       // A browser on another site must not ride the user's cookie (cross-site websocket hijacking).
-      if (origin && !isOwnOrigin(origin, req.headers.host, deps.publicOrigin)) return cb('cross-origin', false)
+      if (origin && !sameOrigin(deps.publicOrigin)(origin, req.headers.host)) return cb('cross-origin', false)
       cb(null, true)
     },
   })
@@ -53,12 +46,11 @@ export function createLiveServer(http: HttpServer, deps: Deps, opts: { redisUrl?
 
   io.use(async (socket, next) => {
     try {
-      const token = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE)
-      const session = token ? await validateSessionToken(deps.dbh.db, token) : null
-      const user = session ? await loadCurrentUser(deps.dbh.db, session.userId) : null
-      if (!user) return next(new Error('unauthenticated'))
+      const signedIn = await sessionOfCookie(deps.dbh.db, socket.handshake.headers.cookie)
+      if (!signedIn) return next(new Error('unauthenticated'))
+      const { user, sessionId } = signedIn
       socket.data.user = { userId: user.userId, fullName: user.fullName, position: user.position }
-      socket.data.sessionId = session!.id
+      socket.data.sessionId = sessionId
       socket.data.actor = user
       socket.data.requestId = requestIdOf(socket.handshake.headers['x-request-id'])
       next()
