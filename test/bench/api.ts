@@ -2,6 +2,7 @@
 // so only ratios carry over): the authenticated, filtered task list over 100,000 tasks against a Hono
 // hello-world under autocannon; the RSS of the idle hub against the hello-world's.
 import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { call, cleanup, login, type Row, startProcess } from './harness'
 import { cannon, cityWithTasks, type LoadResult, startPeer } from './load'
 
@@ -41,17 +42,21 @@ export async function apiLoad(): Promise<Row[]> {
     const first = await call(hub.base, cookie, 'GET', url.slice(hub.base.length))
     if (first.status !== 200) throw new Error(`task list: ${first.status}`)
     const total = first.json.total as number
+    const text = JSON.stringify(first.json)
+    const size = `answer ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB, ${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`
     // Requests still queued when a run stops are answered before a later one: wait until one request
     // sent alone is answered, so that each run starts on an idle hub (the queue is first come, first served).
+    // As a browser asks: gzip taken (the board's answer is kept with its gzip).
+    const headers = { cookie, 'accept-encoding': 'gzip, deflate, br' }
     const drain = async () => {
       const res = await call(hub.base, cookie, 'GET', url.slice(hub.base.length))
       if (res.status !== 200) throw new Error(`task list: ${res.status}`)
     }
-    await cannon(url, 20, 3, { cookie })
+    await cannon(url, 20, 3, headers)
     await drain()
     const run = async (connections: number): Promise<[LoadResult, LoadResult]> => {
-      const peer = await cannon(hello.base, connections, 10)
-      const ours = await cannon(url, connections, 10, { cookie })
+      const peer = await cannon(hello.base, connections, 10, headers)
+      const ours = await cannon(url, connections, 10, headers)
       await drain()
       return [peer, ours]
     }
@@ -74,13 +79,13 @@ export async function apiLoad(): Promise<Row[]> {
         await new Promise((r) => setTimeout(r, 1000))
       }
     })()
-    const hubWrites = await cannon(url, 200, 10, { cookie })
+    const hubWrites = await cannon(url, 200, 10, headers)
     writing = false
     await writer
     await drain()
     const note = (r: LoadResult) =>
       `${r.requests} answers in 10 s${r.non2xx || r.errors || r.timeouts ? `, ${r.non2xx} not 2xx, ${r.errors} errors, ${r.timeouts} timeouts` : ''}`
-    const scope = `district head, Tây Hồ + wards, status filter, ${total} matching of 100,000+ tasks, page 3 of 50`
+    const scope = `district head, Tây Hồ + wards, status filter, ${total} matching of 100,000+ tasks, page 3 of 50 (${size}, gzip asked as browsers do)`
     return [
       row('task list, 20 clients (PGlite)', 'req/s', hub20.rps, 'Hono hello-world', hello20.rps, {
         n: hub20.requests,

@@ -88,6 +88,8 @@ try {
         '30',
         '-H',
         `cookie=${cookie}`,
+        '-H',
+        'accept-encoding=gzip, deflate, br',
         base + path,
       ],
       { stdio: ['ignore', 'pipe', 'ignore'] },
