@@ -6,6 +6,15 @@ import { inArray } from 'drizzle-orm'
 
 const { unitReorganisations, unitSuccessions, units } = schema
 
+/** A seeded unit's id, code and names, as the inserts return them. */
+export const unitNames = {
+  id: units.id,
+  code: units.code,
+  name: units.name,
+  shortName: units.shortName,
+  typeLabel: units.typeLabel,
+}
+
 /** The whole tree as the reorganisation check reads it. */
 export async function datedTree(db: Db): Promise<DatedUnit[]> {
   return db
@@ -37,13 +46,7 @@ export async function recordReorganisation(
   const newUnits = await db
     .insert(units)
     .values(plan.newUnits.map((u) => ({ ...u, parentId: plan.parentId, validFrom: plan.effectiveOn })))
-    .returning({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      shortName: units.shortName,
-      typeLabel: units.typeLabel,
-    })
+    .returning(unitNames)
   const idOf = new Map(newUnits.map((u) => [u.code, u.id]))
   for (let i = 0; i < plan.closingIds.length; i += 500)
     await db

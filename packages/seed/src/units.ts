@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { type Db, schema } from '@hub/db'
 import { planReorganisation } from '@hub/domain'
 import type { SeededWard } from './people'
-import { datedTree, recordReorganisation } from './reorganisation'
+import { datedTree, recordReorganisation, unitNames } from './reorganisation'
 
 const { units } = schema
 
@@ -181,13 +181,7 @@ export async function seedUnits(db: Db): Promise<SeededUnits> {
         validFrom: VALID_FROM,
       })),
     )
-    .returning({
-      id: units.id,
-      code: units.code,
-      name: units.name,
-      shortName: units.shortName,
-      typeLabel: units.typeLabel,
-    })
+    .returning(unitNames)
   const byCode = new Map(districtRows.map((d) => [d.code, d.id]))
   const communeValues = src.districts.flatMap((d) =>
     d.communes.map((c, i) => ({
