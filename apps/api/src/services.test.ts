@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { api, liveSocket, loginCookie, startTestHub } from './testing/live-hub'
+import { api, liveSocket, loginCookie, startTestHub, upgradeStatus } from './testing/live-hub'
 import { openDoc } from './testing/ydoc'
 
 // SERVICES splits the hub across processes: `api` serves the HTTP API, live events and the
@@ -9,26 +9,13 @@ afterAll(async () => {
   for (const h of hubs.reverse()) await h.close()
 })
 
-async function upgradeStatus(base: string, path: string, cookie: string) {
-  const { WebSocket } = await import('ws')
-  return await new Promise<number | 'open'>((resolve) => {
-    const ws = new WebSocket(base.replace(/^http/, 'ws') + path, { headers: { cookie } })
-    ws.on('open', () => {
-      ws.close()
-      resolve('open')
-    })
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
-    ws.on('error', () => {})
-  })
-}
-
 describe('SERVICES', () => {
   it('runs the API alone, without the document socket', async () => {
     const hub = await startTestHub({ services: ['api'] })
     hubs.push(hub)
     const cookie = await loginCookie(hub.base, 'vanphong@demo.local')
     const d = (await api(hub.base, cookie, 'POST', '/api/directives', { kind: 'CT', title: 'thử' })).json.directive
-    expect(await upgradeStatus(hub.base, `/collab/${encodeURIComponent(d.docName)}`, cookie)).toBe(404)
+    expect(await upgradeStatus(hub.base, `/collab/${encodeURIComponent(d.docName)}`, { cookie })).toBe(404)
     const s = await liveSocket(hub.base, cookie)
     expect(s.connected).toBe(true)
     s.close()
@@ -47,7 +34,7 @@ describe('SERVICES', () => {
     expect(collabOnly.live).toBeNull()
     expect(collabOnly.scheduler).toBeNull()
     // Its own (separate, in-memory) database knows no session: refused. With the shared one it serves.
-    expect(await upgradeStatus(collabOnly.base, `/collab/${encodeURIComponent(d.docName)}`, cookie)).toBe(401)
+    expect(await upgradeStatus(collabOnly.base, `/collab/${encodeURIComponent(d.docName)}`, { cookie })).toBe(401)
     const doc = await openDoc(both.base, d.docName, cookie)
     expect(doc.text()).toContain('1. ...')
     doc.close()

@@ -7,7 +7,16 @@ import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import { api, issueDirective, liveSocket, loginCookie, nextEvent, startTestHub, subscribe } from '../testing/live-hub'
+import {
+  api,
+  issueDirective,
+  liveSocket,
+  loginCookie,
+  nextEvent,
+  startTestHub,
+  submitDirective,
+  subscribe,
+} from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 let hub: Awaited<ReturnType<typeof startTestHub>>
@@ -53,10 +62,7 @@ async function newDirective(title: string) {
 /** Moves a draft through review to issue (the standing committee signs). */
 async function issue(id: string) {
   const v = (await api(hub.base, vanphong, 'GET', `/api/directives/${id}`)).json.directive.version
-  const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${id}/transition`, {
-    action: 'submit',
-    version: v,
-  })
+  const submitted = await submitDirective(hub.base, vanphong, id, v)
   const res = await issueDirective(hub.base, bithu, id, submitted.json.directive.version)
   return res
 }

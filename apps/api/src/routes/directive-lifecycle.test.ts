@@ -2,7 +2,7 @@ import { schema } from '@hub/db'
 import { and, eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, issueDirective, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, issueDirective, loginCookie, startTestHub, submitDirective } from '../testing/live-hub'
 
 // A city directive as people paste it from a PDF: header columns broken by tabs, stray spaces,
 // the recipient list and the signing block side by side.
@@ -125,10 +125,12 @@ describe('directive lifecycle', () => {
       await hub.deps.dbh.db.select().from(schema.tasks).where(eq(schema.tasks.directiveId, imported.id))
     expect(await ofDirective()).toHaveLength(0)
     // Issued: the held tasks go out with it, and having tasks it is in force.
-    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
-      action: 'submit',
-      version: (await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}`)).json.directive.version,
-    })
+    const submitted = await submitDirective(
+      hub.base,
+      vanphong,
+      imported.id,
+      (await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}`)).json.directive.version,
+    )
     const issued = await issueDirective(hub.base, bithu, imported.id, submitted.json.directive.version, '2021-08-02')
     expect(issued.status).toBe(200)
     expect(issued.json.directive.status).toBe('in_force')
@@ -206,10 +208,7 @@ describe('directive lifecycle', () => {
     }
     // The text comes from the collaborative document; here it is stored as clauses for the test.
     await hub.deps.dbh.db.insert(schema.directiveClauses).values({ directiveId: draft.id, ...body.clauses[0]! })
-    const submitted = await api(hub.base, vanphong, 'POST', `/api/directives/${draft.id}/transition`, {
-      action: 'submit',
-      version: draft.version,
-    })
+    const submitted = await submitDirective(hub.base, vanphong, draft.id, draft.version)
     expect(submitted.json.directive.status).toBe('in_review')
     const v = submitted.json.directive.version
     expect(
@@ -263,12 +262,7 @@ describe('directive lifecycle', () => {
     await hub.deps.dbh.db
       .insert(schema.directiveClauses)
       .values({ directiveId: next.id, ordinal: 1, text: 'Các quận ủy chuẩn bị phương án.' })
-    const s2 = (
-      await api(hub.base, vanphong, 'POST', `/api/directives/${next.id}/transition`, {
-        action: 'submit',
-        version: next.version,
-      })
-    ).json.directive
+    const s2 = (await submitDirective(hub.base, vanphong, next.id, next.version)).json.directive
     const i2 = await issueDirective(hub.base, bithu, next.id, s2.version)
     expect(i2.json.directive.number).toBe('07-CT/TU')
 

@@ -1,6 +1,6 @@
 // Collaborative drafts through the whole hub: skeletons, imports, named versions, issuing, logout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, issueDirective, loginCookie, startTestHub } from '../testing/live-hub'
+import { api, issueDirective, loginCookie, startTestHub, submitDirective } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 let hub: Awaited<ReturnType<typeof startTestHub>>
@@ -120,12 +120,7 @@ describe('collaborative drafts in the hub', () => {
       a.provider.once('connection-close', () => {
         closed = true
       })
-      const s = (
-        await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/transition`, {
-          action: 'submit',
-          version: d.version,
-        })
-      ).json.directive
+      const s = (await submitDirective(hub.base, vanphong, d.id, d.version)).json.directive
       const issued = await issueDirective(hub.base, bithu, d.id, s.version)
       expect(issued.status).toBe(200)
       const full = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}`)).json

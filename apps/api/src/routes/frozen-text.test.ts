@@ -1,6 +1,6 @@
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { api, issueDirective, useLiveHub } from '../testing/live-hub'
+import { api, issueDirective, submitDirective, useLiveHub } from '../testing/live-hub'
 import { openDoc } from '../testing/ydoc'
 
 const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
@@ -52,10 +52,7 @@ describe('the frozen text of an issued directive', () => {
     expect(named.versions[0]).toMatchObject({ label: 'Bản gửi xin ý kiến', createdByName: office.fullName })
     // The draft's export says it is a draft.
     expect(await exportedText(imported.id, as.vanphong)).toContain('DỰ THẢO')
-    const submitted = await api(hub.base, as.vanphong, 'POST', `/api/directives/${imported.id}/transition`, {
-      action: 'submit',
-      version: imported.version,
-    })
+    const submitted = await submitDirective(hub.base, as.vanphong, imported.id, imported.version)
     const issued = await issueDirective(hub.base, as.bithu, imported.id, submitted.json.directive.version, '2026-11-20')
     expect(issued.status).toBe(200)
     expect(await exportedText(imported.id, as.vanphong)).not.toContain('DỰ THẢO')

@@ -3,8 +3,7 @@ import { schema } from '@hub/db'
 import { inArray, or } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { api, liveSocket, nextEvent, subscribe, useLiveHub } from '../testing/live-hub'
+import { api, liveSocket, nextEvent, subscribe, upgradeStatus, useLiveHub } from '../testing/live-hub'
 import { fillPath, type Operation, operationsOf } from './openapi-routes'
 
 // The authorization matrix: another district's records, planted with unique markers, are asked for
@@ -259,21 +258,7 @@ describe('authorization matrix', () => {
     let upgrades = 0
     for (const who of outsiders)
       for (const doc of [`directive:${secret.directive}`, `plan:${secret.directive}`, `meeting:${secret.meeting}`]) {
-        const outcome = await new Promise<number | 'open'>((resolve) => {
-          const ws = new WebSocket(`${hub.base.replace('http', 'ws')}/collab/${encodeURIComponent(doc)}`, {
-            headers: { cookie: who.cookie },
-          })
-          ws.on('open', () => {
-            ws.close()
-            resolve('open')
-          })
-          ws.on('unexpected-response', (_req, res) => {
-            res.resume()
-            ws.terminate()
-            resolve(res.statusCode ?? 0)
-          })
-          ws.on('error', () => {})
-        })
+        const outcome = await upgradeStatus(hub.base, `/collab/${encodeURIComponent(doc)}`, { cookie: who.cookie })
         expect(outcome, `${who.name} ${doc}`).toBe(403)
         upgrades++
       }

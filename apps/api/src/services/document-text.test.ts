@@ -2,7 +2,7 @@
 // editors: version 1 holds every edit another editor had received, and nothing lands after it.
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { api, issueDirective, useLiveHub } from '../testing/live-hub'
+import { api, issueDirective, submitDirective, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 const pasted = `THÀNH ỦY HÀ NỘI\t\tĐẢNG CỘNG SẢN VIỆT NAM
@@ -35,10 +35,7 @@ describe('issuing freezes what the editors saw', () => {
     const name = `directive:${directive.id}`
     const a = await openDoc(hub.base, name, as.vanphong)
     const b = await openDoc(hub.base, name, as.vanphong)
-    const submitted = await api(hub.base, as.vanphong, 'POST', `/api/directives/${directive.id}/transition`, {
-      action: 'submit',
-      version: directive.version,
-    })
+    const submitted = await submitDirective(hub.base, as.vanphong, directive.id, directive.version)
     expect(submitted.status).toBe(200)
     for (let i = 2; i <= 9; i++) addClause(a.doc, `${i}. Điểm bổ sung số ${i}.`)
     // the other editor has received the last one: issue at once

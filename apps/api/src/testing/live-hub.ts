@@ -3,6 +3,7 @@
 import pino from 'pino'
 import { io, type Socket } from 'socket.io-client'
 import { afterAll, beforeAll } from 'vitest'
+import WebSocket from 'ws'
 import { type RunningHub, startHub } from '../hub'
 import { type SignedIn, signIn } from './harness'
 import { lateBound } from './late-bound'
@@ -120,6 +121,11 @@ export function useLiveHub<const N extends string>(
 /** How the city's secretary signs the directives these tests issue. */
 export const SECRETARY_SIGNS = { name: 'Trần Quốc Hưng', title: 'BÍ THƯ', onBehalfOf: 'T/M BAN THƯỜNG VỤ' }
 
+/** Submits a draft directive for review at its version. */
+export function submitDirective(base: string, cookie: string, id: string, version: number) {
+  return api(base, cookie, 'POST', `/api/directives/${id}/transition`, { action: 'submit', version })
+}
+
 /** Issues a directive in review at its version, signed by the secretary, on `issuedAt` (or today). */
 export function issueDirective(base: string, cookie: string, id: string, version: number, issuedAt?: string) {
   return api(base, cookie, 'POST', `/api/directives/${id}/transition`, {
@@ -127,5 +133,22 @@ export function issueDirective(base: string, cookie: string, id: string, version
     version,
     ...(issuedAt ? { issuedAt } : {}),
     signer: SECRETARY_SIGNS,
+  })
+}
+
+/** Asks for a websocket upgrade at `path` (e.g. /collab/<name>): 'open' if the hub took it, else the refusal's status. */
+export function upgradeStatus(base: string, path: string, headers: Record<string, string> = {}) {
+  return new Promise<number | 'open'>((resolve) => {
+    const ws = new WebSocket(base.replace(/^http/, 'ws') + path, { headers })
+    ws.on('open', () => {
+      ws.close()
+      resolve('open')
+    })
+    ws.on('unexpected-response', (_req, res) => {
+      res.resume()
+      ws.terminate()
+      resolve(res.statusCode ?? 0)
+    })
+    ws.on('error', () => {})
   })
 }
