@@ -5,35 +5,27 @@
 import { gunzipSync } from 'node:zlib'
 import { schema, tablesWritten } from '@hub/db'
 import { eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 import { ResponseCache, responseCacheOf } from './response-cache'
 
-let hub: TestHub
-let bithu: string
-let tayho: string
-let hoankiem: string
+const { hub, as } = useTestHub({ accounts: ['bithu', 'tayho', 'hoankiem'] })
 let tayhoId: string
 let hoankiemId: string
 let wardId: string
 let hoankiemUserId: string
 
 beforeAll(async () => {
-  hub = await createTestHub()
-  bithu = await hub.login('bithu@demo.local')
-  tayho = await hub.login('tayho@demo.local')
-  hoankiem = await hub.login('hoankiem@demo.local')
-  const me = (await hub.request('GET', '/api/auth/me', { cookie: tayho })).json.user
+  const me = (await hub.request('GET', '/api/auth/me', { cookie: as.tayho })).json.user
   tayhoId = me.unitId
-  hoankiemUserId = (await hub.request('GET', '/api/auth/me', { cookie: hoankiem })).json.user.id
-  hoankiemId = (await hub.request('GET', '/api/auth/me', { cookie: hoankiem })).json.user.unitId
+  hoankiemUserId = (await hub.request('GET', '/api/auth/me', { cookie: as.hoankiem })).json.user.id
+  hoankiemId = (await hub.request('GET', '/api/auth/me', { cookie: as.hoankiem })).json.user.unitId
   wardId = hub.deps.units.tree.childrenOf(tayhoId)[0]!
   for (let i = 0; i < 3; i++) await create({ title: `Bảng Tây Hồ ${i}`, leadUnitId: tayhoId, status: 'in_progress' })
 })
-afterAll(() => hub.close())
 
 async function create(body: Record<string, unknown>) {
-  const res = await hub.request('POST', '/api/tasks', { cookie: bithu, body })
+  const res = await hub.request('POST', '/api/tasks', { cookie: as.bithu, body })
   expect(res.status, JSON.stringify(res.json)).toBe(201)
   return res.json.task
 }
@@ -96,38 +88,38 @@ describe('the write clock', () => {
 
 describe('task list cache', () => {
   it('answers the same question again from memory with the same bytes and headers, no SQL', async () => {
-    const first = await list(tayho, board())
+    const first = await list(as.tayho, board())
     expect(titles(first)).toEqual(expect.arrayContaining(['Bảng Tây Hồ 0', 'Bảng Tây Hồ 1', 'Bảng Tây Hồ 2']))
-    const again = await list(tayho, board())
+    const again = await list(as.tayho, board())
     expect(again.hit).toBe(1)
     expect(again.loads).toBe(0)
     expect(again.statements).toBe(0)
     expect(again.text).toBe(first.text)
     expect(again.type).toBe('application/json')
     // The same query written in another order is the same question.
-    const reordered = await list(tayho, `limit=50&status=in_progress&includeSubunits=true&unitId=${tayhoId}`)
+    const reordered = await list(as.tayho, `limit=50&status=in_progress&includeSubunits=true&unitId=${tayhoId}`)
     expect(reordered.hit).toBe(1)
     expect(reordered.text).toBe(first.text)
   })
 
   it("a task's new status shows in the very next answer", async () => {
-    const first = await list(tayho, board())
+    const first = await list(as.tayho, board())
     const task = first.json.tasks.find((t: { title: string }) => t.title === 'Bảng Tây Hồ 0')
     const res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { version: task.version, status: 'done' },
     })
     expect(res.status, JSON.stringify(res.json)).toBe(200)
-    const next = await list(tayho, board())
+    const next = await list(as.tayho, board())
     expect(next.hit).toBe(0)
     expect(titles(next)).not.toContain('Bảng Tây Hồ 0')
     expect(next.json.total).toBe(first.json.total - 1)
   })
 
   it('a task created in Tây Hồ (in a ward) shows in the very next answer', async () => {
-    const first = await list(tayho, board())
+    const first = await list(as.tayho, board())
     await create({ title: 'Mới ở phường', leadUnitId: wardId, status: 'in_progress' })
-    const next = await list(tayho, board())
+    const next = await list(as.tayho, board())
     expect(titles(next)).toContain('Mới ở phường')
     expect(next.json.total).toBe(first.json.total + 1)
   })
@@ -139,24 +131,24 @@ describe('task list cache', () => {
       supportUnitIds: [wardId],
       status: 'in_progress',
     })
-    expect(titles(await list(tayho, board()))).toContain('Phối hợp liên quận')
+    expect(titles(await list(as.tayho, board()))).toContain('Phối hợp liên quận')
     let res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
-      cookie: bithu,
+      cookie: as.bithu,
       body: { version: task.version, supportUnitIds: [] },
     })
     expect(res.status, JSON.stringify(res.json)).toBe(200)
-    expect(titles(await list(tayho, board()))).not.toContain('Phối hợp liên quận')
+    expect(titles(await list(as.tayho, board()))).not.toContain('Phối hợp liên quận')
     res = await hub.request('PATCH', `/api/tasks/${task.id}`, {
-      cookie: bithu,
+      cookie: as.bithu,
       body: { version: res.json.task.version, supportUnitIds: [wardId] },
     })
     expect(res.status).toBe(200)
-    expect(titles(await list(tayho, board()))).toContain('Phối hợp liên quận')
+    expect(titles(await list(as.tayho, board()))).toContain('Phối hợp liên quận')
   })
 
   it('two district heads asking the same query string each get their own answer, in either order', async () => {
-    const mine = await list(tayho, board())
-    const his = await list(hoankiem, board())
+    const mine = await list(as.tayho, board())
+    const his = await list(as.hoankiem, board())
     expect(his.hit).toBe(0)
     expect(titles(his)).not.toContain('Bảng Tây Hồ 1')
     // What he sees is only what reaches him (the task his district leads with a Tây Hồ ward's help).
@@ -164,29 +156,29 @@ describe('task list cache', () => {
     expect(his.text).not.toBe(mine.text)
     // A common board query with no unit: each his own.
     const q = 'status=in_progress&limit=50'
-    const hisAll = await list(hoankiem, q)
-    const mineAll = await list(tayho, q)
+    const hisAll = await list(as.hoankiem, q)
+    const mineAll = await list(as.tayho, q)
     expect(mineAll.hit).toBe(0)
     expect(titles(hisAll)).not.toContain('Bảng Tây Hồ 1')
     expect(titles(mineAll)).toContain('Bảng Tây Hồ 1')
-    expect((await list(hoankiem, q)).text).toBe(hisAll.text)
+    expect((await list(as.hoankiem, q)).text).toBe(hisAll.text)
   })
 
   it('a role given and taken away shows in the very next answer', async () => {
-    expect(titles(await list(hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
+    expect(titles(await list(as.hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' })
     const m = schema.memberships
     const [row] = await hub.dbh.db
       .insert(m)
       .values({ userId: hoankiemUserId, unitId: tayhoId, role: 'unit_head', validFrom: today })
       .returning()
-    expect(titles(await list(hoankiem, board()))).toContain('Bảng Tây Hồ 1')
+    expect(titles(await list(as.hoankiem, board()))).toContain('Bảng Tây Hồ 1')
     await hub.dbh.db.delete(m).where(eq(m.id, row!.id))
-    expect(titles(await list(hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
+    expect(titles(await list(as.hoankiem, board()))).not.toContain('Bảng Tây Hồ 1')
   })
 
   it('a rolled-back write, with a read waiting behind it, leaves no trace in the cache', async () => {
-    const first = await list(tayho, board())
+    const first = await list(as.tayho, board())
     const task = first.json.tasks.find((t: { title: string }) => t.title === 'Bảng Tây Hồ 1')
     let release!: () => void
     let written!: () => void
@@ -199,34 +191,34 @@ describe('task list cache', () => {
     })
     await wrote
     // A read queued behind the open transaction.
-    const during = list(tayho, `unitId=${tayhoId}&includeSubunits=true&status=in_progress&limit=49`)
+    const during = list(as.tayho, `unitId=${tayhoId}&includeSubunits=true&status=in_progress&limit=49`)
     release()
     await expect(failed).rejects.toThrow('rolled back')
     const seen = await during
     expect(titles(seen)).toContain('Bảng Tây Hồ 1')
     expect(titles(seen)).not.toContain('Chưa xong')
-    const next = await list(tayho, board())
+    const next = await list(as.tayho, board())
     expect(next.text).toBe(first.text)
     expect(next.hit).toBe(1)
     // A refused write over HTTP (stale version) changes nothing either: still served from memory.
     const stale = await hub.request('PATCH', `/api/tasks/${task.id}`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { version: task.version + 5, status: 'done' },
     })
     expect(stale.status).toBe(409)
-    const after = await list(tayho, board())
+    const after = await list(as.tayho, board())
     expect(after.text).toBe(first.text)
     expect(after.hit).toBe(1)
   })
 
   it('100 identical requests at once share one query', async () => {
-    await list(tayho, board()) // the session is validated and believed
+    await list(as.tayho, board()) // the session is validated and believed
     const clock = hub.dbh.clock!
     const before = { statements: clock.statements, ...cache().stats() }
     const q = `unitId=${tayhoId}&includeSubunits=true&limit=20&offset=1`
     const answers = await Promise.all(
       Array.from({ length: 100 }, () =>
-        hub.app.request(`http://hub.test/api/tasks?${q}`, { headers: { host: 'hub.test', cookie: tayho } }),
+        hub.app.request(`http://hub.test/api/tasks?${q}`, { headers: { host: 'hub.test', cookie: as.tayho } }),
       ),
     )
     const texts = await Promise.all(answers.map((r) => r.text()))
@@ -271,9 +263,9 @@ describe('bounds', () => {
     expect(answer.gzipped).toBeDefined()
     expect(JSON.parse(gunzipSync(answer.gzipped!).toString('utf8'))).toEqual({ words: 'Việc của tôi '.repeat(200) })
     expect(c.stats().bytes).toBe(answer.body.length + answer.gzipped!.length)
-    const gz = await list(tayho, board(), { 'accept-encoding': 'gzip, deflate, br' })
+    const gz = await list(as.tayho, board(), { 'accept-encoding': 'gzip, deflate, br' })
     expect(gz.encoding).toBe('gzip')
-    const plain = await list(tayho, board(), { 'accept-encoding': 'gzip;q=0, identity' })
+    const plain = await list(as.tayho, board(), { 'accept-encoding': 'gzip;q=0, identity' })
     expect(plain.encoding).toBeNull()
     expect(gz.json).toEqual(plain.json)
   })
