@@ -5,7 +5,6 @@ import {
   Group,
   Paper,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -21,6 +20,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, ReportFormModal } from '../components/AccountabilityForms'
+import { type MeasurePeriod, MeasurePeriodSelect, measurePeriodKey } from '../components/MeasurePeriod'
 import { MeasureTable } from '../components/MeasureTable'
 import { ErrorState, Loading } from '../components/PageState'
 import {
@@ -39,15 +39,11 @@ import {
   useMissingReports,
 } from '../lib/accountability'
 import { qs } from '../lib/api'
-import { formatDate, vnDay } from '../lib/dates'
+import { formatDate } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 
-const periodOptions = ['7d', '30d', '90d', 'month'] as const
 const kinds: MeasureKind[] = ['district', 'commune', 'sector', 'body']
 const ratingOrder: (RatingCode | 'none')[] = ['excellent', 'good', 'pass', 'fail', 'none']
-
-/** The period key the API understands for each choice. */
-const periodKey = (p: (typeof periodOptions)[number]) => (p === 'month' ? vnDay().slice(0, 7) : p)
 
 /**
  * The city dashboard: units coloured by their rating, overdue hot spots, reports missing today,
@@ -56,9 +52,9 @@ const periodKey = (p: (typeof periodOptions)[number]) => (p === 'month' ? vnDay(
 export function AccountabilityPage() {
   const { t } = useTranslation()
   const user = useUser()
-  const [period, setPeriod] = useState<(typeof periodOptions)[number]>('30d')
+  const [period, setPeriod] = useState<MeasurePeriod>('30d')
   const [kind, setKind] = useState<MeasureKind>('district')
-  const measure = useMeasure(kind, periodKey(period))
+  const measure = useMeasure(kind, measurePeriodKey(period))
   const oversee = mayOversee(user.roles)
   const missing = useMissingReports(oversee)
   const inbox = useDifficultiesInbox()
@@ -89,7 +85,7 @@ export function AccountabilityPage() {
           </Button>
           <Button
             component="a"
-            href={`/api/measure/export${qs({ kind, period: periodKey(period) })}`}
+            href={`/api/measure/export${qs({ kind, period: measurePeriodKey(period) })}`}
             variant="default"
             leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
           >
@@ -108,14 +104,7 @@ export function AccountabilityPage() {
         </Group>
       </Group>
       <Group gap="md" wrap="wrap">
-        <Select
-          label={t('accountability.period')}
-          value={period}
-          onChange={(v) => v && setPeriod(v as typeof period)}
-          data={periodOptions.map((p) => ({ value: p, label: t(`accountability.periods.${p}`) }))}
-          allowDeselect={false}
-          w={180}
-        />
+        <MeasurePeriodSelect value={period} onChange={setPeriod} w={180} />
         <div>
           <Text size="sm" fw={500} mb={4} id="measure-kind">
             {t('accountability.kind')}

@@ -7,7 +7,6 @@ import {
   Card,
   Group,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, RatingBadge, ReportFormModal } from '../components/AccountabilityForms'
 import { InspectionsCard } from '../components/InspectionsCard'
+import { type MeasurePeriod, MeasurePeriodSelect, measurePeriodKey } from '../components/MeasurePeriod'
 import { MeasureTable } from '../components/MeasureTable'
 import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
@@ -36,12 +36,10 @@ import {
   useMeasureLive,
   useUnitMeasure,
 } from '../lib/accountability'
-import { formatDate, vnDay } from '../lib/dates'
+import { formatDate } from '../lib/dates'
 import { useUnits } from '../lib/queries'
 
 const route = getRouteApi('/_authed/accountability/$unitId')
-const periodOptions = ['7d', '30d', '90d', 'month'] as const
-const periodKey = (p: (typeof periodOptions)[number]) => (p === 'month' ? vnDay().slice(0, 7) : p)
 const reportColour: Record<ExpectedReport['status'], string> = {
   on_time: 'teal',
   late: 'orange',
@@ -55,8 +53,8 @@ export function UnitMeasurePage() {
   const { unitId } = route.useParams()
   const user = useUser()
   const { byId } = useUnits()
-  const [period, setPeriod] = useState<(typeof periodOptions)[number]>('30d')
-  const q = useUnitMeasure(unitId, periodKey(period))
+  const [period, setPeriod] = useState<MeasurePeriod>('30d')
+  const q = useUnitMeasure(unitId, measurePeriodKey(period))
   useMeasureLive(unitId)
   const [reportOpen, report] = useDisclosure(false)
   const [inspectOpen, inspect] = useDisclosure(false)
@@ -101,14 +99,7 @@ export function UnitMeasurePage() {
           )}
         </div>
         <Group gap="xs" align="flex-end">
-          <Select
-            label={t('accountability.period')}
-            value={period}
-            onChange={(v) => v && setPeriod(v as typeof period)}
-            data={periodOptions.map((p) => ({ value: p, label: t(`accountability.periods.${p}`) }))}
-            allowDeselect={false}
-            w={170}
-          />
+          <MeasurePeriodSelect value={period} onChange={setPeriod} w={170} />
           {canReport && (
             <Button leftSection={<IconReportAnalytics size={18} aria-hidden />} onClick={report.open}>
               {t('accountability.submitReport')}
