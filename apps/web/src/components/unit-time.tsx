@@ -57,6 +57,13 @@ function Links({ list }: { list: LinkedUnit[] }) {
   )
 }
 
+/** A record's title linking to its page. */
+const TitleLink = ({ to, title }: { to: string; title: string }) => (
+  <Anchor component={Link} to={to} size="sm">
+    {title}
+  </Anchor>
+)
+
 /**
  * One tab of inherited records: each row's own label and the unit that made it; "none" when empty.
  * `scroll`: a long list (tasks, reports) scrolls within the card and keeps each row on one line.
@@ -143,11 +150,7 @@ export function UnitSuccession(props: {
               <InheritedList
                 items={h.tasks}
                 scroll
-                label={(x) => (
-                  <Anchor component={Link} to={`/tasks/${x.id}`} size="sm">
-                    {x.title}
-                  </Anchor>
-                )}
+                label={(x) => <TitleLink to={`/tasks/${x.id}`} title={x.title} />}
               />
             </Tabs.Panel>
             <Tabs.Panel value="reports" pt="xs">
@@ -167,11 +170,7 @@ export function UnitSuccession(props: {
             <Tabs.Panel value="adoptions" pt="xs">
               <InheritedList
                 items={h.adoptions}
-                label={(x) => (
-                  <Anchor component={Link} to={`/models/${x.practiceId}`} size="sm">
-                    {x.title}
-                  </Anchor>
-                )}
+                label={(x) => <TitleLink to={`/models/${x.practiceId}`} title={x.title} />}
               />
             </Tabs.Panel>
           </Tabs>
