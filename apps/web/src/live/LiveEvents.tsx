@@ -1,3 +1,4 @@
+import type { LiveEvents } from '@hub/domain'
 import { notifications as toasts } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import i18next from 'i18next'
@@ -8,7 +9,16 @@ import { keys, type NotificationList } from '../lib/queries'
 import { applyTask } from '../lib/task-cache'
 import type { Notification, PresenceUser, Report, Task } from '../lib/types'
 import { catchUp } from '../offline/catch-up'
-import { connectLive, disconnectLive, useLiveRoom } from './socket'
+import { connectLive, disconnectLive, type LiveSocket, useLiveRoom } from './socket'
+
+/** Listens to each named live event with its handler; returns what stops listening to all of them. */
+function listen(s: LiveSocket, handlers: { [E in keyof LiveEvents]?: (payload: LiveEvents[E]) => void }): () => void {
+  const entries = Object.entries(handlers) as [keyof LiveEvents, (payload: never) => void][]
+  for (const [event, handler] of entries) s.on(event, handler as never)
+  return () => {
+    for (const [event, handler] of entries) s.off(event, handler as never)
+  }
+}
 
 /**
  * Opens the live link for the logged-in user and turns its events into cache updates:
@@ -81,23 +91,20 @@ export function LiveEvents({ userId, unitId }: { userId: string; unitId: string 
     }
     if (s.connected) onConnect()
     s.on('connect', onConnect)
-    s.on('task:created', onTask)
-    s.on('task:updated', onTask)
-    s.on('report:submitted', onReport)
-    s.on('notification', onNotification)
-    s.on('presence', onPresence)
-    s.on('directive:updated', onDirective)
-    const accountability = ['unit-report:submitted', 'inspection:recorded', 'inspection:published'] as const
-    for (const e of accountability) s.on(e, onAccountability)
+    const stop = listen(s, {
+      'task:created': onTask,
+      'task:updated': onTask,
+      'report:submitted': onReport,
+      notification: onNotification,
+      presence: onPresence,
+      'directive:updated': onDirective,
+      'unit-report:submitted': onAccountability,
+      'inspection:recorded': onAccountability,
+      'inspection:published': onAccountability,
+    })
     return () => {
-      for (const e of accountability) s.off(e, onAccountability)
+      stop()
       s.off('connect', onConnect)
-      s.off('task:created', onTask)
-      s.off('task:updated', onTask)
-      s.off('report:submitted', onReport)
-      s.off('notification', onNotification)
-      s.off('presence', onPresence)
-      s.off('directive:updated', onDirective)
     }
   }, [qc, t, userId])
 
