@@ -336,22 +336,7 @@ function ProgressUpdate({ task }: { task: Task }) {
               </Stack>
             </Alert>
           )}
-          {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          )}
-          <Button
-            type="submit"
-            size="lg"
-            fullWidth
-            loading={busy}
-            leftSection={<IconSend size={18} aria-hidden />}
-            data-testid="send-update"
-            disabled={!dirty}
-          >
-            {t('task.update.send')}
-          </Button>
+          <SendRow problem={problem} busy={busy} disabled={!dirty} testId="send-update" label={t('task.update.send')} />
         </Stack>
       </form>
     </Card>
@@ -418,22 +403,13 @@ function SupportReport({ task }: { task: Task }) {
             narrativePlaceholder={t('task.support.placeholder')}
             narrativeRequired
           />
-          {problem && (
-            <Alert color="red" variant="light" role="alert">
-              {problem}
-            </Alert>
-          )}
-          <Button
-            type="submit"
-            size="lg"
-            fullWidth
-            loading={report.isPending}
-            leftSection={<IconSend size={18} aria-hidden />}
-            data-testid="send-support-report"
+          <SendRow
+            problem={problem}
+            busy={report.isPending}
             disabled={!narrative.trim()}
-          >
-            {t('task.support.send')}
-          </Button>
+            testId="send-support-report"
+            label={t('task.support.send')}
+          />
         </Stack>
       </form>
     </Card>
@@ -448,6 +424,30 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       </Text>
       <div>{children}</div>
     </div>
+  )
+}
+
+/** The foot of a report form: why the last send failed, then the full-width send button. */
+function SendRow(props: { problem: string | null; busy: boolean; disabled: boolean; testId: string; label: string }) {
+  return (
+    <>
+      {props.problem && (
+        <Alert color="red" variant="light" role="alert">
+          {props.problem}
+        </Alert>
+      )}
+      <Button
+        type="submit"
+        size="lg"
+        fullWidth
+        loading={props.busy}
+        leftSection={<IconSend size={18} aria-hidden />}
+        data-testid={props.testId}
+        disabled={props.disabled}
+      >
+        {props.label}
+      </Button>
+    </>
   )
 }
 
