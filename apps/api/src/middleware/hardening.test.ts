@@ -4,20 +4,16 @@ import { schema } from '@hub/db'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loggableError } from '../log-safety'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { useTestHub } from '../testing/harness'
 import { startTestHub } from '../testing/live-hub'
 
-let hub: TestHub
-let bithu: string
+const { hub, as } = useTestHub({ accounts: ['bithu'] })
 let tayhoId: string
 beforeAll(async () => {
-  hub = await createTestHub()
-  bithu = await hub.login('bithu@demo.local')
-  tayhoId = (await hub.request('GET', '/api/units?kind=district', { cookie: bithu })).json.units.find(
+  tayhoId = (await hub.request('GET', '/api/units?kind=district', { cookie: as.bithu })).json.units.find(
     (u: { name: string }) => u.name === 'Quận Tây Hồ',
   ).id
 })
-afterAll(() => hub.close())
 
 const taskCount = async () => (await hub.dbh.db.select({ n: sql<number>`count(*)::int` }).from(schema.tasks))[0]!.n
 
@@ -30,7 +26,7 @@ describe('hostile input is refused at the edge', () => {
       [{ title: 'ok', leadUnitId: tayhoId, supportUnitIds: ['\udc00'] }, 'supportUnitIds.0'],
       [{ title: 'ok', leadUnitId: tayhoId, 'k\u0000': 1 }, '(key)'],
     ] as const) {
-      const res = await hub.request('POST', '/api/tasks', { cookie: bithu, body })
+      const res = await hub.request('POST', '/api/tasks', { cookie: as.bithu, body })
       expect(res.status, JSON.stringify(body)).toBe(400)
       expect(res.json.error.details.fields[0].path).toBe(field)
     }
@@ -43,19 +39,19 @@ describe('hostile input is refused at the edge', () => {
   })
 
   it('answers NUL in the query, bad percent-encoding in the path, deep nesting and malformed JSON with 400', async () => {
-    const q = await hub.request('GET', '/api/tasks?q=%00', { cookie: bithu })
+    const q = await hub.request('GET', '/api/tasks?q=%00', { cookie: as.bithu })
     expect(q.status).toBe(400)
     expect(q.json.error.details.fields[0].path).toBe('q')
-    expect((await hub.request('GET', '/api/tasks/%E0%A4%A', { cookie: bithu })).status).toBe(400)
-    expect((await hub.request('GET', '/api/documents/directive%3A%00', { cookie: bithu })).status).toBe(400)
+    expect((await hub.request('GET', '/api/tasks/%E0%A4%A', { cookie: as.bithu })).status).toBe(400)
+    expect((await hub.request('GET', '/api/documents/directive%3A%00', { cookie: as.bithu })).status).toBe(400)
     let deep: unknown = 'x'
     for (let i = 0; i < 200; i++) deep = { a: deep }
     const nested = await hub.request('POST', '/api/tasks', {
-      cookie: bithu,
+      cookie: as.bithu,
       body: { title: 't', leadUnitId: tayhoId, deep },
     })
     expect(nested.status).toBe(400)
-    const broken = await hub.request('POST', '/api/tasks', { cookie: bithu, raw: '{"title": "x",' })
+    const broken = await hub.request('POST', '/api/tasks', { cookie: as.bithu, raw: '{"title": "x",' })
     expect(broken.status).toBe(400)
     expect(broken.json.error.code).toBe('malformed_json')
   })

@@ -1,13 +1,9 @@
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { describe, expect, it } from 'vitest'
+import { createTestHub, useTestHub } from '../testing/harness'
 
-let hub: TestHub
-beforeAll(async () => {
-  hub = await createTestHub()
-})
-afterAll(() => hub.close())
+const { hub } = useTestHub({ accounts: [] })
 
 describe('auth', () => {
   it('logs in the four demo accounts with a hardened session cookie', async () => {

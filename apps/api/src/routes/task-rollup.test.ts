@@ -1,17 +1,10 @@
 import { schema } from '@hub/db'
 import { agreesWithChildren } from '@hub/domain'
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 
-let hub: TestHub
-let tayho: string
-
-beforeAll(async () => {
-  hub = await createTestHub()
-  tayho = await hub.login('tayho@demo.local')
-})
-afterAll(() => hub.close())
+const { hub, as } = useTestHub({ accounts: ['tayho'] })
 
 const t = schema.tasks
 
@@ -24,7 +17,7 @@ async function childrenByParent() {
 
 /** Tây Hồ's copy of a cascaded task, handed down to its wards, with some ward unfinished. */
 async function tayhoParent() {
-  const tayhoUnit = (await hub.request('GET', '/api/auth/me', { cookie: tayho })).json.user.unitId as string
+  const tayhoUnit = (await hub.request('GET', '/api/auth/me', { cookie: as.tayho })).json.user.unitId as string
   const byParent = await childrenByParent()
   const led = await hub.dbh.db.select().from(t).where(eq(t.leadUnitId, tayhoUnit))
   const parent = led.find((p) => byParent.get(p.id)?.some((k) => k.status !== 'done'))
@@ -49,14 +42,14 @@ describe('a cascaded parent’s status and progress come from its children', () 
     const { parent } = await tayhoParent()
     expect(parent, 'a parent led by Tây Hồ with unfinished wards below').toBeDefined()
     const res = await hub.request('PATCH', `/api/tasks/${parent!.id}`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { version: parent!.version, status: 'done' },
     })
     expect(res.status).toBe(409)
     expect(res.json.error.code).toBe('derived_from_children')
     expect(res.json.error.details.derived).toEqual({ status: parent!.status, progress: parent!.progress })
     const progress = await hub.request('PATCH', `/api/tasks/${parent!.id}`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { version: parent!.version, progress: parent!.progress === 90 ? 80 : 90 },
     })
     expect(progress.status).toBe(409)
@@ -69,14 +62,14 @@ describe('a cascaded parent’s status and progress come from its children', () 
 
     // Other fields of a parent may still change.
     const renamed = await hub.request('PATCH', `/api/tasks/${parent!.id}`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { version: parent!.version, title: `${parent!.title} (đợt 2)` },
     })
     expect(renamed.status).toBe(200)
 
     // A report on the parent is kept, but does not set its progress either.
     const report = await hub.request('POST', `/api/tasks/${parent!.id}/reports`, {
-      cookie: tayho,
+      cookie: as.tayho,
       body: { progress: 100, narrative: 'Cả quận đã xong', difficulties: '' },
     })
     expect(report.status).toBe(201)
@@ -89,7 +82,7 @@ describe('a cascaded parent’s status and progress come from its children', () 
     const { parent: before, kids } = await tayhoParent()
     for (const kid of kids.filter((k) => k.status !== 'done')) {
       const res = await hub.request('PATCH', `/api/tasks/${kid.id}`, {
-        cookie: tayho,
+        cookie: as.tayho,
         body: { version: kid.version, status: 'done' },
       })
       expect(res.status).toBe(200)

@@ -1,24 +1,17 @@
 // Paging of the task list ("Việc của tôi" on a phone): pages of a head's hundreds of tasks are disjoint,
 // complete and in due-date order; bad paging input is refused; paging never widens what one may read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 
-let hub: TestHub
-let bithu: string
-let tayho: string
-let hoankiem: string
+const { hub, as } = useTestHub({ accounts: ['bithu', 'tayho', 'hoankiem'] })
 let tayhoUser: { id: string; unitId: string }
 const N = 75
 
 beforeAll(async () => {
-  hub = await createTestHub()
-  bithu = await hub.login('bithu@demo.local')
-  tayho = await hub.login('tayho@demo.local')
-  hoankiem = await hub.login('hoankiem@demo.local')
-  tayhoUser = (await hub.request('GET', '/api/auth/me', { cookie: tayho })).json.user
+  tayhoUser = (await hub.request('GET', '/api/auth/me', { cookie: as.tayho })).json.user
   for (let i = 0; i < N; i++) {
     const res = await hub.request('POST', '/api/tasks', {
-      cookie: bithu,
+      cookie: as.bithu,
       body: {
         title: `Rà soát điểm ${i}`,
         leadUnitId: tayhoUser.unitId,
@@ -30,7 +23,6 @@ beforeAll(async () => {
     expect(res.status).toBe(201)
   }
 })
-afterAll(() => hub.close())
 
 const page = (cookie: string, query: string) => hub.request('GET', `/api/tasks?${query}`, { cookie })
 
@@ -39,7 +31,7 @@ describe('task list paging', () => {
     const seen: { id: string; dueAt: string | null }[] = []
     let total = -1
     for (let offset = 0; ; offset += 30) {
-      const res = await page(tayho, `assigneeId=${tayhoUser.id}&timeliness=open&limit=30&offset=${offset}`)
+      const res = await page(as.tayho, `assigneeId=${tayhoUser.id}&timeliness=open&limit=30&offset=${offset}`)
       expect(res.status).toBe(200)
       expect(res.json).toMatchObject({ limit: 30, offset })
       if (total < 0) total = res.json.total
@@ -56,8 +48,8 @@ describe('task list paging', () => {
 
   it('refuses bad paging input (400) and answers an offset past the end with an empty page', async () => {
     for (const q of ['limit=0', 'limit=501', 'limit=abc', 'offset=-1', 'offset=1.5', 'offset=x', 'limit=-5'])
-      expect((await page(tayho, `assigneeId=${tayhoUser.id}&${q}`)).status, q).toBe(400)
-    const past = await page(tayho, `assigneeId=${tayhoUser.id}&limit=30&offset=100000`)
+      expect((await page(as.tayho, `assigneeId=${tayhoUser.id}&${q}`)).status, q).toBe(400)
+    const past = await page(as.tayho, `assigneeId=${tayhoUser.id}&limit=30&offset=100000`)
     expect(past.status).toBe(200)
     expect(past.json.tasks).toEqual([])
     expect(past.json.total).toBeGreaterThanOrEqual(N)
@@ -69,7 +61,7 @@ describe('task list paging', () => {
       `unitId=${tayhoUser.unitId}&includeSubunits=true&limit=30&offset=30`,
       `unitId=${tayhoUser.unitId}&timeliness=open&limit=500`,
     ]) {
-      const res = await page(hoankiem, q)
+      const res = await page(as.hoankiem, q)
       expect(res.status, q).toBe(200)
       expect(
         res.json.tasks.filter((t: any) => t.title.startsWith('Rà soát điểm')),
@@ -77,7 +69,7 @@ describe('task list paging', () => {
       ).toEqual([])
       // What a page does show him (a task his district supports, say) he may open on its own.
       for (const t of res.json.tasks)
-        expect((await hub.request('GET', `/api/tasks/${t.id}`, { cookie: hoankiem })).status, t.title).toBe(200)
+        expect((await hub.request('GET', `/api/tasks/${t.id}`, { cookie: as.hoankiem })).status, t.title).toBe(200)
       expect(res.json.total, q).toBeLessThan(N)
     }
   })
