@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import {
   clauseSchema,
   directiveTransitions,
@@ -16,7 +16,8 @@ import { proposeDirectiveTasks } from '../commands/directive-task-drafts'
 import { transitionDirective } from '../commands/directive-transition'
 import { directiveDiff, directiveVersion, directiveVersions } from '../commands/directive-versions'
 import type { Deps } from '../context'
-import { body, createRouter, errorsFor, idParam, json } from './router'
+import { operations } from './operation'
+import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const transitionSchema = z
@@ -47,15 +48,13 @@ const bodySchema = z.object({
 /** Lifecycle, import, versions, task drafts, distribution and export of directives. */
 export function directiveLifecycleRoutes(deps: Deps) {
   const app = createRouter()
+  const op = operations('directives')
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/import',
-      tags: ['directives'],
-      summary: 'Nhập văn bản từ văn bản dán vào / Import a directive from pasted text',
-      request: { body: body(z.object({ text: z.string().min(20).max(500_000) }).strict()) },
-      responses: {
+    op(
+      'post /import',
+      'Nhập văn bản từ văn bản dán vào / Import a directive from pasted text',
+      {
         201: json(
           z.object({
             directive: z.any(),
@@ -72,25 +71,21 @@ export function directiveLifecycleRoutes(deps: Deps) {
           }),
           'A draft with the recognised fields, and the documents already in the hub under the same number',
         ),
-        ...errorsFor(400, 401, 403),
       },
-    }),
+      [400, 401, 403],
+      { request: { body: body(z.object({ text: z.string().min(20).max(500_000) }).strict()) } },
+    ),
     async (c) => c.json(await importDirective(deps, c.get('user')!, c.req.valid('json').text, c.get('requestId')), 201),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/transition',
-      tags: ['directives'],
-      summary:
-        'Chuyển trạng thái: trình, trả lại, ban hành, có hiệu lực, kết thúc, thay thế / Move along the lifecycle',
-      request: { params: idParam, body: body(transitionSchema) },
-      responses: {
-        200: json(z.object({ directive: z.any() }), 'Moved; issuing fixes number, date, signer and freezes the text'),
-        ...errorsFor(400, 401, 403, 404, 409),
-      },
-    }),
+    op(
+      'post /{id}/transition',
+      'Chuyển trạng thái: trình, trả lại, ban hành, có hiệu lực, kết thúc, thay thế / Move along the lifecycle',
+      { 200: json(z.object({ directive: z.any() }), 'Moved; issuing fixes number, date, signer and freezes the text') },
+      [400, 401, 403, 404, 409],
+      { request: { params: idParam, body: body(transitionSchema) } },
+    ),
     async (c) => {
       const { id } = c.req.valid('param')
       const directive = await transitionDirective(deps, c.get('user')!, id, c.req.valid('json'), c.get('requestId'))
@@ -99,35 +94,29 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/versions',
-      tags: ['directives'],
-      summary: 'Các phiên bản đã ban hành / Frozen versions',
-      request: { params: idParam },
-      responses: {
-        200: json(z.object({ versions: z.array(versionSchema) }), 'Versions, oldest first'),
-        ...errorsFor(401, 403, 404),
-      },
-    }),
+    op(
+      'get /{id}/versions',
+      'Các phiên bản đã ban hành / Frozen versions',
+      { 200: json(z.object({ versions: z.array(versionSchema) }), 'Versions, oldest first') },
+      [401, 403, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => c.json(await directiveVersions(deps, c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/versions',
-      tags: ['directives'],
-      summary: 'Sửa đổi, bổ sung văn bản đã ban hành thành phiên bản mới / Amend an issued directive as a new version',
-      request: {
-        params: idParam,
-        body: body(z.object({ label: z.string().trim().min(1).max(300), body: bodySchema.optional() }).strict()),
+    op(
+      'post /{id}/versions',
+      'Sửa đổi, bổ sung văn bản đã ban hành thành phiên bản mới / Amend an issued directive as a new version',
+      { 201: json(z.object({ versions: z.array(versionSchema) }), 'New version added') },
+      [400, 401, 403, 404, 409],
+      {
+        request: {
+          params: idParam,
+          body: body(z.object({ label: z.string().trim().min(1).max(300), body: bodySchema.optional() }).strict()),
+        },
       },
-      responses: {
-        201: json(z.object({ versions: z.array(versionSchema) }), 'New version added'),
-        ...errorsFor(400, 401, 403, 404, 409),
-      },
-    }),
+    ),
     async (c) => {
       const { id } = c.req.valid('param')
       return c.json(await amendDirective(deps, c.get('user')!, id, c.req.valid('json'), c.get('requestId')), 201)
@@ -135,17 +124,13 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/versions/{no}',
-      tags: ['directives'],
-      summary: 'Xem một phiên bản / One version',
-      request: { params: z.object({ id: z.string().uuid(), no: z.coerce.number().int().positive() }) },
-      responses: {
-        200: json(z.object({ version: z.any() }), 'The version'),
-        ...errorsFor(401, 403, 404),
-      },
-    }),
+    op(
+      'get /{id}/versions/{no}',
+      'Xem một phiên bản / One version',
+      { 200: json(z.object({ version: z.any() }), 'The version') },
+      [401, 403, 404],
+      { request: { params: z.object({ id: z.string().uuid(), no: z.coerce.number().int().positive() }) } },
+    ),
     async (c) => {
       const { id, no } = c.req.valid('param')
       return c.json(await directiveVersion(deps, c.get('user')!, id, no), 200)
@@ -153,16 +138,10 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/diff',
-      tags: ['directives'],
-      summary: 'So sánh hai phiên bản / Diff two versions',
-      request: {
-        params: idParam,
-        query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
-      },
-      responses: {
+    op(
+      'get /{id}/diff',
+      'So sánh hai phiên bản / Diff two versions',
+      {
         200: json(
           z.object({
             from: z.number(),
@@ -171,9 +150,15 @@ export function directiveLifecycleRoutes(deps: Deps) {
           }),
           'Line diff',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      {
+        request: {
+          params: idParam,
+          query: z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() }),
+        },
+      },
+    ),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(await directiveDiff(deps, c.get('user')!, c.req.valid('param').id, q.from, q.to), 200)
@@ -181,13 +166,10 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/task-drafts',
-      tags: ['directives'],
-      summary: 'Đề xuất nhiệm vụ từ các điều khoản / Proposed tasks from the clauses',
-      request: { params: idParam },
-      responses: {
+    op(
+      'post /{id}/task-drafts',
+      'Đề xuất nhiệm vụ từ các điều khoản / Proposed tasks from the clauses',
+      {
         200: json(
           z.object({
             drafts: z.array(
@@ -206,30 +188,31 @@ export function directiveLifecycleRoutes(deps: Deps) {
           }),
           'Drafts to review',
         ),
-        ...errorsFor(401, 403, 404),
       },
-    }),
+      [401, 403, 404],
+      { request: { params: idParam } },
+    ),
     async (c) => c.json(await proposeDirectiveTasks(deps, c.get('user')!, c.req.valid('param').id), 200),
   )
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/{id}/tasks',
-      tags: ['directives'],
-      summary: 'Xác nhận các nhiệm vụ đã rà soát / Confirm reviewed drafts into tasks',
-      request: {
-        params: idParam,
-        body: body(z.object({ drafts: z.array(taskDraftConfirmSchema).min(1).max(200) }).strict()),
-      },
-      responses: {
+    op(
+      'post /{id}/tasks',
+      'Xác nhận các nhiệm vụ đã rà soát / Confirm reviewed drafts into tasks',
+      {
         201: json(
           z.object({ tasks: z.array(taskSchema), held: z.number().int() }),
           'Tasks created (parents with one child per unit for many units); on a draft directive none: `held` rows go out at the issue',
         ),
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      {
+        request: {
+          params: idParam,
+          body: body(z.object({ drafts: z.array(taskDraftConfirmSchema).min(1).max(200) }).strict()),
+        },
+      },
+    ),
     async (c) => {
       const { id } = c.req.valid('param')
       const { drafts } = c.req.valid('json')
@@ -238,17 +221,15 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/{id}/recipients',
-      tags: ['directives'],
-      summary: 'Nơi nhận / Set the recipients and their capacity',
-      request: { params: idParam, body: body(z.object({ recipients: z.array(recipientSchema).max(800) }).strict()) },
-      responses: {
-        200: json(z.object({ directive: z.any() }), 'Recipients set'),
-        ...errorsFor(400, 401, 403, 404, 409),
+    op(
+      'put /{id}/recipients',
+      'Nơi nhận / Set the recipients and their capacity',
+      { 200: json(z.object({ directive: z.any() }), 'Recipients set') },
+      [400, 401, 403, 404, 409],
+      {
+        request: { params: idParam, body: body(z.object({ recipients: z.array(recipientSchema).max(800) }).strict()) },
       },
-    }),
+    ),
     async (c) =>
       c.json(
         {
@@ -265,13 +246,10 @@ export function directiveLifecycleRoutes(deps: Deps) {
   )
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/export',
-      tags: ['directives'],
-      summary: 'Xuất văn bản theo thể thức (DOCX, PDF) / Export in the formal layout',
-      request: { params: idParam, query: z.object({ format: z.enum(['docx', 'pdf']).default('pdf') }) },
-      responses: {
+    op(
+      'get /{id}/export',
+      'Xuất văn bản theo thể thức (DOCX, PDF) / Export in the formal layout',
+      {
         200: {
           description: 'The document',
           content: {
@@ -279,9 +257,10 @@ export function directiveLifecycleRoutes(deps: Deps) {
             'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.any() },
           },
         },
-        ...errorsFor(400, 401, 403, 404),
       },
-    }),
+      [400, 401, 403, 404],
+      { request: { params: idParam, query: z.object({ format: z.enum(['docx', 'pdf']).default('pdf') }) } },
+    ),
     async (c) => {
       const out = await exportDirective(deps, c.get('user')!, c.req.valid('param').id, c.req.valid('query').format)
       return c.body(out.bytes, 200, {
