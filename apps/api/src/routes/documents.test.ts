@@ -1,26 +1,22 @@
 // Collaborative drafts through the whole hub: skeletons, imports, named versions, issuing, logout.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, issueDirective, loginCookie, startTestHub, submitDirective } from '../testing/live-hub'
+import { describe, expect, it } from 'vitest'
+import { api, issueDirective, loginCookie, submitDirective, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let vanphong: string
-let bithu: string
-let tayho: string
-beforeAll(async () => {
-  hub = await startTestHub()
-  vanphong = await loginCookie(hub.base, 'vanphong@demo.local')
-  bithu = await loginCookie(hub.base, 'bithu@demo.local')
-  tayho = await loginCookie(hub.base, 'tayho@demo.local')
-})
-afterAll(() => hub.close())
+const { hub, as } = useLiveHub(['vanphong', 'bithu', 'tayho'])
 
 describe('collaborative drafts in the hub', () => {
   it('gives a new draft its skeleton from the server, once, however many open it together', async () => {
     const d = (
-      await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: 'về tăng cường phòng, chống dịch' })
+      await api(hub.base, as.vanphong, 'POST', '/api/directives', {
+        kind: 'CT',
+        title: 'về tăng cường phòng, chống dịch',
+      })
     ).json.directive
-    const [a, b] = await Promise.all([openDoc(hub.base, d.docName, vanphong), openDoc(hub.base, d.docName, bithu)])
+    const [a, b] = await Promise.all([
+      openDoc(hub.base, d.docName, as.vanphong),
+      openDoc(hub.base, d.docName, as.bithu),
+    ])
     try {
       await until(() => a.text() === b.text() && a.text().length > 0)
       expect(a.text()).toMatch(/^Căn cứ/)
@@ -35,8 +31,8 @@ describe('collaborative drafts in the hub', () => {
   it('opens an imported directive with its text, not the skeleton', async () => {
     const text =
       'THÀNH ỦY HÀ NỘI\nSố 30-CT/TU\nHà Nội, ngày 10 tháng 8 năm 2021\nCHỈ THỊ\nvề phòng dịch\nBan Thường vụ Thành ủy yêu cầu:\n1. Sở Y tế xét nghiệm.\n2. Công an Thành phố lập chốt.\nChỉ thị này phổ biến đến chi bộ.'
-    const imp = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text })).json.directive
-    const c = await openDoc(hub.base, imp.docName, vanphong)
+    const imp = (await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text })).json.directive
+    const c = await openDoc(hub.base, imp.docName, as.vanphong)
     try {
       await until(() => c.text().includes('2. Công an'))
       expect(c.text()).toBe(
@@ -48,29 +44,31 @@ describe('collaborative drafts in the hub', () => {
   })
 
   it('saves, lists, shows, compares and restores named versions; a restore is a new edit', async () => {
-    const d = (await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'KH', title: 'kế hoạch kiểm tra' }))
+    const d = (await api(hub.base, as.vanphong, 'POST', '/api/directives', { kind: 'KH', title: 'kế hoạch kiểm tra' }))
       .json.directive
-    const a = await openDoc(hub.base, d.docName, vanphong)
-    const b = await openDoc(hub.base, d.docName, bithu)
+    const a = await openDoc(hub.base, d.docName, as.vanphong)
+    const b = await openDoc(hub.base, d.docName, as.bithu)
     try {
       a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra 30 quận, huyện.'])
       await until(() => b.text().includes('30 quận'))
-      const v1 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, {
+      const v1 = await api(hub.base, as.vanphong, 'POST', `/api/documents/${d.docName}/versions`, {
         label: 'Bản trình Thường trực ngày 02/8/2021',
       })
       expect(v1.status).toBe(201)
       a.setParagraphs(['Ban Thường vụ yêu cầu:', '1. Kiểm tra đột xuất 30 quận, huyện.', '2. Báo cáo trước ngày 15/8.'])
       await until(() => b.text().includes('đột xuất'))
-      const v2 = await api(hub.base, vanphong, 'POST', `/api/documents/${d.docName}/versions`, { label: 'Sau góp ý' })
-      const list = (await api(hub.base, bithu, 'GET', `/api/documents/${d.docName}/versions`)).json.versions
+      const v2 = await api(hub.base, as.vanphong, 'POST', `/api/documents/${d.docName}/versions`, {
+        label: 'Sau góp ý',
+      })
+      const list = (await api(hub.base, as.bithu, 'GET', `/api/documents/${d.docName}/versions`)).json.versions
       expect(list.map((v: any) => v.label)).toEqual(['Sau góp ý', 'Bản trình Thường trực ngày 02/8/2021'])
-      const shown = (await api(hub.base, bithu, 'GET', `/api/documents/${d.docName}/versions/${v1.json.version.id}`))
+      const shown = (await api(hub.base, as.bithu, 'GET', `/api/documents/${d.docName}/versions/${v1.json.version.id}`))
         .json.version
       expect(shown.plainText).toBe('Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.')
       const diff = (
         await api(
           hub.base,
-          bithu,
+          as.bithu,
           'GET',
           `/api/documents/${d.docName}/diff?from=${v1.json.version.id}&to=${v2.json.version.id}`,
         )
@@ -83,7 +81,7 @@ describe('collaborative drafts in the hub', () => {
       ).toContain('Báo cáo trước ngày 15/8.')
       const restored = await api(
         hub.base,
-        bithu,
+        as.bithu,
         'POST',
         `/api/documents/${d.docName}/versions/${v1.json.version.id}/restore`,
       )
@@ -92,8 +90,8 @@ describe('collaborative drafts in the hub', () => {
       // Both live editors receive the restore as an edit.
       await until(() => a.text() === 'Ban Thường vụ yêu cầu:\n1. Kiểm tra 30 quận, huyện.' && b.text() === a.text())
       // A district head may neither read a draft's versions nor save one.
-      expect((await api(hub.base, tayho, 'GET', `/api/documents/${d.docName}/versions`)).status).toBe(403)
-      expect((await api(hub.base, bithu, 'GET', '/api/documents/directive:nope/versions')).status).toBe(400)
+      expect((await api(hub.base, as.tayho, 'GET', `/api/documents/${d.docName}/versions`)).status).toBe(403)
+      expect((await api(hub.base, as.bithu, 'GET', '/api/documents/directive:nope/versions')).status).toBe(400)
     } finally {
       a.close()
       b.close()
@@ -102,9 +100,12 @@ describe('collaborative drafts in the hub', () => {
 
   it('issuing freezes what the editors wrote, and the issued text is read-only', async () => {
     const d = (
-      await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title: 'về cung ứng hàng hóa thiết yếu' })
+      await api(hub.base, as.vanphong, 'POST', '/api/directives', {
+        kind: 'CT',
+        title: 'về cung ứng hàng hóa thiết yếu',
+      })
     ).json.directive
-    const a = await openDoc(hub.base, d.docName, vanphong)
+    const a = await openDoc(hub.base, d.docName, as.vanphong)
     try {
       // Nothing else is being edited now: the next update the server makes durable is this one.
       const durable = hub.collab!.metrics.durableLatency.count
@@ -120,32 +121,32 @@ describe('collaborative drafts in the hub', () => {
       a.provider.once('connection-close', () => {
         closed = true
       })
-      const s = (await submitDirective(hub.base, vanphong, d.id, d.version)).json.directive
-      const issued = await issueDirective(hub.base, bithu, d.id, s.version)
+      const s = (await submitDirective(hub.base, as.vanphong, d.id, d.version)).json.directive
+      const issued = await issueDirective(hub.base, as.bithu, d.id, s.version)
       expect(issued.status).toBe(200)
-      const full = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}`)).json
+      const full = (await api(hub.base, as.bithu, 'GET', `/api/directives/${d.id}`)).json
       expect(full.clauses.map((c: any) => c.text)).toEqual([
         'Sở Công Thương bảo đảm hàng hóa; hoàn thành trong ngày 05/8/2021.',
         'Các quận ủy, huyện ủy, thị ủy giám sát giá cả.',
       ])
-      const v = (await api(hub.base, bithu, 'GET', `/api/directives/${d.id}/versions/1`)).json.version
+      const v = (await api(hub.base, as.bithu, 'GET', `/api/directives/${d.id}/versions/1`)).json.version
       expect(v.plainText).toContain('1. Sở Công Thương')
       expect(v.doc.type).toBe('doc')
       // The editor that stayed open is reconnected as read-only: its later edits go nowhere.
       await until(() => closed && a.provider.wsconnected && a.provider.synced, 10_000, 'the read-only reconnect')
       const dropped = hub.collab!.metrics.updatesDropped
       a.setParagraphs(['sửa trong phiên cũ'])
-      const again = await openDoc(hub.base, d.docName, vanphong)
+      const again = await openDoc(hub.base, d.docName, as.vanphong)
       again.setParagraphs(['sửa sau khi ban hành'])
       // Both edits reached the server and were refused there.
       await until(() => hub.collab!.metrics.updatesDropped >= dropped + 2, 5000, 'both edits to be dropped')
-      const check = await openDoc(hub.base, d.docName, bithu)
+      const check = await openDoc(hub.base, d.docName, as.bithu)
       expect(check.text()).toContain('1. Sở Công Thương')
       expect(check.text()).not.toContain('sửa sau khi ban hành')
       expect(check.text()).not.toContain('sửa trong phiên cũ')
       again.close()
       check.close()
-      const drafts = (await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/task-drafts`)).json.drafts
+      const drafts = (await api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/task-drafts`)).json.drafts
       expect(drafts[0]).toMatchObject({ clauseOrdinal: 1, dueAt: '2021-08-05' })
       expect(drafts[1].leadUnitIds).toHaveLength(30)
     } finally {
@@ -167,8 +168,8 @@ describe('collaborative drafts in the hub', () => {
       10_000,
       'the outbox to drain',
     )
-    expect((await api(hub.base, tayho, 'GET', '/api/metrics')).status).toBe(403)
-    expect((await api(hub.base, bithu, 'GET', '/api/metrics')).status).toBe(403)
+    expect((await api(hub.base, as.tayho, 'GET', '/api/metrics')).status).toBe(403)
+    expect((await api(hub.base, as.bithu, 'GET', '/api/metrics')).status).toBe(403)
   })
 
   it('drops the editors of a user who logged out everywhere; their later edits reach nobody', async () => {
@@ -176,7 +177,7 @@ describe('collaborative drafts in the hub', () => {
     const d = (await api(hub.base, first, 'POST', '/api/directives', { kind: 'CT', title: 'đăng xuất mọi nơi' })).json
       .directive
     const a = await openDoc(hub.base, d.docName, first)
-    const b = await openDoc(hub.base, d.docName, bithu)
+    const b = await openDoc(hub.base, d.docName, as.bithu)
     try {
       a.setParagraphs(['trước khi đăng xuất'])
       await until(() => b.text() === 'trước khi đăng xuất')
@@ -194,7 +195,7 @@ describe('collaborative drafts in the hub', () => {
       await until(() => refused() > before, 10_000, 'the reconnect to be refused')
       expect(reconnected).toBe(false)
       expect(b.text()).toBe('trước khi đăng xuất')
-      const fresh = await openDoc(hub.base, d.docName, bithu)
+      const fresh = await openDoc(hub.base, d.docName, as.bithu)
       expect(fresh.text()).toBe('trước khi đăng xuất')
       fresh.close()
     } finally {

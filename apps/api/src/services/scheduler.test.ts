@@ -2,13 +2,11 @@ import { schema } from '@hub/db'
 import { addDays, vnDay } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, loginCookie, startTestHub } from '../testing/live-hub'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { api, useLiveHub } from '../testing/live-hub'
 import { Scheduler } from './scheduler'
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let bithu: string
-let tayho: string
+const { hub, as } = useLiveHub(['bithu', 'tayho'])
 let tayhoId: string
 let wardId: string
 let tayhoUserId: string
@@ -19,16 +17,12 @@ const events = async (taskId: string, type: string) =>
   )
 
 beforeAll(async () => {
-  hub = await startTestHub()
-  bithu = await loginCookie(hub.base, 'bithu@demo.local')
-  tayho = await loginCookie(hub.base, 'tayho@demo.local')
-  tayhoId = (await api(hub.base, bithu, 'GET', '/api/units?kind=district')).json.units.find(
+  tayhoId = (await api(hub.base, as.bithu, 'GET', '/api/units?kind=district')).json.units.find(
     (u: any) => u.name === 'Quận Tây Hồ',
   ).id
-  wardId = (await api(hub.base, bithu, 'GET', `/api/units?parentId=${tayhoId}`)).json.units[0].id
-  tayhoUserId = (await api(hub.base, tayho, 'GET', '/api/auth/me')).json.user.id
+  wardId = (await api(hub.base, as.bithu, 'GET', `/api/units?parentId=${tayhoId}`)).json.units[0].id
+  tayhoUserId = (await api(hub.base, as.tayho, 'GET', '/api/auth/me')).json.user.id
 })
-afterAll(() => hub.close())
 
 const newScheduler = () =>
   new Scheduler(hub.deps.dbh.db, hub.deps.units, log, () => void hub.outbox.kick(), {
@@ -56,7 +50,7 @@ describe('scheduler', () => {
   it('marks an overdue task and notifies once, even when two processes run the job together', async () => {
     const today = vnDay()
     const task = (
-      await api(hub.base, bithu, 'POST', '/api/tasks', {
+      await api(hub.base, as.bithu, 'POST', '/api/tasks', {
         title: 'Hoàn thành danh sách hỗ trợ',
         leadUnitId: tayhoId,
         accountableUserId: tayhoUserId,
@@ -70,14 +64,14 @@ describe('scheduler', () => {
     const [row] = await hub.deps.dbh.db.select().from(schema.tasks).where(eq(schema.tasks.id, task.id))
     expect(row!.overdueMarkedAt).toBeTruthy()
     await hub.outbox.kick()
-    const notes = (await api(hub.base, tayho, 'GET', '/api/notifications')).json.notifications
+    const notes = (await api(hub.base, as.tayho, 'GET', '/api/notifications')).json.notifications
     const overdue = notes.filter((n: any) => n.kind === 'task.overdue')
     expect(overdue).toHaveLength(1)
   })
 
   it('reminds the accountable person the day before, once', async () => {
     const task = (
-      await api(hub.base, bithu, 'POST', '/api/tasks', {
+      await api(hub.base, as.bithu, 'POST', '/api/tasks', {
         title: 'Chuẩn bị khu cách ly',
         leadUnitId: tayhoId,
         accountableUserId: tayhoUserId,
@@ -91,26 +85,26 @@ describe('scheduler', () => {
 
   it('escalates a task overdue for days to the head of the unit above', async () => {
     const task = (
-      await api(hub.base, tayho, 'POST', '/api/tasks', {
+      await api(hub.base, as.tayho, 'POST', '/api/tasks', {
         title: 'Lập chốt tại tổ dân phố 5',
         leadUnitId: wardId,
         dueAt: addDays(vnDay(), -5),
       })
     ).json.task
-    await api(hub.base, tayho, 'POST', '/api/notifications/read-all')
+    await api(hub.base, as.tayho, 'POST', '/api/notifications/read-all')
     await newScheduler().runOnce()
     const esc = await events(task.id, 'task.escalated')
     expect(esc).toHaveLength(1)
     expect((esc[0]!.payload as any).toUserIds).toEqual([tayhoUserId])
     await hub.outbox.kick()
-    const notes = (await api(hub.base, tayho, 'GET', '/api/notifications?unreadOnly=true')).json.notifications
+    const notes = (await api(hub.base, as.tayho, 'GET', '/api/notifications?unreadOnly=true')).json.notifications
     expect(notes.some((n: any) => n.kind === 'task.escalated')).toBe(true)
   })
 
   /** A daily task of Tây Hồ's, naming its head, that asks for a report every day. */
   const dailyReportTask = async (title: string) =>
     (
-      await api(hub.base, bithu, 'POST', '/api/tasks', {
+      await api(hub.base, as.bithu, 'POST', '/api/tasks', {
         title,
         leadUnitId: tayhoId,
         accountableUserId: tayhoUserId,
@@ -130,7 +124,7 @@ describe('scheduler', () => {
     expect(await events(task.id, 'task.report_due')).toHaveLength(1)
     // A unit that reported is not chased.
     const reported = await dailyReportTask('Báo cáo tiêm chủng hằng ngày')
-    await api(hub.base, tayho, 'POST', `/api/tasks/${reported.id}/reports`, { narrative: 'Đã tiêm 1.200 mũi.' })
+    await api(hub.base, as.tayho, 'POST', `/api/tasks/${reported.id}/reports`, { narrative: 'Đã tiêm 1.200 mũi.' })
     await newScheduler().runOnce(afternoon)
     expect(await events(reported.id, 'task.report_due')).toHaveLength(0)
     const [row] = await hub.deps.dbh.db
