@@ -171,31 +171,29 @@ function ReplaceForm({
   )
 }
 
+const exportFormats = [
+  { format: 'docx', Icon: IconFileTypeDocx },
+  { format: 'pdf', Icon: IconFileTypePdf },
+] as const
+
 /** "Tải DOCX", "Tải PDF": the formal layout (a directive's, the city report's), downloaded from its export route. */
 export function ExportButtons({ href }: { href: (format: 'docx' | 'pdf') => string }) {
   const { t } = useTranslation()
   return (
     <Group gap="xs" aria-label={t('exportDoc.label')} role="group">
-      <Button
-        component="a"
-        href={href('docx')}
-        download
-        variant="default"
-        size="sm"
-        leftSection={<IconFileTypeDocx size={16} aria-hidden />}
-      >
-        {t('exportDoc.docx')}
-      </Button>
-      <Button
-        component="a"
-        href={href('pdf')}
-        download
-        variant="default"
-        size="sm"
-        leftSection={<IconFileTypePdf size={16} aria-hidden />}
-      >
-        {t('exportDoc.pdf')}
-      </Button>
+      {exportFormats.map(({ format, Icon }) => (
+        <Button
+          key={format}
+          component="a"
+          href={href(format)}
+          download
+          variant="default"
+          size="sm"
+          leftSection={<Icon size={16} aria-hidden />}
+        >
+          {t(`exportDoc.${format}`)}
+        </Button>
+      ))}
     </Group>
   )
 }
