@@ -69,6 +69,8 @@ export interface WriteClock {
 
 /** The tables a statement may write; '*' when it may write anything (DDL, an unknown form). */
 export function tablesWritten(text: string): string[] {
+  // Several statements in one text (the simple protocol: migrations, seeds): not read, everything.
+  if (/;\s*\S/.test(text)) return ['*']
   const head = /^[\s(]*([a-z]+)/i.exec(text)?.[1]?.toLowerCase()
   if (!head || readOnly.has(head)) return []
   const tables = [...text.matchAll(writeTarget)].map((m) => m[1]!.toLowerCase())

@@ -65,6 +65,8 @@ describe('the write clock', () => {
     expect(tablesWritten('delete from "memberships" where "user_id" = $1')).toEqual(['memberships'])
     expect(tablesWritten('with x as (delete from tasks returning id) select * from x')).toEqual(['tasks'])
     expect(tablesWritten('create index on tasks (status)')).toEqual(['*'])
+    expect(tablesWritten('select 1; update tasks set progress = 1')).toEqual(['*'])
+    expect(tablesWritten('select 1;')).toEqual([])
   })
 
   it('counts a committed transaction once it commits, and a rolled-back one not at all', async () => {
