@@ -1,11 +1,11 @@
-import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { IconSearch } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProposeModelButton } from '../components/ModelActions'
 import { ErrorState, Loading } from '../components/PageState'
+import { SearchField } from '../components/SearchField'
 import { UnitSelect } from '../components/UnitSelect'
 import { formatDate } from '../lib/dates'
 import { type ModelPractice, type ModelStatus, modelStatuses, useModels } from '../lib/models'
@@ -98,12 +98,7 @@ export function ModelsPage() {
         <ProposeModelButton />
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-        <TextInput
-          label={t('models.filters.search')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          leftSection={<IconSearch size={16} aria-hidden />}
-        />
+        <SearchField label={t('models.filters.search')} value={text} onText={setText} />
         <Select
           label={t('models.filters.category')}
           clearable

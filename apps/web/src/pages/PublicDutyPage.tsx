@@ -1,12 +1,13 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Anchor, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
-import { IconPhone, IconSearch } from '@tabler/icons-react'
+import { Anchor, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconPhone } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { ErrorState, Loading } from '../components/PageState'
+import { SearchField } from '../components/SearchField'
 import { api } from '../lib/api'
 import { formatTime } from '../lib/dates'
 
@@ -55,13 +56,7 @@ export function PublicDutyPage() {
           {t('accountability.duty.intro')}
         </Text>
         <Group gap="md" align="flex-end">
-          <TextInput
-            label={t('accountability.duty.search')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={280}
-          />
+          <SearchField label={t('accountability.duty.search')} value={q} onText={setQ} w={280} />
           {!q && (
             <SegmentedControl
               aria-label={t('accountability.kind')}

@@ -1,10 +1,11 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Anchor, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { IconLayoutKanban, IconPhone, IconSearch } from '@tabler/icons-react'
+import { Anchor, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { IconLayoutKanban, IconPhone } from '@tabler/icons-react'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { SearchField } from '../components/SearchField'
 import { TaskTable } from '../components/TaskTable'
 import { type LinkedUnit, UnitSuccession } from '../components/unit-time'
 import { formatDate, formatTime } from '../lib/dates'
@@ -198,13 +199,7 @@ export function UnitPage() {
             ) : (
               <Stack gap="xs">
                 {u.children.length > 8 && (
-                  <TextInput
-                    label={t('unit.filterSubunits')}
-                    leftSection={<IconSearch size={16} aria-hidden />}
-                    value={filter}
-                    onChange={(e) => setFilter(e.currentTarget.value)}
-                    size="sm"
-                  />
+                  <SearchField label={t('unit.filterSubunits')} value={filter} onText={setFilter} size="sm" />
                 )}
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4} mah={360} style={{ overflowY: 'auto' }}>
                   {children.map((c) => (

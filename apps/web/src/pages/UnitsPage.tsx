@@ -1,11 +1,12 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Accordion, Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
-import { IconSearch, IconSitemap } from '@tabler/icons-react'
+import { Accordion, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconSitemap } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { SearchField } from '../components/SearchField'
 import { useDirectsCity } from '../components/unit-time'
 import { VnDateInput } from '../components/VnDateInput'
 import { api } from '../lib/api'
@@ -58,13 +59,7 @@ export function UnitsPage() {
         )}
       </Group>
       <Group align="flex-end" gap="md">
-        <TextInput
-          label={t('unit.directorySearch')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          maw={420}
-        />
+        <SearchField label={t('unit.directorySearch')} value={q} onText={setQ} maw={420} />
         <VnDateInput
           label={t('unitsTime.treeOn')}
           description={t('unitsTime.treeOnHint')}
