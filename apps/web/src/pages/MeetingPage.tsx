@@ -10,6 +10,7 @@ import { AssignTaskForm } from '../components/AssignTaskForm'
 import { MeetingStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
 import { BackLink } from '../components/page-parts'
+import { Section } from '../components/Section'
 import { TaskCard } from '../components/TaskCard'
 import { ApiError } from '../lib/api'
 import { formatDateTime } from '../lib/dates'
@@ -43,81 +44,76 @@ function Conclude({
   useEffect(() => setText(initial), [initial])
   const target = created?.id ?? directiveId
   return (
-    <Card withBorder radius="md" component="section" aria-labelledby="conclusions-title">
-      <Stack gap="sm">
-        <Title order={2} fz="md" id="conclusions-title">
-          {t('meeting.conclusions')}
-        </Title>
-        <Textarea
-          aria-labelledby="conclusions-title"
-          placeholder={t('meeting.conclusionsPlaceholder')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          autosize
-          minRows={4}
-          disabled={concluded}
-        />
-        {problem && (
-          <Text c="red.9" size="sm" role="alert">
-            {problem}
-          </Text>
-        )}
-        {(concluded || created) && (
-          <Alert color="green" variant="light" icon={<IconCheck size={16} aria-hidden />}>
-            <Stack gap={4}>
-              <Text size="sm">{t('meeting.concluded')}</Text>
-              {target && (
-                <Anchor component={Link} to={`/directives/${target}`} size="sm" fw={600}>
-                  {t('meeting.openConclusion')}
-                </Anchor>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {!concluded && !created && !confirming && (
-          <Button color="red.8" disabled={!text.trim()} onClick={() => setConfirming(true)} data-testid="conclude">
-            {t('meeting.conclude')}
-          </Button>
-        )}
-        {confirming && (
-          <Alert color="orange" variant="light" role="alertdialog" aria-label={t('meeting.concludeConfirm')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('meeting.concludeConfirm')}</Text>
-              <Group gap="xs">
-                <Button
-                  color="red.8"
-                  size="xs"
-                  loading={conclude.isPending}
-                  data-testid="conclude-confirm"
-                  onClick={async () => {
-                    setProblem(null)
-                    try {
-                      const r = await conclude.mutateAsync(text.trim())
-                      setCreated(r.directive ?? ({ id: r.meeting.conclusionDirectiveId } as Directive))
-                    } catch (e) {
-                      setProblem(
-                        e instanceof ApiError && e.isUnavailable
-                          ? t('common.unavailable')
-                          : e instanceof Error
-                            ? e.message
-                            : String(e),
-                      )
-                    } finally {
-                      setConfirming(false)
-                    }
-                  }}
-                >
-                  {t('meeting.conclude')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
-        )}
-      </Stack>
-    </Card>
+    <Section id="conclusions-title" title={t('meeting.conclusions')} fz="md">
+      <Textarea
+        aria-labelledby="conclusions-title"
+        placeholder={t('meeting.conclusionsPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        autosize
+        minRows={4}
+        disabled={concluded}
+      />
+      {problem && (
+        <Text c="red.9" size="sm" role="alert">
+          {problem}
+        </Text>
+      )}
+      {(concluded || created) && (
+        <Alert color="green" variant="light" icon={<IconCheck size={16} aria-hidden />}>
+          <Stack gap={4}>
+            <Text size="sm">{t('meeting.concluded')}</Text>
+            {target && (
+              <Anchor component={Link} to={`/directives/${target}`} size="sm" fw={600}>
+                {t('meeting.openConclusion')}
+              </Anchor>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {!concluded && !created && !confirming && (
+        <Button color="red.8" disabled={!text.trim()} onClick={() => setConfirming(true)} data-testid="conclude">
+          {t('meeting.conclude')}
+        </Button>
+      )}
+      {confirming && (
+        <Alert color="orange" variant="light" role="alertdialog" aria-label={t('meeting.concludeConfirm')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('meeting.concludeConfirm')}</Text>
+            <Group gap="xs">
+              <Button
+                color="red.8"
+                size="xs"
+                loading={conclude.isPending}
+                data-testid="conclude-confirm"
+                onClick={async () => {
+                  setProblem(null)
+                  try {
+                    const r = await conclude.mutateAsync(text.trim())
+                    setCreated(r.directive ?? ({ id: r.meeting.conclusionDirectiveId } as Directive))
+                  } catch (e) {
+                    setProblem(
+                      e instanceof ApiError && e.isUnavailable
+                        ? t('common.unavailable')
+                        : e instanceof Error
+                          ? e.message
+                          : String(e),
+                    )
+                  } finally {
+                    setConfirming(false)
+                  }
+                }}
+              >
+                {t('meeting.conclude')}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+    </Section>
   )
 }
 

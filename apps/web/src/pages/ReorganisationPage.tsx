@@ -1,10 +1,11 @@
 // The office's screen for units through time: record a future reorganisation from a file (checked
 // before anything is written), and hand the open tasks of abolished units to their successors.
-import { Alert, Button, Card, FileInput, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, FileInput, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { Section } from '../components/Section'
 import { api } from '../lib/api'
 import { formatDate } from '../lib/dates'
 
@@ -58,68 +59,63 @@ function ReorganisationFile() {
   }
   const result = check.data
   return (
-    <Card withBorder radius="md" component="section" aria-labelledby="reorg-title">
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id="reorg-title">
-          {t('unitsTime.reorganiseTitle')}
-        </Title>
-        <Text size="sm">{t('unitsTime.reorganiseIntro')}</Text>
-        <FileInput
-          label={t('unitsTime.file')}
-          accept="application/json,.json"
-          onChange={(f) => void onFile(f)}
-          maw={420}
-        />
-        {readError && <Alert color="red">{readError}</Alert>}
-        {check.error && <ErrorState error={check.error} compact />}
-        {result?.ok && result.summary && (
-          <Alert color="green" data-testid="reorg-ok">
-            {t('unitsTime.checkOk', { ...result.summary, day: formatDate(result.summary.effectiveOn) })}
-          </Alert>
-        )}
-        {result && !result.ok && (
-          <Alert
-            color="red"
-            title={t('unitsTime.problems', { count: result.problems.length })}
-            data-testid="reorg-problems"
-          >
-            <List size="sm">
-              {result.problems.slice(0, 50).map((p) => (
-                <List.Item key={p}>{p}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        <Group>
-          <Button variant="light" disabled={!file} onClick={() => check.mutate(file)} loading={check.isPending}>
-            {t('unitsTime.check')}
-          </Button>
-          <Button
-            disabled={!result?.ok || record.isSuccess}
-            onClick={() => record.mutate(file)}
-            loading={record.isPending}
-          >
-            {t('unitsTime.record')}
-          </Button>
-        </Group>
-        {record.error && <ErrorState error={record.error} compact />}
-        {record.data && (
-          <Alert color="green">
-            {t('unitsTime.recorded', { day: formatDate(record.data.reorganisation.effectiveOn) })}
-          </Alert>
-        )}
-        <Title order={3} fz="md">
-          {t('unitsTime.history')}
-        </Title>
-        <List size="sm">
-          {(list.data ?? []).map((r) => (
-            <List.Item key={r.id}>
-              {formatDate(r.effectiveOn)} · {r.basis.slice(0, 120)}
-            </List.Item>
-          ))}
-        </List>
-      </Stack>
-    </Card>
+    <Section id="reorg-title" title={t('unitsTime.reorganiseTitle')} fz="lg">
+      <Text size="sm">{t('unitsTime.reorganiseIntro')}</Text>
+      <FileInput
+        label={t('unitsTime.file')}
+        accept="application/json,.json"
+        onChange={(f) => void onFile(f)}
+        maw={420}
+      />
+      {readError && <Alert color="red">{readError}</Alert>}
+      {check.error && <ErrorState error={check.error} compact />}
+      {result?.ok && result.summary && (
+        <Alert color="green" data-testid="reorg-ok">
+          {t('unitsTime.checkOk', { ...result.summary, day: formatDate(result.summary.effectiveOn) })}
+        </Alert>
+      )}
+      {result && !result.ok && (
+        <Alert
+          color="red"
+          title={t('unitsTime.problems', { count: result.problems.length })}
+          data-testid="reorg-problems"
+        >
+          <List size="sm">
+            {result.problems.slice(0, 50).map((p) => (
+              <List.Item key={p}>{p}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Group>
+        <Button variant="light" disabled={!file} onClick={() => check.mutate(file)} loading={check.isPending}>
+          {t('unitsTime.check')}
+        </Button>
+        <Button
+          disabled={!result?.ok || record.isSuccess}
+          onClick={() => record.mutate(file)}
+          loading={record.isPending}
+        >
+          {t('unitsTime.record')}
+        </Button>
+      </Group>
+      {record.error && <ErrorState error={record.error} compact />}
+      {record.data && (
+        <Alert color="green">
+          {t('unitsTime.recorded', { day: formatDate(record.data.reorganisation.effectiveOn) })}
+        </Alert>
+      )}
+      <Title order={3} fz="md">
+        {t('unitsTime.history')}
+      </Title>
+      <List size="sm">
+        {(list.data ?? []).map((r) => (
+          <List.Item key={r.id}>
+            {formatDate(r.effectiveOn)} · {r.basis.slice(0, 120)}
+          </List.Item>
+        ))}
+      </List>
+    </Section>
   )
 }
 
@@ -150,78 +146,73 @@ function Handover() {
     },
   })
   return (
-    <Card withBorder radius="md" component="section" aria-labelledby="handover-title">
-      <Stack gap="sm">
-        <Title order={2} fz="lg" id="handover-title">
-          {t('unitsTime.handover')}
-        </Title>
-        <Text size="sm">{t('unitsTime.handoverIntro')}</Text>
-        {proposal.isLoading && <Loading />}
-        {proposal.error && <ErrorState error={proposal.error} compact />}
-        {proposal.data && items.length === 0 && <Text size="sm">{t('unitsTime.handoverNone')}</Text>}
-        {abolished.length > 0 && (
-          <Select
-            label={t('unitsTime.handoverUnit')}
-            data={abolished.map(([value, label]) => ({ value, label }))}
-            value={unitId}
-            onChange={setUnitId}
-            searchable
-            maw={420}
-          />
-        )}
-        {shown.length > 0 && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped data-testid="handover-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('unitsTime.task')}</Table.Th>
-                  <Table.Th>{t('unitsTime.handoverTo')}</Table.Th>
+    <Section id="handover-title" title={t('unitsTime.handover')} fz="lg">
+      <Text size="sm">{t('unitsTime.handoverIntro')}</Text>
+      {proposal.isLoading && <Loading />}
+      {proposal.error && <ErrorState error={proposal.error} compact />}
+      {proposal.data && items.length === 0 && <Text size="sm">{t('unitsTime.handoverNone')}</Text>}
+      {abolished.length > 0 && (
+        <Select
+          label={t('unitsTime.handoverUnit')}
+          data={abolished.map(([value, label]) => ({ value, label }))}
+          value={unitId}
+          onChange={setUnitId}
+          searchable
+          maw={420}
+        />
+      )}
+      {shown.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped data-testid="handover-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('unitsTime.task')}</Table.Th>
+                <Table.Th>{t('unitsTime.handoverTo')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((i) => (
+                <Table.Tr key={i.taskId}>
+                  <Table.Td>
+                    <Text size="sm">{i.title}</Text>
+                    {i.dueAt && (
+                      <Text size="xs" c="dimmed">
+                        {formatDate(i.dueAt)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`${t('unitsTime.handoverTo')}: ${i.title}`}
+                      placeholder={t('unitsTime.handoverPick')}
+                      data={i.candidates.map((c) => ({
+                        value: c.unitId,
+                        label: `${c.name} (${t(`unitsTime.${c.share}`)})`,
+                      }))}
+                      value={pickOf(i)}
+                      onChange={(v) => setPicks((p) => ({ ...p, [i.taskId]: v }))}
+                      clearable
+                    />
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((i) => (
-                  <Table.Tr key={i.taskId}>
-                    <Table.Td>
-                      <Text size="sm">{i.title}</Text>
-                      {i.dueAt && (
-                        <Text size="xs" c="dimmed">
-                          {formatDate(i.dueAt)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`${t('unitsTime.handoverTo')}: ${i.title}`}
-                        placeholder={t('unitsTime.handoverPick')}
-                        data={i.candidates.map((c) => ({
-                          value: c.unitId,
-                          label: `${c.name} (${t(`unitsTime.${c.share}`)})`,
-                        }))}
-                        value={pickOf(i)}
-                        onChange={(v) => setPicks((p) => ({ ...p, [i.taskId]: v }))}
-                        clearable
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {submit.error && <ErrorState error={submit.error} compact />}
-        {submit.data && <Alert color="green">{t('unitsTime.handoverDone', { count: submit.data.tasks.length })}</Alert>}
-        {shown.length > 0 && (
-          <Button
-            disabled={chosen.length === 0}
-            onClick={() => submit.mutate()}
-            loading={submit.isPending}
-            w="fit-content"
-          >
-            {t('unitsTime.handoverSubmit', { count: chosen.length })}
-          </Button>
-        )}
-      </Stack>
-    </Card>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {submit.error && <ErrorState error={submit.error} compact />}
+      {submit.data && <Alert color="green">{t('unitsTime.handoverDone', { count: submit.data.tasks.length })}</Alert>}
+      {shown.length > 0 && (
+        <Button
+          disabled={chosen.length === 0}
+          onClick={() => submit.mutate()}
+          loading={submit.isPending}
+          w="fit-content"
+        >
+          {t('unitsTime.handoverSubmit', { count: chosen.length })}
+        </Button>
+      )}
+    </Section>
   )
 }
 
