@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { type ModelComment, useModelComments, usePostComment } from '../lib/models'
+import { CommentText } from './CommentText'
 import { ErrorState, Loading } from './PageState'
 
 function Reply({ modelId, parentId }: { modelId: string; parentId?: string }) {
@@ -40,15 +40,7 @@ function Reply({ modelId, parentId }: { modelId: string; parentId?: string }) {
 function Comment({ c }: { c: ModelComment }) {
   return (
     <div>
-      <Text size="sm" fw={600}>
-        {c.authorName ?? '—'}{' '}
-        <Text span size="xs" c="dimmed" fw={400}>
-          {formatDateTime(c.createdAt)}
-        </Text>
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {c.body}
-      </Text>
+      <CommentText author={c.authorName ?? '—'} at={c.createdAt} text={c.body} authorSize="sm" />
     </div>
   )
 }

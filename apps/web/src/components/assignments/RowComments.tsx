@@ -5,7 +5,7 @@ import { ActionIcon, Button, Indicator, Popover, Stack, Text, Textarea, Title } 
 import { IconMessage } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '../../lib/dates'
+import { CommentText } from '../CommentText'
 import { useAssignmentContext } from './context'
 
 export function RowComments({ row }: { row: AssignmentRow }) {
@@ -47,15 +47,7 @@ export function RowComments({ row }: { row: AssignmentRow }) {
           <Stack gap={6} mah={240} style={{ overflowY: 'auto' }}>
             {row.comments.map((c) => (
               <div key={c.id}>
-                <Text size="xs" fw={600}>
-                  {c.name}{' '}
-                  <Text span size="xs" c="dimmed" fw={400}>
-                    {formatDateTime(c.at)}
-                  </Text>
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {c.text}
-                </Text>
+                <CommentText author={c.name} at={c.at} text={c.text} authorSize="xs" />
               </div>
             ))}
           </Stack>
