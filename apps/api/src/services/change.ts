@@ -1,7 +1,9 @@
 /**
  * The one way to write a change: the write, its audit row and its typed domain event in one
  * transaction, then the outbox woken so that delivery starts at once. A rolled-back change leaves
- * none of the three and announces nothing; nobody calls the outbox by hand.
+ * none of the three and announces nothing; nobody calls the outbox by hand. Kept answers need no
+ * call either: by the time the transaction's promise resolves, the database handle's write clock has
+ * counted the tables it wrote (see WriteClock in @hub/db), so the board cache drops what they changed.
  */
 import type { Db, Tx } from '@hub/db'
 import type { Deps } from '../context'
