@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { loginViaApi, newContext, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 /** An instant's day in Vietnam as dd/mm/yyyy. */
 const vnDate = (d: Date) =>
@@ -21,17 +19,7 @@ interface Row {
 }
 
 describe('the accountability dashboard', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('the secretary drills from the city to a district to the overdue task behind its figure', async () => {
     const bithu = await apiLogin(hub.base, 'bithu')
@@ -44,9 +32,7 @@ describe('the accountability dashboard', () => {
       dueAt: '2021-07-28',
     })
 
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'bithu')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'bithu')
     await page.goto('/accountability')
     await page.getByRole('heading', { level: 1, name: 'Thước đo trách nhiệm' }).waitFor()
     // The ranking lists the 30 districts, each coloured by its rating.
@@ -99,9 +85,7 @@ describe('the accountability dashboard', () => {
     const target = rows.find((r) => r.unitName !== 'Quận Tây Hồ' && (r.score ?? 0) > 10)!
     const before = target.score!
 
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'kiemtra')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'kiemtra')
     await page.goto(`/accountability/${target.unitId}`)
     const score = page.getByTestId('unit-score')
     await expect.poll(() => score.textContent(), { timeout: 15_000 }).toBe(String(before))
@@ -153,9 +137,7 @@ describe('the accountability dashboard', () => {
       outcome: 'remind',
     })
 
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'kiemtra')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'kiemtra')
     await page.goto(`/accountability/${unitId}`)
     await page.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
     await page.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click()
@@ -206,9 +188,7 @@ describe('the accountability dashboard', () => {
     await context.close()
 
     // The district's head reads the published conclusion and its date, the other one unpublished, and publishes neither.
-    const headContext = await newContext(browser, hub.base)
-    await loginViaApi(headContext, hub.base, 'tayho')
-    const head = await headContext.newPage()
+    const { context: headContext, page: head } = await signedInPage(browser, hub.base, 'tayho')
     await head.goto(`/accountability/${unitId}`)
     await head.getByRole('heading', { level: 1, name: 'Quận Tây Hồ' }).waitFor()
     const seen = head.locator(`[data-inspection="${recorded.id}"]`)

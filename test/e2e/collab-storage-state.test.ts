@@ -2,26 +2,15 @@
 // message (type 100; the server side is proven in packages/collab/src/storage-state.test.ts with a
 // failing database) is put on the real, proxied socket here, as the server sends it while the
 // database fails and once it has written the edits.
-import type { Browser, WebSocketRoute } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WebSocketRoute } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 const storageFrame = (state: object) => Buffer.concat([Buffer.from([100]), Buffer.from(JSON.stringify(state))])
 
 describe('storage state beside the connection badge', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('says the edits are held in memory, how many, then saved', async () => {
     const office = await apiLogin(hub.base, 'vanphong')
@@ -29,9 +18,7 @@ describe('storage state beside the connection badge', () => {
       kind: 'CT',
       title: 'về trạng thái lưu khi cơ sở dữ liệu gián đoạn (thử)',
     })
-    const ctx = await newContext(browser, hub.base)
-    await loginViaApi(ctx, hub.base, 'vanphong')
-    const page = await ctx.newPage()
+    const { context: ctx, page } = await signedInPage(browser, hub.base, 'vanphong')
     let socket: WebSocketRoute | null = null
     await page.routeWebSocket(/\/collab\//, (ws) => {
       ws.connectToServer()

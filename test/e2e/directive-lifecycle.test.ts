@@ -1,17 +1,16 @@
 import JSZip from 'jszip'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import {
   download,
-  launchBrowser,
   login,
-  loginViaApi,
   newContext,
   newPhoneContext,
   screenshot,
+  signedInPage,
+  useHubAndBrowser,
 } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
 
 /**
  * A Party directive as people paste it from a PDF: the two header columns broken into tabs, a stray
@@ -64,17 +63,7 @@ const noSidewaysScroll = (page: Page) =>
   page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth + 1')
 
 describe('a directive from paste to export', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('the office imports, fills and settles the assignment table, submits; the secretary issues and the tasks go out; both formats download', async () => {
     const errors: string[] = []
@@ -164,9 +153,7 @@ describe('a directive from paste to export', () => {
     expect(await office.getByTestId('action-issue').count()).toBe(0)
 
     // 5. The secretary, in another browser, issues it: the number it carries is kept.
-    const ctxSecretary = await newContext(browser, hub.base)
-    await loginViaApi(ctxSecretary, hub.base, 'bithu')
-    const secretary = await ctxSecretary.newPage()
+    const { context: ctxSecretary, page: secretary } = await signedInPage(browser, hub.base, 'bithu')
     secretary.on('pageerror', (e) => errors.push(String(e)))
     await secretary.goto(`/directives/${directiveId}`)
     await secretary.locator('[data-testid="lifecycle"] [data-status="in_review"]').waitFor()

@@ -1,20 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, newContext, submitLoginForm } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { describe, expect, it } from 'vitest'
+import { newContext, submitLoginForm, useHubAndBrowser } from '../helpers/browser'
 
 describe('login', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('sends a visitor to the login page and brings the head of Tây Hồ to "my work"', async () => {
     const context = await newContext(browser, hub.base)

@@ -1,28 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 
 describe('model practices: from the header search to an adoption on the board', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('the head of Hoàn Kiếm finds "phieu di cho", opens the market-pass model and adopts it; the tasks reach his board', async () => {
     const hoankiem = await apiLogin(hub.base, 'hoankiem')
     const district = hoankiem.user.unitId!
-    const context = await newContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'hoankiem')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'hoankiem')
     await page.goto('/')
 
     // The header search, opened with its keyboard shortcut, typed without diacritics.
@@ -86,9 +72,7 @@ describe('model practices: from the header search to an adoption on the board', 
   })
 
   it('a district head proposes a practice; the secretary moves it a step and asks a district to adopt it', async () => {
-    const tayhoCtx = await newContext(browser, hub.base)
-    await loginViaApi(tayhoCtx, hub.base, 'tayho')
-    const page = await tayhoCtx.newPage()
+    const { context: tayhoCtx, page } = await signedInPage(browser, hub.base, 'tayho')
     await page.goto('/models')
     await page.getByTestId('model-card').first().waitFor()
     await page.getByRole('button', { name: 'Đề xuất mô hình' }).click()
@@ -102,9 +86,7 @@ describe('model practices: from the header search to an adoption on the board', 
     await page.getByRole('heading', { level: 1, name: 'Tổ Covid cộng đồng đi chợ hộ' }).waitFor()
     await tayhoCtx.close()
 
-    const bithuCtx = await newContext(browser, hub.base)
-    await loginViaApi(bithuCtx, hub.base, 'bithu')
-    const secretary = await bithuCtx.newPage()
+    const { context: bithuCtx, page: secretary } = await signedInPage(browser, hub.base, 'bithu')
     await secretary.goto(modelUrl)
     await secretary.getByRole('button', { name: 'Chuyển sang: Đã thẩm định' }).click()
     await secretary.getByRole('button', { name: 'Chuyển sang: Khuyến nghị nhân rộng' }).waitFor()
@@ -121,9 +103,7 @@ describe('model practices: from the header search to an adoption on the board', 
   })
 
   it('on a phone the search opens full screen and groups its results', async () => {
-    const context = await newPhoneContext(browser, hub.base)
-    await loginViaApi(context, hub.base, 'tayho')
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(browser, hub.base, 'tayho', 'phone')
     await page.goto('/')
     await page.getByTestId('global-search-open').click()
     await page.getByTestId('global-search-input').fill('3 lop')

@@ -1,26 +1,22 @@
 // "Việc của tôi" for a head with many tasks, on a phone: the first screen comes from one page (30), the
 // rest with "Xem thêm" and by scrolling to the end; the pages read stay readable without a connection.
 
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, login, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { login, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 import { readKept } from '../helpers/kept-cache'
 
 const N = 80
 
 describe('"Việc của tôi" a page at a time', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let phone: BrowserContext
   let quangan: ApiSession
   const tag = `PG${Date.now().toString(36)}`
   const ids: string[] = []
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     const tayho = await apiLogin(hub.base, 'tayho')
     quangan = await apiLogin(hub.base, 'quangan')
     // Due after everything the demo city holds, so these are the last of his open tasks.
@@ -36,8 +32,6 @@ describe('"Việc của tôi" a page at a time', () => {
   })
   afterAll(async () => {
     await phone?.close()
-    await browser?.close()
-    await hub?.stop()
   })
 
   // Retried (in a fresh phone) because about one run in three the offline reload shows only the first

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, loginViaApi, newPhoneContext } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { loginViaApi, newPhoneContext, useHubAndBrowser } from '../helpers/browser'
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer) {
@@ -20,19 +19,14 @@ function watchProblems(page: Page) {
 }
 
 describe('installable app (PWA) on a phone', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let context: BrowserContext
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     context = await newPhoneContext(browser, hub.base)
   })
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
-    await hub?.stop()
   })
 
   it('the hub serves a valid manifest, its icons and the service worker with the right types', async () => {

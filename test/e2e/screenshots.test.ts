@@ -2,11 +2,10 @@
 // is for, with no error in the page.
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, login, newContext, newPhoneContext, SCREENSHOTS, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { login, newContext, newPhoneContext, SCREENSHOTS, screenshot, useHubAndBrowser } from '../helpers/browser'
 
 /** Waits until nothing says "loading" any more, then a little for fonts and transitions. */
 async function settle(page: Page) {
@@ -28,17 +27,7 @@ function pageErrors(page: Page): string[] {
 const written = (name: string) => expect(statSync(join(SCREENSHOTS, `${name}.png`)).size).toBeGreaterThan(5000)
 
 describe('screenshots of the main screens', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('login, my work, board, task, unit (as the head of Tây Hồ)', async () => {
     const api = await apiLogin(hub.base, 'tayho')

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
-import { launchBrowser, login, newContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { login, newContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 
 // The web app works under its content security policy: no violation while a user logs in, opens
 // the board (charts), a directive with the live editor (collab websocket) and the meeting room.
 describe('content security policy', () => {
-  let hub: Hub
-  let browser: Browser
-
-  beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
-  })
+  const { hub, browser } = useHubAndBrowser()
 
   it('sends the policy and the app runs under it with no violation', async () => {
     const res = await fetch(`${hub.base}/`)

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'
-import { launchBrowser, loginViaApi, newContext, newPhoneContext, screenshot } from '../helpers/browser'
-import { type Hub, startHub } from '../helpers/hub'
+import { loginViaApi, newContext, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 
 interface Task {
   id: string
@@ -45,18 +44,11 @@ async function taskTitled(api: ApiSession, title: string): Promise<Task | undefi
 }
 
 describe('typed dates in the assign form', () => {
-  let hub: Hub
-  let browser: Browser
+  const { hub, browser } = useHubAndBrowser()
   let api: ApiSession
 
   beforeAll(async () => {
-    hub = await startHub()
-    browser = await launchBrowser()
     api = await apiLogin(hub.base, 'tayho')
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await hub?.stop()
   })
 
   for (const [device, open] of [
