@@ -5,14 +5,13 @@
 import { vnDay } from '@hub/domain'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { api, liveSocket, loginCookie, nextEvent, startTestHub, subscribe } from '../testing/live-hub'
+import { api, liveSocket, nextEvent, subscribe, useLiveHub } from '../testing/live-hub'
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-const cookies: Record<string, string> = {}
+const { hub, as: cookies } = useLiveHub(['bithu', 'vanphong', 'tayho', 'hoankiem', 'kiemtra'])
 let tayhoId: string
 let hoankiemId: string
 const opened: Socket[] = []
-const open = async (who: string, room?: string) => {
+const open = async (who: keyof typeof cookies, room?: string) => {
   const s = await liveSocket(hub.base, cookies[who])
   opened.push(s)
   if (room) expect(await subscribe(s, room)).toEqual({ ok: true })
@@ -26,16 +25,12 @@ const record = (s: Socket, name: string) => {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub()
-  for (const who of ['bithu', 'vanphong', 'tayho', 'hoankiem', 'kiemtra'])
-    cookies[who] = await loginCookie(hub.base, `${who}@demo.local`)
-  const districts = (await api(hub.base, cookies.bithu!, 'GET', '/api/units?kind=district')).json.units
+  const districts = (await api(hub.base, cookies.bithu, 'GET', '/api/units?kind=district')).json.units
   tayhoId = districts.find((u: { name: string }) => u.name === 'Quận Tây Hồ').id
   hoankiemId = districts.find((u: { name: string }) => u.name === 'Quận Hoàn Kiếm').id
 })
 afterAll(async () => {
   for (const s of opened) s.close()
-  await hub.close()
 })
 
 describe('live accountability events', () => {
@@ -47,7 +42,7 @@ describe('live accountability events', () => {
     const mine = (p: any) => p.report.unitId === tayhoId
     const atUnit = nextEvent(unit, 'unit-report:submitted', mine, 10_000)
     const atOffice = nextEvent(office, 'unit-report:submitted', mine, 10_000)
-    const res = await api(hub.base, cookies.tayho!, 'POST', '/api/reports', {
+    const res = await api(hub.base, cookies.tayho, 'POST', '/api/reports', {
       unitId: tayhoId,
       body: 'Đã phát 12.000 phiếu đi chợ cho 8 phường (kiểm thử sự kiện).',
     })
@@ -56,7 +51,7 @@ describe('live accountability events', () => {
       expect(got?.report).toMatchObject({ id: res.json.report.id, unitId: tayhoId, period: vnDay(), onTime: true })
     // Hoàn Kiếm's own report after it: events go out in order, so Tây Hồ's would have come first.
     const barrier = nextEvent(other, 'unit-report:submitted', (p: any) => p.report.unitId === hoankiemId, 10_000)
-    const own = await api(hub.base, cookies.hoankiem!, 'POST', '/api/reports', { unitId: hoankiemId, body: 'Ổn định.' })
+    const own = await api(hub.base, cookies.hoankiem, 'POST', '/api/reports', { unitId: hoankiemId, body: 'Ổn định.' })
     expect(own.status).toBe(201)
     expect(await barrier).not.toBeNull()
     expect(otherSeen.map((p) => p.report.id)).toEqual([own.json.report.id])
@@ -73,7 +68,7 @@ describe('live accountability events', () => {
     const atCommittee = nextEvent(committee, 'inspection:recorded', ofTayho, 10_000)
     const atRecorder = nextEvent(recorder, 'inspection:recorded', ofTayho, 10_000)
     const findings = 'Chốt kiểm soát cửa ngõ bỏ trống lúc 23 giờ (kiểm thử sự kiện).'
-    const res = await api(hub.base, cookies.kiemtra!, 'POST', '/api/inspections', {
+    const res = await api(hub.base, cookies.kiemtra, 'POST', '/api/inspections', {
       unitId: tayhoId,
       kind: 'unannounced',
       date: vnDay(),
@@ -89,12 +84,12 @@ describe('live accountability events', () => {
     }
     // Published: now the unit hears of it, with its outcome; it never heard of the recording.
     const atUnit = nextEvent(unit, 'inspection:published', (p: any) => p.inspection.id === id, 10_000)
-    expect((await api(hub.base, cookies.kiemtra!, 'POST', `/api/inspections/${id}/publish`)).status).toBe(200)
+    expect((await api(hub.base, cookies.kiemtra, 'POST', `/api/inspections/${id}/publish`)).status).toBe(200)
     expect((await atUnit)?.inspection).toMatchObject({ id, outcome: 'criticise', published: true })
     expect(unitRecorded).toEqual([])
     // Another district heard of neither; its own inspection recorded as published, sent after, is the barrier.
     const barrier = nextEvent(other, 'inspection:recorded', (p: any) => p.inspection.unitId === hoankiemId, 10_000)
-    await api(hub.base, cookies.kiemtra!, 'POST', '/api/inspections', {
+    await api(hub.base, cookies.kiemtra, 'POST', '/api/inspections', {
       unitId: hoankiemId,
       kind: 'planned',
       date: vnDay(),

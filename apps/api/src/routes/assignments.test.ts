@@ -7,23 +7,10 @@ import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
-import {
-  api,
-  issueDirective,
-  liveSocket,
-  loginCookie,
-  nextEvent,
-  startTestHub,
-  submitDirective,
-  subscribe,
-} from '../testing/live-hub'
+import { api, issueDirective, liveSocket, nextEvent, submitDirective, subscribe, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
-let hub: Awaited<ReturnType<typeof startTestHub>>
-let vanphong: string
-let bithu: string
-let tayho: string
-let hoankiem: string
+const { hub, as } = useLiveHub(['vanphong', 'bithu', 'tayho', 'hoankiem'])
 let units: any[]
 const unit = (name: string) => units.find((u) => u.name === name)
 const docs: { close(): void }[] = []
@@ -31,16 +18,11 @@ const sockets: Socket[] = []
 const future = '2031-12-31'
 
 beforeAll(async () => {
-  hub = await startTestHub()
-  ;[vanphong, bithu, tayho, hoankiem] = (await Promise.all(
-    ['vanphong', 'bithu', 'tayho', 'hoankiem'].map((n) => loginCookie(hub.base, `${n}@demo.local`)),
-  )) as [string, string, string, string]
-  units = (await api(hub.base, bithu, 'GET', '/api/units')).json.units
+  units = (await api(hub.base, as.bithu, 'GET', '/api/units')).json.units
 })
 afterAll(async () => {
   for (const d of docs) d.close()
   for (const s of sockets) s.close()
-  await hub.close()
 })
 
 async function open(docName: string, cookie: string) {
@@ -50,7 +32,7 @@ async function open(docName: string, cookie: string) {
 }
 
 async function newDirective(title: string) {
-  const res = await api(hub.base, vanphong, 'POST', '/api/directives', { kind: 'CT', title })
+  const res = await api(hub.base, as.vanphong, 'POST', '/api/directives', { kind: 'CT', title })
   expect(res.status).toBe(201)
   // Its text, as the editors would have written it (stored as a clause here).
   await hub.deps.dbh.db
@@ -61,9 +43,9 @@ async function newDirective(title: string) {
 
 /** Moves a draft through review to issue (the standing committee signs). */
 async function issue(id: string) {
-  const v = (await api(hub.base, vanphong, 'GET', `/api/directives/${id}`)).json.directive.version
-  const submitted = await submitDirective(hub.base, vanphong, id, v)
-  const res = await issueDirective(hub.base, bithu, id, submitted.json.directive.version)
+  const v = (await api(hub.base, as.vanphong, 'GET', `/api/directives/${id}`)).json.directive.version
+  const submitted = await submitDirective(hub.base, as.vanphong, id, v)
+  const res = await issueDirective(hub.base, as.bithu, id, submitted.json.directive.version)
   return res
 }
 
@@ -93,8 +75,8 @@ describe('assignment table', () => {
   })
 
   it('keeps both edits when two editors change different cells of one row, offline and live', async () => {
-    const a = await open(`assignments:${issued.id}`, vanphong)
-    const b = await open(`assignments:${issued.id}`, bithu)
+    const a = await open(`assignments:${issued.id}`, as.vanphong)
+    const b = await open(`assignments:${issued.id}`, as.bithu)
     const id = addRow(a.doc, { title: 'Lập chốt kiểm soát tại cửa ngõ' })
     await rowIn(b.doc, id, () => true)
     // B goes offline; both edit the same row, different cells; B comes back.
@@ -106,7 +88,7 @@ describe('assignment table', () => {
     for (const d of [a.doc, b.doc])
       await rowIn(d, id, (r) => r.dueAt === future && r.leadUnitIds[0] === unit('Quận Tây Hồ').id && r.note !== '')
     // What the server stored is what both see: a third client opening now reads the merged row.
-    const c = await open(`assignments:${issued.id}`, vanphong)
+    const c = await open(`assignments:${issued.id}`, as.vanphong)
     expect(readRows(c.doc).find((r) => r.id === id)).toMatchObject({
       title: 'Lập chốt kiểm soát tại cửa ngõ',
       dueAt: future,
@@ -118,8 +100,8 @@ describe('assignment table', () => {
   it('a row removed while another edits it stays removed with the edit kept; restored, it settles with the edit', async () => {
     const d = await newDirective('về kiểm soát chợ dân sinh')
     expect((await issue(d.id)).status).toBe(200)
-    const a = await open(`assignments:${d.id}`, vanphong)
-    const b = await open(`assignments:${d.id}`, bithu)
+    const a = await open(`assignments:${d.id}`, as.vanphong)
+    const b = await open(`assignments:${d.id}`, as.bithu)
     const id = addRow(a.doc, { title: 'Cấp thẻ đi chợ', leadUnitIds: [unit('Quận Tây Hồ').id], dueAt: future })
     await rowIn(b.doc, id, () => true)
     b.provider.disconnect()
@@ -129,12 +111,12 @@ describe('assignment table', () => {
     for (const doc of [a.doc, b.doc])
       await rowIn(doc, id, (r) => r.removed && r.title === 'Cấp thẻ đi chợ theo ngày chẵn lẻ')
     // Removed: not settled.
-    const none = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
+    const none = await api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     expect(none.json).toMatchObject({ created: [], held: [], skipped: [], already: [] })
     setRemoved(a.doc, id, false)
     await rowIn(b.doc, id, (r) => !r.removed)
     await onServer(`assignments:${d.id}`, id)
-    const settled = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
+    const settled = await api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     expect(settled.json.created).toHaveLength(1)
     expect((await tasksOf(d.id)).map((t) => t.title)).toEqual(['Cấp thẻ đi chợ theo ngày chẵn lẻ'])
   })
@@ -142,7 +124,7 @@ describe('assignment table', () => {
   it('settling makes exactly one task per settled row, skips rows with problems, and a second settle makes none', async () => {
     const d = await newDirective('về xét nghiệm diện rộng')
     expect((await issue(d.id)).status).toBe(200)
-    const a = await open(`assignments:${d.id}`, vanphong)
+    const a = await open(`assignments:${d.id}`, as.vanphong)
     const tayhoId = unit('Quận Tây Hồ').id
     const ok1 = addRow(a.doc, { title: 'Xét nghiệm toàn dân phường Quảng An', leadUnitIds: [tayhoId], dueAt: future })
     const ok2 = addRow(a.doc, {
@@ -153,7 +135,7 @@ describe('assignment table', () => {
     })
     const noLead = addRow(a.doc, { title: 'Việc chưa có chủ trì', dueAt: future })
     const past = addRow(a.doc, { title: 'Việc quá hạn', leadUnitIds: [tayhoId], dueAt: '2020-01-01' })
-    const hkUser = (await api(hub.base, hoankiem, 'GET', '/api/auth/me')).json.user
+    const hkUser = (await api(hub.base, as.hoankiem, 'GET', '/api/auth/me')).json.user
     // Naming another district's head as accountable for Tây Hồ's duty would hand him the task: refused on the row.
     const stranger = addRow(a.doc, {
       title: 'Giao nhầm người',
@@ -166,20 +148,20 @@ describe('assignment table', () => {
     m.set('leadUnitIds', ["'; drop table tasks; --"])
     m.set('dueAt', '<img src=x onerror=alert(1)>')
     await onServer(`assignments:${d.id}`, ok1, ok2, noLead, past, hostile, stranger)
-    const board = await liveSocket(hub.base, tayho)
+    const board = await liveSocket(hub.base, as.tayho)
     sockets.push(board)
     expect(await subscribe(board, `unit:${tayhoId}`)).toEqual({ ok: true })
     const onBoard = nextEvent(board, 'task:created', (p: any) => p.task.directiveId === d.id)
-    const room = await liveSocket(hub.base, vanphong)
+    const room = await liveSocket(hub.base, as.vanphong)
     sockets.push(room)
     expect(await subscribe(room, `directive:${d.id}`)).toEqual({ ok: true })
     const settledEvent = nextEvent(room, 'assignments:settled', (p: any) => p.directiveId === d.id)
 
     // Not the chair or the office: refused, nothing made.
-    expect((await api(hub.base, tayho, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).status).toBe(403)
+    expect((await api(hub.base, as.tayho, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).status).toBe(403)
     expect(await tasksOf(d.id)).toHaveLength(0)
 
-    const first = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
+    const first = await api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     expect(first.status).toBe(200)
     expect(first.json.created.map((x: any) => x.rowId).sort()).toEqual([ok1, ok2].sort())
     expect(first.json.skipped.map((x: any) => x.rowId).sort()).toEqual([noLead, past, hostile, stranger].sort())
@@ -194,15 +176,15 @@ describe('assignment table', () => {
     expect((await onBoard)?.task.title).toBe('Xét nghiệm toàn dân phường Quảng An')
     expect((await settledEvent)?.rowIds.sort()).toEqual([ok1, ok2].sort())
     // The settled directive is in force; the table says which rows became which tasks.
-    expect((await api(hub.base, bithu, 'GET', `/api/directives/${d.id}`)).json.directive.status).toBe('in_force')
-    const state = (await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
+    expect((await api(hub.base, as.bithu, 'GET', `/api/directives/${d.id}`)).json.directive.status).toBe('in_force')
+    const state = (await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
     expect(state).toMatchObject({ docName: `assignments:${d.id}`, canEdit: true, canSettle: true })
     expect(state.rows.map((r: any) => r.taskId).sort()).toEqual(tasks.map((t) => t.id).sort())
 
     // A second settle (and two at once) makes nothing new.
     const again = await Promise.all([
-      api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {}),
-      api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {}),
+      api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {}),
+      api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {}),
     ])
     for (const r of again) expect(r.json.created).toEqual([])
     expect(again[0].json.already.sort()).toEqual([ok1, ok2].sort())
@@ -211,13 +193,13 @@ describe('assignment table', () => {
     const ok3 = addRow(a.doc, { title: 'Phun khử khuẩn', leadUnitIds: [tayhoId], dueAt: future })
     await onServer(`assignments:${d.id}`, ok3)
     const both = await Promise.all([
-      api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [ok3] }),
-      api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [ok3] }),
+      api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [ok3] }),
+      api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [ok3] }),
     ])
     expect(both.flatMap((r) => r.json.created)).toHaveLength(1)
     expect(await tasksOf(d.id)).toHaveLength(3)
     // A row id that is not in the table is refused with the field named.
-    const bad = await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {
+    const bad = await api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {
       rowIds: ['no-such-row'],
     })
     expect(bad.status).toBe(400)
@@ -227,25 +209,25 @@ describe('assignment table', () => {
   it('holds the tasks of a draft directive until it is issued, then sends them with it', async () => {
     const d = await newDirective('về phong tỏa tạm thời khu dân cư')
     const tayhoId = unit('Quận Tây Hồ').id
-    const a = await open(`assignments:${d.id}`, vanphong)
+    const a = await open(`assignments:${d.id}`, as.vanphong)
     const row = addRow(a.doc, { title: 'Phong tỏa tổ dân phố 3', leadUnitIds: [tayhoId], dueAt: future })
     await onServer(`assignments:${d.id}`, row)
-    const board = await liveSocket(hub.base, tayho)
+    const board = await liveSocket(hub.base, as.tayho)
     sockets.push(board)
     expect(await subscribe(board, `unit:${tayhoId}`)).toEqual({ ok: true })
     const early = nextEvent(board, 'task:created', (p: any) => p.task.directiveId === d.id, 1500)
-    const held = await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
+    const held = await api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     expect(held.json).toMatchObject({ created: [], held: [row] })
     expect(await early).toBeNull()
     expect(await tasksOf(d.id)).toHaveLength(0)
-    const mine = (await api(hub.base, tayho, 'GET', '/api/tasks?limit=200')).json.tasks
+    const mine = (await api(hub.base, as.tayho, 'GET', '/api/tasks?limit=200')).json.tasks
     expect(mine.some((t: any) => t.directiveId === d.id)).toBe(false)
-    expect((await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows).toMatchObject([
+    expect((await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows).toMatchObject([
       { rowId: row, status: 'held', taskId: null },
     ])
     // Settling again while held makes nothing more.
     expect(
-      (await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).json.already,
+      (await api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).json.already,
     ).toEqual([row])
 
     const sent = nextEvent(board, 'task:created', (p: any) => p.task.directiveId === d.id)
@@ -255,8 +237,8 @@ describe('assignment table', () => {
     expect((await sent)?.task.title).toBe('Phong tỏa tổ dân phố 3')
     const tasks = await tasksOf(d.id)
     expect(tasks).toHaveLength(1)
-    expect((await api(hub.base, tayho, 'GET', `/api/tasks/${tasks[0]!.id}`)).status).toBe(200)
-    expect((await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows).toMatchObject([
+    expect((await api(hub.base, as.tayho, 'GET', `/api/tasks/${tasks[0]!.id}`)).status).toBe(200)
+    expect((await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows).toMatchObject([
       { rowId: row, status: 'sent', taskId: tasks[0]!.id },
     ])
   })
@@ -277,8 +259,9 @@ Ban Thường vụ Thành ủy yêu cầu:
 Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
 - Quận ủy Tây Hồ, (để thực hiện)
 - Lưu Văn phòng Thành ủy.\t\tTrần Quốc Hưng`
-    const imported = (await api(hub.base, vanphong, 'POST', '/api/directives/import', { text: pasted })).json.directive
-    const res = await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}/assignments/proposals`)
+    const imported = (await api(hub.base, as.vanphong, 'POST', '/api/directives/import', { text: pasted })).json
+      .directive
+    const res = await api(hub.base, as.vanphong, 'GET', `/api/directives/${imported.id}/assignments/proposals`)
     expect(res.status).toBe(200)
     const { proposals } = res.json
     const byClause = (n: number) => proposals.find((p: any) => p.fields.clauseOrdinal === n)
@@ -286,21 +269,23 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     expect(byClause(1).fields.title.length).toBeLessThan(byClause(1).fields.description.length)
     // A clause naming no unit goes to the recipients "để thực hiện".
     expect(byClause(2).fields.leadUnitIds).toEqual([unit('Quận Tây Hồ').id])
-    const a = await open(`assignments:${imported.id}`, vanphong)
+    const a = await open(`assignments:${imported.id}`, as.vanphong)
     expect(addProposals(a.doc, proposals)).toBe(proposals.length)
     setCell(a.doc, byClause(1).id, 'title', 'Xét nghiệm người ra vào')
     // Proposing again proposes the same keys: nothing new, and the edit stays.
-    const again = (await api(hub.base, vanphong, 'GET', `/api/directives/${imported.id}/assignments/proposals`)).json
+    const again = (await api(hub.base, as.vanphong, 'GET', `/api/directives/${imported.id}/assignments/proposals`)).json
     expect(addProposals(a.doc, again.proposals)).toBe(0)
     expect(readRows(a.doc).find((r) => r.id === byClause(1).id)?.title).toBe('Xét nghiệm người ra vào')
     // Those who cannot edit the directive get no proposals.
-    expect((await api(hub.base, tayho, 'GET', `/api/directives/${imported.id}/assignments/proposals`)).status).toBe(404)
+    expect((await api(hub.base, as.tayho, 'GET', `/api/directives/${imported.id}/assignments/proposals`)).status).toBe(
+      404,
+    )
   })
 
   it('gives every clause of 05-CT/TU a lead: the units it names, else its recipients "để thực hiện"', async () => {
-    const list = (await api(hub.base, vanphong, 'GET', '/api/directives')).json.directives
+    const list = (await api(hub.base, as.vanphong, 'GET', '/api/directives')).json.directives
     const ct05 = list.find((x: any) => x.number === '05-CT/TU')
-    const res = await api(hub.base, vanphong, 'GET', `/api/directives/${ct05.id}/assignments/proposals`)
+    const res = await api(hub.base, as.vanphong, 'GET', `/api/directives/${ct05.id}/assignments/proposals`)
     expect(res.status).toBe(200)
     const { proposals } = res.json
     // Its five clauses of work (the sixth states aims), each with a lead and a short title; the clause is the description.
@@ -319,34 +304,34 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
   it("turns a settled row's later edit into a proposed change the office accepts", async () => {
     const d = await newDirective('về cung ứng hàng hóa thiết yếu')
     expect((await issue(d.id)).status).toBe(200)
-    const a = await open(`assignments:${d.id}`, vanphong)
+    const a = await open(`assignments:${d.id}`, as.vanphong)
     const row = addRow(a.doc, { title: 'Mở thêm điểm bán', leadUnitIds: [unit('Quận Tây Hồ').id], dueAt: future })
     await onServer(`assignments:${d.id}`, row)
-    await api(hub.base, bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
+    await api(hub.base, as.bithu, 'POST', `/api/directives/${d.id}/assignments/settle`, {})
     const [task] = await tasksOf(d.id)
     setCell(a.doc, row, 'dueAt', '2031-06-30')
     await until(async () => {
-      const s = (await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
+      const s = (await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
       return s.rows[0]?.changes.length === 1
     })
-    const state = (await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
+    const state = (await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json
     expect(state.rows[0].changes).toEqual([{ field: 'dueAt', task: future, row: '2031-06-30' }])
     // Not silently applied: the task keeps its date until accepted, and a district head cannot accept.
     expect((await tasksOf(d.id))[0]!.dueAt).toBe(future)
     expect(
-      (await api(hub.base, tayho, 'POST', `/api/directives/${d.id}/assignments/rows/${row}/accept`, {})).status,
+      (await api(hub.base, as.tayho, 'POST', `/api/directives/${d.id}/assignments/rows/${row}/accept`, {})).status,
     ).toBe(403)
-    const ok = await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/rows/${row}/accept`, {})
+    const ok = await api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/rows/${row}/accept`, {})
     expect(ok.status).toBe(200)
     expect((await tasksOf(d.id))[0]).toMatchObject({ id: task!.id, dueAt: '2031-06-30' })
-    expect((await api(hub.base, vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows[0].changes).toEqual(
-      [],
-    )
+    expect(
+      (await api(hub.base, as.vanphong, 'GET', `/api/directives/${d.id}/assignments`)).json.rows[0].changes,
+    ).toEqual([])
   })
 
   it('exports the table as the annex: DOCX, PDF and a spreadsheet, each row with its state', async () => {
     const d = await newDirective('về tổ chức tiêm chủng')
-    const a = await open(`assignments:${d.id}`, vanphong)
+    const a = await open(`assignments:${d.id}`, as.vanphong)
     const sent = addRow(a.doc, {
       title: 'Tiêm chủng cho người trên 65 tuổi',
       leadUnitIds: [unit('Quận Tây Hồ').id],
@@ -354,8 +339,8 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     })
     addRow(a.doc, { title: 'Chuẩn bị điểm tiêm lưu động' })
     await onServer(`assignments:${d.id}`, sent)
-    await api(hub.base, vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [sent] })
-    const get = (format: string, cookie = vanphong) =>
+    await api(hub.base, as.vanphong, 'POST', `/api/directives/${d.id}/assignments/settle`, { rowIds: [sent] })
+    const get = (format: string, cookie = as.vanphong) =>
       fetch(`${hub.base}/api/directives/${d.id}/assignments/export?format=${format}`, { headers: { cookie } })
     const xlsx = await get('xlsx')
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml')
@@ -371,43 +356,47 @@ Nơi nhận:\t\tT/M BAN THƯỜNG VỤ
     expect(await zip.file('word/document.xml')!.async('string')).toContain('Chuẩn bị điểm tiêm lưu động')
     const pdf = Buffer.from(await (await get('pdf')).arrayBuffer())
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-    expect((await get('pdf', hoankiem)).status).toBe(404)
+    expect((await get('pdf', as.hoankiem)).status).toBe(404)
   })
 
   it('keeps another district out: no table, no document, no settle', async () => {
     const d = await newDirective('về dự thảo nội bộ')
-    expect((await api(hub.base, hoankiem, 'GET', `/api/directives/${d.id}/assignments`)).status).toBe(404)
-    expect((await api(hub.base, hoankiem, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).status).toBe(404)
-    await expect(openDoc(hub.base, `assignments:${d.id}`, hoankiem)).rejects.toThrow()
+    expect((await api(hub.base, as.hoankiem, 'GET', `/api/directives/${d.id}/assignments`)).status).toBe(404)
+    expect((await api(hub.base, as.hoankiem, 'POST', `/api/directives/${d.id}/assignments/settle`, {})).status).toBe(
+      404,
+    )
+    await expect(openDoc(hub.base, `assignments:${d.id}`, as.hoankiem)).rejects.toThrow()
   })
 
   it("settles a meeting's table into tasks of the meeting, on every board at once", async () => {
-    const tayhoUser = (await api(hub.base, tayho, 'GET', '/api/auth/me')).json.user
+    const tayhoUser = (await api(hub.base, as.tayho, 'GET', '/api/auth/me')).json.user
     const meeting = (
-      await api(hub.base, bithu, 'POST', '/api/meetings', {
+      await api(hub.base, as.bithu, 'POST', '/api/meetings', {
         title: 'Họp Ban Chỉ đạo phòng chống dịch',
         startsAt: new Date().toISOString(),
         agenda: [{ title: 'Phân công phong tỏa', presenter: 'Văn phòng' }],
         attendeeIds: [tayhoUser.id],
       })
     ).json.meeting
-    const a = await open(`meeting-assignments:${meeting.id}`, bithu)
+    const a = await open(`meeting-assignments:${meeting.id}`, as.bithu)
     const tayhoId = unit('Quận Tây Hồ').id
     const row = addRow(a.doc, { title: 'Lập vùng phong tỏa', leadUnitIds: [tayhoId], dueAt: future })
     await onServer(`meeting-assignments:${meeting.id}`, row)
     // An attendee follows the table but cannot settle it.
-    const attendee = await open(`meeting-assignments:${meeting.id}`, tayho)
+    const attendee = await open(`meeting-assignments:${meeting.id}`, as.tayho)
     await until(() => readRows(attendee.doc).length === 1)
-    expect((await api(hub.base, tayho, 'POST', `/api/meetings/${meeting.id}/assignments/settle`, {})).status).toBe(403)
-    const board = await liveSocket(hub.base, tayho)
+    expect((await api(hub.base, as.tayho, 'POST', `/api/meetings/${meeting.id}/assignments/settle`, {})).status).toBe(
+      403,
+    )
+    const board = await liveSocket(hub.base, as.tayho)
     sockets.push(board)
     expect(await subscribe(board, `unit:${tayhoId}`)).toEqual({ ok: true })
     const onBoard = nextEvent(board, 'task:created', (p: any) => p.task.meetingId === meeting.id)
-    const res = await api(hub.base, bithu, 'POST', `/api/meetings/${meeting.id}/assignments/settle`, {})
+    const res = await api(hub.base, as.bithu, 'POST', `/api/meetings/${meeting.id}/assignments/settle`, {})
     expect(res.json.created).toHaveLength(1)
     expect((await onBoard)?.task).toMatchObject({ title: 'Lập vùng phong tỏa', leadUnitId: tayhoId })
     // The conclusion notice lists what was settled, after the chair's conclusions.
-    const done = await api(hub.base, bithu, 'POST', `/api/meetings/${meeting.id}/conclude`, {
+    const done = await api(hub.base, as.bithu, 'POST', `/api/meetings/${meeting.id}/conclude`, {
       conclusions: 'Khẩn trương khoanh vùng ổ dịch.',
     })
     expect(done.status).toBe(201)

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestHub, type TestHub } from '../testing/harness'
+import { describe, expect, it } from 'vitest'
+import { useTestHub } from '../testing/harness'
 
-let hub: TestHub
-let cookie: string
-beforeAll(async () => {
-  hub = await createTestHub()
-  cookie = await hub.login('tayho@demo.local')
-})
-afterAll(() => hub.close())
+const { hub, as } = useTestHub({ accounts: ['tayho'] })
 
 describe('units, people, public duty, health, docs', () => {
   it('lists the real units of Hà Nội (2021): 30 districts, 579 communes, Party bodies and sectors', async () => {
-    const d = await hub.request('GET', '/api/units?kind=district', { cookie })
+    const d = await hub.request('GET', '/api/units?kind=district', { cookie: as.tayho })
     expect(d.json.units).toHaveLength(30)
     expect(d.json.units.map((u: { name: string }) => u.name)).toEqual(
       expect.arrayContaining(['Quận Tây Hồ', 'Quận Hoàn Kiếm', 'Thị xã Sơn Tây', 'Huyện Mỹ Đức']),
     )
-    expect((await hub.request('GET', '/api/units?kind=commune', { cookie })).json.units).toHaveLength(579)
-    const bodies = (await hub.request('GET', '/api/units?kind=body', { cookie })).json.units.map(
+    expect((await hub.request('GET', '/api/units?kind=commune', { cookie: as.tayho })).json.units).toHaveLength(579)
+    const bodies = (await hub.request('GET', '/api/units?kind=body', { cookie: as.tayho })).json.units.map(
       (u: { name: string }) => u.name,
     )
     expect(bodies).toEqual(
@@ -28,25 +22,25 @@ describe('units, people, public duty, health, docs', () => {
         'Ủy ban MTTQ Thành phố',
       ]),
     )
-    const sectors = (await hub.request('GET', '/api/units?kind=sector', { cookie })).json.units.map(
+    const sectors = (await hub.request('GET', '/api/units?kind=sector', { cookie: as.tayho })).json.units.map(
       (u: { name: string }) => u.name,
     )
     expect(sectors).toEqual(expect.arrayContaining(['Công an Thành phố', 'Sở Y tế', 'Sở Công Thương']))
-    expect((await hub.request('GET', '/api/units?kind=planet', { cookie })).status).toBe(400)
+    expect((await hub.request('GET', '/api/units?kind=planet', { cookie: as.tayho })).status).toBe(400)
     expect((await hub.request('GET', '/api/units')).status).toBe(401)
   })
 
   it('shows a unit page with its head, hotlines, who is on duty now and its sub-units', async () => {
-    const tayho = (await hub.request('GET', '/api/units?kind=district', { cookie })).json.units.find(
+    const tayho = (await hub.request('GET', '/api/units?kind=district', { cookie: as.tayho })).json.units.find(
       (u: { name: string }) => u.name === 'Quận Tây Hồ',
     )
-    const res = await hub.request('GET', `/api/units/${tayho.id}`, { cookie })
+    const res = await hub.request('GET', `/api/units/${tayho.id}`, { cookie: as.tayho })
     expect(res.status).toBe(200)
     expect(res.json.unit.head.fullName).toBe('Phạm Minh Tuấn')
     expect(res.json.unit.hotlines.length).toBeGreaterThan(0)
     expect(res.json.unit.onDuty).toHaveLength(1)
     expect(res.json.unit.children).toHaveLength(8)
-    const people = await hub.request('GET', `/api/people?unitId=${tayho.id}`, { cookie })
+    const people = await hub.request('GET', `/api/people?unitId=${tayho.id}`, { cookie: as.tayho })
     expect(people.json.people.some((p: { userId: string | null }) => p.userId)).toBe(true)
   })
 
@@ -70,7 +64,7 @@ describe('units, people, public duty, health, docs', () => {
     const docs = await hub.app.request('http://hub.test/api/docs')
     expect(await docs.text()).toContain('/api/openapi.json')
     expect((await hub.app.request('http://hub.test/api/docs/assets/swagger-ui-bundle.js')).status).toBe(200)
-    const unknown = await hub.request('GET', '/api/nope', { cookie })
+    const unknown = await hub.request('GET', '/api/nope', { cookie: as.tayho })
     expect(unknown.status).toBe(404)
     expect(unknown.json.error.code).toBe('not_found')
   })
