@@ -1,4 +1,4 @@
-import type { LiveEvents } from '@hub/domain'
+import type { LiveEvents as LiveEventMap } from '@hub/domain'
 import { notifications as toasts } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import i18next from 'i18next'
@@ -12,8 +12,11 @@ import { catchUp } from '../offline/catch-up'
 import { connectLive, disconnectLive, type LiveSocket, useLiveRoom } from './socket'
 
 /** Listens to each named live event with its handler; returns what stops listening to all of them. */
-function listen(s: LiveSocket, handlers: { [E in keyof LiveEvents]?: (payload: LiveEvents[E]) => void }): () => void {
-  const entries = Object.entries(handlers) as [keyof LiveEvents, (payload: never) => void][]
+function listen(
+  s: LiveSocket,
+  handlers: { [E in keyof LiveEventMap]?: (payload: LiveEventMap[E]) => void },
+): () => void {
+  const entries = Object.entries(handlers) as [keyof LiveEventMap, (payload: never) => void][]
   for (const [event, handler] of entries) s.on(event, handler as never)
   return () => {
     for (const [event, handler] of entries) s.off(event, handler as never)
