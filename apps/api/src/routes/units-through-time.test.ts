@@ -114,6 +114,20 @@ describe('history follows the successor', () => {
     const { tasks, reports, inspections } = res.json.history
     expect({ tasks, reports, inspections }).toEqual({ tasks: [], reports: [], inspections: [] })
   })
+  it('withholds an unpublished conclusion of a predecessor from its own head, as the inspection list does', async () => {
+    const tayHo = named('Phường Tây Hồ')
+    const district = named('Quận Tây Hồ')
+    const [row] = await hub.dbh.db
+      .insert(schema.inspections)
+      .values({ unitId: district.id, scheduledOn: '2021-07-20', status: 'done', outcome: 'discipline' })
+      .returning()
+    const find = (h: { inspections: { id: string }[] }) => h.inspections.find((x) => x.id === row!.id)
+    const office = (await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: as.vanphong })).json.history
+    expect(find(office)).toMatchObject({ outcome: 'discipline', withheld: false, viaUnitName: 'Quận Tây Hồ' })
+    const head = await hub.login('tayho@demo.local')
+    const own = (await hub.request('GET', `/api/units/${tayHo.id}/history`, { cookie: head })).json.history
+    expect(find(own)).toMatchObject({ outcome: null, withheld: true, published: false })
+  })
 })
 
 describe('open work across the reform', () => {

@@ -4,11 +4,11 @@
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import {
+  accountabilityInspectionPolicy,
   Conflict,
   directs,
   Forbidden,
   Invalid,
-  inspectionPolicy,
   NotFound,
   planReorganisation,
   reportPolicy,
@@ -20,6 +20,8 @@ import { datedTree, recordReorganisation } from '@hub/seed'
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { recordChange } from './audit'
 import { type ChangeContext, withChange } from './change'
+import { teamIdsOf } from './inspections'
+import { outcomeFromDb } from './measure'
 import { presentTask, supportsOf } from './tasks'
 import type { UnitDirectory } from './unit-directory'
 
@@ -34,7 +36,7 @@ function mustDirectCity(actor: CurrentUser, units: UnitDirectory): void {
 
 /**
  * What a unit's predecessors did, marked with the predecessor it belongs to: tasks they led,
- * reports, inspections (published ones, or all for those who direct the unit) and model
+ * reports, inspections (their conclusions as accountabilityInspectionPolicy.readConclusion allows) and model
  * adoptions, each only as far as the actor may read it. Records keep the unit they were made for.
  */
 export async function inheritedRecords(db: Db, units: UnitDirectory, actor: CurrentUser, unitId: string) {
@@ -82,6 +84,8 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
       ...via(x.unitId),
     }))
   const i = schema.inspections
+  const today = vnDay()
+  const teamIds = await teamIdsOf(db, actor.userId)
   const inspections = (
     await db
       .select({
@@ -91,17 +95,31 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
         status: i.status,
         outcome: i.outcome,
         published: i.published,
+        unannounced: i.unannounced,
+        createdBy: i.createdBy,
+        teamId: i.teamId,
       })
       .from(i)
       .where(inArray(i.unitId, ancestry))
       .orderBy(desc(i.scheduledOn))
       .limit(HISTORY_LIMIT)
   )
-    .filter(
-      (x) =>
-        inspectionPolicy.read(actor, units.tree, x.unitId) && (x.published || directs(actor, units.tree, x.unitId)),
-    )
-    .map((x) => ({ ...x, ...via(x.unitId) }))
+    // The same rules as the inspection list: an unannounced visit still ahead stays hidden from the
+    // unit, and a conclusion not yet published is withheld from it (the visit shows, not its outcome).
+    .filter((x) => accountabilityInspectionPolicy.read(actor, units.tree, { ...x, date: x.scheduledOn }, today))
+    .map((x) => {
+      const readable = accountabilityInspectionPolicy.readConclusion(actor, units.tree, x, teamIds)
+      return {
+        id: x.id,
+        unitId: x.unitId,
+        scheduledOn: x.scheduledOn,
+        status: x.status,
+        outcome: readable && x.outcome ? (outcomeFromDb[x.outcome] ?? null) : null,
+        published: x.published,
+        withheld: !readable,
+        ...via(x.unitId),
+      }
+    })
   const a = schema.modelAdoptions
   const p = schema.modelPractices
   const adoptions = (
