@@ -59,8 +59,6 @@ export interface AssignmentTableProps {
   agenda?: { id?: string; ordinal: number; title: string }[]
 }
 
-const settledEvents = ['assignments:settled', 'assignments.settled']
-
 const docNameOf = (o: AssignmentOwner) => `${o.kind === 'directive' ? 'assignments' : 'meeting-assignments'}:${o.id}`
 
 /** Connected or not, and who else has the table open. */
@@ -134,11 +132,8 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
     const onSettled = (p: { docName?: string }) => {
       if (!p?.docName || p.docName === docNameOf(o)) void qc.invalidateQueries({ queryKey: assignmentKeys.table(o) })
     }
-    // The contract's name is 'assignments:settled'; the dotted domain name is heard too.
-    for (const e of settledEvents) s.on(e, onSettled)
-    return () => {
-      for (const e of settledEvents) s.off(e, onSettled)
-    }
+    s.on('assignments:settled', onSettled)
+    return () => s.off('assignments:settled', onSettled)
   }, [owner.kind, owner.id, qc])
 
   const settled = useMemo(() => new Map((info.data?.rows ?? []).map((r) => [r.rowId, r])), [info.data])

@@ -239,12 +239,6 @@ export function useInspectionTeams(enabled: boolean) {
   })
 }
 
-export interface ReportInput {
-  unitId: string
-  body: string
-  difficulties?: string
-  period?: string
-}
 export interface InspectionInput {
   unitId: string
   kind: 'planned' | 'unannounced'
@@ -275,15 +269,7 @@ export function useInspectionChecklist(directiveId: string | null) {
   })
 }
 
-/** Submitting a report or recording an inspection refreshes every figure shown. */
-export function useSubmitReport() {
-  const qc = useQueryClient()
-  return useMutation({
-    mutationFn: (input: ReportInput) => api<{ report: PeriodicReport }>('/reports', { method: 'POST', body: input }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: accountabilityKeys.all }),
-  })
-}
-
+/** Recording an inspection refreshes every figure shown. */
 export function useRecordInspection() {
   const qc = useQueryClient()
   return useMutation({

@@ -14,7 +14,6 @@ import type {
   Recipient,
   Report,
   Task,
-  TaskDraft,
 } from './types'
 
 export interface TaskPatchInput {
@@ -151,28 +150,6 @@ export function useDirectiveTransition(directiveId: string) {
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409)
         void qc.invalidateQueries({ queryKey: keys.directive(directiveId) })
-    },
-  })
-}
-
-/** Asks the server to propose tasks from the directive's clauses (nothing is saved). */
-export function useProposeTaskDrafts(directiveId: string) {
-  return useMutation({
-    mutationFn: async () =>
-      (await api<{ drafts: TaskDraft[] }>(`/directives/${directiveId}/task-drafts`, { method: 'POST' })).drafts,
-  })
-}
-
-/** Confirms reviewed drafts into tasks; they land in every task list at once. */
-export function useConfirmTaskDrafts(directiveId: string) {
-  const qc = useQueryClient()
-  return useMutation({
-    mutationFn: async (drafts: Omit<TaskDraft, 'sourceText'>[]) =>
-      (await api<{ tasks: Task[] }>(`/directives/${directiveId}/tasks`, { method: 'POST', body: { drafts } })).tasks,
-    onSuccess: (tasks) => {
-      for (const task of tasks) applyTask(qc, task)
-      // Confirming tasks of an issued directive puts it in force.
-      void qc.invalidateQueries({ queryKey: keys.directive(directiveId) })
     },
   })
 }

@@ -202,21 +202,6 @@ export interface Recurrence {
   reportCycle: ReportCycle
 }
 
-/** A task proposed from a clause, as the server drafts it and the office corrects it before confirming. */
-export interface TaskDraft {
-  clauseOrdinal: number
-  title: string
-  description?: string
-  leadUnitIds: string[]
-  supportUnitIds: string[]
-  dueAt: string | null
-  recurrence: Recurrence | null
-  /** The clause text the draft was read from (not sent back). */
-  sourceText?: string
-  /** Give the task to every recipient "để thực hiện" instead of the lead units. */
-  toExecuteRecipients: boolean
-}
-
 export interface DirectiveVersion {
   versionNo: number
   label: string
