@@ -3,7 +3,8 @@ import { ApiError } from '../errors'
 
 /** Deepest JSON nesting any route accepts; deeper input is refused before a handler sees it. */
 const maxDepth = 32
-const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** The methods whose requests carry a body the API reads. */
+export const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
