@@ -7,8 +7,7 @@ import { eq } from 'drizzle-orm'
 import JSZip from 'jszip'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { api, useLiveHub } from '../testing/live-hub'
+import { api, upgradeStatus, useLiveHub } from '../testing/live-hub'
 import { openDoc, until } from '../testing/ydoc'
 
 const { hub, as } = useLiveHub(['vanphong', 'bithu', 'tayho', 'hoankiem', 'kiemtra'])
@@ -30,21 +29,7 @@ const audits = async () =>
 
 /** The upgrade's answer to opening a document: 'open', or the refusal's status. */
 const collabOutcome = (docName: string, cookie: string) =>
-  new Promise<number | 'open'>((resolve) => {
-    const ws = new WebSocket(`${hub.base.replace('http', 'ws')}/collab/${encodeURIComponent(docName)}`, {
-      headers: { cookie, origin: hub.base },
-    })
-    ws.on('open', () => {
-      ws.close()
-      resolve('open')
-    })
-    ws.on('unexpected-response', (_req, res) => {
-      res.resume()
-      ws.terminate()
-      resolve(res.statusCode ?? 0)
-    })
-    ws.on('error', () => {})
-  })
+  upgradeStatus(hub.base, `/collab/${encodeURIComponent(docName)}`, { cookie, origin: hub.base })
 
 async function pdfText(bytes: ArrayBuffer) {
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise

@@ -1,19 +1,9 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../i18n/en'
-import { vi } from '../i18n/vi'
+import { describe, expect, it } from 'vitest'
+import { i18nForTests } from '../i18n/test-instance'
 import { ApiError } from './api'
 import { errorText, isRetryable, localiseServerMessage } from './error-text'
 
-const i18n = i18next.createInstance()
-beforeAll(async () => {
-  await i18n.init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
-    lng: 'vi',
-    fallbackLng: 'vi',
-    interpolation: { escapeValue: false },
-  })
-})
+const i18n = i18nForTests()
 const say = (e: unknown, lang: 'vi' | 'en') => errorText(i18n.getFixedT(lang), e, lang)
 
 /** Vietnamese letters outside ASCII: an English sentence has none. */

@@ -1,19 +1,9 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { notificationTarget } from '../components/notification-target'
-import { en } from '../i18n/en'
-import { vi } from '../i18n/vi'
+import { i18nForTests } from '../i18n/test-instance'
 import { notificationTitle } from './notification-text'
 
-const i18n = i18next.createInstance()
-beforeAll(async () => {
-  await i18n.init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
-    lng: 'vi',
-    fallbackLng: 'vi',
-    interpolation: { escapeValue: false },
-  })
-})
+const i18n = i18nForTests()
 
 describe('notifications in the UI’s language', () => {
   const assigned = {
