@@ -345,7 +345,12 @@ export async function seedWork(db: Db, u: SeededUnits, p: SeededPeople, r: Rng):
         periodStart: on,
         periodEnd: on,
         dueOn: on,
-        figures: { f0: r.int(0, 40), f1: r.int(0, 300), checkpoints: r.int(5, 40) },
+        // Named and counted as a district's office writes them (the report form's own shape).
+        figures: {
+          'Ca mắc mới (F0)': { value: r.int(0, 40), unit: 'ca' },
+          'Tiếp xúc gần (F1) đang cách ly': { value: r.int(0, 300), unit: 'người' },
+          'Chốt kiểm soát': { value: r.int(5, 40), unit: 'chốt' },
+        },
         narrative: 'Tình hình dịch bệnh trên địa bàn cơ bản được kiểm soát.',
         submittedBy: accountable(dist.id),
         submittedAt: toDate(r.chance(0.45 + d * 0.55) ? on : addDays(on, 1), r.int(15, 23)),

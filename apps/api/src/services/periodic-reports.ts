@@ -166,7 +166,7 @@ export class PeriodicReportService extends Service {
           dueOn: period.to,
           narrative: input.body,
           difficulties: input.difficulties ?? '',
-          figures: (input.figures ?? null) as ReportRow['figures'],
+          figures: input.figures ?? null,
           submittedBy: actor.userId,
           submittedAt: now,
         })

@@ -89,7 +89,7 @@ export const reports = pgTable(
     /** The day the report was due (end of day, Asia/Ho_Chi_Minh). */
     dueOn: date('due_on', { mode: 'string' }),
     progress: integer('progress'),
-    figures: jsonb('figures').$type<Record<string, number | string>>(),
+    figures: jsonb('figures').$type<Record<string, number | string | { value: number; unit: string }>>(),
     narrative: text('narrative').notNull().default(''),
     /** Khó khăn, vướng mắc: what needs a decision from above. */
     difficulties: text('difficulties').notNull().default(''),
