@@ -5,6 +5,7 @@ import { collabRelay } from './collab-relay'
 import { call, cleanup, login, type Row, root, startProcess, summarise } from './harness'
 import { startPeer } from './load'
 import { search } from './search'
+import { web } from './web'
 
 const ms = (t0: number) => performance.now() - t0
 
@@ -297,3 +298,4 @@ async function measure(): Promise<Row[]> {
 benches.measure = measure
 
 benches.search = search
+benches.web = web

@@ -1,59 +1,21 @@
 // Chromium for the browser tests: launching it, contexts as a Vietnamese user has them, signing in,
 // screenshots and downloads, and the hooks that give a test file one hub and one Chromium.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { lateBound } from '../../apps/api/src/testing/late-bound'
 import { demoEmail, PASSWORD } from './accounts'
+import { launchBrowser, newContext, newPhoneContext } from './chromium'
 import { type Hub, type HubOptions, startHub } from './hub'
 
 export { demoEmail, PASSWORD }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-/** Debian's Chromium, installed by scripts/ensure-chromium.sh; playwright never downloads its own. */
-export const CHROMIUM = '/usr/bin/chromium'
-export const PHONE = { width: 390, height: 844 }
-export const DESKTOP = { width: 1366, height: 900 }
+export { CHROMIUM, DESKTOP, launchBrowser, newContext, newPhoneContext, PHONE } from './chromium'
 export const SCREENSHOTS = join(root, 'test', 'artifacts', 'screenshots')
-
-export function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh`)
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-}
-
-/** A fresh browser context as a Vietnamese user would have it: vi-VN, Asia/Ho_Chi_Minh. */
-export function newContext(
-  browser: Browser,
-  base: string,
-  options: BrowserContextOptions = {},
-): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: base,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: DESKTOP,
-    ...options,
-  })
-}
-
-/** A phone-sized context (390×844, touch). */
-export function newPhoneContext(browser: Browser, base: string): Promise<BrowserContext> {
-  return newContext(browser, base, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
-}
 
 /** Fills in and sends the login form already on screen (for tests of the form itself, wrong passwords included). */
 export async function submitLoginForm(page: Page, who: string, password = PASSWORD): Promise<void> {
