@@ -92,3 +92,8 @@ export interface Row {
   /** Issue 18's target for this figure. */
   target?: string
 }
+
+/** A figure measured once, as a row (its percentiles are the one value). */
+export function once(bench: string, v: number, unit: string, note: string, extra: Partial<Row> = {}): Row {
+  return { bench, n: 1, p50: v, p95: v, p99: v, max: v, unit, note, ...extra }
+}

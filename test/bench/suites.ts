@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { io } from 'socket.io-client'
 import { apiLoad, memory } from './api'
 import { collabRelay } from './collab-relay'
-import { call, cleanup, login, type Row, root, startProcess, summarise } from './harness'
+import { call, cleanup, login, once, type Row, root, startProcess, summarise } from './harness'
 import { startPeer } from './load'
 import { search } from './search'
 import { web } from './web'
@@ -29,17 +29,7 @@ async function startup(): Promise<Row[]> {
   const bare = await startProcess(undefined, { HUB_SEED_DEMO: 'never' })
   await bare.stop()
   cleanup(bare.dataDir)
-  const one = (bench: string, v: number, note: string, extra: Partial<Row> = {}): Row => ({
-    bench,
-    n: 1,
-    p50: v,
-    p95: v,
-    p99: v,
-    max: v,
-    unit: 'ms',
-    note,
-    ...extra,
-  })
+  const one = (bench: string, v: number, note: string, extra: Partial<Row> = {}) => once(bench, v, 'ms', note, extra)
   return [
     one('start, empty folder (prepared demo city copied)', first.startMs, 'PGlite; until /api/health answers', {
       peer: 'Hono hello-world start',

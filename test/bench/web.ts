@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { demoEmail, PASSWORD } from '../helpers/accounts'
 import { launchBrowser, newContext, newPhoneContext } from '../helpers/chromium'
-import { call, cleanup, login, type Row, startProcess, summarise } from './harness'
+import { call, cleanup, login, once, type Row, startProcess, summarise } from './harness'
 
 /** Lighthouse's mobile network (a "slow 4G"): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }
@@ -55,17 +55,8 @@ export async function web(): Promise<Row[]> {
       ['/accountability', 'accountability', 'main'],
     ]
     const rows: Row[] = []
-    const one = (bench: string, v: number, unit: string, note: string, target?: string): Row => ({
-      bench,
-      n: 1,
-      p50: v,
-      p95: v,
-      p99: v,
-      max: v,
-      unit,
-      note,
-      ...(target ? { target } : {}),
-    })
+    const one = (bench: string, v: number, unit: string, note: string, target?: string) =>
+      once(bench, v, unit, note, target ? { target } : {})
     for (const [path, name, ready] of routes) {
       const context =
         path === '/login'
