@@ -125,6 +125,8 @@ describe('the city report of a period', () => {
     expect((await api(hub.base, as.tayho, 'POST', '/api/city-reports', { period: '2021-07' })).status).toBe(403)
     expect((await api(hub.base, as.tayho, 'GET', '/api/city-reports')).status).toBe(403)
     expect((await api(hub.base, as.tayho, 'GET', `/api/city-reports/${report.id}`)).status).toBe(403)
+    // The same answer for an id that does not exist: the refusal tells nothing of which reports exist.
+    expect((await api(hub.base, as.tayho, 'GET', `/api/city-reports/${crypto.randomUUID()}`)).status).toBe(403)
     for (const format of ['docx', 'pdf']) {
       const r = await fetch(`${hub.base}/api/city-reports/${report.id}/export?format=${format}`, {
         headers: { cookie: as.tayho },

@@ -10,7 +10,6 @@ import {
   type CityReportSource,
   cityReportPolicy,
   composeCityReport,
-  type ReportedFigure,
 } from '@hub/domain/city-report'
 import { and, desc, eq, gte, lte, ne } from 'drizzle-orm'
 import { z } from 'zod'
@@ -141,10 +140,11 @@ export class CityReportService extends Service {
   }
 
   async get(actor: CurrentUser, id: string) {
+    // Refused before the lookup: one who may read no city report learns nothing of which ids exist.
     const { access } = this.access(actor)
+    if (access === 'none') throw new Forbidden()
     const [found] = await this.withNames(this.db, eq(schema.cityReports.id, id))
     if (!found) throw new NotFound('report')
-    if (access === 'none') throw new Forbidden()
     return { cityReport: this.present(found.row, found.name, access) }
   }
 
@@ -213,7 +213,7 @@ export class CityReportService extends Service {
       periodStart: report.periodStart!,
       submittedByName: name,
       body: report.narrative,
-      figures: report.figures as Record<string, ReportedFigure> | null,
+      figures: report.figures,
       difficulties: report.difficulties,
     }))
     const schedules = (await this.db.select().from(schema.reportSchedules)).filter(
