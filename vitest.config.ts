@@ -1,6 +1,8 @@
+// The root Vitest config (`npx vitest run`): unit and integration tests of every package and app, and the
+// fault tests; browser tests run from test/vitest.e2e.config.ts.
+
 import { defineConfig } from 'vitest/config'
 
-// Unit and integration tests of every package and app; browser tests run from test/vitest.e2e.config.ts.
 export default defineConfig({
   test: {
     include: [

@@ -1,7 +1,9 @@
+// The Vitest config of the browser tests (`npx vitest run --config test/vitest.e2e.config.ts`): one hub per
+// file, one file at a time (each seeds a city into its own data folder).
+
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-// Browser tests: one hub per file, one file at a time (each seeds a city into its own data folder).
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {

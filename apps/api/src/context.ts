@@ -1,3 +1,6 @@
+// What the API's routes, middleware and live layer are given: the process's dependencies (Deps, built by
+// hub.ts or by the test harness) and the per-request variables of the Hono context (AppEnv).
+
 import type { CurrentUser, LoginThrottle, Session } from '@hub/auth'
 import type { DbHandle } from '@hub/db'
 import type { Logger } from 'pino'

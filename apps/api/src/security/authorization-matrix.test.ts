@@ -1,3 +1,7 @@
+// The authorization matrix on a real hub (PGlite, demo city): the heads of Tây Hồ and of one of its wards ask
+// for another district's records, planted with markers, by every id in every OpenAPI route's paths, queries
+// and write fields, socket.io rooms and collab upgrades: nothing they get bears a marker, nothing changes.
+
 import { randomUUID } from 'node:crypto'
 import { schema } from '@hub/db'
 import { inArray, or } from 'drizzle-orm'
@@ -5,12 +9,6 @@ import type { Socket } from 'socket.io-client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { api, liveSocket, nextEvent, subscribe, upgradeStatus, useLiveHub } from '../testing/live-hub'
 import { fillPath, type Operation, operationsOf } from './openapi-routes'
-
-// The authorization matrix: another district's records, planted with unique markers, are asked for
-// through every route of the OpenAPI description (every id in every path and query parameter and in
-// every linked-id field of every write), through socket.io rooms and through collab upgrades, by two
-// outsiders (the head of Tây Hồ district and the head of one of its wards). Nothing they receive may
-// carry a marker, and nothing of those records may change.
 
 const { hub, as } = useLiveHub(['bithu', 'hoankiem', 'vanphong', 'tayho', 'quangan'])
 let ops: Operation[]

@@ -1,3 +1,6 @@
+// Test support for the fuzz test (fuzz.test.ts): the database's state before and after a request, so that a
+// refused request is shown to have written nothing.
+
 import type { Db } from '@hub/db'
 import { sql } from 'drizzle-orm'
 

@@ -1,13 +1,13 @@
+// Property-based fuzzing of every route of the OpenAPI description, for every role and anonymous, against the
+// real app in-process over PGlite with the demo city: random and malformed bodies, parameters and headers.
+// Never a 500, never a stack trace, always the error shape, and a refused request changes nothing.
+
 import { schema } from '@hub/db'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestHub, TEST_ORIGIN, type TestHub } from '../testing/harness'
 import { dataFingerprint } from './fingerprint'
 import { fillPath, type Operation, operationsOf } from './openapi-routes'
-
-// Property-based fuzzing of every route of the OpenAPI description, for every role and anonymous:
-// random and malformed bodies, parameters and headers. Never a 500, never a stack trace, always the
-// error shape, and a refused request changes nothing.
 
 let hub: TestHub
 let ops: Operation[]
