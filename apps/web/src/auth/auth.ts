@@ -1,3 +1,6 @@
+// The session on the web: logging in and out (a shared phone keeps no cached answer or unsent update of the
+// person who left), the signed-in user the screens read, and whether that user directs work.
+
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext } from 'react'
 import { ApiError, api } from '../lib/api'

@@ -1,3 +1,7 @@
+// The shared policies of @hub/domain applied in the browser to directives and meeting minutes, so a page
+// offers only what the server would allow; also the user as a policy actor and the unit tree the policies
+// judge by.
+
 import { type DocumentAccess, documentPolicy } from '@hub/domain/document-policy'
 import { type Actor, directivePolicy, type Role } from '@hub/domain/policies'
 import { UnitTree } from '@hub/domain/unit-tree'

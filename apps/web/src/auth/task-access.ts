@@ -1,3 +1,6 @@
+// The shared task policy applied in the browser: what the task page offers a user (update, report, hand down
+// to which units) and whether the board offers "Giao nhiệm vụ".
+
 import { taskPolicy } from '@hub/domain/policies'
 import { useMemo } from 'react'
 import { vnDay } from '../lib/dates'

@@ -1,3 +1,6 @@
+// The rich-text editor of the directive, meeting, model and city-report pages: toolbar, who has the document
+// open, and whether edits are connected and saved, around the session of use-collab-session.ts.
+
 import { ActionIcon, Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core'
 import {
   IconArrowBackUp,

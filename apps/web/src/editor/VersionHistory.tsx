@@ -1,3 +1,6 @@
+// The versions tab of a shared document on the directive page, over the API's /documents/<name>/versions,
+// diff and restore.
+
 import {
   Alert,
   Badge,

@@ -1,3 +1,6 @@
+// The browser's side of a shared document: its Yjs session (IndexedDB and y-websocket), the connection and
+// server storage state, and who else has it open (awareness); used by CollabEditor and the assignment table.
+
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'

@@ -1,3 +1,7 @@
+// The accountability measure (thước đo trách nhiệm) on the web: the API's shapes, and the queries and
+// mutations of the ranking, a unit's measure and trend, periodic reports, difficulties and inspections; which
+// roles may report, inspect, oversee or decide; the rating colours.
+
 import {
   type InspectionOutcome,
   inspectionOutcomes,

@@ -1,3 +1,6 @@
+// Reading typed dates (parseVnDate): every way a Vietnamese user writes a day, refusal of days that do not
+// exist, and the round trip with formatDate.
+
 import { describe, expect, it } from 'vitest'
 import { formatDate, parseVnDate } from './dates'
 

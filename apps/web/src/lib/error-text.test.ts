@@ -1,3 +1,6 @@
+// Errors said in the user's language only (with the test i18n catalogue): by error code, else the matching
+// half of the server's bilingual message; the derived-progress conflict; which errors offer trying again.
+
 import { describe, expect, it } from 'vitest'
 import { i18nForTests } from '../i18n/test-instance'
 import { ApiError } from './api'

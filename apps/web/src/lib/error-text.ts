@@ -1,3 +1,6 @@
+// What a failed call to the hub says to the user, in the UI's language only, and whether trying again may
+// help; used by ErrorState (components/PageState.tsx) and the forms.
+
 import type { TFunction } from 'i18next'
 import { ApiError } from './api'
 

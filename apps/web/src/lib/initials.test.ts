@@ -1,3 +1,5 @@
+// Avatar initials of Vietnamese names (middle and given name), and of one-word and empty names.
+
 import { describe, expect, it } from 'vitest'
 import { initials } from './initials'
 

@@ -1,3 +1,6 @@
+// Model practices (mô hình) and the global search on the web: the API's shapes, the query keys, and the
+// queries and mutations of the model pages and the header search (GlobalSearch).
+
 import type { ModelCoverage } from '@hub/domain/model-coverage'
 import { type ModelStatus, modelStatuses } from '@hub/domain/model-policy'
 import { type SearchResult, type SearchType, searchTypes } from '@hub/domain/search-result'

@@ -1,3 +1,6 @@
+// The web app's writes to tasks, reports, directives, meetings, notifications and assignment tables: each
+// puts the server's answer into the caches that show it (tasks through task-cache.ts) or reloads them.
+
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api } from './api'
 import { type AssignmentOwner, assignmentBase, assignmentKeys, keys, type NotificationList } from './queries'

@@ -1,3 +1,7 @@
+// Notification titles per language (with the test i18n catalogue): the server's Vietnamese title kept in
+// Vietnamese, English rendered from kind and data, an unknown kind left as stored; where a published
+// inspection's notification leads.
+
 import { describe, expect, it } from 'vitest'
 import { notificationTarget } from '../components/notification-target'
 import { i18nForTests } from '../i18n/test-instance'

@@ -1,3 +1,6 @@
+// A notification's one-line title in the UI's language, for the bell, the notifications page and the live
+// toasts (LiveEvents).
+
 import type { TFunction } from 'i18next'
 import { formatDate } from './dates'
 import type { Notification } from './types'

@@ -1,3 +1,6 @@
+// The web app's reads of the hub's API as React Query queries (units, people, tasks, directives, meetings,
+// notifications, assignment tables), with the query keys that live events and offline storage go by.
+
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { settlePendingLogout } from '../auth/pending-logout'

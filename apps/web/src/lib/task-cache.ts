@@ -1,3 +1,7 @@
+// Keeps every cached view of tasks current without a reload: a created or changed task (from a write, a live
+// event or the reconnect catch-up) goes into its page, the lists and paged lists it belongs in, cascade views
+// and its meeting, by the server's filter rules and order.
+
 import { foldVietnamese } from '@hub/domain/text-fold'
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import { keys, type MeetingDetail } from './queries'

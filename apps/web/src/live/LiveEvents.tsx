@@ -1,3 +1,6 @@
+// The bridge from the live link (socket.ts) to the query cache, mounted once by the authenticated layout;
+// what was missed while the link was down is caught up through offline/catch-up.ts.
+
 import type { LiveEvents as LiveEventMap } from '@hub/domain'
 import { notifications as toasts } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'

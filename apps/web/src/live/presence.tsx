@@ -1,3 +1,6 @@
+// Who else is viewing a directive or a meeting: the presence lists LiveEvents keeps in the query cache, read
+// and drawn as avatars on those pages.
+
 import { Avatar, Group, Text, Tooltip } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'

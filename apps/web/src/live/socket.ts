@@ -1,3 +1,6 @@
+// The tab's one socket.io link to the hub: connecting, its state for the UI, and the rooms components join
+// while mounted. LiveEvents turns its events into cache updates; queries poll while it is down.
+
 import type { LiveEvents } from '@hub/domain'
 import { useEffect, useSyncExternalStore } from 'react'
 import { io, type Socket } from 'socket.io-client'
