@@ -1,3 +1,7 @@
+// The main screens in Chromium on a real hub, as a keyboard and screen-reader user meets them: Vietnamese
+// page language, one h1 and no skipped heading level, every control named in Chromium's accessibility tree,
+// the main actions and navigation reached by Tab with a visible focus.
+
 import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'

@@ -1,3 +1,7 @@
+// The accountability dashboard in Chromium on a real hub: the secretary drills from the city to a district's
+// overdue task, inspectors record and publish inspections (a district head may not publish), a head sees only
+// his report form, and anyone finds a district's hotline and who is on duty without logging in.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { loginViaApi, newContext, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'

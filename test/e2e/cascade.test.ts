@@ -1,3 +1,6 @@
+// Handing a district task down to its wards in Chromium on a real hub: the cascade dialog, a ward's progress
+// rolling up live on the district's page without a reload, the phone layout, and the board's per-unit chart.
+
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin, type Task } from '../helpers/api'

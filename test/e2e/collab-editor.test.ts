@@ -1,3 +1,7 @@
+// Two people drafting one directive in two Chromium contexts on a real hub: each sees the other's text and
+// named caret, edits made offline survive a closed tab and merge on reconnect, and comparing two versions
+// marks only the words added.
+
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'

@@ -1,3 +1,7 @@
+// A directive from paste to export in Chromium on a real hub: the office imports a pasted text, fills and
+// settles the assignment table and submits; the secretary issues it in another browser, the held tasks go
+// out, PDF and DOCX download; the assignment table also on a phone.
+
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'

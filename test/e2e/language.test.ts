@@ -1,3 +1,6 @@
+// The English UI in Chromium on a real hub says things in English only: a missing task's error (with the way
+// home, not "try again") and notifications rendered from their kind and data.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { loginViaApi, newContext, screenshot, useHubAndBrowser } from '../helpers/browser'

@@ -1,3 +1,7 @@
+// Logging in through the form in Chromium on a real hub: a visitor is sent to the login page, the head of Tây
+// Hồ lands on "Việc của tôi" (names with diacritics, dd/mm/yyyy deadlines), switches to English and back,
+// logs out; a wrong password is said plainly.
+
 import { describe, expect, it } from 'vitest'
 import { newContext, submitLoginForm, useHubAndBrowser } from '../helpers/browser'
 

@@ -1,3 +1,6 @@
+// The meeting room in Chromium on a real hub: a task the secretary assigns there reaches the head of Tây Hồ's
+// open board live, without a reload, and the API has it led by Tây Hồ and linked to the meeting.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { openLiveBoard, screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'

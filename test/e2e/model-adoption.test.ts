@@ -1,3 +1,7 @@
+// Model practices in Chromium on a real hub: found through the header search without diacritics and adopted
+// by a district head (the tasks reach his board, the outcome is recorded); proposed by a head and moved on by
+// the secretary; the search full screen on a phone.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'

@@ -1,3 +1,6 @@
+// A field official on a phone (Chromium, phone screen) updates a task's progress in three taps from "Việc của
+// tôi", with no sideways scrolling; the real hub's API then shows the new progress and version.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin, type Task } from '../helpers/api'
 import { login, newPhoneContext, screenshot, useHubAndBrowser } from '../helpers/browser'

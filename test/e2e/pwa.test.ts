@@ -1,3 +1,7 @@
+// The installable app on a phone in Chromium on a real hub: manifest, icons and service worker served with
+// the right types; Chromium finds the app installable and the worker controls the page under the CSP;
+// offline, a reload still opens the app shell.
+
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginViaApi, newPhoneContext, useHubAndBrowser } from '../helpers/browser'

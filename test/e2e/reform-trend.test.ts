@@ -1,3 +1,6 @@
+// A ward's measure trend across Hà Nội's 2025 reform, in Chromium on a real hub with today's unit tree: the
+// months before the reform, measured on its predecessors, are marked and the seam is drawn.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'

@@ -1,9 +1,11 @@
+// Chromium on a real hub: the web app works under its content security policy, with no violation while a user
+// logs in, opens the board (charts), a directive with the live editor (collab websocket) and the meeting
+// room; the administrator's page (hub numbers, unlocking an account) is his alone.
+
 import { describe, expect, it } from 'vitest'
 import { apiLogin } from '../helpers/api'
 import { login, newContext, screenshot, useHubAndBrowser } from '../helpers/browser'
 
-// The web app works under its content security policy: no violation while a user logs in, opens
-// the board (charts), a directive with the live editor (collab websocket) and the meeting room.
 describe('content security policy', () => {
   const { hub, browser } = useHubAndBrowser()
 

@@ -1,3 +1,7 @@
+// The task page for each role in Chromium on a real hub (desktop and phone): a concurrent change is shown and
+// the form's own change re-applied on top, a supporting unit reports without the status form, "Giao nhiệm vụ"
+// offered only to those who may assign, and a handed-down task's progress comes from its wards.
+
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin, type Task } from '../helpers/api'

@@ -1,3 +1,7 @@
+// Typed deadlines in the assign form in Chromium on a real hub (desktop and phone): every way of writing a
+// day is kept, a day that does not exist is said beside the field and nothing is sent, and the calendar never
+// covers the button.
+
 import type { Browser, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type ApiSession, apiLogin } from '../helpers/api'

@@ -1,3 +1,7 @@
+// The unit directory through time, in Chromium on a real hub with today's unit tree: the tree on a chosen
+// day, who receives now for a 2021 directive's recipients, and the office handing an abolished ward's tasks
+// to its successor and checking a reorganisation file.
+
 import { describe, expect, it } from 'vitest'
 import { screenshot, signedInPage, useHubAndBrowser } from '../helpers/browser'
 

@@ -1,3 +1,7 @@
+// The command-line tools as an operator runs them (real processes on a PGlite folder): create-admin makes one
+// administrator over the real unit directory with no demo data and refuses a weak password or a second use of
+// the address; seed refuses a database that is not empty.
+
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

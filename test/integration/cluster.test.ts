@@ -1,3 +1,7 @@
+// The scale-out deployment for real: PostgreSQL, Redis, nginx and two hub processes started by the project's
+// own cluster script, as an operator would. Proved through it: health and metrics per process, live events
+// and collab across processes, one scheduler, no seeding, and the proxy surviving kill -9 of a process.
+
 import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -6,8 +10,6 @@ import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDoc, until } from '../../apps/api/src/testing/ydoc'
 
-// The scale-out deployment for real: PostgreSQL, Redis, nginx and two hub processes started by
-// the project's own cluster script, as an operator would.
 const root = resolve(import.meta.dirname, '..', '..')
 const metricsToken = 'cluster-metrics-token-0123456789'
 const cluster = (...args: string[]) =>

@@ -1,3 +1,6 @@
+// The deployment files a city's IT team runs are checked against the settings the cluster script starts the
+// tested cluster with (infra/deployment.ts), so they cannot drift from what is tested.
+
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,8 +20,6 @@ import {
   renderNginx,
 } from '../../infra/deployment'
 
-// The deployment files a city's IT team runs are checked against the settings the cluster script
-// starts the tested cluster with (infra/deployment.ts), so they cannot drift from what is tested.
 const read = (p: string) => readFileSync(join(infraDir, p), 'utf8')
 
 type Service = {

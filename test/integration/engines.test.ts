@@ -1,3 +1,6 @@
+// The Node versions package.json declares (engines) are true: the running Node is among them, and no package
+// in package-lock.json needs a newer Node than the oldest of each declared line.
+
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'

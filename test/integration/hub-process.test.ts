@@ -1,3 +1,7 @@
+// The hub as a newcomer runs it: a real process on a real port over a PGlite folder. It starts on an empty
+// folder and serves the web app, refuses a second process on the folder, and keeps its data across a clean
+// restart and a kill -9 without seeding twice.
+
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -5,7 +9,6 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../helpers/hub'
 
-// The hub as a newcomer runs it: a real process on a real port over a PGlite folder.
 const root = resolve(import.meta.dirname, '..', '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'hub-process-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))

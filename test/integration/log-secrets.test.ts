@@ -1,11 +1,12 @@
+// A real hub process at the most talkative log level, a scripted session against it, then its whole output
+// searched for what must never be written down: passwords (right and wrong), session tokens, the metrics
+// token, and the values of request parameters.
+
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDoc } from '../../apps/api/src/testing/ydoc'
 import { type Hub, startHub } from '../helpers/hub'
 
-// A real hub process at the most talkative log level, a scripted session against it, then its whole
-// output searched for what must never be written down: passwords (right and wrong), session tokens,
-// the metrics token, and the values of request parameters.
 const secret = (tag: string) => `${tag}-${randomBytes(9).toString('hex')}`
 const demoPassword = secret('demo-pw')
 const wrongPassword = secret('wrong-pw')
