@@ -17,6 +17,7 @@ import { audit } from './audit'
 import { Service } from './change'
 import { documentsOf, documentText, initialContentOf } from './document-text'
 import { badPeriod, MeasureService } from './measure'
+import { withUsers } from './user-names'
 
 export const cityReportCreateSchema = z
   .object({
@@ -183,15 +184,10 @@ export class CityReportService extends Service {
     }
   }
 
-  private withNames(db: DbOrTx, where: ReturnType<typeof and>) {
+  private async withNames(db: DbOrTx, where: ReturnType<typeof and>) {
     const r = schema.cityReports
-    return db
-      .select({ row: r, name: schema.people.fullName })
-      .from(r)
-      .leftJoin(schema.users, eq(schema.users.id, r.composedBy))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(where)
-      .orderBy(desc(r.periodStart), desc(r.composedAt))
+    const rows = await db.select().from(r).where(where).orderBy(desc(r.periodStart), desc(r.composedAt))
+    return await withUsers(db, rows, (x) => x.composedBy)
   }
 
   /**
@@ -200,14 +196,16 @@ export class CityReportService extends Service {
    */
   private async sources(actor: CurrentUser, period: Period, today: string) {
     const r = schema.reports
-    const rows = await this.db
-      .select({ report: r, name: schema.people.fullName })
-      .from(r)
-      .leftJoin(schema.users, eq(schema.users.id, r.submittedBy))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(and(ne(r.kind, 'task'), gte(r.periodStart, period.from), lte(r.periodStart, period.to)))
-      .orderBy(r.submittedAt)
-    const reports: CityReportSource[] = rows.map(({ report, name }) => ({
+    const rows = await withUsers(
+      this.db,
+      await this.db
+        .select()
+        .from(r)
+        .where(and(ne(r.kind, 'task'), gte(r.periodStart, period.from), lte(r.periodStart, period.to)))
+        .orderBy(r.submittedAt),
+      (x) => x.submittedBy,
+    )
+    const reports: CityReportSource[] = rows.map(({ row: report, name }) => ({
       unitId: report.unitId,
       unitName: this.units.get(report.unitId)?.name ?? '',
       periodStart: report.periodStart!,

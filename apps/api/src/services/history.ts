@@ -13,6 +13,7 @@ import {
 import { and, asc, eq } from 'drizzle-orm'
 import { Service } from './change'
 import { teamIdsOf, withholdConclusion } from './inspections'
+import { withUsers } from './user-names'
 
 /** The record kinds whose history people can read, each guarded by the policy that guards the record. */
 export const historyTypes = ['task', 'directive', 'report', 'inspection', 'measure_settings'] as const
@@ -90,15 +91,17 @@ export class HistoryService extends Service {
         ? withholdConclusion(snapshot as Record<string, unknown>)
         : snapshot
     const a = schema.auditLog
-    const rows = await this.db
-      .select({ entry: a, name: schema.people.fullName })
-      .from(a)
-      .leftJoin(schema.users, eq(schema.users.id, a.actorUserId))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(and(eq(a.entityType, type), eq(a.entityId, id)))
-      .orderBy(asc(a.id))
+    const rows = await withUsers(
+      this.db,
+      await this.db
+        .select()
+        .from(a)
+        .where(and(eq(a.entityType, type), eq(a.entityId, id)))
+        .orderBy(asc(a.id)),
+      (x) => x.actorUserId,
+    )
     return {
-      entries: rows.map(({ entry, name }) => {
+      entries: rows.map(({ row: entry, name }) => {
         const before = shown(entry.before)
         const after = shown(entry.after)
         return {

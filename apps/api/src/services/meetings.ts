@@ -18,6 +18,7 @@ import { Service } from './change'
 import { presentDirective } from './directives'
 import { meetingAccess, meetingHost } from './meeting-access'
 import { presentTask, supportsOf } from './tasks'
+import { withUsers } from './user-names'
 
 type MeetingRow = typeof schema.meetings.$inferSelect
 
@@ -96,17 +97,18 @@ export class MeetingService extends Service {
       .from(schema.meetingAgendaItems)
       .where(eq(schema.meetingAgendaItems.meetingId, id))
       .orderBy(asc(schema.meetingAgendaItems.ordinal))
-    const attendees = await this.db
-      .select({
-        userId: schema.meetingAttendees.userId,
-        role: schema.meetingAttendees.role,
-        fullName: schema.people.fullName,
-        position: schema.people.position,
-      })
-      .from(schema.meetingAttendees)
-      .innerJoin(schema.users, eq(schema.users.id, schema.meetingAttendees.userId))
-      .innerJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(eq(schema.meetingAttendees.meetingId, id))
+    const attendees = (
+      await withUsers(
+        this.db,
+        await this.db
+          .select({ userId: schema.meetingAttendees.userId, role: schema.meetingAttendees.role })
+          .from(schema.meetingAttendees)
+          .where(eq(schema.meetingAttendees.meetingId, id)),
+        (a) => a.userId,
+      )
+    ).flatMap(({ row, name, position }) =>
+      name === null ? [] : [{ userId: row.userId, role: row.role, fullName: name, position: position! }],
+    )
     const tasks = await this.db
       .select()
       .from(schema.tasks)

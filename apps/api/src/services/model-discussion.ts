@@ -8,6 +8,7 @@ import { Service } from './change'
 import { type NotificationDto, notify } from './notifications'
 import type { EventHandler } from './outbox'
 import { headsOf } from './unit-directory'
+import { withUsers } from './user-names'
 
 const mc = schema.modelComments
 
@@ -40,14 +41,12 @@ export class ModelDiscussionService extends Service {
   async list(actor: CurrentUser, modelId: string) {
     if (!modelPolicy.read(actor)) throw new Forbidden()
     await this.practice(modelId)
-    const rows = await this.db
-      .select({ c: mc, name: schema.people.fullName, position: schema.people.position })
-      .from(mc)
-      .leftJoin(schema.users, eq(schema.users.id, mc.authorId))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(eq(mc.practiceId, modelId))
-      .orderBy(asc(mc.createdAt), asc(mc.id))
-    return { comments: rows.map((r) => present(r.c, r.name, r.position)) }
+    const rows = await withUsers(
+      this.db,
+      await this.db.select().from(mc).where(eq(mc.practiceId, modelId)).orderBy(asc(mc.createdAt), asc(mc.id)),
+      (c) => c.authorId,
+    )
+    return { comments: rows.map((r) => present(r.row, r.name, r.position)) }
   }
 
   private async practice(id: string) {

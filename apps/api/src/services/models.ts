@@ -22,6 +22,7 @@ import { Service } from './change'
 import { requireInForce } from './task-links'
 import { insertTask, type TaskDto } from './tasks'
 import { headsOf } from './unit-directory'
+import { withUsers } from './user-names'
 
 const mp = schema.modelPractices
 const ma = schema.modelAdoptions
@@ -233,13 +234,15 @@ export class ModelService extends Service {
     if (!modelPolicy.read(actor)) throw new Forbidden()
     const row = await this.load(this.db, id)
     const adoptions = (await this.adoptionsOf(this.db, [id])).get(id) ?? []
-    const steps = await this.db
-      .select({ step: schema.modelStatusSteps, name: schema.people.fullName })
-      .from(schema.modelStatusSteps)
-      .leftJoin(schema.users, eq(schema.users.id, schema.modelStatusSteps.decidedBy))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(eq(schema.modelStatusSteps.practiceId, id))
-      .orderBy(asc(schema.modelStatusSteps.decidedAt))
+    const steps = await withUsers(
+      this.db,
+      await this.db
+        .select()
+        .from(schema.modelStatusSteps)
+        .where(eq(schema.modelStatusSteps.practiceId, id))
+        .orderBy(asc(schema.modelStatusSteps.decidedAt)),
+      (s) => s.decidedBy,
+    )
     const attachments = await this.db
       .select({
         id: schema.modelAttachments.id,
@@ -256,12 +259,12 @@ export class ModelService extends Service {
       model: {
         ...this.present(row, adoptions),
         adoptions: adoptions.map((a) => this.presentAdoption(a)),
-        statusSteps: steps.map((s) => ({
-          status: s.step.status,
-          note: s.step.note,
-          decidedBy: s.step.decidedBy,
-          decidedByName: s.name,
-          decidedAt: s.step.decidedAt.toISOString(),
+        statusSteps: steps.map(({ row: step, name }) => ({
+          status: step.status,
+          note: step.note,
+          decidedBy: step.decidedBy,
+          decidedByName: name,
+          decidedAt: step.decidedAt.toISOString(),
         })),
         attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
         comparison: this.comparison(row, adoptions),

@@ -22,6 +22,7 @@ import { badPeriod } from './measure'
 import { requireInForce } from './task-links'
 import { insertTask } from './tasks'
 import type { UnitDirectory } from './unit-directory'
+import { withUsers } from './user-names'
 
 /** A figure: a number, a short text, or a number with its unit ("12.000 phiếu"). */
 const figure = z.union([
@@ -233,17 +234,19 @@ export class PeriodicReportService extends Service {
           : isNotNull(schema.difficultyDecisions.id),
       )
     }
-    const rows = await this.db
-      .select({ report: r, name: schema.people.fullName, decision: schema.difficultyDecisions })
-      .from(r)
-      .leftJoin(schema.users, eq(schema.users.id, r.submittedBy))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .leftJoin(schema.difficultyDecisions, eq(schema.difficultyDecisions.reportId, r.id))
-      .where(and(...conds))
-      .orderBy(desc(r.submittedAt))
-      .limit(q.limit)
+    const rows = await withUsers(
+      this.db,
+      await this.db
+        .select({ report: r, decision: schema.difficultyDecisions })
+        .from(r)
+        .leftJoin(schema.difficultyDecisions, eq(schema.difficultyDecisions.reportId, r.id))
+        .where(and(...conds))
+        .orderBy(desc(r.submittedAt))
+        .limit(q.limit),
+      (x) => x.report.submittedBy,
+    )
     const today = vnDay()
-    return { reports: rows.map((x) => this.present(x.report, x.name, x.decision, today)) }
+    return { reports: rows.map(({ row, name }) => this.present(row.report, name, row.decision, today)) }
   }
 
   /** The committee answers a report's difficulties; the answer may become a task of the unit. */

@@ -7,6 +7,7 @@ import { audit, recordChange } from './audit'
 import { Service } from './change'
 import { photosOf } from './report-photos'
 import { presentTask, rollUp, supportsOf } from './tasks'
+import { withUsers } from './user-names'
 
 export const reportCreateSchema = z
   .object({
@@ -121,19 +122,21 @@ export class ReportService extends Service {
     if (!row) throw new NotFound('task')
     const supportUnitIds = (await supportsOf(this.db, [taskId])).get(taskId) ?? []
     if (!taskPolicy.read(actor, this.units.tree, { ...row, supportUnitIds })) throw new Forbidden()
-    const rows = await this.db
-      .select({ report: schema.reports, name: schema.people.fullName })
-      .from(schema.reports)
-      .leftJoin(schema.users, eq(schema.users.id, schema.reports.submittedBy))
-      .leftJoin(schema.people, eq(schema.people.id, schema.users.personId))
-      .where(eq(schema.reports.taskId, taskId))
-      .orderBy(desc(schema.reports.submittedAt))
+    const rows = await withUsers(
+      this.db,
+      await this.db
+        .select()
+        .from(schema.reports)
+        .where(eq(schema.reports.taskId, taskId))
+        .orderBy(desc(schema.reports.submittedAt)),
+      (r) => r.submittedBy,
+    )
     const photos = await photosOf(
       this.db,
-      rows.map((r) => r.report.id),
+      rows.map((r) => r.row.id),
     )
     return {
-      reports: rows.map((r) => ({ ...presentReport(r.report, r.name), photos: photos.get(r.report.id) ?? [] })),
+      reports: rows.map((r) => ({ ...presentReport(r.row, r.name), photos: photos.get(r.row.id) ?? [] })),
     }
   }
 }
