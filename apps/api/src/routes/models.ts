@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
-import { fileHeaders } from '../services/attachments'
 import { ATTACHMENT_MAX_BYTES, ModelAttachmentService } from '../services/model-attachments'
 import { commentCreateSchema, ModelDiscussionService } from '../services/model-discussion'
 import {
@@ -15,7 +14,7 @@ import {
 import { operations } from './operation'
 import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
-import { fileError, fileUpload, uploadedFile } from './uploads'
+import { storedFileRoute, uploadRoute } from './uploads'
 
 const coverageSchema = z
   .object({
@@ -77,14 +76,12 @@ const attachmentSchema = z
   .openapi('ModelAttachment')
 
 const adoptionParams = z.object({ id: z.string().uuid(), adoptionId: z.string().uuid() })
-const attachmentParams = z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() })
 
 /** Model practices: the library, status steps, adoptions, requests to adopt, discussion, materials. */
 export function modelRoutes(deps: Deps) {
   const models = new ModelService(deps)
   const discussion = new ModelDiscussionService(deps)
   const attachments = new ModelAttachmentService(deps)
-  const upload = fileUpload(ATTACHMENT_MAX_BYTES)
   const app = createRouter()
   const op = operations('models')
 
@@ -240,39 +237,26 @@ export function modelRoutes(deps: Deps) {
     },
   )
 
-  app.openapi(
-    op(
-      'post /{id}/attachments',
-      `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
-      {
-        201: json(z.object({ attachment: attachmentSchema }), 'Stored'),
-        413: fileError('File too large'),
-        415: fileError('File type not allowed'),
-      },
-      [400, 401, 403, 404],
-      { middleware: upload.middleware, request: { params: idParam, body: upload.body } },
-    ),
-    async (c) => {
-      const file = uploadedFile(c.req.valid('form'))
-      const attachment = await attachments.add(c.get('user')!, c.req.valid('param').id, file, c.get('requestId'))
-      return c.json({ attachment }, 201)
-    },
-  )
-
-  app.openapi(
-    op(
-      'get /{id}/attachments/{attachmentId}',
-      'Tải tài liệu / Download (always as an attachment, never rendered by the browser)',
-      { 200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } } },
-      [401, 404],
-      { request: { params: attachmentParams } },
-    ),
-    async (c) => {
-      const { id, attachmentId } = c.req.valid('param')
-      const row = await attachments.get(c.get('user')!, id, attachmentId)
-      return c.body(new Uint8Array(row.data), 200, fileHeaders(row))
-    },
-  )
+  uploadRoute(app, op, {
+    files: 'attachments',
+    summary: `Đính kèm tài liệu / Attach a file (multipart field "file"; PDF, PNG, JPEG, DOCX, XLSX, TXT; at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB)`,
+    key: 'attachment',
+    schema: attachmentSchema,
+    maxBytes: ATTACHMENT_MAX_BYTES,
+    tooLarge: 'File too large',
+    wrongType: 'File type not allowed',
+    statuses: [400, 401, 403, 404],
+    add: (actor, id, file, requestId) => attachments.add(actor, id, file, requestId),
+  })
+  storedFileRoute(app, op, {
+    files: 'attachments',
+    param: 'attachmentId',
+    summary: 'Tải tài liệu / Download (always as an attachment, never rendered by the browser)',
+    description: 'The file',
+    contentType: 'application/octet-stream',
+    statuses: [401, 404],
+    get: (actor, id, attachmentId) => attachments.get(actor, id, attachmentId),
+  })
   return app
 }
 
