@@ -21,7 +21,7 @@ interface Shape {
   writers(rate: number | 'burst'): number
 }
 
-const SHAPES: Shape[] = [
+export const SHAPES: Shape[] = [
   {
     key: 'one',
     label: '1 document × 50 clients',
@@ -45,7 +45,7 @@ interface Phase {
 type Result = Record<string, Phase>
 
 /** The three phases of one shape on one server: burst, 200/s, 1000/s. */
-async function runShape(target: Target, pid: number, docNames: string[], shape: Shape): Promise<Result> {
+export async function runShape(target: Target, pid: number, docNames: string[], shape: Shape): Promise<Result> {
   const ledger = new Ledger()
   const specs = docNames.flatMap((doc) => Array.from({ length: shape.clientsPerDoc }, () => ({ doc })))
   const clients = await openClients(target, specs, ledger)

@@ -62,6 +62,8 @@ export class Client {
     readonly target: Target,
     readonly docName: string,
     private readonly ledger: Ledger,
+    /** False: frames are not read for markers (a client syncing a huge document). */
+    scan = true,
   ) {
     const e = encoding.createEncoder()
     if (target.hocuspocus) encoding.writeVarString(e, docName)
@@ -91,6 +93,7 @@ export class Client {
           clearTimeout(t)
           resolve()
         }
+        if (!scan) return
         const text = data.toString('latin1')
         for (const m of text.matchAll(MARKER)) {
           const key = Number(m[1])
@@ -127,6 +130,11 @@ export class Client {
     const key = this.ledger.next(this)
     const t = this.doc.getText('bench')
     t.insert(t.length, `<${key}> `)
+  }
+
+  /** Any local change, sent as one update. */
+  edit(fn: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => fn(this.doc))
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { io } from 'socket.io-client'
 import { apiLoad, memory } from './api'
+import { collabHeavy } from './collab-heavy'
 import { collabPeers } from './collab-peers'
 import { collabRelay } from './collab-relay'
 import { call, cleanup, login, once, type Row, root, startProcess, summarise } from './harness'
@@ -244,6 +245,7 @@ async function collab(): Promise<Row[]> {
 benches.collab = collab
 benches.collabRelay = collabRelay
 benches.collabPeers = collabPeers
+benches.collabHeavy = collabHeavy
 
 /** The accountability measure: the ranking over the 579 communes and the 30 districts, and a drill-down. */
 async function measure(): Promise<Row[]> {
