@@ -1,4 +1,3 @@
-import './app/strict-csp'
 import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/charts/styles.css'

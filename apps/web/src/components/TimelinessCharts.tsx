@@ -1,5 +1,8 @@
-import { BarChart, DonutChart } from '@mantine/charts'
+// The timeliness figures of a task's cascade (a donut) and of the board's units (stacked bars). The donut
+// is a few SVG arcs drawn here, so a task page does not load a chart library; the board's bar chart
+// (Mantine charts on recharts, ~120 KB gzip) is its own chunk, loaded when that chart is shown.
 import { Box, ColorSwatch, Group, Progress, Stack, Text } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Timeliness, type TimelinessCounts, timelinessValues } from '../lib/types'
 import { timelinessChartColour } from './Badges'
@@ -9,6 +12,59 @@ const drawOrder: readonly Timeliness[] = ['overdue', 'open', 'late', 'on_time']
 
 /** The CSS colour of a state's chart shade. */
 const swatch = (s: Timeliness) => `var(--mantine-color-${timelinessChartColour[s].replace('.', '-')})`
+
+const UnitBars = lazy(() => import('./TimelinessBars'))
+
+const DONUT = 132
+const RING = 20
+
+/** The donut itself: one arc per state, clockwise from the top in draw order, a grey ring when all are 0. */
+function Donut({ counts, centre }: { counts: TimelinessCounts; centre: string }) {
+  const r = (DONUT - RING) / 2
+  const round = 2 * Math.PI * r
+  const total = drawOrder.reduce((n, s) => n + counts[s], 0)
+  let start = 0
+  return (
+    <svg width={DONUT} height={DONUT} viewBox={`0 0 ${DONUT} ${DONUT}`} role="presentation">
+      <g transform={`rotate(-90 ${DONUT / 2} ${DONUT / 2})`} fill="none" strokeWidth={RING}>
+        {total === 0 ? (
+          <circle cx={DONUT / 2} cy={DONUT / 2} r={r} stroke="var(--mantine-color-gray-3)" />
+        ) : (
+          drawOrder
+            .filter((s) => counts[s] > 0)
+            .map((s) => {
+              const length = (counts[s] / total) * round
+              const arc = (
+                <circle
+                  key={s}
+                  data-state={s}
+                  cx={DONUT / 2}
+                  cy={DONUT / 2}
+                  r={r}
+                  stroke={swatch(s)}
+                  strokeDasharray={`${length} ${round - length}`}
+                  strokeDashoffset={-start}
+                />
+              )
+              start += length
+              return arc
+            })
+        )}
+      </g>
+      <text
+        x="50%"
+        y="50%"
+        textAnchor="middle"
+        dominantBaseline="central"
+        fill="var(--mantine-color-text)"
+        fontSize={14}
+        fontWeight={600}
+      >
+        {centre}
+      </text>
+    </svg>
+  )
+}
 
 /**
  * Four timeliness counts as a donut with a counted legend beside it. The figure's caption (given by
@@ -24,22 +80,11 @@ export function TimelinessDonut({
   caption: string
 }) {
   const { t } = useTranslation()
-  const data = drawOrder
-    .filter((s) => counts[s] > 0)
-    .map((s) => ({ name: t(`timelinessShort.${s}`), value: counts[s], color: timelinessChartColour[s] }))
   return (
     <Box component="figure" m={0} data-testid="timeliness-donut">
       <Group gap="lg" wrap="nowrap" align="center">
         <Box aria-hidden style={{ flex: 'none' }}>
-          <DonutChart
-            data={data.length ? data : [{ name: '', value: 1, color: 'gray.3' }]}
-            size={132}
-            thickness={20}
-            chartLabel={centre}
-            withTooltip={false}
-            strokeWidth={1}
-            pieChartProps={{ accessibilityLayer: false }}
-          />
+          <Donut counts={counts} centre={centre} />
         </Box>
         <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {drawOrder.map((s) => (
@@ -79,6 +124,7 @@ export function UnitTimelinessChart({
 }) {
   const { t } = useTranslation()
   const series = drawOrder.map((s) => ({ name: s, label: t(`timelinessShort.${s}`), color: timelinessChartColour[s] }))
+  const height = Math.max(160, rows.length * 30 + 60)
   return (
     <Box component="figure" m={0} data-testid="unit-chart">
       {compact ? (
@@ -115,22 +161,10 @@ export function UnitTimelinessChart({
           })}
         </Stack>
       ) : (
-        <div aria-hidden>
-          <BarChart
-            h={Math.max(160, rows.length * 30 + 60)}
-            data={rows}
-            dataKey="unit"
-            type="stacked"
-            orientation="vertical"
-            series={series}
-            withLegend
-            legendProps={{ verticalAlign: 'top', height: 36 }}
-            yAxisProps={{ width: 130, interval: 0 }}
-            gridAxis="x"
-            maxBarWidth={22}
-            barChartProps={{ accessibilityLayer: false }}
-            tooltipAnimationDuration={100}
-          />
+        <div aria-hidden style={{ minHeight: height }}>
+          <Suspense fallback={null}>
+            <UnitBars rows={rows} series={series} height={height} />
+          </Suspense>
         </div>
       )}
       <Text component="figcaption" size="xs" c="dimmed" mt={6}>

@@ -2,7 +2,8 @@
 // kept in the outbox (a 4 MB camera photo becomes a few hundred kB on mobile data), with the limits the
 // hub applies said here first, so an official learns at once what will not be accepted.
 
-import imageCompression from 'browser-image-compression'
+// The compression library (~20 KB gzip) is loaded when the first photo is picked, not with the task
+// page: most visits send no photo. The service worker precaches it like every chunk, so it works offline.
 
 /** Longest side kept: enough to read a sign or a document in the photo. */
 const MAX_SIDE = 1600
@@ -46,6 +47,7 @@ export async function preparePhoto(file: File): Promise<PhotoDraft> {
   let blob: Blob = file
   let name = file.name || 'anh.jpg'
   try {
+    const { default: imageCompression } = await import('browser-image-compression')
     const small = await imageCompression(file, {
       maxWidthOrHeight: MAX_SIDE,
       maxSizeMB: TARGET_MB,
