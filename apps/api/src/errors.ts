@@ -1,5 +1,6 @@
 /** The one mapper from failures to the contract's error shape and status (DESIGN.md: errors). */
-import { bilingual, DomainError, type Invalid } from '@hub/domain'
+import { VersionError } from '@hub/collab'
+import { bilingual, DomainError, type Invalid, NotFound } from '@hub/domain'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -54,6 +55,13 @@ export function fromDomain(err: DomainError): ApiError {
   }
 }
 
+/** A document version the collaboration library refused: an unknown version (404) or a bad request (400). */
+function fromVersion(err: VersionError): ApiError {
+  return err.code === 'not_found'
+    ? fromDomain(new NotFound('version'))
+    : new ApiError(400, 'validation_failed', err.message)
+}
+
 /** A zod failure as a 400 that names each failing field. */
 export function validationError(error: ZodError): ApiError {
   const fields = error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }))
@@ -76,9 +84,11 @@ export function errorResponse(failure: unknown, c: Context, log?: Logger): Respo
   const err =
     failure instanceof DomainError
       ? fromDomain(failure)
-      : isDatabaseUnavailable(failure)
-        ? databaseUnavailable(failure, log)
-        : failure
+      : failure instanceof VersionError
+        ? fromVersion(failure)
+        : isDatabaseUnavailable(failure)
+          ? databaseUnavailable(failure, log)
+          : failure
   if (err instanceof ApiError) {
     const body: { error: { code: string; message: string; details?: unknown } } = {
       error: { code: err.code, message: err.message },

@@ -8,13 +8,11 @@ import {
   listVersions,
   restoreVersion,
   saveVersion,
-  VersionError,
   versionBelongsTo,
 } from '@hub/collab'
 import { Forbidden, NotFound } from '@hub/domain'
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../context'
-import { ApiError } from '../errors'
 import { userNames } from '../services/user-names'
 import { body, createRouter, errorsFor, json } from './router'
 
@@ -51,15 +49,6 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
     const a = await documentAccess(deps.dbh.db, deps.units.tree, c.get('user')!, docName)
     if (a === 'missing') throw new NotFound('document')
     if (a === 'none' || (need === 'write' && a !== 'write')) throw new Forbidden()
-  }
-  const wrap = async <T>(f: () => Promise<T>) => {
-    try {
-      return await f()
-    } catch (e) {
-      if (e instanceof VersionError)
-        throw e.code === 'not_found' ? new NotFound('version') : new ApiError(400, 'validation_failed', e.message)
-      throw e
-    }
   }
 
   app.openapi(
@@ -103,7 +92,7 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
     async (c) => {
       const { docName } = c.req.valid('param')
       await access(c, docName, 'write')
-      const v = await wrap(() => saveVersion(ctx, docName, c.req.valid('json').label, c.get('user')!.userId))
+      const v = await saveVersion(ctx, docName, c.req.valid('json').label, c.get('user')!.userId)
       return c.json({ version: present(v) }, 201)
     },
   )
@@ -175,11 +164,9 @@ export function documentRoutes(deps: Deps, collab: CollabServer) {
     async (c) => {
       const { docName, versionId } = c.req.valid('param')
       await access(c, docName, 'write')
-      const out = await wrap(() =>
-        restoreVersion(ctx, docName, versionId, c.get('user')!.userId, {
-          backupLabel: `Trước khi khôi phục (${new Date().toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })})`,
-        }),
-      )
+      const out = await restoreVersion(ctx, docName, versionId, c.get('user')!.userId, {
+        backupLabel: `Trước khi khôi phục (${new Date().toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })})`,
+      })
       return c.json({ restored: present(out.restored), backup: out.backup ? present(out.backup) : null }, 200)
     },
   )
