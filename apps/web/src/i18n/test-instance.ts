@@ -1,9 +1,9 @@
-// The web's texts loaded into a fresh i18next instance (no DOM, no storage) for the unit tests of
-// functions that take a translator.
+// The web's texts (vi.json and en.json) loaded into a fresh i18next instance (no DOM, no storage) for
+// the unit tests of functions that take a translator.
 import i18next from 'i18next'
 import { beforeAll } from 'vitest'
-import { en } from './en'
-import { vi } from './vi'
+import en from './en.json'
+import vi from './vi.json'
 
 /** An i18next instance holding the vi and en catalogues, initialised before the file's tests run. */
 export function i18nForTests() {
