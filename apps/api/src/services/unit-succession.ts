@@ -18,6 +18,7 @@ import {
 } from '@hub/domain'
 import { datedTree, recordReorganisation } from '@hub/seed'
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core'
 import { recordChange } from './audit'
 import { type ChangeContext, withChange } from './change'
 import { teamIdsOf } from './inspections'
@@ -27,6 +28,11 @@ import type { UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
 const HISTORY_LIMIT = 200
+
+/** The named fields of an object (a table's columns for a select, a row's values for an answer). */
+function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>
+}
 
 /** Only those who direct the whole city (committee, office, administrators) reorganise and hand over. */
 function mustDirectCity(actor: CurrentUser, units: UnitDirectory): void {
@@ -45,12 +51,10 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
   const ancestry = units.ancestryOf(unitId)
   const via = (id: string) => ({ viaUnitId: id, viaUnitName: units.get(id)?.name ?? '' })
   if (ancestry.length === 0) return { predecessorIds: [], tasks: [], reports: [], inspections: [], adoptions: [] }
-  const taskRows = await db
-    .select()
-    .from(t)
-    .where(inArray(t.leadUnitId, ancestry))
-    .orderBy(desc(t.createdAt))
-    .limit(HISTORY_LIMIT)
+  /** The newest (at most HISTORY_LIMIT) of the predecessors' records: `unit` says whose, `at` when. */
+  const newest = <Q extends PgSelect>(q: Q, unit: PgColumn, at: PgColumn) =>
+    q.where(inArray(unit, ancestry)).orderBy(desc(at)).limit(HISTORY_LIMIT)
+  const taskRows = await newest(db.select().from(t).$dynamic(), t.leadUnitId, t.createdAt)
   const supports = await supportsOf(
     db,
     taskRows.map((r) => r.id),
@@ -60,21 +64,14 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
     .filter((x) => taskPolicy.read(actor, units.tree, x))
   const r = schema.reports
   const reports = (
-    await db
-      .select({
-        id: r.id,
-        kind: r.kind,
-        unitId: r.unitId,
-        taskId: r.taskId,
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        narrative: r.narrative,
-        submittedAt: r.submittedAt,
-      })
-      .from(r)
-      .where(inArray(r.unitId, ancestry))
-      .orderBy(desc(r.submittedAt))
-      .limit(HISTORY_LIMIT)
+    await newest(
+      db
+        .select(pick(r, 'id', 'kind', 'unitId', 'taskId', 'periodStart', 'periodEnd', 'narrative', 'submittedAt'))
+        .from(r)
+        .$dynamic(),
+      r.unitId,
+      r.submittedAt,
+    )
   )
     .filter((x) => reportPolicy.read(actor, units.tree, x.unitId))
     .map((x) => ({
@@ -87,22 +84,27 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
   const today = vnDay()
   const teamIds = await teamIdsOf(db, actor.userId)
   const inspections = (
-    await db
-      .select({
-        id: i.id,
-        unitId: i.unitId,
-        scheduledOn: i.scheduledOn,
-        status: i.status,
-        outcome: i.outcome,
-        published: i.published,
-        unannounced: i.unannounced,
-        createdBy: i.createdBy,
-        teamId: i.teamId,
-      })
-      .from(i)
-      .where(inArray(i.unitId, ancestry))
-      .orderBy(desc(i.scheduledOn))
-      .limit(HISTORY_LIMIT)
+    await newest(
+      db
+        .select(
+          pick(
+            i,
+            'id',
+            'unitId',
+            'scheduledOn',
+            'status',
+            'outcome',
+            'published',
+            'unannounced',
+            'createdBy',
+            'teamId',
+          ),
+        )
+        .from(i)
+        .$dynamic(),
+      i.unitId,
+      i.scheduledOn,
+    )
   )
     // The same rules as the inspection list: an unannounced visit still ahead stays hidden from the
     // unit, and a conclusion not yet published is withheld from it (the visit shows, not its outcome).
@@ -110,10 +112,7 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
     .map((x) => {
       const readable = accountabilityInspectionPolicy.readConclusion(actor, units.tree, x, teamIds)
       return {
-        id: x.id,
-        unitId: x.unitId,
-        scheduledOn: x.scheduledOn,
-        status: x.status,
+        ...pick(x, 'id', 'unitId', 'scheduledOn', 'status'),
         outcome: readable && x.outcome ? (outcomeFromDb[x.outcome] ?? null) : null,
         published: x.published,
         withheld: !readable,
@@ -123,20 +122,22 @@ export async function inheritedRecords(db: Db, units: UnitDirectory, actor: Curr
   const a = schema.modelAdoptions
   const p = schema.modelPractices
   const adoptions = (
-    await db
-      .select({
-        id: a.id,
-        practiceId: a.practiceId,
-        title: p.title,
-        unitId: a.unitId,
-        adoptedOn: a.adoptedOn,
-        status: a.status,
-      })
-      .from(a)
-      .innerJoin(p, eq(p.id, a.practiceId))
-      .where(inArray(a.unitId, ancestry))
-      .orderBy(desc(a.adoptedOn))
-      .limit(HISTORY_LIMIT)
+    await newest(
+      db
+        .select({
+          id: a.id,
+          practiceId: a.practiceId,
+          title: p.title,
+          unitId: a.unitId,
+          adoptedOn: a.adoptedOn,
+          status: a.status,
+        })
+        .from(a)
+        .innerJoin(p, eq(p.id, a.practiceId))
+        .$dynamic(),
+      a.unitId,
+      a.adoptedOn,
+    )
   ).map((x) => ({ ...x, ...via(x.unitId) }))
   return { predecessorIds: ancestry, tasks, reports, inspections, adoptions }
 }
