@@ -52,5 +52,14 @@ export default defineConfig({
   build: {
     // The editor chunk (Tiptap + ProseMirror + Yjs) is ~570 kB but loaded only on pages with a document.
     chunkSizeWarningLimit: 650,
+    rolldownOptions: {
+      // The domain package is pure (rules, constants, zod schemas; nothing runs on import): its modules
+      // and schemas that a chunk does not use are dropped, so a page that only needs a policy or a list
+      // of statuses does not load zod (~23 KB gzip) with it.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]packages[\\/]domain[\\/]src[\\/]/, sideEffects: false }],
+        manualPureFunctions: ['z'],
+      },
+    },
   },
 })
