@@ -3,11 +3,10 @@
  * change, and the heads of those units are told (the `directive.distributed` event).
  */
 import type { CurrentUser } from '@hub/auth'
-import { schema, type Tx } from '@hub/db'
+import { type DirectiveRow, schema, type Tx } from '@hub/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { recordChange } from '../services/audit'
 import { headsOf } from '../services/unit-directory'
-import type { DirectiveRow } from './directive-record'
 
 /** Runs inside the issuing transaction. */
 export async function distributeDirective(tx: Tx, row: DirectiveRow, actor: CurrentUser, requestId?: string) {

@@ -4,11 +4,11 @@
  * editors' text is frozen as a version. Called by the transition command for `issue`.
  */
 import type { CurrentUser } from '@hub/auth'
-import { schema, type Tx } from '@hub/db'
+import { type DirectiveRow, schema, type Tx } from '@hub/db'
 import { formatDirectiveNumber, Invalid, type Signer, vnDay } from '@hub/domain'
 import { and, desc, eq, gte, isNull, lte, max, or, sql } from 'drizzle-orm'
 import type { DocumentText } from '../services/document-text'
-import { type DirectiveRow, freezeVersion } from './directive-record'
+import { freezeVersion } from './directive-record'
 
 const d = schema.directives
 

@@ -4,7 +4,7 @@
  * including freezing a new version. Commands compose these; none of them writes an event itself.
  */
 import type { CurrentUser } from '@hub/auth'
-import { type Db, type DbOrTx, schema, type Tx } from '@hub/db'
+import { type Db, type DbOrTx, type DirectiveRow, schema, type Tx } from '@hub/db'
 import { Invalid, NotFound, type UnitRef, vnDay } from '@hub/domain'
 import { bodyPlainText, normaliseBody } from '@hub/domain/directive-body'
 import { asc, desc, eq, max } from 'drizzle-orm'
@@ -18,7 +18,6 @@ import {
 import type { UnitDirectory } from '../services/unit-directory'
 
 const d = schema.directives
-export type DirectiveRow = typeof d.$inferSelect
 
 /** A version as stored: the frozen ProseMirror JSON plus the body it reads as. */
 export interface VersionContent {

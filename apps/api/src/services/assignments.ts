@@ -6,7 +6,7 @@
  * is kept in `assignment_settlements`, one per row, which makes settling twice create nothing.
  */
 import type { CurrentUser } from '@hub/auth'
-import { type DbOrTx, schema, type Tx } from '@hub/db'
+import { type DbOrTx, type DirectiveRow, type MeetingRow, schema, type Tx } from '@hub/db'
 import type { AnnexInput } from '@hub/documents'
 import {
   type AssignmentProblem,
@@ -47,8 +47,6 @@ import { userNames } from './user-names'
 
 const s = schema.assignmentSettlements
 const d = schema.directives
-type DirectiveRow = typeof d.$inferSelect
-type MeetingRow = typeof schema.meetings.$inferSelect
 
 export type AssignmentScopeKind = 'directive' | 'meeting'
 

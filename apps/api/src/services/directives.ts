@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { schema } from '@hub/db'
+import { type DirectiveRow, type DirectiveRecipientRow as RecipientRow, schema } from '@hub/db'
 import {
   Conflict,
   type DirectiveKind,
@@ -17,8 +17,6 @@ import { audit, recordChange } from './audit'
 import { Service } from './change'
 
 const d = schema.directives
-type DirectiveRow = typeof d.$inferSelect
-type RecipientRow = typeof schema.directiveRecipients.$inferSelect
 
 export function presentDirective(row: DirectiveRow, recipients: RecipientRow[] = []) {
   return {

@@ -1,10 +1,8 @@
 import type { CurrentUser } from '@hub/auth'
-import { type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, type MeetingRow, schema } from '@hub/db'
 import { type MeetingStanding, meetingStanding } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
 import type { UnitDirectory } from './unit-directory'
-
-type MeetingRow = typeof schema.meetings.$inferSelect
 
 /** The unit a meeting is held by (the city when none is recorded). */
 export const meetingHost = (m: MeetingRow, units: UnitDirectory) => m.hostUnitId ?? units.root()?.id ?? ''

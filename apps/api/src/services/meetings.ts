@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { schema } from '@hub/db'
+import { type MeetingRow, schema } from '@hub/db'
 import {
   type AssignmentRowFields,
   Conflict,
@@ -19,8 +19,6 @@ import { presentDirective } from './directives'
 import { meetingAccess, meetingHost } from './meeting-access'
 import { presentTask, supportsOf } from './tasks'
 import { withUsers } from './user-names'
-
-type MeetingRow = typeof schema.meetings.$inferSelect
 
 export const meetingCreateSchema = z
   .object({

@@ -1,5 +1,11 @@
 import type { CurrentUser } from '@hub/auth'
-import { type DbOrTx, schema, type Tx } from '@hub/db'
+import {
+  type ModelAdoptionRow as AdoptionRow,
+  type DbOrTx,
+  type ModelPracticeRow as PracticeRow,
+  schema,
+  type Tx,
+} from '@hub/db'
 import {
   addDays,
   Conflict,
@@ -26,8 +32,6 @@ import { withUsers } from './user-names'
 
 const mp = schema.modelPractices
 const ma = schema.modelAdoptions
-type PracticeRow = typeof mp.$inferSelect
-type AdoptionRow = typeof ma.$inferSelect
 
 const figuresSchema = z.record(z.string().trim().min(1).max(80), z.union([z.number(), z.string().max(200)]))
 

@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, type DifficultyDecisionRow as DecisionRow, type ReportRow, schema } from '@hub/db'
 import {
   Conflict,
   directs,
@@ -95,9 +95,6 @@ const presentSchedule = (r: typeof schema.reportSchedules.$inferSelect) => ({
   startsOn: r.startsOn,
   endsOn: r.endsOn,
 })
-
-type ReportRow = typeof schema.reports.$inferSelect
-type DecisionRow = typeof schema.difficultyDecisions.$inferSelect
 
 /**
  * Periodic reports of a unit (daily during a lockdown, weekly, monthly): only one's own unit

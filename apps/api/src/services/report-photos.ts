@@ -1,7 +1,7 @@
 // Photos sent with a report (a unit's periodic report or a progress update on a task): added by the
 // person who submitted the report, read by whoever may read the report, never by anyone else.
 import type { CurrentUser } from '@hub/auth'
-import { type DbOrTx, schema } from '@hub/db'
+import { type DbOrTx, type ReportRow, schema } from '@hub/db'
 import { Forbidden, NotFound, reportPolicy, taskPolicy } from '@hub/domain'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { ApiError } from '../errors'
@@ -15,8 +15,6 @@ import type { UnitDirectory } from './unit-directory'
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024
 /** Photos one report may carry. */
 export const PHOTOS_PER_REPORT = 6
-
-type ReportRow = typeof schema.reports.$inferSelect
 
 /** Whether the actor may read this report: a task's report under the task's rules, a periodic one under the unit's. */
 export async function mayReadReport(db: DbOrTx, units: UnitDirectory, actor: CurrentUser, report: ReportRow) {

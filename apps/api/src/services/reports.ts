@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@hub/auth'
-import { schema } from '@hub/db'
+import { type ReportRow, schema } from '@hub/db'
 import { Forbidden, NotFound, normaliseProgress, taskPolicy } from '@hub/domain'
 import { desc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
@@ -24,7 +24,6 @@ export const reportCreateSchema = z
   })
 export type ReportCreate = z.infer<typeof reportCreateSchema>
 
-type ReportRow = typeof schema.reports.$inferSelect
 export function presentReport(r: ReportRow, submitterName?: string | null) {
   return {
     id: r.id,

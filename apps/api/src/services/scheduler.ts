@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { deleteExpiredSessions } from '@hub/auth'
-import { type Db, schema, type Tx } from '@hub/db'
+import { type Db, schema, type TaskRow, type Tx } from '@hub/db'
 import { addDays, type DomainEventInput, vnDay } from '@hub/domain'
 import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
@@ -12,7 +12,6 @@ import { presentTask } from './tasks'
 import { headsOf, type UnitDirectory } from './unit-directory'
 
 const t = schema.tasks
-type TaskRow = typeof t.$inferSelect
 
 export interface SchedulerOptions {
   intervalMs: number

@@ -1,5 +1,5 @@
 import { type CurrentUser, reachOf } from '@hub/auth'
-import { type DbOrTx, schema, type Tx } from '@hub/db'
+import { type DbOrTx, schema, type TaskRow, type Tx } from '@hub/db'
 import {
   agreesWithChildren,
   Conflict,
@@ -42,7 +42,6 @@ import { authorizeTaskLinks, requireInForce } from './task-links'
 import { headsOf } from './unit-directory'
 
 const t = schema.tasks
-type TaskRow = typeof t.$inferSelect
 
 /** The Vietnam calendar day a timestamp falls on. */
 const completedDay = (d: Date | null) => (d ? vnDay(d) : null)
