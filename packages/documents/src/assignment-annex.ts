@@ -684,20 +684,35 @@ export async function renderAnnexPdf(input: AnnexInput): Promise<Buffer> {
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
+/** A spreadsheet column: its header, its width, what a row shows in it, and its number format if any. */
+interface SheetColumn {
+  title: string
+  width: number
+  value: (row: AnnexRow) => string | number | Date | null
+  numFmt?: string
+}
+
+/** A due day as a cell: midnight UTC, since ExcelJS turns a Date into a serial day in UTC, so the cell holds exactly that calendar day. */
+function dueCell(dueAt: string | null): Date | null {
+  if (!dueAt) return null
+  const { year, month, day } = parseIsoDate(dueAt)
+  return new Date(Date.UTC(year, month - 1, day))
+}
+
 /** Spreadsheet columns: the printed ones, with the clause, cycles and state apart so that they can be filtered. */
-const sheetColumns: readonly { title: string; width: number }[] = [
-  { title: 'STT', width: 6 },
-  { title: 'Nhiệm vụ', width: 40 },
-  { title: 'Nội dung (trích văn bản)', width: 60 },
-  { title: 'Mục', width: 6 },
-  { title: 'Đơn vị chủ trì', width: 28 },
-  { title: 'Đơn vị phối hợp', width: 34 },
-  { title: 'Người chịu trách nhiệm', width: 26 },
-  { title: 'Thời hạn', width: 12 },
-  { title: 'Định kỳ', width: 14 },
-  { title: 'Kỳ báo cáo', width: 14 },
-  { title: 'Ghi chú', width: 26 },
-  { title: 'Trạng thái', width: 14 },
+const sheetColumns: readonly SheetColumn[] = [
+  { title: 'STT', width: 6, value: (r) => r.ordinal },
+  { title: 'Nhiệm vụ', width: 40, value: (r) => r.title },
+  { title: 'Nội dung (trích văn bản)', width: 60, value: (r) => (r.description === r.title ? '' : r.description) },
+  { title: 'Mục', width: 6, value: (r) => r.clauseOrdinal },
+  { title: 'Đơn vị chủ trì', width: 28, value: (r) => r.leads.join('\n') },
+  { title: 'Đơn vị phối hợp', width: 34, value: (r) => r.supports.join('\n') },
+  { title: 'Người chịu trách nhiệm', width: 26, value: (r) => r.accountable ?? '' },
+  { title: 'Thời hạn', width: 12, value: (r) => dueCell(r.dueAt), numFmt: 'dd/mm/yyyy' },
+  { title: 'Định kỳ', width: 14, value: (r) => r.rhythm ?? '' },
+  { title: 'Kỳ báo cáo', width: 14, value: (r) => r.reportCycle ?? '' },
+  { title: 'Ghi chú', width: 26, value: (r) => r.note },
+  { title: 'Trạng thái', width: 14, value: (r) => r.state },
 ]
 
 /** Row of the column header in the sheet: under the issuer, the heading and the "Kèm theo" line. */
@@ -731,26 +746,16 @@ export async function renderAnnexXlsx(input: AnnexInput): Promise<Buffer> {
   header.font = { bold: true }
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }
   for (const r of input.rows) {
-    const { year, month, day } = r.dueAt ? parseIsoDate(r.dueAt) : { year: 0, month: 0, day: 0 }
     const row = ws.addRow(
-      [
-        r.ordinal,
-        r.title,
-        r.description === r.title ? '' : r.description,
-        r.clauseOrdinal,
-        r.leads.join('\n'),
-        r.supports.join('\n'),
-        r.accountable ?? '',
-        // Midnight UTC: ExcelJS turns a Date into a serial day in UTC, so the cell holds exactly that calendar day.
-        r.dueAt ? new Date(Date.UTC(year, month - 1, day)) : null,
-        r.rhythm ?? '',
-        r.reportCycle ?? '',
-        r.note,
-        r.state,
-      ].map((value) => (typeof value === 'string' ? value.normalize('NFC') : value)),
+      sheetColumns.map((column) => {
+        const value = column.value(r)
+        return typeof value === 'string' ? value.normalize('NFC') : value
+      }),
     )
     row.alignment = { wrapText: true, vertical: 'top' }
-    row.getCell(8).numFmt = 'dd/mm/yyyy'
+    sheetColumns.forEach((column, index) => {
+      if (column.numFmt) row.getCell(index + 1).numFmt = column.numFmt
+    })
   }
   sheetColumns.forEach((column, index) => {
     ws.getColumn(index + 1).width = column.width
