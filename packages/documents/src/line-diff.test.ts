@@ -11,18 +11,21 @@ function sides(parts: ReturnType<typeof diffLines>) {
   return { older: pick('delete'), newer: pick('insert') }
 }
 
+/** A diff as a reader sees it, one part a line: "  " kept, "- " deleted, "+ " inserted. */
+const unified = (parts: ReturnType<typeof diffLines>) =>
+  parts.map((p) => `${{ equal: ' ', delete: '-', insert: '+' }[p.op]} ${p.text}`).join('\n')
+
 describe('diffLines', () => {
   it('marks a changed clause between equal lines', () => {
     const a = 'CHỈ THỊ\n1. Tăng cường kiểm tra\n2. Báo cáo hằng tuần\nNơi nhận'
     const b = 'CHỈ THỊ\n1. Tăng cường kiểm tra, giám sát\n2. Báo cáo hằng tuần\n3. Tổng kết\nNơi nhận'
-    expect(diffLines(a, b)).toEqual([
-      { op: 'equal', text: 'CHỈ THỊ' },
-      { op: 'delete', text: '1. Tăng cường kiểm tra' },
-      { op: 'insert', text: '1. Tăng cường kiểm tra, giám sát' },
-      { op: 'equal', text: '2. Báo cáo hằng tuần' },
-      { op: 'insert', text: '3. Tổng kết' },
-      { op: 'equal', text: 'Nơi nhận' },
-    ])
+    expect(unified(diffLines(a, b))).toBe(`\
+  CHỈ THỊ
+- 1. Tăng cường kiểm tra
++ 1. Tăng cường kiểm tra, giám sát
+  2. Báo cáo hằng tuần
++ 3. Tổng kết
+  Nơi nhận`)
   })
 
   it('marks the changed words of a replaced paragraph, whole Vietnamese words', () => {

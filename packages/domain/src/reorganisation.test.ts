@@ -19,26 +19,20 @@ const tree = [
   d('b', 'Phường Thụy Khuê', 'commune', 'd1'),
 ]
 const file = (units: unknown[]) => ({ source: 'Nghị quyết thử', validFrom: '2027-01-01', units })
+/** A new ward of the file, from its predecessors as [code, name, whole or part]. */
+const ward = (code: string, name: string, ...predecessors: [string, string, 'whole' | 'part'][]) => ({
+  code,
+  name,
+  kind: 'ward',
+  predecessors: predecessors.map(([code, name, part]) => ({ code, name, part })),
+})
 
 describe('planReorganisation', () => {
   it('plans a sound file: new units from its day, the emptied district closes too', () => {
     const { plan, problems } = planReorganisation(
       file([
-        {
-          code: 'N1',
-          name: 'Phường Tây Hồ',
-          kind: 'ward',
-          predecessors: [
-            { code: 'A', name: 'Phường Bưởi', part: 'whole' },
-            { code: 'B', name: 'Phường Thụy Khuê', part: 'part' },
-          ],
-        },
-        {
-          code: 'N2',
-          name: 'Phường Ba Đình',
-          kind: 'ward',
-          predecessors: [{ code: 'B', name: 'Phường Thụy Khuê', part: 'part' }],
-        },
+        ward('N1', 'Phường Tây Hồ', ['A', 'Phường Bưởi', 'whole'], ['B', 'Phường Thụy Khuê', 'part']),
+        ward('N2', 'Phường Ba Đình', ['B', 'Phường Thụy Khuê', 'part']),
       ]),
       tree,
     )
@@ -58,18 +52,8 @@ describe('planReorganisation', () => {
   it('refuses a file with duplicate codes, an unknown predecessor and a closing district unit left without successor', () => {
     const { plan, problems } = planReorganisation(
       file([
-        {
-          code: 'N1',
-          name: 'Phường Tây Hồ',
-          kind: 'ward',
-          predecessors: [{ code: 'A', name: 'Phường Bưởi', part: 'whole' }],
-        },
-        {
-          code: 'N1',
-          name: 'Phường Khác',
-          kind: 'ward',
-          predecessors: [{ code: 'ZZ', name: 'Phường Ma', part: 'whole' }],
-        },
+        ward('N1', 'Phường Tây Hồ', ['A', 'Phường Bưởi', 'whole']),
+        ward('N1', 'Phường Khác', ['ZZ', 'Phường Ma', 'whole']),
       ]),
       tree,
     )
@@ -80,17 +64,10 @@ describe('planReorganisation', () => {
   })
 
   it('refuses a split with one successor, a code taken by a unit in force and a malformed file', () => {
-    const r = planReorganisation(
-      file([
-        {
-          code: 'D1',
-          name: 'Phường X',
-          kind: 'ward',
-          predecessors: [{ code: 'A', name: 'Phường Bưởi', part: 'part' }],
-        },
-      ]),
-      [...tree, { ...d('n', 'Phường Y', 'commune', 'c'), code: 'D1', validFrom: '2026-01-01' }],
-    )
+    const r = planReorganisation(file([ward('D1', 'Phường X', ['A', 'Phường Bưởi', 'part'])]), [
+      ...tree,
+      { ...d('n', 'Phường Y', 'commune', 'c'), code: 'D1', validFrom: '2026-01-01' },
+    ])
     expect(r.problems.join('\n')).toMatch(/chỉ chuyển một phần/)
     expect(r.problems.join('\n')).toMatch(/Mã D1 đã thuộc Phường Y/)
     expect(planReorganisation({ units: [] }, tree).problems[0]).toMatch(/Tệp không đúng mẫu/)
