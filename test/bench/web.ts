@@ -10,21 +10,30 @@ import { call, cleanup, login, once, type Row, startProcess, summarise } from '.
 /** Lighthouse's mobile network (a "slow 4G"): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }
 
-/** Records the same-origin scripts a page loads (the service worker blocked, so its precache is not counted). */
-function recordScripts(page: Page, base: string): Map<string, number> {
-  const sizes = new Map<string, number>()
-  page.on('response', async (r) => {
+/**
+ * Records the same-origin scripts a page loads (the service worker blocked, so its precache is not
+ * counted). Their sizes are taken afterwards from the hub: a response's body read in the page is lost
+ * when the page navigates on, which counted some of the field path's scripts as 0.
+ */
+function recordScripts(page: Page, base: string): Set<string> {
+  const urls = new Set<string>()
+  page.on('request', (r) => {
     const url = r.url()
-    if (!url.startsWith(base) || !/\.m?js(\?|$)/.test(url) || sizes.has(url)) return
-    sizes.set(url, 0)
-    try {
-      sizes.set(url, gzipSync(await r.body(), { level: 9 }).length)
-    } catch {}
+    if (url.startsWith(base) && /\.m?js(\?|$)/.test(url)) urls.add(url)
   })
-  return sizes
+  return urls
 }
 
-const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((a, b) => a + b, 0) / 1024
+/** The scripts' gzip size (level 9, each on its own, as the hub would send them), in KB. */
+async function kb(urls: Set<string>): Promise<number> {
+  let bytes = 0
+  for (const url of urls) {
+    const res = await fetch(url)
+    if (!res.ok) throw new Error(`${url}: ${res.status}`)
+    bytes += gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length
+  }
+  return bytes / 1024
+}
 
 async function signedIn(browser: Browser, base: string, phone = false): Promise<BrowserContext> {
   const context = phone
@@ -69,7 +78,7 @@ export async function web(): Promise<Row[]> {
       rows.push(
         one(
           `web: JavaScript of ${name}, opened alone`,
-          kb(sizes),
+          await kb(sizes),
           'KB gzip',
           `${sizes.size} scripts; ${path.replace(/[0-9a-f-]{36}/, ':id')}`,
         ),
@@ -92,7 +101,7 @@ export async function web(): Promise<Row[]> {
       rows.push(
         one(
           'web: JavaScript of the field path (login → "Việc của tôi" → a task)',
-          kb(sizes),
+          await kb(sizes),
           'KB gzip',
           `${sizes.size} scripts, all the visit loads`,
           '≤ 150 KB',
