@@ -1,9 +1,11 @@
 import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core'
-import { DatePicker } from '@mantine/dates'
 import { IconCalendar } from '@tabler/icons-react'
-import { type ChangeEvent, useEffect, useRef, useState } from 'react'
+import { type ChangeEvent, lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDate, parseVnDate } from '../lib/dates'
+
+/** The calendar is fetched when it is first opened, not with every page that has a date field. */
+const DatePicker = lazy(() => import('./date-picker'))
 
 interface Props extends Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue'> {
   /** The day as YYYY-MM-DD, or null for none. */
@@ -109,14 +111,16 @@ export function VnDateInput({
         />
       </Popover.Target>
       <Popover.Dropdown onMouseDown={(e) => e.preventDefault()} data-testid="date-calendar">
-        <DatePicker
-          value={parsed}
-          onChange={(d) => pick(d)}
-          defaultDate={parsed ?? undefined}
-          minDate={minDate}
-          maxDate={maxDate}
-          allowDeselect={false}
-        />
+        <Suspense fallback={null}>
+          <DatePicker
+            value={parsed}
+            onChange={(d) => pick(d)}
+            defaultDate={parsed ?? undefined}
+            minDate={minDate}
+            maxDate={maxDate}
+            allowDeselect={false}
+          />
+        </Suspense>
       </Popover.Dropdown>
     </Popover>
   )

@@ -1,0 +1,29 @@
+// Worker thread of the collab server (see state-encoder.ts): merges a large document's stored state
+// and the updates since, and diffs it against a client's state vector, off the event loop. Plain
+// JavaScript so that it runs in any Node process (no TypeScript loader in the worker).
+import { parentPort } from 'node:worker_threads'
+import * as Y from 'yjs'
+
+/** The parts applied to a document and encoded from it: merged and garbage-collected (a compaction). */
+function compacted(parts) {
+  const doc = new Y.Doc()
+  try {
+    doc.transact(() => {
+      for (const u of parts) Y.applyUpdate(doc, u)
+    })
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+parentPort.on('message', ({ id, parts, stateVector, compact }) => {
+  try {
+    const merged = compact ? compacted(parts) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts)
+    const update = stateVector ? Y.diffUpdate(merged, stateVector) : merged
+    const out = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength ? update : update.slice()
+    parentPort.postMessage({ id, update: out }, [out.buffer])
+  } catch (err) {
+    parentPort.postMessage({ id, error: String(err?.message ?? err) })
+  }
+})
