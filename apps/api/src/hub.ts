@@ -10,12 +10,12 @@ import {
   documentAccess,
   sessionAuthenticator,
 } from '@hub/collab'
-import { createDb, type DbHandle } from '@hub/db'
+import type { DbHandle } from '@hub/db'
 import { isEmpty, seedDemo } from '@hub/seed'
 import type { Logger } from 'pino'
 import { createApp } from './app'
 import type { Deps } from './context'
-import { demoFolder } from './demo-folder'
+import { demoTreeOf, openDatabase } from './database'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
 import { initialContentFor } from './services/document-text'
@@ -44,6 +44,8 @@ export interface HubConfig {
   webDist?: string
   log: Logger
   scheduler?: Partial<SchedulerOptions> | false
+  /** How long after listening the scheduler starts (default at once; `npm start`: a few seconds). */
+  schedulerDelayMs?: number
   /** Bearer token for GET /metrics (Prometheus); without one /metrics is off. */
   metricsToken?: string
   /** Overrides of the collaboration server's options (tests shorten its timers). */
@@ -66,26 +68,11 @@ export interface RunningHub {
 
 /**
  * Starts the whole hub in this process: database (migrated, seeded when asked), HTTP API, live
- * events, scheduler, and the upgrade handlers given (collab).
+ * events, scheduler, and the upgrade handlers given (collab). `database`: the database already being
+ * opened (openDatabase) by a caller that loaded this module meanwhile.
  */
-export async function startHub(config: HubConfig): Promise<RunningHub> {
-  // A new embedded data folder that would be seeded starts as a copy of the prepared demo city (demo-folder.ts).
-  const prepared = config.seed !== 'never' && !config.databaseUrl
-  const dbh: DbHandle = await createDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    initialFolder: prepared
-      ? async () => {
-          const started = Date.now()
-          const { folder, built } = await demoFolder({
-            password: config.demoPassword,
-            tree: config.demoTree ?? demoTreeOfEnv(),
-          })
-          config.log.info({ ms: Date.now() - started, built, folder }, 'demo city prepared')
-          return folder
-        }
-      : undefined,
-  })
+export async function startHub(config: HubConfig, database?: Promise<DbHandle>): Promise<RunningHub> {
+  const dbh = await (database ?? openDatabase(config))
   try {
     return await startOn(dbh, config)
   } catch (e) {
@@ -102,7 +89,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     const started = Date.now()
     await seedDemo(dbh.db, {
       passwordHash: await hashPassword(config.demoPassword),
-      tree: config.demoTree ?? demoTreeOfEnv(),
+      tree: demoTreeOf(config),
     })
     seeded = true
     log.info({ ms: Date.now() - started }, 'demo city seeded')
@@ -205,7 +192,6 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     config.scheduler === false || !config.services.has('api')
       ? null
       : new Scheduler(dbh.db, units, log, deps.eventsWritten, { ...defaultSchedulerOptions, ...config.scheduler })
-  scheduler?.start()
   metrics.bind({
     collab,
     scheduler,
@@ -219,6 +205,10 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     server.listen(config.port, config.host ?? '0.0.0.0', () => res())
   })
   const address = server.address()
+  // The periodic jobs start after the hub serves: their first pass over a new demo city (overdue marks,
+  // reminders: ~1 s of PGlite) would otherwise delay the first answers (bench-results/profile.md).
+  const schedulerStart = scheduler ? setTimeout(() => scheduler.start(), config.schedulerDelayMs ?? 0) : null
+  schedulerStart?.unref()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = publicOrigin ?? `http://localhost:${port}`
   void outbox.kick()
@@ -237,6 +227,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       (closing ??= (async () => {
         // Stop taking work, finish what is in flight, then let go of the database.
         server.close()
+        if (schedulerStart) clearTimeout(schedulerStart)
         await scheduler?.stop()
         await collab?.close()
         await remoteDocs?.close()
@@ -246,9 +237,4 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
         await dbh.close()
       })()),
   }
-}
-
-/** HUB_DEMO_TREE (see env.ts): 'today' seeds the city through the 2025 reform to today, anything else the 2021 city. */
-function demoTreeOfEnv(): 'today' | '2021' {
-  return process.env.HUB_DEMO_TREE === 'today' ? 'today' : '2021'
 }

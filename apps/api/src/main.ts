@@ -5,8 +5,9 @@ import { DataDirLockedError } from '@hub/db'
 import { demoAccounts } from '@hub/seed'
 import pino from 'pino'
 import { answerBackupRequests } from './backup-requests'
+import { openDatabase } from './database'
 import { readEnv } from './env'
-import { startHub } from './hub'
+import type { startHub } from './hub'
 import { safeSerializers } from './log-safety'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -22,23 +23,33 @@ async function main() {
       'PUBLIC_URL is not set: writes and websockets are accepted only from http://localhost or an IP address (a host name could be rebound by DNS); set PUBLIC_URL to serve the hub under a name',
     )
   let hub: Awaited<ReturnType<typeof startHub>>
+  const config = {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.HUB_DATA_DIR,
+    port: env.PORT,
+    host: env.HOST,
+    redisUrl: env.REDIS_URL,
+    services: env.SERVICES,
+    publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
+    seed: env.HUB_SEED_DEMO,
+    demoPassword: env.HUB_DEMO_PASSWORD,
+    webDist,
+    log,
+    scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
+    // Its first pass runs once the hub has answered its first requests (see startHub).
+    schedulerDelayMs: 5_000,
+    metricsToken: env.METRICS_TOKEN,
+  }
   try {
-    hub = await startHub({
-      databaseUrl: env.DATABASE_URL,
-      dataDir: env.HUB_DATA_DIR,
-      port: env.PORT,
-      host: env.HOST,
-      redisUrl: env.REDIS_URL,
-      services: env.SERVICES,
-      publicUrl: env.PUBLIC_URL,
-      trustProxy: env.TRUST_PROXY,
-      seed: env.HUB_SEED_DEMO,
-      demoPassword: env.HUB_DEMO_PASSWORD,
-      webDist,
-      log,
-      scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
-      metricsToken: env.METRICS_TOKEN,
+    // The database opens (a new folder copied, PGlite started) while the rest of the hub loads.
+    const database = openDatabase(config)
+    database.catch(() => {}) // awaited and reported by startHub
+    const hubModule = await import('./hub').catch(async (e) => {
+      await (await database.catch(() => null))?.close()
+      throw e
     })
+    hub = await hubModule.startHub(config, database)
   } catch (e) {
     if (e instanceof DataDirLockedError) {
       console.error(`\n${e.message}\n`)
