@@ -169,7 +169,7 @@ export async function openClients(
   return out
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** Waits until `expected` deliveries arrived, or `ms` passed. */
 export async function drain(ledger: Ledger, expected: number, ms = 30_000): Promise<void> {

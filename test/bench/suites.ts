@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { io } from 'socket.io-client'
 import { apiLoad, memory } from './api'
 import { collabHeavy } from './collab-heavy'
+import { collabHistory } from './collab-history'
 import { collabPeers } from './collab-peers'
 import { collabRelay } from './collab-relay'
 import { call, cleanup, login, once, type Row, root, startProcess, summarise } from './harness'
@@ -246,6 +247,7 @@ benches.collab = collab
 benches.collabRelay = collabRelay
 benches.collabPeers = collabPeers
 benches.collabHeavy = collabHeavy
+benches.collabHistory = collabHistory
 
 /** The accountability measure: the ranking over the 579 communes and the 30 districts, and a drill-down. */
 async function measure(): Promise<Row[]> {

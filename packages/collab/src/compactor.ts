@@ -2,9 +2,10 @@
 // snapshot in one transaction, so that a load costs the document's size, not its history.
 import { type Db, schema } from '@hub/db'
 import { and, asc, eq, lte } from 'drizzle-orm'
-import * as Y from 'yjs'
+import { compactedState } from './compacted-state.mjs'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
+import { encodeOffThread, OFF_THREAD_BYTES } from './state-encoder'
 import type { Serial } from './update-log'
 
 const { yDocuments, yUpdates } = schema
@@ -53,17 +54,13 @@ export class Compactor {
           .where(eq(yUpdates.docName, name))
           .orderBy(asc(yUpdates.id))
         if (log.length === 0 && row.pendingUpdates === 0) return
-        const doc = new Y.Doc()
-        let snapshot: Uint8Array
-        try {
-          doc.transact(() => {
-            if (row.snapshot) Y.applyUpdate(doc, row.snapshot)
-            for (const r of log) Y.applyUpdate(doc, r.update)
-          })
-          snapshot = Y.encodeStateAsUpdate(doc)
-        } finally {
-          doc.destroy()
-        }
+        const parts = row.snapshot ? [row.snapshot, ...log.map((r) => r.update)] : log.map((r) => r.update)
+        // A large state or a long log is applied and encoded in the worker thread: the event loop
+        // goes on serving the other documents meanwhile (the row stays locked as before).
+        const heavy = log.length > 1000 || parts.reduce((n, u) => n + u.byteLength, 0) >= OFF_THREAD_BYTES
+        const snapshot = heavy
+          ? await encodeOffThread(parts, null, true).catch(() => compactedState(parts))
+          : compactedState(parts)
         await tx
           .update(yDocuments)
           .set({ snapshot, pendingUpdates: 0, updatedAt: new Date() })

@@ -10,7 +10,7 @@ import type { Peer } from './fanout'
 import { CloseCode, frameBytes, isOversizeError, type RateLimits, TokenBucket } from './limits'
 import type { CollabLogger } from './logger'
 import type { CollabMetrics } from './metrics'
-import { awarenessMessage, decodeMessage, ProtocolError, syncStep1Message, syncStep2Message } from './protocol'
+import { awarenessMessage, decodeMessage, ProtocolError, syncStep1Message } from './protocol'
 
 export interface ConnectionOptions {
   /** Read-only connections receive everything; their document updates are dropped. */
@@ -173,8 +173,7 @@ export class CollabConnection implements Peer {
       case 'sync-step1': {
         // What the client lacks, as of now, sent once all of it is committed: nobody sees an edit
         // that a crash could still take back.
-        const reply = syncStep2Message(doc, msg.stateVector)
-        void this.document.whenDurable().then(() => this.send(reply))
+        void this.document.syncReply(msg.stateVector).then((reply) => this.send(reply))
         return
       }
       case 'sync-step2':

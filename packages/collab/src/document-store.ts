@@ -73,11 +73,13 @@ export class DocumentStore {
   private readonly log: UpdateLog
   private readonly compactor: Compactor
   private readonly projection: TextProjection
+  private readonly compactAfterUpdates: number
 
   constructor(
     private readonly db: Db,
     opts: DocumentStoreOptions,
   ) {
+    this.compactAfterUpdates = opts.compactAfterUpdates
     const serial = <T>(fn: () => Promise<T>): Promise<T> => {
       const run = this.chain.then(fn)
       this.chain = run.catch(() => {})
@@ -141,6 +143,9 @@ export class DocumentStore {
     initialContent?: (name: string) => Promise<Uint8Array | null>,
   ): Promise<{ parts: Uint8Array[]; created: boolean }> {
     const stored = await this.read(name)
+    // A log longer than compaction lets it grow (a process stopped before compacting) is merged now,
+    // in the background, so that the next open reads one snapshot instead of replaying it again.
+    if (stored && stored.length > this.compactAfterUpdates + 1) void this.compact(name).catch(() => {})
     if (stored) return { parts: stored, created: false }
     const initial = initialContent ? await initialContent(name) : null
     const rows = await this.db

@@ -3,7 +3,8 @@ import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { Fanout, type Peer, type RemotePublisher } from './fanout'
 import type { CollabMetrics } from './metrics'
-import { type StorageState, storageStateMessage } from './protocol'
+import { type StorageState, storageStateMessage, syncStep2Message, syncStep2MessageOf } from './protocol'
+import { encodeOffThread, OFF_THREAD_BYTES } from './state-encoder'
 
 /** Transaction origin of the stored state applied at load: not written back, not sent. */
 export const LOAD_ORIGIN = Symbol('collab:load')
@@ -73,7 +74,14 @@ export class CollabDocument {
   private readonly sweeper: NodeJS.Timeout
   private destroyed = false
   /** Size of the stored state at load plus the updates applied since: an upper bound of the document's size. */
-  private bytes: number | null = null
+  private bytes: number
+  /**
+   * A large document's whole state as updates (the stored parts, then every update applied since),
+   * from which the worker thread encodes sync replies off the event loop; null while it is small.
+   */
+  private parts: Uint8Array[] | null = null
+  /** Whether a merge of `parts` is under way in the worker. */
+  private folding = false
   /** Updates received here and not yet committed, in arrival order. */
   private awaiting: Awaiting[] = []
   private readonly committed = new WeakSet<Promise<void>>()
@@ -89,6 +97,8 @@ export class CollabDocument {
         for (const u of stored) Y.applyUpdate(this.doc, u)
       }, LOAD_ORIGIN)
     }
+    this.bytes = stored.reduce((n, u) => n + u.byteLength, 0)
+    if (this.bytes >= OFF_THREAD_BYTES) this.parts = [...stored]
     this.awareness = new Awareness(this.doc)
     // The server itself is nobody: no presence of its own.
     this.awareness.setLocalState(null)
@@ -120,6 +130,7 @@ export class CollabDocument {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.keepPart(update)
     if (origin === LOAD_ORIGIN) return
     if (origin === REMOTE_ORIGIN) {
       this.fanout.queueUpdate(update, origin)
@@ -144,6 +155,55 @@ export class CollabDocument {
     if (n === 0) return
     for (const a of this.awaiting.splice(0, n)) this.fanout.queueUpdate(a.update, a.origin)
     this.fanout.sendUpdates()
+  }
+
+  /** Keeps a large document's state as updates (see `parts`); a small one growing large starts here. */
+  private keepPart(update: Uint8Array): void {
+    if (this.parts) {
+      this.parts.push(update)
+      if (this.parts.length > 256 && !this.folding) this.fold()
+    } else if (this.bytes + update.byteLength >= OFF_THREAD_BYTES) {
+      this.parts = [Y.encodeStateAsUpdate(this.doc)]
+    }
+  }
+
+  /** Merges the parts kept so far into one, in the worker; what arrives meanwhile stays after it. */
+  private fold(): void {
+    const n = this.parts!.length
+    this.folding = true
+    encodeOffThread(this.parts!.slice(0, n), null)
+      .then((merged) => {
+        if (this.parts && !this.destroyed) this.parts.splice(0, n, merged)
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.folding = false
+      })
+  }
+
+  /**
+   * The sync step 2 for a client with `stateVector`: everything the document holds now, sent once
+   * all of it is committed (nobody sees an edit that a crash could still take back). A large
+   * document is encoded in the worker thread from its parts, so that the event loop goes on serving
+   * the other documents meanwhile.
+   */
+  async syncReply(stateVector: Uint8Array): Promise<Uint8Array> {
+    if (!this.parts) {
+      const reply = syncStep2Message(this.doc, stateVector)
+      await this.whenDurable()
+      return reply
+    }
+    const durable = this.whenDurable()
+    let update: Uint8Array
+    try {
+      update = await encodeOffThread(this.parts.slice(), stateVector.length > 1 ? stateVector : null)
+    } catch {
+      // The worker failed: encoded here, from the document as it is now, and sent once that is committed.
+      update = Y.encodeStateAsUpdate(this.doc, stateVector)
+      await this.whenDurable()
+    }
+    await durable
+    return syncStep2MessageOf(update)
   }
 
   /**
@@ -195,15 +255,14 @@ export class CollabDocument {
     )
   }
 
-  /** An upper bound of the encoded size (measured once, then grown by each update applied). */
+  /** An upper bound of the encoded size: the stored parts at load, grown by each update applied. */
   approxBytes(): number {
-    this.bytes ??= Y.encodeStateAsUpdate(this.doc).byteLength
     return this.bytes
   }
 
   /** Counts an update applied to the document. */
   grew(n: number): void {
-    if (this.bytes !== null) this.bytes += n
+    this.bytes += n
   }
 
   get isDestroyed(): boolean {
@@ -222,5 +281,6 @@ export class CollabDocument {
     this.awareness.off('update', this.onAwareness)
     this.awareness.destroy()
     this.doc.destroy()
+    this.parts = null
   }
 }

@@ -50,6 +50,15 @@ export function syncStep2Message(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arr
   })
 }
 
+/** Sync step 2 of an update already encoded (see CollabDocument.syncReply). */
+export function syncStep2MessageOf(update: Uint8Array): Uint8Array {
+  return message((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC)
+    encoding.writeVarUint(e, SYNC_STEP2)
+    encoding.writeVarUint8Array(e, update)
+  })
+}
+
 export function updateMessage(update: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC)

@@ -35,7 +35,11 @@ export interface CollabServerOptions {
   log?: CollabLogger
   /** Largest frame a client may send; bigger ones close that connection with 1009. Default 4 MiB. */
   maxFrameBytes?: number
-  /** Updates are grouped this long into one log write, so an edit is durable about this long after it arrives. Default 50. */
+  /**
+   * Updates are grouped this long into one log write, so an edit is durable about this long after it
+   * arrives. Default 0: written at the end of the I/O turn, or, while a write is in flight, with
+   * everything else that arrived meanwhile as soon as it commits (group commit without a wait).
+   */
   flushIntervalMs?: number
   /** A document's log is merged into its snapshot when it holds more rows than this. Default 200. */
   compactAfterUpdates?: number
@@ -108,7 +112,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     options.remote ?? (options.redis ? createRedisBus({ url: options.redis.url, log, metrics }) : undefined)
 
   const store = new DocumentStore(options.db, {
-    flushIntervalMs: options.flushIntervalMs ?? 50,
+    flushIntervalMs: options.flushIntervalMs ?? 0,
     compactAfterUpdates: options.compactAfterUpdates ?? 200,
     plainTextDebounceMs: options.plainTextDebounceMs ?? 1000,
     log,

@@ -3,23 +3,11 @@
 // JavaScript so that it runs in any Node process (no TypeScript loader in the worker).
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
-
-/** The parts applied to a document and encoded from it: merged and garbage-collected (a compaction). */
-function compacted(parts) {
-  const doc = new Y.Doc()
-  try {
-    doc.transact(() => {
-      for (const u of parts) Y.applyUpdate(doc, u)
-    })
-    return Y.encodeStateAsUpdate(doc)
-  } finally {
-    doc.destroy()
-  }
-}
+import { compactedState } from './compacted-state.mjs'
 
 parentPort.on('message', ({ id, parts, stateVector, compact }) => {
   try {
-    const merged = compact ? compacted(parts) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts)
+    const merged = compact ? compactedState(parts) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts)
     const update = stateVector ? Y.diffUpdate(merged, stateVector) : merged
     const out = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength ? update : update.slice()
     parentPort.postMessage({ id, update: out }, [out.buffer])

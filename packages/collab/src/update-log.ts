@@ -1,7 +1,7 @@
 // The append-only update log of collaborative documents (y_updates): group commit per tick, retried
 // until written, and a promise per batch that says when an update is durable (relay waits for it).
 import { type Db, schema } from '@hub/db'
-import { inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import * as Y from 'yjs'
 import type { CollabLogger } from './logger'
 import { type CollabMetrics, observe } from './metrics'
@@ -129,23 +129,38 @@ export class UpdateLog {
     const started = performance.now()
     let counts: { name: string; pendingUpdates: number }[]
     try {
-      counts = await this.db.transaction(async (tx) => {
-        // The row lock taken here first orders this write against a compaction of the same document.
-        const c = await tx
-          .update(yDocuments)
-          .set({ pendingUpdates: sql`${yDocuments.pendingUpdates} + 1`, updatedAt: new Date() })
-          .where(inArray(yDocuments.name, names))
-          .returning({ name: yDocuments.name, pendingUpdates: yDocuments.pendingUpdates })
-        await tx.insert(yUpdates).values(rows)
-        return c
-      })
+      // One statement in the transaction (one round trip): the row lock its update takes first orders
+      // this write against a compaction of the same document.
+      const values = sql.join(
+        rows.map((r) => sql`(${r.docName}, ${r.update})`),
+        sql`, `,
+      )
+      const nameList = sql.join(
+        names.map((n) => sql`${n}`),
+        sql`, `,
+      )
+      const result = (await this.db.transaction((tx) =>
+        tx.execute(sql`
+        with counted as (
+          update ${yDocuments} set pending_updates = pending_updates + 1, updated_at = now()
+          where name in (${nameList})
+          returning name, pending_updates
+        ), logged as (
+          insert into ${yUpdates} (doc_name, update) values ${values}
+        )
+        select name, pending_updates from counted`),
+      )) as unknown as {
+        rows: { name: string; pending_updates: number }[]
+      }
+      counts = result.rows.map((r) => ({ name: r.name, pendingUpdates: Number(r.pending_updates) }))
     } catch (err) {
       this.writing = null
       this.requeue(batch)
       this.failures++
       this.opts.metrics.flushErrors++
       this.opts.log.error({ err, documents: names.length, failures: this.failures }, 'collab: update log write failed')
-      this.schedule(Math.min(5000, this.opts.flushIntervalMs * 2 ** Math.min(this.failures, 8)))
+      // Retried with a growing delay from 50 ms (also when writes go out without a wait).
+      this.schedule(Math.min(5000, Math.max(50, this.opts.flushIntervalMs) * 2 ** Math.min(this.failures, 8)))
       this.tellHeld()
       return
     }
