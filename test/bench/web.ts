@@ -24,15 +24,24 @@ function recordScripts(page: Page, base: string): Set<string> {
   return urls
 }
 
-/** The scripts' gzip size (level 9, each on its own, as the hub would send them), in KB. */
-async function kb(urls: Set<string>): Promise<number> {
-  let bytes = 0
+/** Each script's gzip size (level 9, each on its own, as the hub would send them), in KB, by chunk name. */
+async function gzipSizes(urls: Set<string>): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>()
   for (const url of urls) {
     const res = await fetch(url)
     if (!res.ok) throw new Error(`${url}: ${res.status}`)
-    bytes += gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length
+    const name = new URL(url).pathname.replace(/^.*\//, '').replace(/-[\w-]{8}\.m?js$|\.m?js$/, '')
+    sizes.set(name, (sizes.get(name) ?? 0) + gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length / 1024)
   }
-  return bytes / 1024
+  return sizes
+}
+
+const kb = async (urls: Set<string>) => [...(await gzipSizes(urls)).values()].reduce((a, b) => a + b, 0)
+
+/** The largest scripts of a visit, for the note: what makes the figure. */
+async function largest(urls: Set<string>, n: number): Promise<string> {
+  const sizes = [...(await gzipSizes(urls))].sort((a, b) => b[1] - a[1]).slice(0, n)
+  return sizes.map(([name, size]) => `${name} ${size.toFixed(0)}`).join(', ')
 }
 
 async function signedIn(browser: Browser, base: string, phone = false): Promise<BrowserContext> {
@@ -103,7 +112,7 @@ export async function web(): Promise<Row[]> {
           'web: JavaScript of the field path (login → "Việc của tôi" → a task)',
           await kb(sizes),
           'KB gzip',
-          `${sizes.size} scripts, all the visit loads`,
+          `${sizes.size} scripts, all the visit loads; largest (KB gzip): ${await largest(sizes, 5)}`,
           '≤ 150 KB',
         ),
       )
