@@ -1,8 +1,10 @@
 // Issue 18's API benchmarks, each figure beside a peer measured in the same run (the machine is shared,
 // so only ratios carry over): the authenticated, filtered task list over 100,000 tasks against a Hono
-// hello-world under autocannon; the RSS of the idle hub against the hello-world's.
+// hello-world under autocannon; the RSS of the idle hub, and after 10,000 live connections opened and
+// closed, against the hello-world's.
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+import { io } from 'socket.io-client'
 import { call, cleanup, login, type Row, startProcess } from './harness'
 import { cannon, cityWithTasks, type LoadResult, startPeer } from './load'
 
@@ -141,7 +143,11 @@ export async function apiLoad(): Promise<Row[]> {
   }
 }
 
-/** RSS of the hub idle with the demo city (after a login and a board), beside an idle hello-world. */
+/**
+ * RSS of the hub idle with the demo city (after a login and a board), beside an idle hello-world; then
+ * after 10,000 open/close cycles of what a user opens most, a live connection (socket.io, session cookie,
+ * a subscription to his district's room, closed), 50 at a time: what the cycles leave behind.
+ */
 export async function memory(): Promise<Row[]> {
   const hub = await startProcess()
   const hello = await startPeer('hello.ts')
@@ -150,10 +156,45 @@ export async function memory(): Promise<Row[]> {
     await call(hub.base, cookie, 'GET', '/api/tasks?limit=50')
     await new Promise((r) => setTimeout(r, 3000))
     const pid = hub.child.pid!
+    const idle = rssMb(pid)
+    const tayho = await login(hub.base, 'tayho@demo.local')
+    const tayhoId = (await call(hub.base, cookie, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: { name: string }) => u.name === 'Quận Tây Hồ',
+    ).id
+    const cycles = 10_000
+    const t0 = performance.now()
+    let failed = 0
+    for (let done = 0; done < cycles; done += 50)
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          const s = io(hub.base, { transports: ['websocket'], extraHeaders: { cookie: tayho }, reconnection: false })
+          try {
+            await new Promise<void>((r, j) => {
+              s.once('connect', () => r())
+              s.once('connect_error', j)
+            })
+            const ack = await s.timeout(30_000).emitWithAck('subscribe', `unit:${tayhoId}`)
+            if (!ack?.ok) failed++
+          } catch {
+            failed++
+          } finally {
+            s.close()
+          }
+        }),
+      )
+    const seconds = (performance.now() - t0) / 1000
+    await new Promise((r) => setTimeout(r, 3000))
+    const after = rssMb(pid)
+    const helloRss = rssMb(hello.pid)
     return [
-      row('RSS idle, demo city (PGlite in process)', 'MB', rssMb(pid), 'Hono hello-world', rssMb(hello.pid), {
+      row('RSS idle, demo city (PGlite in process)', 'MB', idle, 'Hono hello-world', helloRss, {
         target: '≤ 250 MB',
         note: 'after a login and one board; /proc VmRSS',
+      }),
+      row(`RSS after ${cycles.toLocaleString('en')} open/close cycles`, 'MB', after, 'Hono hello-world', helloRss, {
+        n: cycles,
+        target: '≤ 250 MB',
+        note: `live connections (socket.io, session cookie, subscribe to a district room, close), 50 at a time, in ${seconds.toFixed(0)} s (${failed} failed); RSS 3 s after the last; idle before: ${idle.toFixed(0)} MB`,
       }),
     ]
   } finally {

@@ -149,7 +149,9 @@ async function fanout(): Promise<Row[]> {
       )
     if (sockets.length < 900) throw new Error(`only ${sockets.length} of 1,000 sockets subscribed`)
     const arrivals: number[] = []
-    for (let round = 0; round < 10; round++) {
+    // Round -1 warms the path (the process's first task created and sent: code compiled, statements
+    // prepared) and is not counted: the figure is the steady state of a running hub.
+    for (let round = -1; round < 10; round++) {
       const title = `Sự kiện ${round}`
       const got = sockets.map(
         (s) =>
@@ -164,7 +166,7 @@ async function fanout(): Promise<Row[]> {
       )
       const t = performance.now()
       await call(hub.base, bithu, 'POST', '/api/tasks', { title, leadUnitId: tayhoId })
-      for (const at of await Promise.all(got)) arrivals.push(at - t)
+      for (const at of await Promise.all(got)) if (round >= 0) arrivals.push(at - t)
     }
     for (const s of sockets) s.close()
     return [
@@ -173,7 +175,7 @@ async function fanout(): Promise<Row[]> {
         ...summarise(arrivals),
         unit: 'ms',
         target: 'p99 ≤ 50 ms',
-        note: `from POST sent to event received at each of ${sockets.length} sockets (${lost} failed to connect), 10 rounds; includes the POST (audit, outbox)`,
+        note: `from POST sent to event received at each of ${sockets.length} sockets (${lost} failed to connect), 10 rounds after one uncounted warm-up round; includes the POST (audit, outbox)`,
       },
     ]
   } finally {

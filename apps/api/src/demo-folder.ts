@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { hashPassword } from '@hub/auth'
 import { createDb } from '@hub/db'
 import { vnDay } from '@hub/domain'
-import { seedDemo } from '@hub/seed'
 
 export interface DemoFolderOptions {
   password: string
@@ -67,6 +65,8 @@ export async function demoFolder(opts: DemoFolderOptions): Promise<{ folder: str
     for (const old of readdirSync(cache))
       if (old.startsWith('demo-') && statSync(join(cache, old)).mtimeMs < Date.now() - 2 * 86_400_000)
         rmSync(join(cache, old), { recursive: true, force: true })
+  // Loaded only to build (a start that copies the folder does not wait for them).
+  const [{ hashPassword }, { seedDemo }] = await Promise.all([import('@hub/auth'), import('@hub/seed')])
   const db = await createDb({ dataDir: partial })
   try {
     await seedDemo(db.db, { passwordHash: await hashPassword(opts.password), tree: opts.tree })

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DataDirLockedError } from '@hub/db'
-import { demoAccounts } from '@hub/seed'
 import pino from 'pino'
 import { answerBackupRequests } from './backup-requests'
 import { openDatabase } from './database'
@@ -72,6 +71,7 @@ async function main() {
     console.log(
       `Tài khoản thử / Demo accounts (mật khẩu / password: ${env.HUB_DEMO_PASSWORD === 'demo1234' ? 'demo1234' : 'HUB_DEMO_PASSWORD'}):`,
     )
+    const { demoAccounts } = await import('@hub/seed')
     for (const a of demoAccounts) console.log(`  ${a.email.padEnd(22)} ${a.position}`)
   }
   console.log('')

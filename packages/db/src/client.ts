@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
-import { cp } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
@@ -163,8 +163,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
   try {
     const path = resolve(dir, 'pg')
     const prepared = !inMemory && !existsSync(join(path, 'PG_VERSION')) ? await config.initialFolder?.() : undefined
-    // Copied off the event loop: a caller may load its modules meanwhile (main.ts).
-    if (prepared) await cp(prepared, path, { recursive: true })
+    if (prepared) await copyFolder(prepared, path)
     const client = inMemory ? new PGlite({ startParams }) : new PGlite(path, { startParams })
     await client.waitReady
     const clock = new TableClock()
@@ -191,6 +190,26 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     release()
     throw e
   }
+}
+
+/**
+ * Copies a prepared folder in as `to`: its files copied in parallel off the event loop (a caller may load
+ * its modules meanwhile: main.ts), into a folder beside `to` renamed once complete, so that a start cut
+ * short never leaves a half-copied database that a later start would open.
+ */
+async function copyFolder(from: string, to: string) {
+  const partial = `${to}.partial`
+  await rm(partial, { recursive: true, force: true })
+  const entries = await readdir(from, { recursive: true, withFileTypes: true })
+  const target = (e: (typeof entries)[number]) => join(partial, relative(from, join(e.parentPath, e.name)))
+  await mkdir(partial)
+  for (const dir of entries
+    .filter((e) => e.isDirectory())
+    .map(target)
+    .sort())
+    await mkdir(dir, { recursive: true })
+  await Promise.all(entries.filter((e) => e.isFile()).map((e) => copyFile(join(e.parentPath, e.name), target(e))))
+  await rename(partial, to)
 }
 
 /** The arrival number of the request whose work is running (see inRequestOrder). */
