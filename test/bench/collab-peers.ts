@@ -111,33 +111,22 @@ async function paced(ledger: Ledger, writers: Client[], rate: number, pid: numbe
   return phase(ledger, before, pid, measured * receivers, 0)
 }
 
-async function runTarget(target: Target, pid: number, docNames: (shape: Shape) => string[]) {
-  const results: Record<string, Result> = {}
-  for (const shape of SHAPES) results[shape.key] = await runShape(target, pid, docNames(shape), shape)
-  return results
-}
-
+/**
+ * The three servers run side by side and each shape is measured on each in turn (the floor,
+ * Hocuspocus, the hub), so that the machine's load, which moves during a run, weighs on all alike.
+ */
 export async function collabPeers(): Promise<Row[]> {
-  const all: Record<string, Record<string, Result>> = {}
-  // The floor and Hocuspocus: any document name.
-  for (const [name, script, hocuspocus] of [
-    ['relay', 'ws-relay.ts', false],
-    ['hocuspocus', 'hocuspocus.ts', true],
-  ] as const) {
-    const peer = await startPeer(script)
-    try {
-      const ws = peer.base.replace(/^http/, 'ws')
-      const target: Target = { name, hocuspocus, url: (doc) => (hocuspocus ? ws : `${ws}/${doc}`) }
-      all[name] = await runTarget(target, peer.pid, (s) =>
-        Array.from({ length: s.docs }, (_, i) => `bench-${s.key}-${i}`),
-      )
-    } finally {
-      await peer.stop()
-    }
-  }
-  // The hub: directives' documents, writers signed in as the office, readers as the secretary.
+  const all: Record<string, Record<string, Result>> = { relay: {}, hocuspocus: {}, hub: {} }
+  const relay = await startPeer('ws-relay.ts')
+  const hp = await startPeer('hocuspocus.ts')
   const hub = await startProcess()
   try {
+    const peerTarget = (name: string, base: string, hocuspocus: boolean): Target => {
+      const ws = base.replace(/^http/, 'ws')
+      return { name, hocuspocus, url: (doc) => (hocuspocus ? ws : `${ws}/${doc}`) }
+    }
+    const peerDocs = (s: Shape) => Array.from({ length: s.docs }, (_, i) => `bench-${s.key}-${i}`)
+    // The hub: directives' documents, every client signed in as the office (which may write them).
     const office = await login(hub.base, 'vanphong@demo.local')
     const docs: string[] = []
     for (let i = 0; i < 51; i++)
@@ -146,13 +135,25 @@ export async function collabPeers(): Promise<Row[]> {
           .directive.docName,
       )
     const ws = hub.base.replace(/^http/, 'ws')
-    const target: Target = {
+    const hubTarget: Target = {
       name: 'hub',
       url: (doc) => `${ws}/collab/${doc}`,
       headers: { cookie: office, origin: hub.base },
     }
-    all.hub = await runTarget(target, hub.child.pid!, (s) => (s.key === 'one' ? docs.slice(50) : docs.slice(0, 50)))
+    for (const shape of SHAPES) {
+      all.relay![shape.key] = await runShape(peerTarget('relay', relay.base, false), relay.pid, peerDocs(shape), shape)
+      all.hocuspocus![shape.key] = await runShape(
+        peerTarget('hocuspocus', hp.base, true),
+        hp.pid,
+        peerDocs(shape),
+        shape,
+      )
+      const hubDocs = shape.key === 'one' ? docs.slice(50) : docs.slice(0, 50)
+      all.hub![shape.key] = await runShape(hubTarget, hub.child.pid!, hubDocs, shape)
+    }
   } finally {
+    await relay.stop()
+    await hp.stop()
     await hub.stop()
     cleanup(hub.dataDir)
   }

@@ -7,8 +7,14 @@ import { compactedState } from './compacted-state.mjs'
 
 parentPort.on('message', ({ id, parts, stateVector, compact }) => {
   try {
-    const merged = compact ? compactedState(parts) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts)
-    const update = stateVector ? Y.diffUpdate(merged, stateVector) : merged
+    // Several parts go through a document (linear), never Y.mergeUpdates: its time grows with the
+    // square of the count (100,000 typing updates took 322 s, against 0.7 s applied to a Y.Doc).
+    const update =
+      parts.length > 1 || compact
+        ? compactedState(parts, stateVector)
+        : stateVector
+          ? Y.diffUpdate(parts[0], stateVector)
+          : parts[0]
     const out = update.byteOffset === 0 && update.byteLength === update.buffer.byteLength ? update : update.slice()
     parentPort.postMessage({ id, update: out }, [out.buffer])
   } catch (err) {
