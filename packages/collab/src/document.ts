@@ -13,6 +13,9 @@ export const REMOTE_ORIGIN = Symbol('collab:remote')
 /** Origin of edits the server makes itself (restoring a version). */
 export const SERVER_ORIGIN = Symbol('collab:server')
 
+/** A large document's kept parts are merged into one (in the worker) beyond this many. */
+const MAX_PARTS = 256
+
 export interface CollabDocumentOptions {
   fanoutIntervalMs: number
   metrics: CollabMetrics
@@ -98,7 +101,9 @@ export class CollabDocument {
       }, LOAD_ORIGIN)
     }
     this.bytes = stored.reduce((n, u) => n + u.byteLength, 0)
-    if (this.bytes >= OFF_THREAD_BYTES) this.parts = [...stored]
+    // A long log (a process stopped before compacting) would be replayed again by the worker: the
+    // document is encoded from memory instead until its next update starts the parts anew.
+    if (this.bytes >= OFF_THREAD_BYTES && stored.length <= MAX_PARTS) this.parts = [...stored]
     this.awareness = new Awareness(this.doc)
     // The server itself is nobody: no presence of its own.
     this.awareness.setLocalState(null)
@@ -161,7 +166,7 @@ export class CollabDocument {
   private keepPart(update: Uint8Array): void {
     if (this.parts) {
       this.parts.push(update)
-      if (this.parts.length > 256 && !this.folding) this.fold()
+      if (this.parts.length > MAX_PARTS && !this.folding) this.fold()
     } else if (this.bytes + update.byteLength >= OFF_THREAD_BYTES) {
       this.parts = [Y.encodeStateAsUpdate(this.doc)]
     }
