@@ -2,6 +2,7 @@
 // and autocannon runs (many clients at once, each waiting for its answer before sending the next).
 import { spawn } from 'node:child_process'
 import autocannon from 'autocannon'
+import pg from 'pg'
 import { freePort } from '../helpers/hub'
 import { root, startProcess } from './harness'
 import { addBulkTasks } from './search'
@@ -72,5 +73,27 @@ export async function cannon(
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+  }
+}
+
+/**
+ * Adds `n` in-progress tasks to a PostgreSQL database holding the demo city (the cluster's), led in
+ * turn by each district and commune, due over the next 60 days; as cityWithTasks does for PGlite.
+ */
+export async function addTasksOnPostgres(databaseUrl: string, n: number): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query(
+      `insert into tasks (title, description, lead_unit_id, due_at, status, progress)
+       select 'Nhiệm vụ tải thử ' || i, 'Nhiệm vụ đo hiệu năng', u.a[1 + i % array_length(u.a, 1)],
+              current_date + (i % 60), 'in_progress', 10
+       from generate_series(1, $1::int) i,
+            (select array_agg(id order by code) a from units where kind in ('district', 'commune')) u`,
+      [n],
+    )
+    await client.query('analyze tasks')
+  } finally {
+    await client.end()
   }
 }
