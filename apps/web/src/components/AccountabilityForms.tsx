@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { onlineManager, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
@@ -17,11 +17,12 @@ import {
 } from '../lib/accountability'
 import { api, qs } from '../lib/api'
 import { vnDay } from '../lib/dates'
-import { errorText } from '../lib/error-text'
+import { useFailureToast } from '../lib/failure-toast'
 import { useDirectives, useUnits } from '../lib/queries'
 import { enqueueUnitReport, flushOutbox, outboxItem } from '../offline/outbox'
 import { PhotoPicker } from '../offline/PhotoPicker'
 import type { PhotoDraft } from '../offline/photos'
+import { FormModal, TextAreaField } from './fields'
 import { UnitSelect } from './UnitSelect'
 import { VnDateInput } from './VnDateInput'
 
@@ -49,7 +50,8 @@ export function ReportFormModal({
   onClose: () => void
   unitIds: string[]
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const failed = useFailureToast()
   const { units } = useUnits()
   const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? null)
   const [body, setBody] = useState('')
@@ -96,53 +98,44 @@ export function ReportFormModal({
         })
       else notifications.show({ color: 'blue', message: t('offline.report.queued') })
     } catch (e) {
-      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     } finally {
       setSending(false)
     }
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('accountability.form.reportTitle')} size="lg">
-      <Stack gap="sm">
-        <Select
-          label={t('accountability.form.reportUnit')}
-          data={options}
-          value={unitId}
-          onChange={setUnitId}
-          allowDeselect={false}
-        />
-        <Textarea
-          label={t('accountability.form.body')}
-          placeholder={t('accountability.form.bodyPlaceholder')}
-          autosize
-          minRows={4}
-          required
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('accountability.form.difficulties')}
-          autosize
-          minRows={2}
-          value={difficulties}
-          onChange={(e) => setDifficulties(e.currentTarget.value)}
-        />
-        <PhotoPicker photos={photos} onChange={setPhotos} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={() => void send()}
-            loading={sending}
-            disabled={!unitId || !body.trim()}
-            data-testid="send-unit-report"
-          >
-            {t('accountability.submitReport')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('accountability.form.reportTitle')}>
+      <Select
+        label={t('accountability.form.reportUnit')}
+        data={options}
+        value={unitId}
+        onChange={setUnitId}
+        allowDeselect={false}
+      />
+      <TextAreaField
+        label={t('accountability.form.body')}
+        placeholder={t('accountability.form.bodyPlaceholder')}
+        minRows={4}
+        required
+        value={body}
+        onText={setBody}
+      />
+      <TextAreaField label={t('accountability.form.difficulties')} value={difficulties} onText={setDifficulties} />
+      <PhotoPicker photos={photos} onChange={setPhotos} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          onClick={() => void send()}
+          loading={sending}
+          disabled={!unitId || !body.trim()}
+          data-testid="send-unit-report"
+        >
+          {t('accountability.submitReport')}
+        </Button>
+      </Group>
+    </FormModal>
   )
 }
 
@@ -159,7 +152,8 @@ export function InspectionFormModal({
   /** The inspector's own unit (and those above it) is not offered. */
   ownUnitId: string | null
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const failed = useFailureToast()
   const [unitId, setUnitId] = useState<string | null>(initialUnit ?? null)
   const [kind, setKind] = useState<'planned' | 'unannounced'>('unannounced')
   const [date, setDate] = useState<string | null>(vnDay())
@@ -207,124 +201,119 @@ export function InspectionFormModal({
       setResults({})
       onClose()
     } catch (e) {
-      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('accountability.form.inspectionTitle')} size="lg">
-      <Stack gap="sm">
-        <UnitSelect
-          label={t('accountability.form.inspectedUnit')}
-          value={unitId}
-          onChange={setUnitId}
-          required
-          unitFilter={(u) => u.id !== ownUnitId && u.kind !== 'city'}
+    <FormModal opened={opened} onClose={onClose} title={t('accountability.form.inspectionTitle')}>
+      <UnitSelect
+        label={t('accountability.form.inspectedUnit')}
+        value={unitId}
+        onChange={setUnitId}
+        required
+        unitFilter={(u) => u.id !== ownUnitId && u.kind !== 'city'}
+      />
+      <div>
+        <SegmentedControl
+          aria-label={t('accountability.form.kind')}
+          value={kind}
+          onChange={(v) => setKind(v as 'planned' | 'unannounced')}
+          data={(['planned', 'unannounced'] as const).map((k) => ({
+            value: k,
+            label: t(`accountability.inspectionKinds.${k}`),
+          }))}
         />
-        <div>
-          <SegmentedControl
-            aria-label={t('accountability.form.kind')}
-            value={kind}
-            onChange={(v) => setKind(v as 'planned' | 'unannounced')}
-            data={(['planned', 'unannounced'] as const).map((k) => ({
-              value: k,
-              label: t(`accountability.inspectionKinds.${k}`),
-            }))}
-          />
-        </div>
-        <VnDateInput label={t('accountability.form.date')} value={date} onChange={setDate} required />
-        <Select
-          label={t('accountability.form.team')}
-          data={(teams.data ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.decisionNumber})` }))}
-          value={teamId}
-          onChange={setTeamId}
-          clearable
-        />
-        <Select
-          label={t('accountability.form.directive')}
-          description={t('accountability.form.directiveHint')}
-          data={(directives.data ?? [])
-            .filter((d) => d.number)
-            .map((d) => ({ value: d.id, label: `${d.number} — ${d.title}` }))}
-          value={directiveId}
-          onChange={(v) => {
-            setDirectiveId(v)
-            setResults({})
-          }}
-          searchable
-          clearable
-        />
-        {directiveId && (checklist.data ?? []).length > 0 && (
-          <Stack gap="xs" aria-label={t('accountability.form.checklist')} role="group">
-            <Text fw={600} size="sm">
-              {t('accountability.form.checklist')}
-            </Text>
-            {(checklist.data ?? []).map((item) => (
-              <Stack key={item.ordinal} gap={4}>
-                <Text size="sm">
-                  <b>{t('accountability.form.clause', { ordinal: item.ordinal })}</b> {item.text}
-                </Text>
-                <Group gap="xs" wrap="wrap">
-                  <SegmentedControl
+      </div>
+      <VnDateInput label={t('accountability.form.date')} value={date} onChange={setDate} required />
+      <Select
+        label={t('accountability.form.team')}
+        data={(teams.data ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.decisionNumber})` }))}
+        value={teamId}
+        onChange={setTeamId}
+        clearable
+      />
+      <Select
+        label={t('accountability.form.directive')}
+        description={t('accountability.form.directiveHint')}
+        data={(directives.data ?? [])
+          .filter((d) => d.number)
+          .map((d) => ({ value: d.id, label: `${d.number} — ${d.title}` }))}
+        value={directiveId}
+        onChange={(v) => {
+          setDirectiveId(v)
+          setResults({})
+        }}
+        searchable
+        clearable
+      />
+      {directiveId && (checklist.data ?? []).length > 0 && (
+        <Stack gap="xs" aria-label={t('accountability.form.checklist')} role="group">
+          <Text fw={600} size="sm">
+            {t('accountability.form.checklist')}
+          </Text>
+          {(checklist.data ?? []).map((item) => (
+            <Stack key={item.ordinal} gap={4}>
+              <Text size="sm">
+                <b>{t('accountability.form.clause', { ordinal: item.ordinal })}</b> {item.text}
+              </Text>
+              <Group gap="xs" wrap="wrap">
+                <SegmentedControl
+                  size="xs"
+                  aria-label={t('accountability.form.clause', { ordinal: item.ordinal })}
+                  value={results[item.ordinal]?.result ?? ''}
+                  onChange={(v) =>
+                    setResults((r) => ({
+                      ...r,
+                      [item.ordinal]: { result: v as ChecklistResult, note: r[item.ordinal]?.note ?? '' },
+                    }))
+                  }
+                  data={checklistResults.map((x) => ({ value: x, label: t(`accountability.form.results.${x}`) }))}
+                />
+                {results[item.ordinal] && (
+                  <TextInput
                     size="xs"
-                    aria-label={t('accountability.form.clause', { ordinal: item.ordinal })}
-                    value={results[item.ordinal]?.result ?? ''}
-                    onChange={(v) =>
-                      setResults((r) => ({
-                        ...r,
-                        [item.ordinal]: { result: v as ChecklistResult, note: r[item.ordinal]?.note ?? '' },
-                      }))
-                    }
-                    data={checklistResults.map((x) => ({ value: x, label: t(`accountability.form.results.${x}`) }))}
+                    aria-label={`${t('accountability.form.checklistNote')} — ${t('accountability.form.clause', { ordinal: item.ordinal })}`}
+                    placeholder={t('accountability.form.checklistNote')}
+                    value={results[item.ordinal]!.note}
+                    onChange={(e) => {
+                      const note = e.currentTarget.value
+                      setResults((r) => ({ ...r, [item.ordinal]: { ...r[item.ordinal]!, note } }))
+                    }}
                   />
-                  {results[item.ordinal] && (
-                    <TextInput
-                      size="xs"
-                      aria-label={`${t('accountability.form.checklistNote')} — ${t('accountability.form.clause', { ordinal: item.ordinal })}`}
-                      placeholder={t('accountability.form.checklistNote')}
-                      value={results[item.ordinal]!.note}
-                      onChange={(e) => {
-                        const note = e.currentTarget.value
-                        setResults((r) => ({ ...r, [item.ordinal]: { ...r[item.ordinal]!, note } }))
-                      }}
-                    />
-                  )}
-                </Group>
-              </Stack>
-            ))}
-          </Stack>
-        )}
-        <Textarea
-          label={t('accountability.form.findings')}
-          autosize
-          minRows={3}
-          required
-          value={findings}
-          onChange={(e) => setFindings(e.currentTarget.value)}
-        />
-        <Textarea
-          label={t('accountability.form.followUps')}
-          description={t('accountability.form.followUpsHint')}
-          autosize
-          minRows={2}
-          value={followUps}
-          onChange={(e) => setFollowUps(e.currentTarget.value)}
-        />
-        <Select
-          label={t('accountability.form.outcome')}
-          data={outcomes.map((o) => ({ value: o, label: t(`accountability.outcomes.${o}`) }))}
-          value={outcome}
-          onChange={(v) => setOutcome(v as Outcome | null)}
-          required
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void send()} loading={record.isPending} disabled={!ready}>
-            {t('accountability.recordInspection')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+                )}
+              </Group>
+            </Stack>
+          ))}
+        </Stack>
+      )}
+      <TextAreaField
+        label={t('accountability.form.findings')}
+        minRows={3}
+        required
+        value={findings}
+        onText={setFindings}
+      />
+      <TextAreaField
+        label={t('accountability.form.followUps')}
+        description={t('accountability.form.followUpsHint')}
+        value={followUps}
+        onText={setFollowUps}
+      />
+      <Select
+        label={t('accountability.form.outcome')}
+        data={outcomes.map((o) => ({ value: o, label: t(`accountability.outcomes.${o}`) }))}
+        value={outcome}
+        onChange={(v) => setOutcome(v as Outcome | null)}
+        required
+      />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => void send()} loading={record.isPending} disabled={!ready}>
+          {t('accountability.recordInspection')}
+        </Button>
+      </Group>
+    </FormModal>
   )
 }

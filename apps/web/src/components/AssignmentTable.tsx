@@ -37,7 +37,7 @@ import {
 } from '../editor/use-collab-session'
 import { userColor } from '../editor/user-color'
 import { isUnavailable } from '../lib/api'
-import { errorText } from '../lib/error-text'
+import { useFailureToast } from '../lib/failure-toast'
 import { useAcceptAssignmentChanges, useAssignmentProposals, useSettleAssignments } from '../lib/mutations'
 import { type AssignmentOwner, assignmentBase, assignmentKeys, useAssignmentTable, useUnits } from '../lib/queries'
 import type { DirectiveStatus } from '../lib/types'
@@ -94,7 +94,8 @@ function TableStatus({ session }: { session: CollabSession }) {
 }
 
 function TableBody({ session, ...props }: AssignmentTableProps & { session: CollabSession }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const failed = useFailureToast()
   const { owner, user, directiveStatus } = props
   const qc = useQueryClient()
   const info = useAssignmentTable(owner)
@@ -156,11 +157,11 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
       setAccepting(rowId)
       acceptMutate(rowId, {
         onSuccess: () => toasts.show({ color: 'green', message: t('assignments.accepted') }),
-        onError: (e) => toasts.show({ color: 'red', message: errorText(t, e, i18n.language) }),
+        onError: failed,
         onSettled: () => setAccepting(null),
       })
     },
-    [acceptMutate, t, i18n.language],
+    [acceptMutate, t, failed],
   )
   const me = useMemo(() => ({ id: user.id, name: user.name }), [user.id, user.name])
   const parts: AssignmentContextValue = {
@@ -191,7 +192,7 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
         message: n ? t('assignments.proposedSome', { count: n }) : t('assignments.proposedNone'),
       })
     } catch (e) {
-      toasts.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
 
@@ -210,7 +211,7 @@ function TableBody({ session, ...props }: AssignmentTableProps & { session: Coll
       ]
       toasts.show({ color: 'green', message: said.filter(Boolean).join('; ') })
     } catch (e) {
-      toasts.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Card, Group, Modal, Select, Stack, Stepper, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { notifications as toasts } from '@mantine/notifications'
 import {
@@ -19,6 +19,7 @@ import { errorText } from '../lib/error-text'
 import { useDirectiveTransition } from '../lib/mutations'
 import { useDirectives } from '../lib/queries'
 import type { Directive, DirectiveAction, DirectiveStatus } from '../lib/types'
+import { TextField } from './fields'
 import { ProblemAlert } from './page-parts'
 import { VnDateInput } from './VnDateInput'
 
@@ -95,31 +96,21 @@ function IssueForm({
           clearable={false}
           required
         />
-        <TextInput
-          label={t('lifecycle.issuePlace')}
-          value={place}
-          onChange={(e) => setPlace(e.currentTarget.value)}
-          required
-        />
-        <TextInput
+        <TextField label={t('lifecycle.issuePlace')} value={place} onText={setPlace} required />
+        <TextField
           label={t('lifecycle.signerOnBehalfOf')}
           placeholder={t('lifecycle.signerOnBehalfOfPlaceholder')}
           value={onBehalfOf}
-          onChange={(e) => setOnBehalfOf(e.currentTarget.value)}
+          onText={setOnBehalfOf}
         />
-        <TextInput
+        <TextField
           label={t('lifecycle.signerTitle')}
           placeholder={t('lifecycle.signerTitlePlaceholder')}
           value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
+          onText={setTitle}
           required
         />
-        <TextInput
-          label={t('lifecycle.signerName')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-        />
+        <TextField label={t('lifecycle.signerName')} value={name} onText={setName} required />
         <Text size="sm" c="dimmed">
           {t('lifecycle.issueFreezes')}
         </Text>

@@ -25,6 +25,7 @@ import { errorText } from '../lib/error-text'
 import { useSetRecipients } from '../lib/mutations'
 import { useUnits } from '../lib/queries'
 import { type Directive, type Recipient, type RecipientCapacity, recipientCapacities } from '../lib/types'
+import { DataTable } from './DataTable'
 import { ProblemAlert } from './page-parts'
 import { UnitSelect } from './UnitSelect'
 import { ReceivesNow, useReceiversNow } from './unit-time'
@@ -42,55 +43,54 @@ function RecipientsTable({ directive }: { directive: Directive }) {
       <Text size="sm" fw={600}>
         {t('directive.recipients.summary', { received, read, total: list.length })}
       </Text>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped data-testid="recipients-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('directive.recipients.name')}</Table.Th>
-              <Table.Th>{t('directive.recipients.capacity')}</Table.Th>
-              <Table.Th>{t('directive.recipients.received')}</Table.Th>
-              <Table.Th>{t('directive.recipients.read')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((r, i) => (
-              <Table.Tr key={r.id ?? i}>
-                <Table.Td>
-                  {r.unitId ? (
-                    <>
-                      <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
-                        {r.name}
-                      </Anchor>
-                      <ReceivesNow units={now.get(r.unitId)} />
-                    </>
-                  ) : (
-                    r.name
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`capacity.${r.capacity as 'report'}`, { defaultValue: r.capacity })}</Table.Td>
-                <Table.Td>
-                  {r.receivedAt ? (
-                    <Text size="sm">{formatDateTime(r.receivedAt)}</Text>
-                  ) : (
-                    <Badge variant="light" color="gray">
-                      {t('directive.recipients.notYet')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {r.firstReadAt ? (
-                    <Text size="sm">{formatDateTime(r.firstReadAt)}</Text>
-                  ) : (
-                    <Badge variant="light" color={r.receivedAt ? 'orange' : 'gray'}>
-                      {t('directive.recipients.notYet')}
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={560}
+        data-testid="recipients-table"
+        head={
+          <>
+            <Table.Th>{t('directive.recipients.name')}</Table.Th>
+            <Table.Th>{t('directive.recipients.capacity')}</Table.Th>
+            <Table.Th>{t('directive.recipients.received')}</Table.Th>
+            <Table.Th>{t('directive.recipients.read')}</Table.Th>
+          </>
+        }
+      >
+        {list.map((r, i) => (
+          <Table.Tr key={r.id ?? i}>
+            <Table.Td>
+              {r.unitId ? (
+                <>
+                  <Anchor component={Link} to={`/units/${r.unitId}`} size="sm">
+                    {r.name}
+                  </Anchor>
+                  <ReceivesNow units={now.get(r.unitId)} />
+                </>
+              ) : (
+                r.name
+              )}
+            </Table.Td>
+            <Table.Td>{t(`capacity.${r.capacity as 'report'}`, { defaultValue: r.capacity })}</Table.Td>
+            <Table.Td>
+              {r.receivedAt ? (
+                <Text size="sm">{formatDateTime(r.receivedAt)}</Text>
+              ) : (
+                <Badge variant="light" color="gray">
+                  {t('directive.recipients.notYet')}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {r.firstReadAt ? (
+                <Text size="sm">{formatDateTime(r.firstReadAt)}</Text>
+              ) : (
+                <Badge variant="light" color={r.receivedAt ? 'orange' : 'gray'}>
+                  {t('directive.recipients.notYet')}
+                </Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   )
 }

@@ -11,9 +11,11 @@ import { actorOf, useUnitTree } from '../auth/document-access'
 import { type Inspection, usePublishInspection, useUnitInspections } from '../lib/accountability'
 import { formatDate } from '../lib/dates'
 import { errorText } from '../lib/error-text'
+import { useFailureToast } from '../lib/failure-toast'
 
 export function InspectionsCard({ unitId, from, to }: { unitId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation()
+  const failed = useFailureToast()
   const user = useUser()
   const tree = useUnitTree()
   const q = useUnitInspections(unitId, from, to)
@@ -28,7 +30,7 @@ export function InspectionsCard({ unitId, from, to }: { unitId: string; from: st
       notifications.show({ color: 'teal', message: t('accountability.publication.done') })
       setAsking(null)
     } catch (e) {
-      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
   const list = q.data ?? []

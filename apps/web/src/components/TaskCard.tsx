@@ -1,10 +1,10 @@
-import { Badge, Card, Group, Progress, Stack, Text } from '@mantine/core'
-import { Link } from '@tanstack/react-router'
+import { Badge, Group, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../lib/dates'
 import { useUnits } from '../lib/queries'
 import type { Task } from '../lib/types'
 import { StatusBadge, TimelinessBadge, timelinessColour } from './Badges'
+import { LinkCard } from './page-parts'
 
 /** One task as a tappable card: title, lead unit, deadline, progress. The whole card links to the task. */
 export function TaskCard({ task, mine, showStatus = true }: { task: Task; mine?: boolean; showStatus?: boolean }) {
@@ -12,13 +12,10 @@ export function TaskCard({ task, mine, showStatus = true }: { task: Task; mine?:
   const { byId } = useUnits()
   const unit = byId.get(task.leadUnitId)
   return (
-    <Card
-      withBorder
+    <LinkCard
       padding="sm"
       radius="md"
-      component={Link}
       to={`/tasks/${task.id}`}
-      className="task-card-link"
       data-testid="task-card"
       data-task-id={task.id}
       aria-label={task.title}
@@ -60,6 +57,6 @@ export function TaskCard({ task, mine, showStatus = true }: { task: Task; mine?:
           </Text>
         </Group>
       </Stack>
-    </Card>
+    </LinkCard>
   )
 }

@@ -10,6 +10,7 @@ import { useAuth } from '../auth/auth'
 import { api } from '../lib/api'
 import { formatDate, vnDay } from '../lib/dates'
 import { useUnits } from '../lib/queries'
+import { Section } from './Section'
 
 const DIRECTING = new Set(['admin', 'committee_member', 'office_drafter'])
 
@@ -130,13 +131,13 @@ export function UnitSuccession(props: {
         <Links list={predecessors.length > 0 ? predecessors : successors} />
       </Card>
       {h && (
-        <Card withBorder radius="md" component="section" aria-labelledby="inherited-title" data-testid="inherited">
-          <Title order={2} fz="md" id="inherited-title">
-            {t('unitsTime.inherited')}
-          </Title>
-          <Text size="xs" c="dimmed" mb="xs">
-            {t('unitsTime.inheritedHint')}
-          </Text>
+        <Section
+          id="inherited-title"
+          title={t('unitsTime.inherited')}
+          fz="md"
+          hint={t('unitsTime.inheritedHint')}
+          data-testid="inherited"
+        >
           <Tabs defaultValue="tasks" keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="tasks">{t('unitsTime.inheritedTasks', { count: h.tasks.length })}</Tabs.Tab>
@@ -174,7 +175,7 @@ export function UnitSuccession(props: {
               />
             </Tabs.Panel>
           </Tabs>
-        </Card>
+        </Section>
       )}
     </Stack>
   )

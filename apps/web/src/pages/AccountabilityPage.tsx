@@ -1,17 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconClipboardCheck, IconFileSpreadsheet, IconReportAnalytics } from '@tabler/icons-react'
@@ -20,9 +7,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { InspectionFormModal, ReportFormModal } from '../components/AccountabilityForms'
+import { ChoiceField } from '../components/fields'
 import { type MeasurePeriod, MeasurePeriodSelect, measurePeriodKey } from '../components/MeasurePeriod'
 import { MeasureTable } from '../components/MeasureTable'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
 import {
   type MeasureKind,
   type MeasureRow,
@@ -40,7 +29,7 @@ import {
 } from '../lib/accountability'
 import { qs } from '../lib/api'
 import { formatDate } from '../lib/dates'
-import { errorText } from '../lib/error-text'
+import { useFailureToast } from '../lib/failure-toast'
 
 const kinds: MeasureKind[] = ['district', 'commune', 'sector', 'body']
 const ratingOrder: (RatingCode | 'none')[] = ['excellent', 'good', 'pass', 'fail', 'none']
@@ -72,9 +61,7 @@ export function AccountabilityPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1} fz={{ base: 22, sm: 28 }}>
-            {t('accountability.title')}
-          </Title>
+          <PageTitle>{t('accountability.title')}</PageTitle>
           <Text size="sm" c="dimmed" maw={760}>
             {t('accountability.intro')}
           </Text>
@@ -105,17 +92,14 @@ export function AccountabilityPage() {
       </Group>
       <Group gap="md" wrap="wrap">
         <MeasurePeriodSelect value={period} onChange={setPeriod} w={180} />
-        <div>
-          <Text size="sm" fw={500} mb={4} id="measure-kind">
-            {t('accountability.kind')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="measure-kind"
-            value={kind}
-            onChange={(v) => setKind(v as MeasureKind)}
-            data={kinds.map((k) => ({ value: k, label: t(`accountability.kinds.${k}`) }))}
-          />
-        </div>
+        <ChoiceField
+          id="measure-kind"
+          label={t('accountability.kind')}
+          value={kind}
+          choices={kinds}
+          labelOf={(k) => t(`accountability.kinds.${k}`)}
+          onChoose={setKind}
+        />
       </Group>
       {measure.isLoading && <Loading />}
       {measure.error && <ErrorState error={measure.error} onRetry={() => void measure.refetch()} />}
@@ -249,7 +233,8 @@ function DifficultiesCard({ reports, canDecide }: { reports: PeriodicReport[]; c
 }
 
 function DifficultyItem({ report, canDecide }: { report: PeriodicReport; canDecide: boolean }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const failed = useFailureToast()
   const [open, setOpen] = useState(false)
   const [answer, setAnswer] = useState('')
   const [task, setTask] = useState('')
@@ -259,7 +244,7 @@ function DifficultyItem({ report, canDecide }: { report: PeriodicReport; canDeci
       await decide.mutateAsync({ reportId: report.id, answer, taskTitle: task || undefined })
       notifications.show({ color: 'teal', message: t('accountability.decided') })
     } catch (e) {
-      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
   return (

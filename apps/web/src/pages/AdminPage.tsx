@@ -1,9 +1,11 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
+import { Section } from '../components/Section'
 import { api } from '../lib/api'
 
 /** What GET /api/metrics answers (the same numbers Prometheus scrapes from /metrics). */
@@ -50,9 +52,7 @@ export function AdminPage() {
   const m = metrics.data
   return (
     <Stack gap="md" maw={1000}>
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('admin.title')}
-      </Title>
+      <PageTitle>{t('admin.title')}</PageTitle>
       {metrics.isLoading && <Loading />}
       {metrics.error && <ErrorState error={metrics.error} />}
       {m && (
@@ -83,13 +83,7 @@ export function AdminPage() {
           />
         </SimpleGrid>
       )}
-      <Card withBorder radius="md" padding="md">
-        <Title order={2} fz="lg" mb="xs">
-          {t('admin.unlockTitle')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('admin.unlockHint')}
-        </Text>
+      <Section id="unlock-title" title={t('admin.unlockTitle')} fz="lg" hint={t('admin.unlockHint')}>
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault()
@@ -111,7 +105,7 @@ export function AdminPage() {
           </Group>
           {unlock.error && <ErrorState error={unlock.error} compact />}
         </form>
-      </Card>
+      </Section>
     </Stack>
   )
 }

@@ -29,7 +29,9 @@ import { isDirecting, useUser } from '../auth/auth'
 import { useMayAssign } from '../auth/task-access'
 import { AssignTaskForm } from '../components/AssignTaskForm'
 import { statusColour } from '../components/Badges'
+import { DataTable } from '../components/DataTable'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageHeader } from '../components/page-parts'
 import { TaskCard } from '../components/TaskCard'
 import { TaskTable } from '../components/TaskTable'
 import { UnitTimelinessChart, type UnitTimelinessRow } from '../components/TimelinessCharts'
@@ -172,59 +174,59 @@ function UnitSummary({
           caption={t('board.chart.caption', { shown: chartRows.length, count: rows.length })}
         />
       </Paper>
-      <Table.ScrollContainer minWidth={620}>
-        <Table striped highlightOnHover data-testid="unit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('board.unitTable.unit')}</Table.Th>
-              <Table.Th ta="right">{t('board.unitTable.total')}</Table.Th>
-              <Table.Th ta="right">{t('board.unitTable.open')}</Table.Th>
-              <Table.Th ta="right">{t('board.unitTable.overdue')}</Table.Th>
-              <Table.Th ta="right">{t('board.unitTable.onTime')}</Table.Th>
-              <Table.Th ta="right">{t('board.unitTable.late')}</Table.Th>
-              <Table.Th miw={140}>{t('board.unitTable.avgProgress')}</Table.Th>
+      <DataTable
+        minWidth={620}
+        highlightOnHover
+        data-testid="unit-table"
+        head={
+          <>
+            <Table.Th>{t('board.unitTable.unit')}</Table.Th>
+            <Table.Th ta="right">{t('board.unitTable.total')}</Table.Th>
+            <Table.Th ta="right">{t('board.unitTable.open')}</Table.Th>
+            <Table.Th ta="right">{t('board.unitTable.overdue')}</Table.Th>
+            <Table.Th ta="right">{t('board.unitTable.onTime')}</Table.Th>
+            <Table.Th ta="right">{t('board.unitTable.late')}</Table.Th>
+            <Table.Th miw={140}>{t('board.unitTable.avgProgress')}</Table.Th>
+          </>
+        }
+      >
+        {rows.map((r) => {
+          const name = byId.get(r.unitId)?.name ?? t('common.unknownUnit')
+          const avg = Math.round(r.progress / r.total)
+          return (
+            <Table.Tr key={r.unitId}>
+              <Table.Td>
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => onPick(r.unitId)}
+                  aria-label={t('board.unitTable.showTasks', { unit: name })}
+                >
+                  {name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{r.total}</Table.Td>
+              <Table.Td ta="right">{r.open}</Table.Td>
+              <Table.Td ta="right" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
+                {r.overdue}
+              </Table.Td>
+              <Table.Td ta="right">{r.onTime}</Table.Td>
+              <Table.Td ta="right">{r.late}</Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Progress
+                    value={avg}
+                    style={{ flex: 1 }}
+                    aria-label={`${t('board.unitTable.avgProgress')} ${avg}%`}
+                  />
+                  <Text size="xs">{t('common.percent', { value: avg })}</Text>
+                </Group>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => {
-              const name = byId.get(r.unitId)?.name ?? t('common.unknownUnit')
-              const avg = Math.round(r.progress / r.total)
-              return (
-                <Table.Tr key={r.unitId}>
-                  <Table.Td>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      onClick={() => onPick(r.unitId)}
-                      aria-label={t('board.unitTable.showTasks', { unit: name })}
-                    >
-                      {name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ta="right">{r.total}</Table.Td>
-                  <Table.Td ta="right">{r.open}</Table.Td>
-                  <Table.Td ta="right" c={r.overdue ? 'red.9' : undefined} fw={r.overdue ? 700 : undefined}>
-                    {r.overdue}
-                  </Table.Td>
-                  <Table.Td ta="right">{r.onTime}</Table.Td>
-                  <Table.Td ta="right">{r.late}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Progress
-                        value={avg}
-                        style={{ flex: 1 }}
-                        aria-label={`${t('board.unitTable.avgProgress')} ${avg}%`}
-                      />
-                      <Text size="xs">{t('common.percent', { value: avg })}</Text>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          )
+        })}
+      </DataTable>
     </Stack>
   )
 }
@@ -366,16 +368,13 @@ export function BoardPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" gap="sm" wrap="nowrap">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>
-          {t('board.title')}
-        </Title>
+      <PageHeader title={t('board.title')} gap="sm" wrap="nowrap">
         {mayAssign && (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAssign} data-testid="new-task">
             {t('board.newTask')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <SegmentedControl
         aria-label={t('board.view')}
         value={view}

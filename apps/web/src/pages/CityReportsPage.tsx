@@ -3,26 +3,29 @@
 
 import { periodWords } from '@hub/domain/city-report'
 import { periodOf } from '@hub/domain/period'
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconFileReport } from '@tabler/icons-react'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isDirecting, useUser } from '../auth/auth'
+import { ChoiceField } from '../components/fields'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
 import { VnDateInput } from '../components/VnDateInput'
 import { ApiError } from '../lib/api'
 import { useCityReports, useComposeCityReport } from '../lib/city-reports'
 import { formatDateTime, vnDay } from '../lib/dates'
-import { errorText } from '../lib/error-text'
+import { useFailureToast } from '../lib/failure-toast'
 
 type Cycle = 'daily' | 'weekly' | 'monthly'
 const cycles: Cycle[] = ['daily', 'weekly', 'monthly']
 
 /** The compose form: a kind of period and a day in it; the period it names is shown in words. */
 function ComposeCard() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const failed = useFailureToast()
   const navigate = useNavigate()
   const compose = useComposeCityReport()
   const [cycle, setCycle] = useState<Cycle>('weekly')
@@ -41,7 +44,7 @@ function ComposeCard() {
         await navigate({ to: '/accountability/city-reports/$reportId', params: { reportId: existing.id } })
         return
       }
-      notifications.show({ color: 'red', message: errorText(t, e, i18n.language) })
+      failed(e)
     }
   }
   return (
@@ -50,17 +53,14 @@ function ComposeCard() {
         {t('cityReport.composeFor')}
       </Title>
       <Group align="flex-end" gap="md" wrap="wrap">
-        <div>
-          <Text size="sm" fw={500} mb={4} id="city-report-cycle">
-            {t('cityReport.cycle')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="city-report-cycle"
-            value={cycle}
-            onChange={(v) => setCycle(v as Cycle)}
-            data={cycles.map((c) => ({ value: c, label: t(`cityReport.cycles.${c}`) }))}
-          />
-        </div>
+        <ChoiceField
+          id="city-report-cycle"
+          label={t('cityReport.cycle')}
+          value={cycle}
+          choices={cycles}
+          labelOf={(c) => t(`cityReport.cycles.${c}`)}
+          onChoose={setCycle}
+        />
         <VnDateInput label={t('cityReport.day')} value={day} onChange={setDay} w={180} />
         <Button
           leftSection={<IconFileReport size={18} aria-hidden />}
@@ -93,9 +93,7 @@ export function CityReportsPage() {
         </Group>
       </Anchor>
       <div>
-        <Title order={1} fz={{ base: 22, sm: 28 }}>
-          {t('cityReport.title')}
-        </Title>
+        <PageTitle>{t('cityReport.title')}</PageTitle>
         <Text size="sm" c="dimmed" maw={760}>
           {t('cityReport.intro')}
         </Text>

@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RatingBadge } from '../components/AccountabilityForms'
+import { PageTitle } from '../components/page-parts'
 import { UnitSelect } from '../components/UnitSelect'
 import { type MeasureFigures, percent, useUnitMeasure } from '../lib/accountability'
 
@@ -30,9 +31,7 @@ export function ComparePage() {
   const cell = (f: MeasureFigures | undefined, line: (typeof lines)[number]) => (f ? line.value(f) : '')
   return (
     <Stack gap="md">
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('accountability.compare')}
-      </Title>
+      <PageTitle>{t('accountability.compare')}</PageTitle>
       <Group grow align="flex-end">
         <UnitSelect label={t('accountability.compareA')} value={a} onChange={setA} />
         <UnitSelect label={t('accountability.compareB')} value={b} onChange={setB} />

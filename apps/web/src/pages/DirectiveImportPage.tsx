@@ -16,7 +16,7 @@ import { IconAlertTriangle, IconArrowRight, IconBuilding, IconFileImport } from 
 import { Link, useNavigate } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { BackLink, ProblemAlert } from '../components/page-parts'
+import { BackLink, PageTitle, ProblemAlert } from '../components/page-parts'
 import { formatDate } from '../lib/dates'
 import { errorText } from '../lib/error-text'
 import { useImportDirective } from '../lib/mutations'
@@ -231,9 +231,7 @@ export function DirectiveImportPage() {
   return (
     <Stack gap="md">
       <BackLink to="/directives" label={t('directives.title')} />
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('importDoc.title')}
-      </Title>
+      <PageTitle>{t('importDoc.title')}</PageTitle>
       {result ? (
         <>
           <Recognised result={result} onOpen={open} />

@@ -9,13 +9,16 @@ import { DirectiveStatusBadge } from '../components/Badges'
 import { DirectiveLifecycle } from '../components/DirectiveLifecycle'
 import { DirectiveRecipients } from '../components/DirectiveRecipients'
 import { ErrorState, Loading } from '../components/PageState'
-import { BackLink } from '../components/page-parts'
+import { BackLink, TitledCard } from '../components/page-parts'
 import { TaskTable } from '../components/TaskTable'
 import { isUnavailable } from '../lib/api'
 import { formatDate, formatDateTime } from '../lib/dates'
 import { useDirective, useDirectiveVersions, useTasks } from '../lib/queries'
 import { PresenceList } from '../live/presence'
 import { useLiveRoom } from '../live/socket'
+
+/** The heading of each versions card. */
+const cardHeading = { order: 3, fz: 'md', mb: 'sm' } as const
 
 const CollabEditor = lazy(() => import('../editor/CollabEditor'))
 const AssignmentTable = lazy(() => import('../components/AssignmentTable'))
@@ -47,18 +50,12 @@ function VersionsPanel({
   const { data, error, isLoading } = useDirectiveVersions(directiveId)
   return (
     <Stack gap="md" data-testid="versions-panel">
-      <Card withBorder radius="md">
-        <Title order={3} fz="md" mb="sm">
-          {t('versions.drafts')}
-        </Title>
+      <TitledCard title={t('versions.drafts')} heading={cardHeading}>
         <Suspense fallback={<Loading />}>
           <VersionHistory docName={docName} canWrite={canWrite} />
         </Suspense>
-      </Card>
-      <Card withBorder radius="md">
-        <Title order={3} fz="md" mb="sm">
-          {t('versions.issued')}
-        </Title>
+      </TitledCard>
+      <TitledCard title={t('versions.issued')} heading={cardHeading}>
         {isLoading && <Loading />}
         {error &&
           (isUnavailable(error) ? (
@@ -88,7 +85,7 @@ function VersionsPanel({
             ))}
           </Timeline>
         )}
-      </Card>
+      </TitledCard>
     </Stack>
   )
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, Radio, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Button, Group, Modal, Radio, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconFileImport, IconPlus } from '@tabler/icons-react'
 import { Link, useNavigate } from '@tanstack/react-router'
@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DirectiveStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
+import { LinkCard, PageHeader } from '../components/page-parts'
 import { ApiError } from '../lib/api'
 import { formatDate } from '../lib/dates'
 import { useCreateDirective } from '../lib/mutations'
@@ -90,10 +91,7 @@ export function DirectivesPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>
-          {t('directives.title')}
-        </Title>
+      <PageHeader title={t('directives.title')}>
         <Group gap="xs">
           <Button
             variant="default"
@@ -107,7 +105,7 @@ export function DirectivesPage() {
             {t('directives.create')}
           </Button>
         </Group>
-      </Group>
+      </PageHeader>
       <Group gap="sm" grow={!!isPhone}>
         <Select
           label={t('directives.filterStatus')}
@@ -132,14 +130,7 @@ export function DirectivesPage() {
       {isPhone ? (
         <Stack gap="sm">
           {list.map((d) => (
-            <Card
-              key={d.id}
-              withBorder
-              component={Link}
-              to={`/directives/${d.id}`}
-              className="task-card-link"
-              padding="sm"
-            >
+            <LinkCard key={d.id} to={`/directives/${d.id}`} padding="sm">
               <Group justify="space-between" gap="xs" mb={4}>
                 <Text fw={d.number ? 700 : 400} size="sm" c={d.number ? undefined : 'dimmed'}>
                   {d.number ?? numberPending(d)}
@@ -154,7 +145,7 @@ export function DirectivesPage() {
                   {formatDate(d.issuedAt)}
                 </Text>
               )}
-            </Card>
+            </LinkCard>
           ))}
         </Stack>
       ) : (

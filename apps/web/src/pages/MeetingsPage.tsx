@@ -1,9 +1,9 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconCalendarEvent, IconMapPin } from '@tabler/icons-react'
-import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { MeetingStatusBadge } from '../components/Badges'
 import { ErrorState, Loading } from '../components/PageState'
+import { LinkCard, PageTitle } from '../components/page-parts'
 import { formatDateTime } from '../lib/dates'
 import { useMeetings } from '../lib/queries'
 
@@ -14,23 +14,13 @@ export function MeetingsPage() {
   const list = [...(data ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt))
   return (
     <Stack gap="md">
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('meetings.title')}
-      </Title>
+      <PageTitle>{t('meetings.title')}</PageTitle>
       {isLoading && <Loading />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {data && list.length === 0 && <Text c="dimmed">{t('meetings.empty')}</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {list.map((m) => (
-          <Card
-            key={m.id}
-            withBorder
-            radius="md"
-            component={Link}
-            to={`/meetings/${m.id}`}
-            className="task-card-link"
-            data-testid="meeting-card"
-          >
+          <LinkCard key={m.id} radius="md" to={`/meetings/${m.id}`} data-testid="meeting-card">
             <Stack gap={6}>
               <Group justify="space-between" align="flex-start" wrap="nowrap">
                 <Text fw={700}>{m.title}</Text>
@@ -47,7 +37,7 @@ export function MeetingsPage() {
                 </Group>
               )}
             </Stack>
-          </Card>
+          </LinkCard>
         ))}
       </SimpleGrid>
     </Stack>

@@ -29,6 +29,7 @@ import { RequestAdoptionButton } from '../components/ModelActions'
 import { ModelAdoptions, ModelComparison, ModelCoverageChart } from '../components/ModelCoverage'
 import { ModelDiscussion } from '../components/ModelDiscussion'
 import { ErrorState, Loading } from '../components/PageState'
+import { TitledCard } from '../components/page-parts'
 import { VnDateInput } from '../components/VnDateInput'
 import { ApiError } from '../lib/api'
 import { formatDate, vnDay } from '../lib/dates'
@@ -36,6 +37,9 @@ import { errorText } from '../lib/error-text'
 import { type ModelDetail, modelKeys, modelStatuses, useAdopt, useModel, useTransitionModel } from '../lib/models'
 import { useUnits } from '../lib/queries'
 import { modelStatusColour, useCategoryLabel } from './ModelsPage'
+
+/** The heading of each of the page's cards. */
+const cardHeading = { order: 2, size: 'h4', mb: 'xs' } as const
 
 const CollabEditor = lazy(() => import('../editor/CollabEditor'))
 const route = getRouteApi('/_authed/models/$modelId')
@@ -299,10 +303,7 @@ export function ModelPage() {
                 </>
               ) : null}
             </Card>
-            <Card withBorder radius="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('models.writeUp')}
-              </Title>
+            <TitledCard title={t('models.writeUp')} heading={cardHeading}>
               <Suspense fallback={<Loading />}>
                 <CollabEditor
                   docName={m.docName}
@@ -313,35 +314,23 @@ export function ModelPage() {
                   minHeight={220}
                 />
               </Suspense>
-            </Card>
-            <Card withBorder radius="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('models.discussion')}
-              </Title>
+            </TitledCard>
+            <TitledCard title={t('models.discussion')} heading={cardHeading}>
               <ModelDiscussion modelId={m.id} />
-            </Card>
+            </TitledCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <StatusSteps model={m} />
-            <Card withBorder radius="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('models.coverage')}
-              </Title>
+            <TitledCard title={t('models.coverage')} heading={cardHeading}>
               <ModelCoverageChart coverage={m.coverage} />
               <ModelComparison comparison={m.comparison} />
-            </Card>
-            <Card withBorder radius="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('models.adoptions')}
-              </Title>
+            </TitledCard>
+            <TitledCard title={t('models.adoptions')} heading={cardHeading}>
               <ModelAdoptions modelId={m.id} adoptions={m.adoptions} figureKeys={Object.keys(m.figures)} />
-            </Card>
-            <Card withBorder radius="md">
-              <Title order={2} size="h4" mb="xs">
-                {t('models.attachments')}
-              </Title>
+            </TitledCard>
+            <TitledCard title={t('models.attachments')} heading={cardHeading}>
               {m.attachments.length ? (
                 <Stack gap={4}>
                   {m.attachments.map((a) => (
@@ -359,7 +348,7 @@ export function ModelPage() {
                 </Text>
               )}
               <AttachButton model={m} />
-            </Card>
+            </TitledCard>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,10 +1,10 @@
-import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Badge, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProposeModelButton } from '../components/ModelActions'
 import { ErrorState, Loading } from '../components/PageState'
+import { LinkCard } from '../components/page-parts'
 import { SearchField } from '../components/SearchField'
 import { UnitSelect } from '../components/UnitSelect'
 import { formatDate } from '../lib/dates'
@@ -31,15 +31,7 @@ function ModelCard({ m }: { m: ModelPractice }) {
   const categoryLabel = useCategoryLabel()
   const pct = Math.round(m.coverage.districts.share * 100)
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="md"
-      component={Link}
-      to={`/models/${m.id}`}
-      data-testid="model-card"
-      style={{ textDecoration: 'none', color: 'inherit' }}
-    >
+    <LinkCard radius="md" padding="md" to={`/models/${m.id}`} data-testid="model-card">
       <Stack gap={6} h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Text fw={700} size="lg" lineClamp={2} component="h2" m={0}>
@@ -69,7 +61,7 @@ function ModelCard({ m }: { m: ModelPractice }) {
         </Group>
         <Progress value={pct} size="sm" aria-label={t('models.coverage')} />
       </Stack>
-    </Card>
+    </LinkCard>
   )
 }
 

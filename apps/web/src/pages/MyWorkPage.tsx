@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../auth/auth'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
 import { TaskCard } from '../components/TaskCard'
 import { addDays, formatDate, vnDay } from '../lib/dates'
 import { useTasks, useUnits } from '../lib/queries'
@@ -166,9 +167,7 @@ export function MyWorkPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" gap="sm">
         <div>
-          <Title order={1} fz={{ base: 22, sm: 28 }}>
-            {t('myWork.title')}
-          </Title>
+          <PageTitle>{t('myWork.title')}</PageTitle>
           <Text c="dimmed" size="sm">
             {t('myWork.subtitle', { unit: unitName })}
           </Text>

@@ -1,9 +1,10 @@
-import { Badge, Button, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import { Badge, Button, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core'
 import { IconChecks } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { notificationTarget } from '../components/notification-target'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageHeader } from '../components/page-parts'
 import { isUnavailable } from '../lib/api'
 import { formatDateTime, fromNow } from '../lib/dates'
 import { useMarkRead } from '../lib/mutations'
@@ -18,10 +19,7 @@ export function NotificationsPage() {
   const navigate = useNavigate()
   return (
     <Stack gap="md" maw={860}>
-      <Group justify="space-between">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>
-          {t('notifications.title')}
-        </Title>
+      <PageHeader title={t('notifications.title')}>
         {(data?.unread ?? 0) > 0 && (
           <Button
             variant="light"
@@ -31,7 +29,7 @@ export function NotificationsPage() {
             {t('notifications.markAllRead')}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       {isLoading && <Loading />}
       {error &&
         (isUnavailable(error) ? (

@@ -1,5 +1,5 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Anchor, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconPhone } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageHeader } from '../components/page-parts'
 import { SearchField } from '../components/SearchField'
 import { api } from '../lib/api'
 import { formatTime } from '../lib/dates'
@@ -41,17 +42,14 @@ export function PublicDutyPage() {
   return (
     <Box p={{ base: 'sm', sm: 'xl' }} maw={1200} mx="auto">
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={1} fz={{ base: 22, sm: 28 }}>
-            {t('accountability.duty.title')}
-          </Title>
+        <PageHeader title={t('accountability.duty.title')}>
           <Group gap="xs">
             <LanguageSwitch />
             <Anchor component={Link} to="/login" size="sm">
               {t('accountability.duty.staffLogin')}
             </Anchor>
           </Group>
-        </Group>
+        </PageHeader>
         <Text size="sm" c="dimmed">
           {t('accountability.duty.intro')}
         </Text>

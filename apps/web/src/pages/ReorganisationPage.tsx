@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
 import { Section } from '../components/Section'
 import { api } from '../lib/api'
 import { formatDate } from '../lib/dates'
@@ -221,9 +222,7 @@ export function ReorganisationPage() {
   const { t } = useTranslation()
   return (
     <Stack gap="md">
-      <Title order={1} fz={{ base: 22, sm: 28 }}>
-        {t('unitsTime.reorganise')}
-      </Title>
+      <PageTitle>{t('unitsTime.reorganise')}</PageTitle>
       <Handover />
       <ReorganisationFile />
     </Stack>

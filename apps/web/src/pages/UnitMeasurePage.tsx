@@ -24,6 +24,7 @@ import { type MeasurePeriod, MeasurePeriodSelect, measurePeriodKey } from '../co
 import { MeasureTable } from '../components/MeasureTable'
 import { MeasureTrend } from '../components/MeasureTrend'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageTitle } from '../components/page-parts'
 import {
   type ExpectedReport,
   type HeadMeasureRow,
@@ -89,9 +90,7 @@ export function UnitMeasurePage() {
       </Breadcrumbs>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1} fz={{ base: 22, sm: 28 }}>
-            {m.unit.name}
-          </Title>
+          <PageTitle>{m.unit.name}</PageTitle>
           {m.head && (
             <Text size="sm" c="dimmed">
               {m.head.position}: {m.head.name}

@@ -1,10 +1,11 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Anchor, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconLayoutKanban, IconPhone } from '@tabler/icons-react'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageHeader } from '../components/page-parts'
 import { SearchField } from '../components/SearchField'
 import { TaskTable } from '../components/TaskTable'
 import { type LinkedUnit, UnitSuccession } from '../components/unit-time'
@@ -81,18 +82,16 @@ export function UnitPage() {
             </Anchor>
           </Text>
         )}
-        <Group justify="space-between" align="flex-end">
-          <Title order={1} fz={{ base: 22, sm: 28 }} data-testid="unit-title">
-            {u.name}
-          </Title>
-          <Button
-            onClick={() => void navigate({ to: '/board', search: { unitId: u.id } })}
-            variant="light"
-            leftSection={<IconLayoutKanban size={16} aria-hidden />}
-          >
-            {t('unit.openBoard')}
-          </Button>
-        </Group>
+        <PageHeader
+          title={u.name}
+          data-testid="unit-title"
+          align="flex-end"
+          action={{
+            label: t('unit.openBoard'),
+            icon: <IconLayoutKanban size={16} aria-hidden />,
+            onClick: () => void navigate({ to: '/board', search: { unitId: u.id } }),
+          }}
+        />
         <Text size="sm" c="dimmed">
           {u.typeLabel} · {t('unit.code')}: {u.code}
         </Text>

@@ -1,11 +1,12 @@
 import { foldVietnamese } from '@hub/domain/text-fold'
-import { Accordion, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Accordion, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconSitemap } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../components/PageState'
+import { PageHeader } from '../components/page-parts'
 import { SearchField } from '../components/SearchField'
 import { useDirectsCity } from '../components/unit-time'
 import { VnDateInput } from '../components/VnDateInput'
@@ -43,21 +44,19 @@ export function UnitsPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>
-          {t('unit.directory')}
-        </Title>
-        {office && (
-          <Button
-            component={Link}
-            to="/units/reorganisation"
-            variant="light"
-            leftSection={<IconSitemap size={16} aria-hidden />}
-          >
-            {t('unitsTime.reorganise')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('unit.directory')}
+        align="flex-end"
+        action={
+          office
+            ? {
+                label: t('unitsTime.reorganise'),
+                icon: <IconSitemap size={16} aria-hidden />,
+                to: '/units/reorganisation',
+              }
+            : undefined
+        }
+      />
       <Group align="flex-end" gap="md">
         <SearchField label={t('unit.directorySearch')} value={q} onText={setQ} maw={420} />
         <VnDateInput
