@@ -9,6 +9,9 @@ import type { StorageState } from './protocol'
 
 const { yDocuments, yUpdates } = schema
 
+/** Updates of a document merged into one log row at most (see write()). */
+const MERGE_AT_MOST = 64
+
 /** Runs one write of this process after the ones already queued (shared with the compactor). */
 export type Serial = <T>(fn: () => Promise<T>) => Promise<T>
 
@@ -122,9 +125,17 @@ export class UpdateLog {
     this.pending = new Map()
     this.writing = batch
     const names = [...batch.keys()]
-    const rows = names.map((docName) => {
+    // A document's queued updates are merged into rows of at most MERGE_AT_MOST: Y.mergeUpdates takes
+    // time with the square of its count, and after an outage thousands may be queued.
+    const rows: { docName: string; update: Uint8Array }[] = []
+    const added = names.map((docName) => {
       const updates = batch.get(docName)!.updates
-      return { docName, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) }
+      let n = 0
+      for (let i = 0; i < updates.length; i += MERGE_AT_MOST, n++) {
+        const part = updates.slice(i, i + MERGE_AT_MOST)
+        rows.push({ docName, update: part.length === 1 ? part[0]! : Y.mergeUpdates(part) })
+      }
+      return sql`(${docName}, ${n}::int)`
     })
     const started = performance.now()
     let counts: { name: string; pendingUpdates: number }[]
@@ -135,16 +146,13 @@ export class UpdateLog {
         rows.map((r) => sql`(${r.docName}, ${r.update})`),
         sql`, `,
       )
-      const nameList = sql.join(
-        names.map((n) => sql`${n}`),
-        sql`, `,
-      )
       const result = (await this.db.transaction((tx) =>
         tx.execute(sql`
-        with counted as (
-          update ${yDocuments} set pending_updates = pending_updates + 1, updated_at = now()
-          where name in (${nameList})
-          returning name, pending_updates
+        with added (name, n) as (values ${sql.join(added, sql`, `)}),
+        counted as (
+          update ${yDocuments} d set pending_updates = d.pending_updates + added.n, updated_at = now()
+          from added where d.name = added.name
+          returning d.name, d.pending_updates
         ), logged as (
           insert into ${yUpdates} (doc_name, update) values ${values}
         )
