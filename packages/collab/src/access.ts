@@ -2,8 +2,7 @@
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import type { UnitTree } from '@hub/domain'
-import { cityReportPolicy } from '@hub/domain/city-report'
-import { documentPolicy } from '@hub/domain/document-policy'
+import { cityReportPolicy, documentPolicy } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
 import { parseDocName } from './doc-name'
 

@@ -5,8 +5,7 @@
  */
 import type { CurrentUser } from '@hub/auth'
 import { type Db, type DbOrTx, type DirectiveRow, schema, type Tx } from '@hub/db'
-import { Invalid, NotFound, type UnitRef, vnDay } from '@hub/domain'
-import { bodyPlainText, normaliseBody } from '@hub/domain/directive-body'
+import { bodyPlainText, Invalid, NotFound, normaliseBody, type UnitRef, vnDay } from '@hub/domain'
 import { asc, desc, eq, max } from 'drizzle-orm'
 import {
   bodyOfText,

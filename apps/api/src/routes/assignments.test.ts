@@ -2,7 +2,7 @@
 // a removal racing an edit, settling exactly once, held tasks of a draft directive, proposals from the
 // text, accepted changes, a meeting's table, and who may do what.
 import { schema } from '@hub/db'
-import { addProposals, addRow, readRows, rowsOfState, setCell, setRemoved } from '@hub/domain/assignment-doc'
+import { addProposals, addRow, readRows, rowsOfState, setCell, setRemoved } from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import type { Socket } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -16,23 +16,24 @@ import {
   assignmentProblems,
   Conflict,
   directivePolicy,
+  documentPolicy,
   emptyAssignmentFields,
   Forbidden,
   Invalid,
   isDraftStatus,
   isSettleable,
   NotFound,
+  type ProposedRow,
   proposalKey,
   recurrenceOfRow,
   rowChanges,
   rowRhythmOf,
+  rowsOfState,
   shortTitle,
   statusAfterTasksConfirmed,
   taskPolicy,
   vnDay,
 } from '@hub/domain'
-import { type ProposedRow, rowsOfState } from '@hub/domain/assignment-doc'
-import { documentPolicy } from '@hub/domain/document-policy'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { proposeDirectiveTasks } from '../commands/directive-task-drafts'
 import { recordChange } from './audit'

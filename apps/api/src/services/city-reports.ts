@@ -4,13 +4,18 @@
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import { plainTextOfState, renderCityReportDocx, renderCityReportPdf } from '@hub/documents'
-import { Conflict, Forbidden, NotFound, type Period, parsePeriod, vnDay } from '@hub/domain'
 import {
   type CityMeasureRow,
   type CityReportSource,
+  Conflict,
   cityReportPolicy,
   composeCityReport,
-} from '@hub/domain/city-report'
+  Forbidden,
+  NotFound,
+  type Period,
+  parsePeriod,
+  vnDay,
+} from '@hub/domain'
 import { and, desc, eq, gte, lte, ne } from 'drizzle-orm'
 import { z } from 'zod'
 import { audit } from './audit'

@@ -2,9 +2,7 @@
 // offers only what the server would allow; also the user as a policy actor and the unit tree the policies
 // judge by.
 
-import { type DocumentAccess, documentPolicy } from '@hub/domain/document-policy'
-import { type Actor, directivePolicy, type Role } from '@hub/domain/policies'
-import { UnitTree } from '@hub/domain/unit-tree'
+import { type Actor, type DocumentAccess, directivePolicy, documentPolicy, type Role, UnitTree } from '@hub/domain'
 import { useMemo } from 'react'
 import { useUnits } from '../lib/queries'
 import type { Directive, Meeting, User } from '../lib/types'

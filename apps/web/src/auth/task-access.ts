@@ -1,7 +1,7 @@
 // The shared task policy applied in the browser: what the task page offers a user (update, report, hand down
 // to which units) and whether the board offers "Giao nhiệm vụ".
 
-import { taskPolicy } from '@hub/domain/policies'
+import { taskPolicy } from '@hub/domain'
 import { useMemo } from 'react'
 import { vnDay } from '../lib/dates'
 import { useUnits } from '../lib/queries'

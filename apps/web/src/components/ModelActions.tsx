@@ -1,4 +1,4 @@
-import { modelPolicy } from '@hub/domain/model-policy'
+import { modelPolicy } from '@hub/domain'
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconBulb, IconSend } from '@tabler/icons-react'

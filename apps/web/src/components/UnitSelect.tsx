@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@hub/domain/text-fold'
+import { foldVietnamese } from '@hub/domain'
 import {
   Button,
   CheckIcon,

@@ -8,7 +8,7 @@ import {
   type MeasureSettings,
   type RatingCode,
   type UnitFigures,
-} from '@hub/domain/measure'
+} from '@hub/domain'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { connectLive, useLiveRoom } from '../live/socket'

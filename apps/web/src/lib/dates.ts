@@ -1,8 +1,7 @@
 // Days and times on the web, always in Vietnam's time (Asia/Ho_Chi_Minh): dd/mm/yyyy display, relative times
 // in the UI's language, reading a typed date; dayjs and its locales are set up here for the whole app.
 
-import { addDays, HUB_TIME_ZONE, vnDay } from '@hub/domain/dates'
-import { parseTypedDate } from '@hub/domain/vn-dates'
+import { addDays, HUB_TIME_ZONE, parseTypedDate, vnDay } from '@hub/domain'
 import dayjs from 'dayjs'
 import 'dayjs/locale/vi'
 import 'dayjs/locale/en'

@@ -1,9 +1,8 @@
 // Model practices (mô hình) and the global search on the web: the API's shapes, the query keys, and the
 // queries and mutations of the model pages and the header search (GlobalSearch).
 
-import type { ModelCoverage } from '@hub/domain/model-coverage'
-import { type ModelStatus, modelStatuses } from '@hub/domain/model-policy'
-import { type SearchResult, type SearchType, searchTypes } from '@hub/domain/search-result'
+import type { ModelCoverage } from '@hub/domain'
+import { type ModelStatus, modelStatuses, type SearchResult, type SearchType, searchTypes } from '@hub/domain'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, qs } from './api'
 import type { Task } from './types'

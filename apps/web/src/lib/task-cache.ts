@@ -2,7 +2,7 @@
 // event or the reconnect catch-up) goes into its page, the lists and paged lists it belongs in, cascade views
 // and its meeting, by the server's filter rules and order.
 
-import { foldVietnamese } from '@hub/domain/text-fold'
+import { foldVietnamese } from '@hub/domain'
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import { keys, type MeetingDetail } from './queries'
 import {

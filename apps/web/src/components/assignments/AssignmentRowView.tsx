@@ -2,15 +2,18 @@
  * One row of the assignment table, as a table row (wide screens) or a stacked card (phones): each cell
  * edits its own Yjs cell, shows who else is on it (outline and name) and its problems right under it.
  */
-import { moveRow, setCell, setRemoved } from '@hub/domain/assignment-doc'
 import {
   type AssignmentField,
   type AssignmentProblem,
   type AssignmentRow,
   type AssignmentRowFields,
   assignmentProblems,
-} from '@hub/domain/assignments'
-import { recurrenceFreqs, reportCycles } from '@hub/domain/vocabulary'
+  moveRow,
+  recurrenceFreqs,
+  reportCycles,
+  setCell,
+  setRemoved,
+} from '@hub/domain'
 import {
   ActionIcon,
   Anchor,

@@ -1,6 +1,7 @@
 /** A row's comment thread: a count badge that opens the thread, and a box to add to it (kept in the row's Yjs array). */
-import { addComment } from '@hub/domain/assignment-doc'
-import type { AssignmentRow } from '@hub/domain/assignments'
+
+import type { AssignmentRow } from '@hub/domain'
+import { addComment } from '@hub/domain'
 import { ActionIcon, Button, Indicator, Popover, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconMessage } from '@tabler/icons-react'
 import { useState } from 'react'

@@ -1,5 +1,5 @@
 /** What every row of the assignment table needs: the shared document, who may edit, who is on which cell, settled rows. */
-import type { AssignmentField, AssignmentProblem, AssignmentRow } from '@hub/domain/assignments'
+import type { AssignmentField, AssignmentProblem, AssignmentRow } from '@hub/domain'
 import { createContext, useContext } from 'react'
 import type * as Y from 'yjs'
 import type { PeerField } from '../../editor/use-collab-session'

@@ -1,5 +1,5 @@
 /** Moving rows up and down on a real Yjs document: the order everyone reads follows, ends stay ends. */
-import { addRow, moveRow, readRows } from '@hub/domain/assignment-doc'
+import { addRow, moveRow, readRows } from '@hub/domain'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { neighboursOf } from './order'

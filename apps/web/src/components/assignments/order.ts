@@ -1,5 +1,5 @@
 /** Moving a row of the assignment table up or down: the positions of the rows it goes between. */
-import type { AssignmentRow } from '@hub/domain/assignments'
+import type { AssignmentRow } from '@hub/domain'
 
 /** Where a row can move to: the positions around the place above it and the place below it (null at an end). */
 export interface Neighbours {

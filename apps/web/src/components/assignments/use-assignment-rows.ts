@@ -1,6 +1,7 @@
 /** The rows of an assignment table's Yjs document as React state, read again whenever anyone changes the document. */
-import { readRows, rowsMap } from '@hub/domain/assignment-doc'
-import type { AssignmentRow } from '@hub/domain/assignments'
+
+import type { AssignmentRow } from '@hub/domain'
+import { readRows, rowsMap } from '@hub/domain'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 
