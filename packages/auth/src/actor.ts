@@ -1,3 +1,6 @@
+// Who is signed in, as the API's routes and policies and the collab server see it: a user with the roles
+// they hold today, loaded from the database, and the shape the API returns for them.
+
 import { type DbOrTx, schema } from '@hub/db'
 import type { Actor, Role, UnitTree } from '@hub/domain'
 import { vnDay } from '@hub/domain'

@@ -1,3 +1,6 @@
+// The auth package as the API and the collab server import it: passwords, sessions and their cache,
+// cookies, known devices, login throttling and the own-origin check.
+
 export * from './actor'
 export * from './cookie'
 export * from './known-device'

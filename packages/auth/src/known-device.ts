@@ -1,3 +1,6 @@
+// Known devices: a cookie set at a successful login marks a browser where the account signed in before,
+// so login throttling judges it on its own and failures sent from elsewhere never lock the owner out.
+
 import { type DbOrTx, schema } from '@hub/db'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { eq } from 'drizzle-orm'

@@ -1,3 +1,6 @@
+// The password check behind the API's login route: the throttle admits the attempt first, then the
+// password is verified, taking the same time whether or not the account exists.
+
 import { type DbOrTx, schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import { knownDeviceOf } from './known-device'

@@ -1,3 +1,6 @@
+// Whether a request comes from the hub's own pages: the Origin check the API applies to writes (CSRF)
+// and the collab server to websocket upgrades (cross-site hijacking).
+
 import { isIP } from 'node:net'
 
 /** Host names that cannot be rebound by someone else's DNS: loopback names and IP literals. */

@@ -1,3 +1,6 @@
+// Password hashing (argon2id) and the rules for a new password, for login, password changes and the
+// commands that create accounts (create-admin, seed).
+
 import { hash, verify } from '@node-rs/argon2'
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane).

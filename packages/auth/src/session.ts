@@ -1,3 +1,7 @@
+// Login sessions in the database, after Lucia's guide: tokens `<id>.<secret>` of which only a hash is
+// stored, an inactivity timeout, logout and logout everywhere; the API and the collab server check
+// session cookies with it.
+
 import { createHash } from 'node:crypto'
 import { type DbOrTx, schema } from '@hub/db'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'

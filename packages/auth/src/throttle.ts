@@ -1,11 +1,13 @@
+// Login throttling for the API's login route, after OWASP's advice against lockout as a weapon: the
+// counters live in the database (rate-limiter-flexible's Drizzle store), so every hub process shares
+// them and each count is one atomic upsert.
+
 import { type DbOrTx, schema } from '@hub/db'
 import { like, or } from 'drizzle-orm'
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
 
 /**
- * Login throttling after OWASP's advice against lockout as a weapon (counters in the database through
- * rate-limiter-flexible's Drizzle store, so every process shares them and each count is one atomic
- * upsert):
+ * The limits:
  * - per account and address (or per known device): three failures free, then one attempt at a
  *   time with growing delays (2, 4, 8 … seconds up to 15 minutes);
  * - per address: at most 100 attempts in 15 minutes from devices not known to the account;
