@@ -1,9 +1,11 @@
+// SERVICES splits the hub across processes: `api` serves the HTTP API, live events and the scheduler;
+// `collab` serves the document socket. Proves on real hubs (HTTP, socket.io, collab websocket) that each
+// runs alone, and that a split document socket admits only sessions of the database it is given.
+
 import { afterAll, describe, expect, it } from 'vitest'
 import { api, liveSocket, loginCookie, startTestHub, upgradeStatus } from './testing/live-hub'
 import { openDoc } from './testing/ydoc'
 
-// SERVICES splits the hub across processes: `api` serves the HTTP API, live events and the
-// scheduler; `collab` serves the document socket. Both share one database here.
 const hubs: Awaited<ReturnType<typeof startTestHub>>[] = []
 afterAll(async () => {
   for (const h of hubs.reverse()) await h.close()

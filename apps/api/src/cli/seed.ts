@@ -1,9 +1,11 @@
+// `npm run seed`: seeds the demo city into an empty database (PostgreSQL or PGlite), on request only;
+// a database that already holds data is left as it is.
+
 import { hashPassword } from '@hub/auth'
 import { createDb } from '@hub/db'
 import { isEmpty, seedDemo } from '@hub/seed'
 import { readEnv } from '../env'
 
-// `npm run seed`: seeds the demo city into an empty database (PostgreSQL or PGlite), on request only.
 const env = readEnv()
 const dbh = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.HUB_DATA_DIR })
 try {

@@ -1,3 +1,6 @@
+// The live socket's room rules: which rooms a user may join (the rules of reading what the room
+// carries), which a client may name itself, and which show presence. Used by socket-server.ts.
+
 import type { CurrentUser } from '@hub/auth'
 import { type Db, schema } from '@hub/db'
 import { directivePolicy } from '@hub/domain'

@@ -1,3 +1,6 @@
+// Keeps kept-alive connections sound after an early answer: when the hub answered without reading the
+// whole request body, the connection is closed. Mounted by app.ts.
+
 import type { IncomingMessage } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 

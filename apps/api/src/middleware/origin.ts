@@ -1,3 +1,6 @@
+// The API's guard against cross-site request forgery: writes are accepted only from the hub's own
+// pages. Mounted by app.ts.
+
 import { isOwnOrigin } from '@hub/auth'
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'

@@ -1,3 +1,6 @@
+// One log line and one metrics sample per API request, under a request id a client or proxy may pass
+// on. Mounted by app.ts.
+
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
 import type { Logger } from 'pino'

@@ -1,3 +1,6 @@
+// Who is asking: the session cookie resolved to the current user on every request, and the guard put
+// before every route that needs a signed-in user. Mounted by app.ts.
+
 import { type CurrentUser, loadCurrentUser, SESSION_COOKIE, SessionCache, validateSessionToken } from '@hub/auth'
 import { inRequestOrder, schema } from '@hub/db'
 import { getTableName } from 'drizzle-orm'

@@ -1,3 +1,6 @@
+// Security headers for the hub's two faces: the API's, and the web app's with the content security
+// policy it runs under. Mounted by app.ts.
+
 import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 

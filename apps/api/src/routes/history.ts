@@ -1,3 +1,6 @@
+// GET /api/history/{type}/{id}: a record's audit trail over services/history.ts, with its entry shape
+// in the OpenAPI contract.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { HistoryService, historyTypes } from '../services/history'

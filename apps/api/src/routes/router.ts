@@ -1,3 +1,6 @@
+// What every route file builds on: a router whose validation failures take the contract's error shape,
+// the documented error answers, and helpers for JSON bodies and answers in the OpenAPI contract.
+
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../context'
 import { validationError } from '../errors'

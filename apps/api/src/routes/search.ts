@@ -1,3 +1,5 @@
+// GET /api/search: the HTTP face of services/search.ts, with its result shape in the OpenAPI contract.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { SearchService, searchQuerySchema, searchTypes } from '../services/search'

@@ -1,3 +1,6 @@
+// Named leases in the database, so that one of several hub processes leads a periodic job (the
+// scheduler) and a crashed leader is replaced.
+
 import { type DbOrTx, schema } from '@hub/db'
 import { sql } from 'drizzle-orm'
 

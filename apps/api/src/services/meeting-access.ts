@@ -1,3 +1,6 @@
+// How a user stands to a meeting (chair, attendee or neither) and which unit holds it, shared by the
+// meeting services, the assignment table, task links and the live rooms.
+
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, type MeetingRow, schema } from '@hub/db'
 import { type MeetingStanding, meetingStanding } from '@hub/domain'
