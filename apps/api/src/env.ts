@@ -1,3 +1,6 @@
+// The hub's settings: every environment variable it reads, validated once at start into one typed
+// object that main.ts and the command-line tools pass on.
+
 import { z } from 'zod'
 
 const servicesSchema = z

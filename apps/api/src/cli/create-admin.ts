@@ -1,3 +1,7 @@
+// `npm run create-admin -- --email x@y --name "Họ Tên"`: a real administrator for production.
+// The password comes from HUB_ADMIN_PASSWORD or is asked for; the unit directory is loaded first
+// when the database has none.
+
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { hashPassword, passwordProblem } from '@hub/auth'
@@ -7,9 +11,6 @@ import { isEmpty, seedUnitDirectory } from '@hub/seed'
 import { and, eq, isNull } from 'drizzle-orm'
 import { readEnv } from '../env'
 
-// `npm run create-admin -- --email x@y --name "Họ Tên"`: a real administrator for production.
-// The password comes from HUB_ADMIN_PASSWORD or is asked for; the unit directory is loaded first
-// when the database has none.
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string' }, position: { type: 'string' } },
 })

@@ -1,3 +1,6 @@
+// The API's first check on every request: hostile text (NUL, unpaired surrogates, bad percent-encoding),
+// malformed JSON and too-deep nesting are refused with a 400 before any route sees them. Mounted by app.ts.
+
 import type { MiddlewareHandler } from 'hono'
 import { ApiError } from '../errors'
 

@@ -1,3 +1,6 @@
+// GET /api/duty/gaps: the hours ahead with nobody on duty, per unit the caller may watch, read from the
+// rosters by the accountability jobs' gap finder.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import { dutyPolicy, Forbidden, NotFound } from '@hub/domain'
 import type { Deps } from '../context'

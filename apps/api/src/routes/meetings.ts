@@ -1,3 +1,6 @@
+// The meeting endpoints (/api/meetings): list, call, open, update and conclude a meeting (drafting its
+// conclusion notice), over services/meetings.ts.
+
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { concludeSchema, MeetingService, meetingCreateSchema, meetingPatchSchema } from '../services/meetings'

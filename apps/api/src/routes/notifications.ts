@@ -1,3 +1,6 @@
+// The caller's own notifications (/api/notifications): the list with its unread counts, marking one or
+// all read. Nobody reads or marks another's.
+
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { NotFound } from '@hub/domain'

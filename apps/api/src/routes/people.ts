@@ -1,3 +1,6 @@
+// GET /api/people: the directory's people (name, position, unit, account), listed by unit or found by
+// name, for whoever may read the unit directory.
+
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { Forbidden, unitPolicy } from '@hub/domain'

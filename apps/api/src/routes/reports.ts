@@ -1,3 +1,6 @@
+// Progress reports on a task (/api/tasks/{id}/reports): submitting one and listing them, over
+// services/reports.ts, with the report's shape in the OpenAPI contract.
+
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { ReportService, reportCreateSchema } from '../services/reports'

@@ -1,3 +1,6 @@
+// Checks shared by every write that makes or changes a task (tasks, assignments, inspections, models,
+// periodic reports): the unit must be in force, and every record the task names must be one the actor may use.
+
 import { type CurrentUser, loadCurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import {
