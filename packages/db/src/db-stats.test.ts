@@ -1,3 +1,6 @@
+// On a real in-memory PGlite: the metrics see the queue of statements in flight, a request's statements
+// run before those of requests that came later, and the migration status notices a missing migration.
+
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb, type DbHandle, inRequestOrder } from './client'

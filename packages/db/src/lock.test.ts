@@ -1,3 +1,6 @@
+// The data folder lock against real processes and temporary folders: a live holder is refused, and a
+// lock left by a dead process (kill -9, a zombie, a half-written file) is taken over.
+
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,3 +1,6 @@
+// The lock that keeps an embedded (PGlite) data folder to one process, taken when the database opens: a
+// second hub on the same folder refuses to start instead of corrupting it.
+
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'

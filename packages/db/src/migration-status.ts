@@ -1,3 +1,5 @@
+// Whether the database has every committed migration applied, for the API's system status.
+
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'

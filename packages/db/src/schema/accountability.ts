@@ -1,3 +1,6 @@
+// Tables of accountability: the reports units owe on a schedule, the measure's settings, what the
+// scheduler has flagged (missing reports, gaps in a duty roster), and the answers to units' difficulties.
+
 import { reportCycles } from '@hub/domain'
 import { date, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'

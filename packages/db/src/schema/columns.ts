@@ -1,3 +1,6 @@
+// Column builders the schema's tables share: ids, creation and update times, timestamps, and the binary
+// column for Yjs states.
+
 import { customType, timestamp, uuid } from 'drizzle-orm/pg-core'
 
 /** Binary column for Yjs states and updates; PGlite returns Uint8Array, node-postgres Buffer. */

@@ -1,3 +1,5 @@
+// Party committees by term (nhiệm kỳ) and their members, with the locality each member has in charge.
+
 import { date, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 import { people } from './people'

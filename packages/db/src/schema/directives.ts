@@ -1,3 +1,6 @@
+// Tables of directives and the other issued documents (CT, KH, KL, TB, CV, QD, NQ): the record with its
+// number and symbol, its frozen versions, its clauses and its recipients (nơi nhận).
+
 import { directiveKinds, directiveStatuses, documentLayouts, recipientCapacities } from '@hub/domain'
 import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'

@@ -1,3 +1,5 @@
+// A unit's round-the-clock reachability: its published hotlines and its duty roster (lịch trực).
+
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { id, ts } from './columns'
 import { people } from './people'

@@ -1,3 +1,6 @@
+// What changes leave behind: the audit log, the domain events outbox delivered after commit to the live
+// layer and notifications, and the users' notifications.
+
 import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'
 import { users } from './people'

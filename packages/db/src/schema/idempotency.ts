@@ -1,12 +1,12 @@
+// Idempotency keys of POST requests (the `Idempotency-Key` header), per user: the first request's answer
+// is kept for 24 hours and a repeat of the key gets it again instead of running the write twice (an
+// offline outbox retrying a report).
+
 import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, ts } from './columns'
 import { users } from './people'
 
-/**
- * Idempotency keys of POST requests (the `Idempotency-Key` header), scoped per user: the first
- * request's answer is kept for 24 hours and a repeat of the key gets it again instead of running
- * the write twice (an offline outbox retrying a report). `status` is null while the first request runs.
- */
+/** One key of one user; `status` is null while the first request runs. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {

@@ -1,3 +1,6 @@
+// The whole database schema, one module per area, as the db package exports it (`schema`) and Drizzle's
+// migrations are generated from it.
+
 export * from './accountability'
 export * from './assignments'
 export * from './attachments'

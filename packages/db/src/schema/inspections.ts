@@ -1,3 +1,6 @@
+// Tables of inspections (kiểm tra, giám sát): the teams and their members, the inspections of units with
+// their checklist against a directive, outcome and conclusion, and the findings.
+
 import { boolean, date, index, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'
 import { directives } from './directives'

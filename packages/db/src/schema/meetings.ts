@@ -1,3 +1,6 @@
+// Meetings of a committee or a unit: the meeting with its chair and conclusions, its agenda and its
+// attendees.
+
 import { meetingStatuses } from '@hub/domain'
 import { integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts } from './columns'

@@ -1,3 +1,6 @@
+// Tables of model practices (mô hình hay, cách làm tốt): the practice, the units adopting it, its status
+// steps, questions and answers on it, and its materials.
+
 import { sql } from 'drizzle-orm'
 import { date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id, ts, updatedAt } from './columns'

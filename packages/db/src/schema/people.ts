@@ -1,3 +1,6 @@
+// Who is who: people in the political system, the user accounts of those who log in, and the dated roles
+// they hold in units, which the policies read.
+
 import { roles } from '@hub/domain'
 import { boolean, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'

@@ -1,3 +1,6 @@
+// Tables of the auth package: login sessions, the login throttle's counters and known devices, storing
+// only hashes of the secrets.
+
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { bytea, createdAt, ts } from './columns'
 import { users } from './people'

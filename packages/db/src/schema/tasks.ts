@@ -1,3 +1,6 @@
+// Tables of the work itself: tasks (lead unit, supporting units, parent and child tasks) and the reports
+// sent on a task or as a unit's periodic report.
+
 import { reportKinds, taskStatuses } from '@hub/domain'
 import { sql } from 'drizzle-orm'
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'

@@ -1,3 +1,6 @@
+// The dated tree of units (the city, districts, wards, departments), the reorganisations recorded on it
+// and the successions from ceased units to those that took over their work.
+
 import { unitKinds } from '@hub/domain'
 import { date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'

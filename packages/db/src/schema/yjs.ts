@@ -1,3 +1,6 @@
+// Storage of the collab server's documents: a compacted state per document, the log of updates since,
+// and named versions.
+
 import { bigserial, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { bytea, createdAt, id, updatedAt } from './columns'
 import { users } from './people'
