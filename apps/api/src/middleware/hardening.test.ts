@@ -1,3 +1,7 @@
+// The API's edge against hostile clients, on real hubs (in-process and on a loopback port with raw
+// sockets): hostile input refused and nothing written, bounded bodies, no parameter values in logs, the
+// origin rule, and keep-alive connections that stay sound after an answer given before the body was read.
+
 import { connect } from 'node:net'
 import { isOwnOrigin } from '@hub/auth'
 import { schema } from '@hub/db'

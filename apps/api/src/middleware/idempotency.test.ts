@@ -1,3 +1,7 @@
+// Idempotency-Key on writes, on a real in-process hub (PGlite, demo city): a retried report or task
+// change is applied once and answered the same, keys are per user and per route, concurrent duplicates
+// make one record, bad keys write nothing, expired keys run again.
+
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'

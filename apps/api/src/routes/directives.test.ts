@@ -1,3 +1,7 @@
+// Directive drafting through the API on a real in-process hub (PGlite, demo city): the office creates
+// and edits drafts, a district head sees only issued directives and may not edit, issued text stays
+// frozen, bad input is refused.
+
 import { describe, expect, it } from 'vitest'
 import { useTestHub } from '../testing/harness'
 

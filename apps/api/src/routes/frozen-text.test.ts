@@ -1,3 +1,7 @@
+// An issued directive's frozen text, on a real hub with real collab editors: an imported text numbered
+// once through the editor, export, issue and a numbered amendment, versions saying who made them; and
+// importing a document the hub already holds links the existing one.
+
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { api, issueDirective, submitDirective, useLiveHub } from '../testing/live-hub'

@@ -1,3 +1,7 @@
+// Meetings on a real hub over real sockets: a task assigned in the meeting room reaches the unit's board
+// and the room at once, only the chair concludes (drafting the notice), and the uninvited neither see
+// nor join a meeting.
+
 import type { Socket } from 'socket.io-client'
 import { afterAll, describe, expect, it } from 'vitest'
 import { api, liveSocket, loginCookie, nextEvent, subscribe, useLiveHub } from '../testing/live-hub'

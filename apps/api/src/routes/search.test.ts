@@ -1,10 +1,13 @@
+// Search through the API, with the same behaviour proved on the embedded database and on a throwaway
+// PostgreSQL server: diacritics optional, nobody finds what they may not read, collaborative documents
+// found by their stored text, and the two engines rank the same top five.
+
 import { schema } from '@hub/db'
 import { foldVietnamese } from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { ENGINES, useTestHub } from '../testing/harness'
 
-// The same behaviour on the embedded database and on a throwaway PostgreSQL server.
 /** What each engine ranked for each query (type and title; ids differ between the two seeded databases). */
 const ranked = new Map<string, Map<string, string[]>>()
 

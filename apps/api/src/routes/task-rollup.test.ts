@@ -1,3 +1,7 @@
+// A cascaded task's status and progress come from its children, on a real in-process hub over the
+// seeded city (PGlite): no seeded parent contradicts them, "done" on a parent with open children is
+// refused, the last child done closes the parent; seeded reports name their sender.
+
 import { schema } from '@hub/db'
 import { agreesWithChildren } from '@hub/domain'
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'

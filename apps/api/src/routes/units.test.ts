@@ -1,3 +1,7 @@
+// The unit directory and public pages on a real in-process hub (PGlite, demo city): Hà Nội's real units,
+// a unit page with its head and who is on duty, hotlines without login, health and the API reference,
+// and a 401 on every resource without a session.
+
 import { describe, expect, it } from 'vitest'
 import { useTestHub } from '../testing/harness'
 

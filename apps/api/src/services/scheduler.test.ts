@@ -1,3 +1,7 @@
+// The scheduler's jobs on a real hub (PGlite, demo city), run tick by tick: one leader at a time among
+// schedulers sharing the database, an overdue task marked and notified once even when two run it, the
+// reminder the day before, escalation to the unit above, the afternoon chase of a missing daily report.
+
 import { schema } from '@hub/db'
 import { addDays, vnDay } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'
