@@ -1,3 +1,6 @@
+// The formal layout of a directive, before any file format: clauses numbered once, number and date on one
+// header row, room for the signature, the motto's rule as wide as its text; and paragraph splitting.
+
 import { describe, expect, it } from 'vitest'
 import { type Block, layoutDirective, splitParagraphs } from './directive-layout'
 import { partyDirective, stateDirective } from './test-fixtures'

@@ -1,14 +1,12 @@
+// The formal layout of a directive, worked out once and independent of the file format, so that the DOCX and
+// PDF renderers only translate blocks into their own terms and both print the same document.
+
 import { type DirectiveDocument, kindTitles } from '@hub/domain'
 import { numberLine } from './document-number'
 import { issuerLines, normaliseIssuer } from './issuer-name'
 import { recipientLines } from './recipient-lines'
 import { measureText } from './text-measure'
 import { formatPlaceAndDate } from './vn-date'
-
-/**
- * The formal layout of a directive, worked out once and independent of the file format, so that the DOCX and PDF
- * renderers only translate blocks into their own terms and both print the same document.
- */
 
 export type Align = 'left' | 'center' | 'justify'
 

@@ -1,3 +1,6 @@
+// The printed number-and-symbol line: "Số" in Party documents and "Số:" in state ones, a label typed
+// into the number not doubled, a draft's blank before the symbol.
+
 import { describe, expect, it } from 'vitest'
 import { numberLine } from './document-number'
 

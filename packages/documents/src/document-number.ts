@@ -1,3 +1,6 @@
+// The number-and-symbol line of a formal document ("Số 05-CT/TU", "Số: 17/CT-UBND"), for the directive
+// and city report layouts.
+
 import { type DirectiveDocument, defaultDraftingUnit, kindLetters } from '@hub/domain'
 import { issuerLetters } from './issuer-name'
 

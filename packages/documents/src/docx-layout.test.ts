@@ -1,3 +1,6 @@
+// Word exports of directives read back from the real .docx (its document.xml): text, styles, page setup
+// and fonts as the Party guideline (36-HD/VPTW) and decree 30/2020 ask, drafts and long directives.
+
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { renderDocx } from './docx-layout'

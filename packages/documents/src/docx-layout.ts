@@ -1,3 +1,6 @@
+// The Word (.docx) renderer of formal documents: translates a laid-out directive, city report or annex
+// into the docx library's paragraphs and tables, for the API's exports.
+
 import type { DirectiveDocument } from '@hub/domain'
 import {
   AlignmentType,

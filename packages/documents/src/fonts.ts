@@ -1,11 +1,11 @@
+// The typeface both renderers use. Tinos (Apache 2.0, from @expo-google-fonts/tinos) is metric-compatible with
+// Times New Roman, the face offices expect, and carries every precomposed Vietnamese glyph, so exports never
+// depend on fonts installed on the server.
+
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
-/**
- * The typeface both renderers use. Tinos (Apache 2.0, from @expo-google-fonts/tinos) is metric-compatible with
- * Times New Roman, the face offices expect, and carries every precomposed Vietnamese glyph, so exports never
- * depend on fonts installed on the server.
- */
+/** One of the four faces of the family. */
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic'
 
 export const fontFaces: readonly FontFace[] = ['regular', 'bold', 'italic', 'boldItalic']

@@ -1,3 +1,6 @@
+// How issuing bodies are printed: a people's committee on two lines, a Party committee on one; and the
+// letters of a body in a document's symbol, with initials (keeping Đ) as the fallback.
+
 import { describe, expect, it } from 'vitest'
 import { issuerLetters, issuerLines } from './issuer-name'
 

@@ -1,3 +1,5 @@
+// The accountability ranking (thước đo trách nhiệm) as an Excel workbook, for the API's measure export.
+
 import { formatVnDate, type MeasureSettings, type RatingCode } from '@hub/domain'
 import ExcelJS from 'exceljs'
 

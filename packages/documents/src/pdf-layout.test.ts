@@ -1,3 +1,6 @@
+// PDF exports of directives read back with pdf.js: every line with its diacritics, A4 with only Tinos
+// embedded, drafts, pagination of a long directive and a signature never left alone on its page.
+
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { bundledFontName } from './fonts'

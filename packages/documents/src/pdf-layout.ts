@@ -1,3 +1,6 @@
+// The PDF renderer of formal documents (pdfkit): draws a laid-out directive, city report or annex on A4
+// pages with the bundled fonts, for the API's exports.
+
 import type { DirectiveDocument } from '@hub/domain'
 import PDFDocument from 'pdfkit'
 import { type Block, type Columns, type DirectiveLayout, layoutDirective, ruleGap, typeSizes } from './directive-layout'

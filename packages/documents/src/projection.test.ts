@@ -1,3 +1,6 @@
+// Projections of a real Yjs document: its plain text (one line per block, list items and table rows
+// included) and its ProseMirror JSON (types, attributes, text and marks kept).
+
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { plainTextOf, plainTextOfState, proseMirrorJsonOf } from './projection'

@@ -1,3 +1,6 @@
+// The printed "Nơi nhận" list: capacities grouped, the archive copy last, commas in Party documents and
+// semicolons with "Lưu:" in state ones, always ending with a full stop.
+
 import type { Recipient } from '@hub/domain'
 import { describe, expect, it } from 'vitest'
 import { recipientLines } from './recipient-lines'

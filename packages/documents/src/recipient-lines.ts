@@ -1,3 +1,5 @@
+// The "Nơi nhận" (recipients) lines at the foot of a formal document, as the directive layout prints them.
+
 import type { DocumentLayout, Recipient, RecipientCapacity } from '@hub/domain'
 
 /** What each capacity adds after the last recipient of a run sharing it; the archive copy reads "Lưu ..." instead. */

@@ -1,3 +1,6 @@
+// State (UBND) documents of every kind laid out after the templates of decree 30/2020/NĐ-CP: header and
+// national title, the decision's grounds and articles, the official letter's number and "V/v", drafts.
+
 import { type DirectiveDocument, type DirectiveKind, formatDirectiveNumber } from '@hub/domain'
 import { describe, expect, it } from 'vitest'
 import { type Block, layoutDirective, letterSubjectSize } from './directive-layout'

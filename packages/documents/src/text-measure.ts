@@ -1,3 +1,6 @@
+// Text widths from the bundled font metrics, for layouts that size a rule to its line or wrap the cells
+// of an annex table.
+
 import PDFDocument from 'pdfkit'
 import { type FontFace, fontFaces, tinosFiles } from './fonts'
 

@@ -1,3 +1,6 @@
+// Vietnamese long dates as documents print them (decree 30's padding, impossible dates refused) and the
+// place-and-date line, with the blanks a draft leaves.
+
 import { describe, expect, it } from 'vitest'
 import { formatPlaceAndDate, formatVietnameseLongDate, parseIsoDate } from './vn-date'
 
