@@ -1,3 +1,7 @@
+// The hub's HTTP app: the middleware every API request passes (log, headers, origin, input guard,
+// session, idempotency), each resource's routes under /api, and the built web app beside them.
+// Built by hub.ts, and in-process by the API tests.
+
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { CollabServer } from '@hub/collab'
 import { bodyLimit } from 'hono/body-limit'

@@ -1,3 +1,7 @@
+// The whole hub in one process, started and stopped together: database, HTTP app, live events, the
+// event outbox and its handlers, the scheduler and the collab socket, as SERVICES asks. Started by
+// main.ts and by the tests that need a running hub.
+
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { createAdaptorServer } from '@hono/node-server'

@@ -1,3 +1,6 @@
+// `npm start`: the hub's process. Opens the database while the rest loads, starts the hub, prints where
+// it is served and the demo accounts, answers backup requests, and stops cleanly on SIGTERM or SIGINT.
+
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'

@@ -1,3 +1,6 @@
+// Which live rooms each committed domain event goes to, so that a socket receives only what its user
+// may read; the outbox's live handler turns events into these messages for socket-server.ts.
+
 import {
   type AccountabilityAudience,
   type InspectionEventRecord,

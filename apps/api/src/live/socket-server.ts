@@ -1,3 +1,6 @@
+// The hub's socket.io server for live events: session-cookie sign-in, room joins by the read rules,
+// presence, per-user messages and ended sessions cut off, across processes through Redis when given.
+
 import type { Server as HttpServer } from 'node:http'
 import type { CurrentUser } from '@hub/auth'
 import { requestIdOf, sameOrigin, sessionOfCookie } from '@hub/collab'

@@ -1,3 +1,6 @@
+// Safe retries of writes: a POST or PATCH repeated with the same Idempotency-Key gets its first answer
+// instead of running twice (a phone resending a report on a poor connection). Mounted by app.ts.
+
 import { schema } from '@hub/db'
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'

@@ -1,3 +1,6 @@
+// Delivery of domain events after their change commits (transactional outbox): the notifications and
+// live handlers hub.ts registers receive each committed event at least once, from one process.
+
 import { type Db, schema, type Tx } from '@hub/db'
 import type { DomainEventInput } from '@hub/domain'
 import { asc, inArray, isNull } from 'drizzle-orm'
