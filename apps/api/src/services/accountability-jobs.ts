@@ -1,3 +1,7 @@
+// The scheduler's accountability jobs: units that have not sent a due report by the reminder hour, and
+// hours ahead with nobody on a unit's duty roster, each told once to the unit's heads; the roster gap
+// finder also answers GET /api/duty/gaps.
+
 import { type DbOrTx, schema } from '@hub/db'
 import { formatVnDate, type RosterGap, rosterGaps, vnDay } from '@hub/domain'
 import { and, gt, inArray, lt } from 'drizzle-orm'

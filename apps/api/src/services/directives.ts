@@ -1,3 +1,7 @@
+// A directive as a record: its presentation, reading a list or one (with each receiving unit's first
+// reading), creating and editing drafts, and its "Nơi nhận" lines. The lifecycle commands and the
+// assignment table build on it.
+
 import type { CurrentUser } from '@hub/auth'
 import { type DirectiveRow, type DirectiveRecipientRow as RecipientRow, schema } from '@hub/db'
 import {

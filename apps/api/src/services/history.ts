@@ -1,3 +1,6 @@
+// The audit trail people read (GET /api/history): what changed in a task, directive, report, inspection
+// or the measure's settings, field by field, guarded by the policy that guards the record itself.
+
 import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
 import {

@@ -1,3 +1,7 @@
+// Inspections (kiểm tra) and inspection teams: recording a visit, its checklist under a directive, and
+// publishing its conclusion, which stays withheld from the inspected unit until then. Used by the
+// inspection routes, the measure and history.
+
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import {

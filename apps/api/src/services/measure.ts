@@ -1,3 +1,7 @@
+// The measure of units (the scoreboard): each unit's figures for a period computed from its tasks,
+// reports, schedules and inspections as the reader may know them, the records behind each figure,
+// trends across the 2025 reform, and the committee's weights and thresholds.
+
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, schema } from '@hub/db'
 import {

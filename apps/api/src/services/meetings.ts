@@ -1,3 +1,6 @@
+// Meetings: calling one with its agenda and attendees, the meeting room (minutes as a collab document,
+// tasks assigned there), and concluding it into a draft conclusion notice for the office.
+
 import type { CurrentUser } from '@hub/auth'
 import { type MeetingRow, schema } from '@hub/db'
 import {

@@ -1,3 +1,6 @@
+// Questions and answers on a model practice, open to every unit, and the notifications they raise
+// (questions to the origin unit's heads, answers to the asker), delivered through the outbox.
+
 import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
 import { Forbidden, Invalid, modelPolicy, NotFound } from '@hub/domain'

@@ -1,3 +1,6 @@
+// Model practices (mô hình hay): the library, the committee's status steps, adoptions that create the
+// adopter's tasks, requests to adopt cascaded as tasks, outcomes compared with the origin, and coverage.
+
 import type { CurrentUser } from '@hub/auth'
 import {
   type ModelAdoptionRow as AdoptionRow,

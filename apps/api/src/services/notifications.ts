@@ -1,3 +1,6 @@
+// In-app notifications: writing them (merged into one growing row when many arrive for the same thing),
+// the outbox handler that turns task, report and inspection events into them, and reading a user's own.
+
 import { type DbOrTx, schema, type Tx } from '@hub/db'
 import { type TaskView, taskOwners, vnDay } from '@hub/domain'
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
