@@ -1,3 +1,7 @@
+// Units' periodic reports (daily in a lockdown, weekly, monthly) and the schedules that say who owes
+// which: submitting, drafts composed from task updates, late and missing reports, and the committee's
+// answers to the difficulties raised. The reminder job reads what is owed from here.
+
 import type { CurrentUser } from '@hub/auth'
 import { type DbOrTx, type DifficultyDecisionRow as DecisionRow, type ReportRow, schema } from '@hub/db'
 import {

@@ -1,3 +1,7 @@
+// The hub's metrics: one Prometheus registry per hub (HTTP requests, event delivery lag, the collab
+// server, live connections, scheduler, database and outbox backlog), served at /metrics and, in
+// part, as JSON at /api/metrics.
+
 import { type Histogram as CollabHistogram, type CollabMetrics, createMetrics, LATENCY_BUCKETS_MS } from '@hub/collab'
 import { type DbOrTx, type DbStats, schema } from '@hub/db'
 import { count, isNull, min } from 'drizzle-orm'

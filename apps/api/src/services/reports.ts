@@ -1,3 +1,6 @@
+// Progress reports on a task: one report records the update and moves the task, listed with who sent
+// each. Behind /api/tasks/{id}/reports.
+
 import type { CurrentUser } from '@hub/auth'
 import { type ReportRow, schema } from '@hub/db'
 import { Forbidden, NotFound, normaliseProgress, taskPolicy } from '@hub/domain'

@@ -1,3 +1,6 @@
+// The hub's clock-driven work, run by one leader among the hub's processes: reminders before due
+// dates, overdue marking, escalation, chasing missing reports and roster gaps. Started by hub.ts.
+
 import { randomUUID } from 'node:crypto'
 import { deleteExpiredSessions } from '@hub/auth'
 import { type Db, schema, type TaskRow, type Tx } from '@hub/db'

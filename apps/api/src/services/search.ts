@@ -1,3 +1,7 @@
+// Search over everything a user may read (models, directives and their clauses, tasks, reports,
+// meeting minutes, units), diacritics optional, matched in SQL the same way on PGlite and PostgreSQL,
+// ranked after each record's own read policy. Behind GET /api/search.
+
 import type { CurrentUser } from '@hub/auth'
 import { schema } from '@hub/db'
 import {

@@ -1,3 +1,7 @@
+// Tasks, the hub's core record: presenting, listing within the reader's reach (served from the board
+// cache on the embedded database), creating, changing, handing down to the units below and rolling
+// progress up. Most other services make or read tasks through it.
+
 import { type CurrentUser, reachOf } from '@hub/auth'
 import { type DbOrTx, schema, type TaskRow, type Tx } from '@hub/db'
 import {

@@ -1,3 +1,7 @@
+// The unit tree every policy check walks, held in memory with its reorganisations, and the unit-name
+// matcher built on it; one per hub, shared through the dependencies by every service, route and the
+// live rooms.
+
 import { type Db, type DbOrTx, schema } from '@hub/db'
 import { createUnitMatcher, inForce, type UnitMention, type UnitRef, UnitTree, vnDay } from '@hub/domain'
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm'
