@@ -1,3 +1,7 @@
+// The web app's root, mounted by main.tsx: one query client (a 401 from any query or write sends the user
+// to /login), Mantine's theme and dates in the UI language, the update prompt, and the routes rendered only
+// once the cache kept in IndexedDB is restored.
+
 import { MantineProvider } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
 import { Notifications } from '@mantine/notifications'

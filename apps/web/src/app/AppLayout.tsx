@@ -1,3 +1,7 @@
+// The shell every logged-in screen renders in: header (search, live dot, bell, language, account menu with
+// logout), the navigation by role, and what runs while a user is in: live events, the outbox's sending, the
+// offline bar.
+
 import {
   AppShell,
   Avatar,

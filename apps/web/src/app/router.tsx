@@ -1,3 +1,6 @@
+// The web app's routes: the login and public duty pages, and behind the login guard every other screen,
+// each page loaded lazily; the guard reads who is logged in from the hub, or offline from the kept cache.
+
 import { onlineManager, type QueryClient } from '@tanstack/react-query'
 import {
   createRootRouteWithContext,

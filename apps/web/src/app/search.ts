@@ -1,3 +1,6 @@
+// Reading the address's query string for the routes that keep state there (the board's filters, the
+// login's redirect): anything unknown or malformed is dropped, and the login only sends back to this site.
+
 import { type TaskStatus, type Timeliness, taskStatuses, timelinessValues } from '../lib/types'
 
 /** The task board's filters and view, kept in the address so a filtered board can be shared. */

@@ -1,3 +1,6 @@
+// The hub's Mantine theme (App.tsx): system fonts with every Vietnamese diacritic, and colours adjusted so
+// small text (badges, dimmed hints, warnings) keeps a 4.5:1 contrast.
+
 import {
   type CSSVariablesResolver,
   createTheme,
