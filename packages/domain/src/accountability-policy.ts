@@ -1,3 +1,6 @@
+// Who may read and configure the measure, submit, read and decide periodic reports, inspect, and keep duty
+// rosters: the accountability policies the API's services apply.
+
 import { type Actor, inspectionPolicy, type Role } from './policies'
 import type { UnitTree } from './unit-tree'
 

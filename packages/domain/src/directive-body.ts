@@ -1,3 +1,6 @@
+// The directive parser's body step: pasted lines joined into paragraphs and cut into preamble, numbered
+// clauses and closing; and a body's text with each clause numbered once, as versions freeze and print it.
+
 import type { Clause } from './directive'
 import { collapse, endsParagraph, isBullet, isPageNumber, isRule, SUB_ITEM, stripBullet } from './directive-text'
 import { foldVietnamese } from './text-fold'

@@ -1,3 +1,6 @@
+// The directive parser's footer step: where the foot of a pasted document starts, its recipient list
+// ("Nơi nhận") and its signer with the signing authority (T/M, KT., ...).
+
 import type { DocumentLayout, Recipient, Signer } from './directive'
 import { collapse, isBullet, isRule, isUpperText, splitCells } from './directive-text'
 import { capacityOf, readRecipientLine } from './recipient-line'

@@ -1,3 +1,6 @@
+// The directive parser's header step: reads the top of a pasted document (issuer and motto columns,
+// number, place and date, kind and subject, "Kính gửi") and where its body starts.
+
 import { type DirectiveKind, type DocumentLayout, kindTitles, type Recipient } from './directive'
 import { collapse, isBullet, isRule, isUpperText, splitCells, stripBullet } from './directive-text'
 import { readSymbolAt } from './document-symbol'

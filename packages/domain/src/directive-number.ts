@@ -1,3 +1,6 @@
+// The number and symbol a directive gets when it is issued, after the Party's and the state's conventions;
+// used by the API's issue command and the seed.
+
 import { type DirectiveKind, type DocumentLayout, kindLetters } from './directive'
 
 /** The drafting unit of a state letter when none is named: the people's committee's office (Văn phòng). */

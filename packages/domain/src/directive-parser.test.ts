@@ -1,3 +1,6 @@
+// The directive parser on real-shaped Party and state documents pasted from PDF and Word (fixtures/*.txt):
+// header, preamble and citations, clauses, closing, recipients and signer, the hard cases, and the body alone.
+
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ParsedDirective, RecipientCapacity } from './directive'

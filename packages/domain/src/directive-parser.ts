@@ -1,3 +1,6 @@
+// The directive parser's entry: turns a document pasted from PDF or Word into fields, clauses, recipients
+// and signer for the API's import, from the header, body and footer steps.
+
 import type { DocumentLayout, ParsedDirective } from './directive'
 import { splitBody, toParagraphs } from './directive-body'
 import { findFooterStart, readFooter } from './directive-footer'

@@ -1,7 +1,7 @@
-import { foldVietnamese, normalizeText } from './text-fold'
-
 // Helpers shared by the parts of the directive parser: how pasted text is cut into lines and cells,
 // and what a line looks like.
+
+import { foldVietnamese, normalizeText } from './text-fold'
 
 /** The pasted text as lines: NFC, CRLF/CR and page breaks made LF, odd spaces plain, trailing blanks cut. */
 export function toLines(text: string): string[] {

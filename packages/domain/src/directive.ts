@@ -1,3 +1,6 @@
+// The vocabulary of directives and the other issued documents: kinds, statuses, layouts, recipients,
+// signers and clauses, with their zod schemas, shared by the API, the web, the parser and the renderers.
+
 import { z } from 'zod'
 
 /** Kinds of directive documents; the code is the letters used in the symbol ("05-CT/TU"). */

@@ -1,3 +1,6 @@
+// Who may edit, only read or not see each collaborative document: a directive's text before and after
+// issue, its implementation plan, a meeting's minutes and a practice's write-up.
+
 import { describe, expect, it } from 'vitest'
 import { documentPolicy } from './document-policy'
 import type { Actor, DirectiveScope } from './policies'

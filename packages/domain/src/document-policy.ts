@@ -1,3 +1,6 @@
+// Who may edit, follow live or not see each collaborative document (a directive's text and plan, a
+// meeting's minutes, a practice's write-up...): the policy the collab server and the web apply.
+
 import type { DirectiveStatus } from './directive'
 import { type Actor, type DirectiveScope, directivePolicy, directs, type Role } from './policies'
 import type { UnitTree } from './unit-tree'

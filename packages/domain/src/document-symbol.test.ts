@@ -1,3 +1,6 @@
+// Reading document symbols: Party and state symbols after "Số", symbols cited in running text but not
+// dates or disease names, and the sequence, kind and layout a symbol gives.
+
 import { describe, expect, it } from 'vitest'
 import {
   findSymbols,

@@ -1,8 +1,10 @@
+// Document symbols (số, ký hiệu) found in pasted text, and what they tell of the document: the sequence
+// number, an optional year, then letter groups joined by "-" or "/". Party: "05-CT/TU"; state:
+// "17/CT-UBND", "30/2020/NĐ-CP", "1234/UBND-KGVX".
+
 import type { DirectiveKind } from './directive'
 import { foldVietnamese } from './text-fold'
 
-// A document symbol (số, ký hiệu): the sequence number, an optional year, then letter groups joined
-// by "-" or "/". Party: "05-CT/TU"; state: "17/CT-UBND", "30/2020/NĐ-CP", "1234/UBND-KGVX".
 // Pasted text puts stray spaces around the separators ("05 -CT/TU", "17/CT- UBND"), so they are allowed.
 const SEP = String.raw`\s*[-/]\s*`
 const GROUP = '[A-ZĐ][A-Za-zĐđ0-9]*'

@@ -1,3 +1,6 @@
+// Gaps in a unit's duty roster: the hours no shift covers, overlapping shifts merged, none when shifts
+// hand over back to back.
+
 import { describe, expect, it } from 'vitest'
 import { rosterGaps } from './duty-roster'
 

@@ -1,3 +1,7 @@
+// The measure (thước đo): how well a unit and its head deliver, computed from the hub's own records and open
+// about how. Pure functions: the API loads the records in a few set-based queries and calls `measureUnits`;
+// every figure carries the records behind it.
+
 import { z } from 'zod'
 import { addDays } from './dates'
 import { daysBetween, type Period, periodOf } from './period'
@@ -5,10 +9,6 @@ import type { TaskStatus } from './task'
 import type { UnitTree } from './unit-tree'
 
 /**
- * The measure (thước đo): how well a unit and its head deliver, computed from the hub's own records
- * and open about how. Pure functions: the API loads the records in a few set-based queries and
- * calls `measureUnits`; every figure carries the records behind it.
- *
  * Figures of a unit U over a period [from, to], as of day `at` (today, or the period's end if earlier):
  * - on-time rate: of U's tasks due in the period that are done or past due, the share done by the due day;
  * - overdue: U's tasks not done whose due day is before `at` (any due day: the backlog), with the days;

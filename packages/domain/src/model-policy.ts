@@ -1,3 +1,6 @@
+// Model practices' status steps and who may propose, advance, adopt, discuss and add materials to them: the
+// policy the API's services and the web's practice pages apply.
+
 import { type Actor, directs, type Role } from './policies'
 import type { UnitTree } from './unit-tree'
 

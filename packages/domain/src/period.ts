@@ -1,3 +1,6 @@
+// Periods of days (a day, an ISO week, a month, a range, the last N days) as the measure, the periodic
+// reports and the city report read them from an address, with the day arithmetic they need.
+
 import { addDays, isIsoDate } from './dates'
 
 /** A span of whole days (Asia/Ho_Chi_Minh), both ends included, and how it was written. */

@@ -1,3 +1,6 @@
+// Roles, grants and their reach down the unit tree, and the core policies on tasks, directives,
+// inspections and units that the API, the collab server and the web all apply.
+
 import type { DirectiveStatus } from './directive'
 import type { UnitTree } from './unit-tree'
 

@@ -1,3 +1,6 @@
+// Reading pasted recipient lines: capacities written in several ways, "Như trên" and empty lines dropped,
+// the default capacity.
+
 import { describe, expect, it } from 'vitest'
 import { capacityOf, readRecipientLine } from './recipient-line'
 

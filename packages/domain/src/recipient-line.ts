@@ -1,3 +1,6 @@
+// Reading one pasted recipient line ("Nơi nhận", "Kính gửi") into a recipient and the capacity it receives
+// the document in, for the directive parser's header and footer steps.
+
 import type { Recipient, RecipientCapacity } from './directive'
 import { collapse, stripBullet } from './directive-text'
 import { foldVietnamese } from './text-fold'

@@ -1,3 +1,6 @@
+// Reading a task's rhythm from Vietnamese text: ongoing, daily, weekly or monthly work and its report
+// cycle, and none for one-off work.
+
 import { describe, expect, it } from 'vitest'
 import { findRecurrence } from './recurrence'
 

@@ -1,3 +1,6 @@
+// Recurring work in a directive's text ("thường xuyên", "hằng tuần"...): how often a task recurs and is
+// reported on, for the task drafts proposed from clauses.
+
 import { foldChars } from './text-fold'
 import type { RecurrenceFreq, ReportCycle } from './vocabulary'
 

@@ -1,3 +1,6 @@
+// Search matching as users type: queries folded (diacritics and case optional), matches at their original
+// positions, snippets, ranking and whole-word highlights.
+
 import { describe, expect, it } from 'vitest'
 import { matchRanges, searchScore, searchTerms, snippetOf } from './search-text'
 

@@ -1,3 +1,6 @@
+// Search text rules shared with the database's folding: how a query becomes words, where they match in a
+// text, the snippet shown and the score, for the API's search.
+
 import { foldChars, foldVietnamese, normalizeText } from './text-fold'
 
 /** A query as search matches it: the folded phrase and its words (each must occur). */

@@ -1,3 +1,6 @@
+// Splitting Vietnamese directive text into sentences: at a semicolon only before a new subject,
+// abbreviations and numbers kept whole, offsets into the original text.
+
 import { describe, expect, it } from 'vitest'
 import { splitSentences } from './sentences'
 

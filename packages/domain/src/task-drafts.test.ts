@@ -1,3 +1,6 @@
+// Tasks proposed from directive clauses on a made-up unit directory: who leads and who supports, units on
+// the tree of the directive's day (abolished ones flagged), deadlines, recurrence and titles.
+
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDirective } from './directive-parser'

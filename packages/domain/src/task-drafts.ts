@@ -1,3 +1,6 @@
+// Tasks proposed from a directive's clauses (title, lead and supporting units, deadline, recurrence) for
+// the office to confirm, edit or drop; used by the API's task-drafts command and the seed.
+
 import type { Clause } from './directive'
 import { isUpperText } from './directive-text'
 import { findRecurrence, type Recurrence } from './recurrence'

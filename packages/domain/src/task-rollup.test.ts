@@ -1,3 +1,6 @@
+// A parent task following its children in a cascade: done only when every child is, progress never 100%
+// while one is open, pauses kept until work begins; and a stated state that disagrees refused.
+
 import { describe, expect, it } from 'vitest'
 import { agreesWithChildren, type ChildState, rollUpState } from './task-rollup'
 

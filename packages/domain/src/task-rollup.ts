@@ -1,3 +1,6 @@
+// How a parent task's status, progress and completion follow its children in a cascade; applied by the
+// API's task and report services and the seed.
+
 import type { TaskStatus } from './task'
 
 /** What a parent needs to know of each child in a cascade. */

@@ -1,3 +1,6 @@
+// The task rules users see: the four timeliness states, progress and status kept consistent, deadlines at
+// midnight in Hà Nội, dd/mm/yyyy, and task input refusing impossible dates and unknown fields.
+
 import { describe, expect, it } from 'vitest'
 import { endOfVnDay, formatVnDate, isIsoDate, vnDay } from './dates'
 import { normaliseProgress, taskCreateSchema, timeliness } from './task'

@@ -1,3 +1,6 @@
+// Tasks as the API and the web exchange them: statuses, timeliness, progress and the zod schemas of
+// creating, patching, listing, viewing and confirming drafted tasks.
+
 import { z } from 'zod'
 import { isIsoDate } from './dates'
 import { recurrenceFreqs, reportCycles } from './vocabulary'

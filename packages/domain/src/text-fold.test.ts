@@ -1,3 +1,6 @@
+// Folding Vietnamese text for matching: case and diacritics (đ, old and new tone placement, NFD input),
+// whitespace, lengths kept for index mapping, and normalisation that keeps tabs and line breaks.
+
 import { describe, expect, it } from 'vitest'
 import { foldChars, foldVietnamese, normalizeText } from './text-fold'
 

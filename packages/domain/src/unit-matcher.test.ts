@@ -1,3 +1,6 @@
+// Finding units named in directive text on a made-up directory: names, abbreviations and groups ("các
+// quận, huyện"), the longest name first, and names read on a day of the dated tree.
+
 import { describe, expect, it } from 'vitest'
 import { communeIds, districtIds, fakeUnits, sectorIds } from './fixtures/fake-units'
 import { createUnitMatcher, nameVariants } from './unit-matcher'

@@ -1,3 +1,6 @@
+// Vietnamese dates read from text and input: place-and-date lines, deadlines in a clause (year-less dates
+// dated from the issue day), working days, and dates typed as dd/mm/yyyy with leap days.
+
 import { describe, expect, it } from 'vitest'
 import { addWorkingDays, findDeadline, isoDate, parseLongDate, parseTypedDate } from './vn-dates'
 

@@ -1,3 +1,6 @@
+// Dates as Vietnamese users and documents write them: typed dates (dd/mm/yyyy), long dates ("ngày 30 tháng
+// 7 năm 2021"), deadlines found in a clause's text, and working days.
+
 import dayjs from 'dayjs'
 import customParseFormat from 'dayjs/plugin/customParseFormat'
 import { addDays } from './dates'
