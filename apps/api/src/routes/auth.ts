@@ -1,3 +1,7 @@
+// Signing in and out (/api/auth): login with throttling by account and address, logout here or
+// everywhere, the current user, changing one's password, and an administrator's unlock of a throttled
+// account; the session cookie is set and cleared here.
+
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createRoute, z } from '@hono/zod-openapi'
 import {

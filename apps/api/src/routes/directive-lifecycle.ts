@@ -1,3 +1,6 @@
+// The directive routes beyond reading and editing a draft (routes/directives.ts), under /api/directives:
+// each route here is the HTTP face of one command in commands/directive-*.ts.
+
 import { z } from '@hono/zod-openapi'
 import {
   clauseSchema,

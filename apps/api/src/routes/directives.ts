@@ -1,3 +1,6 @@
+// Directives as records (/api/directives): list, read (marking the reader's units as having read it),
+// create a draft and edit it, over services/directives.ts. The lifecycle has its own routes.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import { directiveKindSchema, directiveStatuses, documentLayoutSchema, signerSchema } from '@hub/domain'
 import type { Deps } from '../context'

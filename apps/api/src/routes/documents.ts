@@ -1,3 +1,7 @@
+// /api/documents/{docName}/versions: the HTTP face of the collab server's named versions of a live
+// document (directive, plan, model, meeting minutes, assignment table): read by whoever may read it,
+// saved and restored by whoever may edit it. Mounted only where the collab server runs.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import {
   type CollabServer,

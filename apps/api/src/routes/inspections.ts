@@ -1,3 +1,6 @@
+// The inspection endpoints over services/inspections.ts: record and list inspections, publish a
+// conclusion, the checklist under a directive, and inspection teams.
+
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import {

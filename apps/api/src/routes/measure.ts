@@ -1,3 +1,6 @@
+// The measure's endpoints (/api/measure) over services/measure.ts: the ranking and its spreadsheet, a
+// unit's figures with the records behind them, its trend, and the committee's weights.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import { renderMeasureXlsx } from '@hub/documents'
 import { measureSettingsSchema } from '@hub/domain'

@@ -1,3 +1,6 @@
+// The model practice endpoints (/api/models) over services/models.ts and its discussion and
+// attachment services, with the upload route's own body limit.
+
 import { z } from '@hono/zod-openapi'
 import type { Deps } from '../context'
 import { ATTACHMENT_MAX_BYTES, ModelAttachmentService } from '../services/model-attachments'

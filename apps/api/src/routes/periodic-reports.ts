@@ -1,3 +1,6 @@
+// The periodic report endpoints over services/periodic-reports.ts: submit and list reports, report
+// schedules, a draft composed from task updates, who has not reported, the committee's decisions.
+
 import { z } from '@hono/zod-openapi'
 import { isoDateSchema, vnDay } from '@hub/domain'
 import type { Deps } from '../context'

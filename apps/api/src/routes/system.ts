@@ -1,3 +1,6 @@
+// The hub's operational endpoints: health and readiness probes, the operator's metrics (JSON for
+// administrators, Prometheus behind a token), the API reference at /api/docs, and the built web app.
+
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'

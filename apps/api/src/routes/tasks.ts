@@ -1,3 +1,6 @@
+// The task endpoints (/api/tasks) over services/tasks.ts: list with filters and pages, create, read,
+// update against the version read, hand down to the units below, and a parent's cascade at a glance.
+
 import { createRoute, z } from '@hono/zod-openapi'
 import { isoDateSchema, taskCreateSchema, taskListQuerySchema, taskPatchSchema, taskViewSchema } from '@hub/domain'
 import { sendJson } from '../cache/response-cache'

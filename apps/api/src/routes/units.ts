@@ -1,3 +1,7 @@
+// The unit directory's endpoints (/api/units): units and a unit's page, who receives for abolished
+// units, the handover of their open tasks, reorganisations checked and recorded, predecessors' records;
+// and the public hotlines and duty page that needs no login.
+
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
 import { Forbidden, inForce, NotFound, unitPolicy, vnDay } from '@hub/domain'
