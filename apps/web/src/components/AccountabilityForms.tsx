@@ -1,3 +1,6 @@
+// The accountability measure's forms and badge, shared by its pages: a unit's rating badge, the periodic
+// report of one's own unit (through the offline outbox, with photos) and an inspection's record.
+
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { onlineManager, useQuery, useQueryClient } from '@tanstack/react-query'

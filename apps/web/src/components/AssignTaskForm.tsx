@@ -1,3 +1,6 @@
+// The form that assigns a new task (title, lead and supporting units, deadline, description), on the board
+// and in a meeting's room; it can tie the task to a meeting, a directive or a parent task.
+
 import { Button, Stack, Textarea, TextInput } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
 import { type FormEvent, useState } from 'react'

@@ -1,3 +1,6 @@
+// The coloured badges of the four state lists (a task's status and timeliness, a directive's status, a
+// meeting's status) in the UI's language, and the colours that cards, progress bars and charts reuse.
+
 import { Badge, type BadgeProps } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { DirectiveStatus, MeetingStatus, TaskStatus, Timeliness } from '../lib/types'

@@ -1,3 +1,6 @@
+// The task page's panel of a task's copies handed down to units below: a donut of their timeliness, the
+// copies sortable by urgency, progress, deadline or unit with who is accountable, and the form to cascade.
+
 import {
   Alert,
   Anchor,

@@ -1,3 +1,7 @@
+// A directive's life on its page: the stepper of its states, the moves this user may make (submit, return,
+// issue with date, place and signer, put in force, close, replace), and the DOCX/PDF export buttons that
+// the city report's page uses too.
+
 import { Alert, Button, Card, Group, Modal, Select, Stack, Stepper, Text } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
 import { notifications as toasts } from '@mantine/notifications'

@@ -1,3 +1,6 @@
+// A directive's recipients on its page: while a draft, the list to edit (units from the directory or names
+// typed in, each with its capacity); once issued, who received it and who has read it.
+
 import {
   ActionIcon,
   Anchor,

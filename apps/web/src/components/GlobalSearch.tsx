@@ -1,3 +1,6 @@
+// The header's search over models, directives and their clauses, tasks, reports, meetings and units
+// (AppLayout): a dialog opened by button or Ctrl+K, results grouped by type with the matched words marked.
+
 import { Badge, Box, Group, Kbd, Loader, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useDebouncedValue, useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'

@@ -1,3 +1,6 @@
+// A record's audit trail from GET /api/history (tasks, directives, reports, inspections), folded at the foot
+// of the task page: each change's author, time, and fields before and after.
+
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'

@@ -1,3 +1,6 @@
+// The VI/EN menu in the header, on the login page and on the public duty page; the choice goes through
+// i18n's changeLanguage, which keeps it on the device.
+
 import { ActionIcon, Menu, Text } from '@mantine/core'
 import { IconLanguage } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'

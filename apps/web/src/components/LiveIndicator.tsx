@@ -1,3 +1,6 @@
+// The header's dot showing the live-events socket's state (connected, connecting, offline), with its
+// meaning as a tooltip and a status for screen readers.
+
 import { Box, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useLiveState } from '../live/socket'

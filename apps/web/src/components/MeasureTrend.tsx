@@ -1,3 +1,6 @@
+// The line chart of a unit's accountability score on its measure page, by weeks or months, with the
+// rating thresholds, and for a unit made by a reorganisation the periods measured on its predecessors.
+
 import { LineChart } from '@mantine/charts'
 import { Card, Group, SegmentedControl, Text, Title } from '@mantine/core'
 import { useState } from 'react'

@@ -1,3 +1,6 @@
+// The actions on model practices (mô hình): proposing one (models list), asking units to adopt one, and
+// an adopter recording how it worked there (a practice's page and its adoptions table).
+
 import { modelPolicy } from '@hub/domain'
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'

@@ -1,3 +1,6 @@
+// How far a model practice has spread, on its page: the coverage in words and adopters over time as a
+// chart, the adopting units (a table, or districts with their communes), its figures beside the adopters'.
+
 import { LineChart } from '@mantine/charts'
 import { Anchor, Badge, Box, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { Link } from '@tanstack/react-router'

@@ -1,3 +1,6 @@
+// The questions and answers under a model practice on its page: each question with its answers and a
+// reply box, and a box for a new question.
+
 import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

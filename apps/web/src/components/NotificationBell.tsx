@@ -1,3 +1,6 @@
+// The header's bell: the unread count, the five latest notifications (a click marks one read and opens what
+// it is about) and the link to the notifications page.
+
 import { ActionIcon, Button, Divider, Indicator, Popover, Stack, Text, UnstyledButton } from '@mantine/core'
 import { IconBell } from '@tabler/icons-react'
 import { Link, useNavigate } from '@tanstack/react-router'

@@ -1,3 +1,6 @@
+// What a page shows while it loads, when its load failed (with "Thử lại" when trying again may help) and
+// for an unknown address (the router's not-found page).
+
 import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconClockPause, IconLock } from '@tabler/icons-react'
 import { Link } from '@tanstack/react-router'

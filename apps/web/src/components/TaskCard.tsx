@@ -1,3 +1,6 @@
+// The card a task is listed as on phones and in columns ("Việc của tôi", the board's status columns, a
+// meeting's tasks): its lead unit, timeliness, status, deadline and progress; the whole card links to it.
+
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../lib/dates'

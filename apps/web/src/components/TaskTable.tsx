@@ -1,3 +1,6 @@
+// The table of tasks on wide screens (the board's list, a directive's tasks, a unit's tasks): title linked
+// to the task, lead unit, deadline, progress and timeliness.
+
 import { Anchor, Group, Progress, Table, Text } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'

@@ -1,3 +1,6 @@
+// Picking units from the directory in every form that names one: a single unit (UnitSelect) or several
+// (UnitMultiSelect, UnitPicker); current units only, from the city down, found by name without diacritics.
+
 import { foldVietnamese } from '@hub/domain'
 import {
   Button,

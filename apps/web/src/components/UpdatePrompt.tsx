@@ -1,3 +1,6 @@
+// The installable app's update, rendered once by App.tsx: registers the service worker, checks for a new
+// version hourly, and offers to reload when one is ready.
+
 import { useRegisterSW } from 'virtual:pwa-register/react'
 import { Affix, Button, Group, Paper, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'

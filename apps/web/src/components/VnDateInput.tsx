@@ -1,3 +1,6 @@
+// The date field of every form in the app (deadlines, report and inspection days, a directive's issue
+// date): the value is YYYY-MM-DD, the text the user types and reads is dd/mm/yyyy.
+
 import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/core'
 import { IconCalendar } from '@tabler/icons-react'
 import { type ChangeEvent, lazy, Suspense, useEffect, useRef, useState } from 'react'

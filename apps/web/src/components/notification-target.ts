@@ -1,3 +1,6 @@
+// The address a notification opens, for the bell and the notifications page: a plain function apart from
+// the components, so the unit test (lib/notification-text.test.ts) checks it without rendering.
+
 import type { Notification } from '../lib/types'
 
 /** Where a notification leads: the task, directive or meeting it is about. */
