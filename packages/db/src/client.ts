@@ -1,3 +1,7 @@
+// Opening the database for every process of the hub: PostgreSQL when a URL is given, else PGlite in a
+// locked data folder, migrated on open. On PGlite, statements run in the order their requests arrived
+// and each table's committed writes are counted, so the API's caches know when an answer is stale.
+
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises'
