@@ -1,3 +1,6 @@
+// "Thước đo trách nhiệm" (/accountability): the city's dashboard of the units' ratings for a period, and
+// the entry to a unit's periodic report and to an inspection's record for those who may file them.
+
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'

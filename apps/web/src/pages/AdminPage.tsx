@@ -1,3 +1,6 @@
+// The administrator's screen (/admin, listed in the navigation for admins only): the hub's operational
+// figures from GET /api/metrics, and unlocking an account locked after failed logins.
+
 import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'

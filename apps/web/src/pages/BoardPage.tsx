@@ -1,3 +1,7 @@
+// The task board (/board): the tasks in the user's reach, filtered by unit, status, timeliness, directive,
+// deadline and text kept in the address; by status, by unit with charts, or as a list; kept live; a new
+// task assigned from here.
+
 import {
   Anchor,
   Badge,

@@ -1,3 +1,6 @@
+// Comparing two units' accountability measures over the last 30 days (/accountability/compare, ?a= and ?b=
+// open it on given units): each figure of the two side by side.
+
 import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
 import { useState } from 'react'

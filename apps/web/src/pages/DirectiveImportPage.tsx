@@ -1,3 +1,7 @@
+// Importing a directive (/directives/import): the pasted text of a PDF or Word document goes to the hub,
+// which makes a draft from it; what it recognised (kind, issuer, number, date, signer, recipients, clauses)
+// is laid out for checking, with any document already under that number, before the draft is opened.
+
 import {
   Alert,
   Anchor,

@@ -1,3 +1,6 @@
+// A directive's page (/directives/:id): its particulars, lifecycle and exports, the shared draft in the
+// collaborative editor with who is reading it, its tasks, recipients and versions; kept live.
+
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Tabs, Text, Timeline, Title } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react'
 import { getRouteApi } from '@tanstack/react-router'

@@ -1,3 +1,6 @@
+// The directives list (/directives): the directives in the user's reach with their number, kind and state,
+// a new draft started from here, and the way to import one from a pasted document.
+
 import { Anchor, Button, Group, Modal, Radio, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { IconFileImport, IconPlus } from '@tabler/icons-react'

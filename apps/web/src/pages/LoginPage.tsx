@@ -1,3 +1,6 @@
+// The login page (/login): email and password, the refusal said plainly (wrong credentials, too many tries,
+// no network), then on to where the user was heading; the language switch and the public duty page's link.
+
 import {
   Alert,
   Anchor,

@@ -1,3 +1,6 @@
+// A meeting's room (/meetings/:id): who is present, the live minutes in the collaborative editor, tasks
+// assigned during the meeting, its assignment table, and concluding it into a draft conclusion notice.
+
 import { Alert, Anchor, Button, Card, Grid, Group, List, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core'
 import { IconCalendarEvent, IconCheck, IconMapPin, IconUser } from '@tabler/icons-react'
 import { getRouteApi, Link } from '@tanstack/react-router'

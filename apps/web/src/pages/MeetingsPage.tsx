@@ -1,3 +1,6 @@
+// The meetings list (/meetings): the meetings in the user's reach as cards, each with its state and time,
+// linking to its room.
+
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconCalendarEvent, IconMapPin } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'

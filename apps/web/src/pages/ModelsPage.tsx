@@ -1,3 +1,6 @@
+// The library of model practices (/models), filtered by field, status and district, with the way to propose
+// one; also the status colours and category labels that a practice's page reuses.
+
 import { Badge, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'

@@ -1,3 +1,6 @@
+// "Việc của tôi" (/, the first screen after login): the user's and the unit's tasks grouped by urgency,
+// read a page at a time with "Xem thêm" and infinite scroll, readable offline from the kept pages.
+
 import { Accordion, Badge, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useIntersection } from '@mantine/hooks'
 import { useEffect, useMemo, useState } from 'react'

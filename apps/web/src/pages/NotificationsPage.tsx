@@ -1,3 +1,6 @@
+// The notifications page (/notifications): all of the user's notifications, each opening what it is about
+// (and marked read on the way), one marked read alone, or all at once.
+
 import { Badge, Button, Card, Group, Stack, Text, UnstyledButton } from '@mantine/core'
 import { IconChecks } from '@tabler/icons-react'
 import { useNavigate } from '@tanstack/react-router'

@@ -1,3 +1,7 @@
+// A task's page (/tasks/:id): the lead unit's progress update and the supporting units' reports (through
+// the outbox when offline, with photos, a conflict shown when someone saved first), its facts, cascade,
+// sub-tasks, reports and history; kept live.
+
 import {
   Alert,
   Anchor,

@@ -1,3 +1,6 @@
+// One unit's accountability measure (/accountability/:unitId): its figures over a period with the records
+// behind them, its trend, heads, inspections and sub-units; reporting and inspecting for those who may.
+
 import {
   Accordion,
   Anchor,
