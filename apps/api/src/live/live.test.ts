@@ -1,3 +1,7 @@
+// Live events on a real hub over real socket.io connections: no socket without a session or from
+// another site, room joins by the read rules with nothing leaking from other units, rolled-back changes
+// announce nothing, presence, grouped notifications, and logout closing the sockets.
+
 import { schema } from '@hub/db'
 import type { TaskView } from '@hub/domain'
 import { and, eq } from 'drizzle-orm'

@@ -1,3 +1,7 @@
+// Accountability through the API, every behaviour on both engines the hub runs on: the embedded PGlite
+// and PostgreSQL (a throwaway server, when the machine has PostgreSQL installed). The measure, periodic
+// reports and reminders, inspections and their publication, the audit trail and duty rosters.
+
 import { schema } from '@hub/db'
 import { addDays, vnDay } from '@hub/domain'
 import { and, eq, gte, lt } from 'drizzle-orm'
@@ -8,8 +12,6 @@ import { notificationHandler } from '../services/notifications'
 import { Scheduler } from '../services/scheduler'
 import { ENGINES, useTestHub } from '../testing/harness'
 
-// Every behaviour on both engines the hub runs on: the embedded PGlite and PostgreSQL (a throwaway
-// server, when the machine has PostgreSQL installed).
 describe.each(ENGINES)('accountability on %s', (engine) => {
   const { hub, as, unitNamed } = useTestHub({ engine, accounts: ['bithu', 'tayho', 'kiemtra'], districts: true })
   const measureRow = async (unitId: string, period = '') =>

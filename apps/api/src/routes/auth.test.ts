@@ -1,3 +1,7 @@
+// Signing in and out on a real in-process hub (PGlite): hardened session cookies holding only a hashed
+// secret, login throttling that stops guessers without locking the owner out, logout here and
+// everywhere, a password change ending the other sessions, and the client address behind a proxy.
+
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,7 @@
+// A directive's whole life on a real hub (PGlite, collab editors): pasted text imported into a draft,
+// tasks proposed from its clauses and confirmed (a parent with a child per district), review and issue
+// by the committee alone with the text frozen, and DOCX and PDF export in the formal layout.
+
 import { schema } from '@hub/db'
 import { and, eq } from 'drizzle-orm'
 import JSZip from 'jszip'

@@ -1,11 +1,13 @@
+// Model practices through the API, with the same behaviour proved on the embedded database and on a
+// throwaway PostgreSQL server: the library, adoptions making tasks, outcomes, status steps by the
+// committee, requests to adopt, questions and answers, and attachment uploads.
+
 import { schema } from '@hub/db'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ATTACHMENT_MAX_BYTES } from '../services/model-attachments'
 import { modelNotificationHandler } from '../services/model-discussion'
 import { ENGINES, TEST_ORIGIN, useTestHub } from '../testing/harness'
-
-// The same behaviour on the embedded database and on a throwaway PostgreSQL server.
 
 describe.each(ENGINES)('model practices on %s', (engine) => {
   const { hub, as, unitNamed } = useTestHub({ engine, accounts: ['bithu', 'tayho', 'hoankiem'], districts: true })

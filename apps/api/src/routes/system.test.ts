@@ -1,3 +1,7 @@
+// Operating the hub, on a real hub on a loopback port: Prometheus metrics after a scripted session and
+// while the database is down, JSON metrics for administrators only, liveness and readiness, and the
+// request ids kept from a proxy.
+
 import { schema } from '@hub/db'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,3 +1,7 @@
+// Tasks through the API on a real in-process hub (PGlite, demo city): create and update with versions
+// and audit, who may change or assign what, every linked id authorized, lists limited to what the user
+// may see and paged as a board reads them, bad input refused with nothing written.
+
 import { schema } from '@hub/db'
 import { desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
