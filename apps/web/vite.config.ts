@@ -1,3 +1,6 @@
+// The web app's build and dev server (Vite): the installable app (manifest, service worker), the proxy to
+// the hub in development, and how the bundle is cut into chunks.
+
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'

@@ -1,3 +1,6 @@
+// What the benchmarks (npm run bench) share: the hub started in its own process on a fresh or given data
+// folder, logging in and calling its API, percentiles of a sample, and the row a measured figure becomes.
+
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,3 +1,6 @@
+// The search benchmark (issue 18): GET /api/search over the demo city and again with 100,000 more tasks,
+// as the secretary and as a district head, and the task list's folded text filter.
+
 import { createDb } from '@hub/db'
 import { sql } from 'drizzle-orm'
 import { call, cleanup, login, type Row, startProcess, summarise } from './harness'
