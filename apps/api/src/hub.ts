@@ -48,8 +48,6 @@ export interface HubConfig {
   webDist?: string
   log: Logger
   scheduler?: Partial<SchedulerOptions> | false
-  /** How long after listening the scheduler starts (default at once; `npm start`: a few seconds). */
-  schedulerDelayMs?: number
   /** Bearer token for GET /metrics (Prometheus); without one /metrics is off. */
   metricsToken?: string
   /** Overrides of the collaboration server's options (tests shorten its timers). */
@@ -209,10 +207,10 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     server.listen(config.port, config.host ?? '0.0.0.0', () => res())
   })
   const address = server.address()
-  // The periodic jobs start after the hub serves: their first pass over a new demo city (overdue marks,
-  // reminders: ~1 s of PGlite) would otherwise delay the first answers (bench-results/profile.md).
-  const schedulerStart = scheduler ? setTimeout(() => scheduler.start(), config.schedulerDelayMs ?? 0) : null
-  schedulerStart?.unref()
+  // The periodic jobs start once the hub listens. Their first pass over a new demo city (~200 events:
+  // overdue marks, reminders) is best done at once: deferred by a few seconds (tried), it lands on the
+  // first user's first pages and floods their live connections (bench-results/profile.md).
+  scheduler?.start()
   const port = typeof address === 'object' && address ? address.port : config.port
   const url = publicOrigin ?? `http://localhost:${port}`
   void outbox.kick()
@@ -231,7 +229,6 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
       (closing ??= (async () => {
         // Stop taking work, finish what is in flight, then let go of the database.
         server.close()
-        if (schedulerStart) clearTimeout(schedulerStart)
         await scheduler?.stop()
         await collab?.close()
         await remoteDocs?.close()

@@ -39,8 +39,6 @@ async function main() {
     webDist,
     log,
     scheduler: { intervalMs: env.SCHEDULER_INTERVAL_MS },
-    // Its first pass runs once the hub has answered its first requests (see startHub).
-    schedulerDelayMs: 5_000,
     metricsToken: env.METRICS_TOKEN,
   }
   try {
