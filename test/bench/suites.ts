@@ -1,3 +1,7 @@
+// The suites npm run bench may run, by name: those written here (the hub's start, the task API, live events'
+// fan-out to 1,000 sockets, collaboration, the accountability measure) and those in their own files (API
+// load and memory, the collab relay, peers, heavy and history, search, web).
+
 import { spawnSync } from 'node:child_process'
 import { io } from 'socket.io-client'
 import { apiLoad, memory } from './api'
