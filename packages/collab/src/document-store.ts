@@ -143,9 +143,11 @@ export class DocumentStore {
     initialContent?: (name: string) => Promise<Uint8Array | null>,
   ): Promise<{ parts: Uint8Array[]; created: boolean }> {
     const stored = await this.read(name)
-    // A log longer than compaction lets it grow (a process stopped before compacting) is merged now,
-    // in the background, so that the next open reads one snapshot instead of replaying it again.
-    if (stored && stored.length > this.compactAfterUpdates + 1) void this.compact(name).catch(() => {})
+    // A log longer than compaction lets it grow (a process stopped before compacting) is merged a
+    // moment after the open (once its first clients are served: reading the log again would delay
+    // them), so that the next open reads one snapshot instead of replaying it again.
+    if (stored && stored.length > this.compactAfterUpdates + 1)
+      setTimeout(() => void this.compact(name).catch(() => {}), 1000).unref()
     if (stored) return { parts: stored, created: false }
     const initial = initialContent ? await initialContent(name) : null
     const rows = await this.db
