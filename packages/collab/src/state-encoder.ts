@@ -16,7 +16,8 @@ const waiting = new Map<number, Waiting>()
 let nextId = 0
 
 function start(): Worker {
-  const w = new Worker(new URL('./state-worker.mjs', import.meta.url))
+  // Plain JavaScript: none of the parent's loaders (tsx) is needed in the worker, nor paid for.
+  const w = new Worker(new URL('./state-worker.mjs', import.meta.url), { execArgv: [] })
   w.unref()
   w.on('message', (m: { id: number; update?: Uint8Array; error?: string }) => {
     const p = waiting.get(m.id)
