@@ -4,8 +4,7 @@
  * is on which cell, row comments, problems on the row itself, "Đề xuất từ văn bản", removal and
  * restore, and "Chốt phân công" that turns the settled rows into tasks. Stacked cards on phones.
  */
-import { addProposals, addRow, setRemoved } from '@hub/domain/assignment-doc'
-import { type AssignmentProblem, assignmentProblems, isSettleable } from '@hub/domain/assignments'
+import { type AssignmentProblem, addProposals, addRow, assignmentProblems, isSettleable, setRemoved } from '@hub/domain'
 import {
   Alert,
   Anchor,

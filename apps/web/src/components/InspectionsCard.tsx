@@ -1,6 +1,6 @@
 // The inspections of a unit in a period on its measure page: findings, conclusion, whether it was
 // published to the unit and when; "Công bố kết luận" is offered only to whoever may publish it.
-import { accountabilityInspectionPolicy } from '@hub/domain/accountability-policy'
+import { accountabilityInspectionPolicy } from '@hub/domain'
 import { Badge, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconSpeakerphone } from '@tabler/icons-react'

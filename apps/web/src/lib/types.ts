@@ -242,11 +242,11 @@ export interface PresenceUser {
 export interface AssignmentSettledRow {
   rowId: string
   /** Sent: its task exists; held: it waits for the directive's issue. */
-  status: import('@hub/domain/assignments').AssignmentSettlementStatus
+  status: import('@hub/domain').AssignmentSettlementStatus
   taskId: string | null
-  fields: import('@hub/domain/assignments').AssignmentRowFields
+  fields: import('@hub/domain').AssignmentRowFields
   /** Cells edited since settling that differ from the task: proposed changes until the office accepts them. */
-  changes: import('@hub/domain/assignments').AssignmentChange[]
+  changes: import('@hub/domain').AssignmentChange[]
 }
 
 export interface AssignmentTableInfo {
@@ -257,13 +257,13 @@ export interface AssignmentTableInfo {
 }
 
 export interface AssignmentProposals {
-  proposals: import('@hub/domain/assignment-doc').ProposedRow[]
+  proposals: import('@hub/domain').ProposedRow[]
   ceasedUnits: { clauseOrdinal: number; unitId: string; name: string }[]
 }
 
 export interface AssignmentSettleResult {
   created: { rowId: string; taskId: string }[]
   held: string[]
-  skipped: { rowId: string; problems: import('@hub/domain/assignments').AssignmentProblem[] }[]
+  skipped: { rowId: string; problems: import('@hub/domain').AssignmentProblem[] }[]
   already: string[]
 }

@@ -1,8 +1,7 @@
 // "Báo cáo của thành phố": the city's reports by period, and composing one for a period from the
 // units' reports (the office and the standing committee); each opens in the collaborative editor.
 
-import { periodWords } from '@hub/domain/city-report'
-import { periodOf } from '@hub/domain/period'
+import { periodOf, periodWords } from '@hub/domain'
 import { Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconFileReport } from '@tabler/icons-react'

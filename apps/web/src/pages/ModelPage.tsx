@@ -1,7 +1,7 @@
 // A model practice's page (/models/:id): its recognition steps and next step, the write-up in the
 // collaborative editor, adoption, coverage and comparison, questions and answers, and its materials.
 
-import { documentPolicy } from '@hub/domain/document-policy'
+import { documentPolicy } from '@hub/domain'
 import {
   Alert,
   Anchor,

@@ -1,7 +1,7 @@
 // The public duty page (/duty, no login): every unit's hotlines and who is on duty now, by kind of unit or
 // found by name without diacritics, refreshed every five minutes; phone numbers dial on a phone.
 
-import { foldVietnamese } from '@hub/domain/text-fold'
+import { foldVietnamese } from '@hub/domain'
 import { Anchor, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconPhone } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'

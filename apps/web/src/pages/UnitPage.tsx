@@ -1,7 +1,7 @@
 // A unit's page (/units/:id): its contacts and duty roster, sub-units, people and tasks, kept live, and
 // its place in the reorganisations (predecessors, successors, inherited records).
 
-import { foldVietnamese } from '@hub/domain/text-fold'
+import { foldVietnamese } from '@hub/domain'
 import { Anchor, Card, Grid, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { IconLayoutKanban, IconPhone } from '@tabler/icons-react'
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router'

@@ -1,7 +1,7 @@
 // The unit directory (/units): the units by kind as the tree stood on a chosen day, found by name without
 // diacritics, each linking to its page.
 
-import { foldVietnamese } from '@hub/domain/text-fold'
+import { foldVietnamese } from '@hub/domain'
 import { Accordion, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconSitemap } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
