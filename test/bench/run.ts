@@ -9,9 +9,6 @@ import { type Row, root } from './harness'
 import { benches } from './suites'
 
 const dir = join(root, 'bench-results')
-const previous: (Row & { suite: string; at?: string })[] = existsSync(join(dir, 'results.json'))
-  ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows
-  : []
 const only = process.argv[2]
 const fresh: (Row & { suite: string; at?: string })[] = []
 const failed: string[] = []
@@ -27,7 +24,11 @@ for (const [name, bench] of Object.entries(benches)) {
     console.log(`failed: ${(e as Error).message}`)
   }
 }
-// A partial run (`npm run bench -- collab`) keeps the other suites' last results.
+// A partial run (`npm run bench -- collab`) keeps the other suites' last results, read now rather than
+// at the start, so that suites run at the same time in two processes do not write back each other's old rows.
+const previous: (Row & { suite: string; at?: string })[] = existsSync(join(dir, 'results.json'))
+  ? JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')).rows
+  : []
 const ran = new Set(fresh.map((r) => r.suite))
 const rows = [...previous.filter((r) => r.suite && !ran.has(r.suite)), ...fresh].sort(
   (a, b) => Object.keys(benches).indexOf(a.suite) - Object.keys(benches).indexOf(b.suite),
