@@ -178,7 +178,7 @@ function rows(all: Record<string, Record<string, Result>>): Row[] {
       bench: `collab burst of 1000 inserts, ${clients}`,
       ...one(hub.burst!.spanMs),
       unit: 'ms',
-      peer: 'Hocuspocus 4.7.0 (defaults)',
+      peer: 'Hocuspocus 3.4.4 (defaults)',
       peerValue: hp.burst!.spanMs,
       ratio: hub.burst!.spanMs / hp.burst!.spanMs,
       target: '≤ 0.3× Hocuspocus',
