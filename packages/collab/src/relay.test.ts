@@ -1,61 +1,40 @@
 // Relay after durable and the issuing freeze, with real y-websocket clients: nobody receives an edit
 // before its write has committed, and a frozen snapshot is exactly what the editors saw.
-import { createDb, type DbHandle } from '@hub/db'
 import { plainTextOf } from '@hub/documents'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import {
-  connectClient,
-  type GatedDb,
-  gatedDb,
-  newDocName,
-  startCollab,
-  type TestServer,
-  waitFor,
-  wsWithHeaders,
-} from './testing/harness'
+import { useGatedCollab } from './testing/gated-collab'
+import { connectClient, newDocName, waitFor, wsWithHeaders } from './testing/harness'
 import { appendParagraph, docText } from './testing/ydoc'
 
-let dbh: DbHandle
-let gate: GatedDb
-let s: TestServer
-beforeAll(async () => {
-  dbh = await createDb({ dataDir: 'memory://' })
-  gate = gatedDb(dbh.db)
-  s = await startCollab({ dbh, server: { db: gate.db } })
-})
-afterAll(async () => {
-  gate?.release()
-  await s?.close()
-  await dbh?.close()
-})
+const t = useGatedCollab()
 
 const textOf = (doc: Y.Doc) => plainTextOf(doc.getXmlFragment('default'))
 
 afterEach(() => {
-  gate.release()
+  t.gate.release()
 })
 
 describe('relay after durable', () => {
   it('sends an update to the other clients only once it is in the database', async () => {
     const name = newDocName()
-    const a = await connectClient(s.base, name, 'alice')
-    const b = await connectClient(s.base, name, 'bob')
-    gate.hold()
+    const a = await connectClient(t.s.base, name, 'alice')
+    const b = await connectClient(t.s.base, name, 'bob')
+    t.gate.hold()
     appendParagraph(a.doc, 'chờ ghi xong')
     // the server has it, and its write waits on the database
-    await waitFor(() => docText(s.collab.registry.get(name)!.doc).includes('chờ ghi xong'))
-    await waitFor(() => gate.waiting > 0)
+    await waitFor(() => docText(t.s.collab.registry.get(name)!.doc).includes('chờ ghi xong'))
+    await waitFor(() => t.gate.waiting > 0)
     // presence goes out at once and after the edit: once bob sees it, the edit would have reached him too
     a.provider.awareness.setLocalStateField('user', { name: 'An' })
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'An')
     expect(docText(b.doc)).not.toContain('chờ ghi xong')
-    gate.release()
+    t.gate.release()
     await waitFor(() => docText(b.doc).includes('chờ ghi xong'))
     // and what bob has is stored
     const stored = new Y.Doc()
-    for (const u of (await s.collab.store.read(name)) ?? []) Y.applyUpdate(stored, u)
+    for (const u of (await t.s.collab.store.read(name)) ?? []) Y.applyUpdate(stored, u)
     expect(docText(stored)).toContain('chờ ghi xong')
     a.close()
     b.close()
@@ -63,15 +42,15 @@ describe('relay after durable', () => {
 
   it('serves a client joining meanwhile the written state only, then the rest once written', async () => {
     const name = newDocName()
-    const a = await connectClient(s.base, name, 'alice')
+    const a = await connectClient(t.s.base, name, 'alice')
     appendParagraph(a.doc, 'đã ghi')
-    await waitFor(() => docText(s.collab.registry.get(name)!.doc).includes('đã ghi'))
-    await s.collab.store.flush()
-    gate.hold()
+    await waitFor(() => docText(t.s.collab.registry.get(name)!.doc).includes('đã ghi'))
+    await t.s.collab.store.flush()
+    t.gate.hold()
     appendParagraph(a.doc, 'chưa ghi')
-    await waitFor(() => gate.waiting > 0)
+    await waitFor(() => t.gate.waiting > 0)
     const c = new Y.Doc()
-    const carol = new WebsocketProvider(`${s.base.replace(/^http/, 'ws')}/collab`, name, c, {
+    const carol = new WebsocketProvider(`${t.s.base.replace(/^http/, 'ws')}/collab`, name, c, {
       WebSocketPolyfill: wsWithHeaders({ cookie: 'hub_session=carol' }) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })
@@ -83,7 +62,7 @@ describe('relay after durable', () => {
     await waitFor(() => carol.awareness.getStates().get(a.doc.clientID)?.user?.name === 'An')
     expect(carol.synced).toBe(false)
     expect(docText(c)).toBe('')
-    gate.release()
+    t.gate.release()
     await waitFor(() => carol.synced)
     expect(docText(c)).toContain('chưa ghi')
     carol.destroy()
@@ -95,31 +74,31 @@ describe('relay after durable', () => {
 describe('snapshot with a freeze (issuing a text)', () => {
   it('holds every edit the editors saw, writes them first, and refuses later writes until thawed', async () => {
     const name = newDocName()
-    const a = await connectClient(s.base, name, 'alice')
-    const b = await connectClient(s.base, name, 'bob')
+    const a = await connectClient(t.s.base, name, 'alice')
+    const b = await connectClient(t.s.base, name, 'bob')
     for (let i = 1; i <= 30; i++) appendParagraph(a.doc, `Điều ${i}`)
-    const server = s.collab.registry.get(name)!
+    const server = t.s.collab.registry.get(name)!
     await waitFor(() => docText(server.doc).includes('Điều 30'))
-    const snap = await s.collab.store.snapshot(name, { freeze: true })
+    const snap = await t.s.collab.store.snapshot(name, { freeze: true })
     // every edit that reached the server is in it, and in the database already
     expect(snap.plainText).toBe(textOf(a.doc))
     const stored = new Y.Doc()
-    for (const u of (await s.collab.store.read(name)) ?? []) Y.applyUpdate(stored, u)
+    for (const u of (await t.s.collab.store.read(name)) ?? []) Y.applyUpdate(stored, u)
     expect(textOf(stored)).toBe(snap.plainText)
     // bob sees exactly the snapshot
     await waitFor(() => textOf(b.doc) === snap.plainText)
 
     // a later edit is refused: not applied, not relayed, not stored
-    const dropped = s.collab.metrics.updatesDropped
+    const dropped = t.s.collab.metrics.updatesDropped
     appendParagraph(a.doc, 'sửa sau khi ban hành')
-    await waitFor(() => s.collab.metrics.updatesDropped > dropped)
+    await waitFor(() => t.s.collab.metrics.updatesDropped > dropped)
     a.provider.awareness.setLocalStateField('user', { name: 'An' })
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'An')
     expect(textOf(server.doc)).toBe(snap.plainText)
     expect(textOf(b.doc)).toBe(snap.plainText)
-    await s.collab.store.flush()
+    await t.s.collab.store.flush()
     const after = new Y.Doc()
-    for (const u of (await s.collab.store.read(name)) ?? []) Y.applyUpdate(after, u)
+    for (const u of (await t.s.collab.store.read(name)) ?? []) Y.applyUpdate(after, u)
     expect(textOf(after)).toBe(snap.plainText)
 
     // thawed, editors write again; reconnected to be judged again, alice's refused edit comes back with
@@ -134,11 +113,11 @@ describe('snapshot with a freeze (issuing a text)', () => {
 
   it('ends a freeze when the editors are reconnected to be judged again', async () => {
     const name = newDocName()
-    const a = await connectClient(s.base, name, 'alice')
-    await s.collab.store.snapshot(name, { freeze: true })
-    expect(s.collab.store.isFrozen(name)).toBe(true)
-    expect(s.collab.reauthorize(name)).toBe(1)
-    expect(s.collab.store.isFrozen(name)).toBe(false)
+    const a = await connectClient(t.s.base, name, 'alice')
+    await t.s.collab.store.snapshot(name, { freeze: true })
+    expect(t.s.collab.store.isFrozen(name)).toBe(true)
+    expect(t.s.collab.reauthorize(name)).toBe(1)
+    expect(t.s.collab.store.isFrozen(name)).toBe(false)
     a.close()
   })
 })

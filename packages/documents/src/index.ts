@@ -15,8 +15,11 @@ export {
 } from './projection'
 export { formatPlaceAndDate, formatVietnameseLongDate } from './vn-date'
 
+/** The exports of a module that are asynchronous functions (only those can wait for their module to load). */
+type AsyncExports<M> = { [K in keyof M]: M[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof M]
+
 /** A renderer that loads its module on the first call (the module is loaded once; later calls reuse it). */
-function lazy<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+function lazy<M, K extends AsyncExports<M>>(load: () => Promise<M>, name: K): M[K] {
   return (async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => unknown)(...args)) as M[K]
 }
 const annex = () => import('./assignment-annex')
