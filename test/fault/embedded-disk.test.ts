@@ -70,16 +70,19 @@ describe('the embedded database when its disk fails', () => {
       fillDisk()
       let i = 5
       while ((await write(i++)) === 201) expect(i).toBeLessThan(2000)
-      // A refused write may give back the space it took: while the disk is full, every write is refused.
+      // A refused write may give back the space it took, and a write that needs no new block could commit:
+      // while the disk stays full (less free than a margin), every write is refused all the same.
       for (let k = 0; k < 3; k++) {
         fillDisk(true)
         expect(await write(i++)).toBe(503)
       }
-      // Reads still answer.
+      // Reads still answer; health says why writes are paused.
       expect((await api(hub.base, cookie, 'GET', '/api/tasks?limit=5')).status).toBe(200)
+      expect((await api(hub.base, cookie, 'GET', '/api/health')).json.checks.disk).toBe('full: writes paused')
       // Space is back: writes are accepted again, by the same process.
       rmSync(filler)
       expect(await write(i++)).toBe(201)
+      expect((await api(hub.base, cookie, 'GET', '/api/health')).json.checks.disk).toBe('ok')
       for (const id of accepted) expect((await api(hub.base, cookie, 'GET', `/api/tasks/${id}`)).status).toBe(200)
       await stopHub(hub)
 

@@ -6,8 +6,9 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { CollabServer } from '@hub/collab'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv, Deps } from './context'
-import { ApiError, errorResponse, notFound } from './errors'
+import { ApiError, diskFull, errorResponse, notFound } from './errors'
 import { closeUnreadBodies } from './middleware/close-unread'
+import { diskLowWrites } from './middleware/disk-guard'
 import { idempotency } from './middleware/idempotency'
 import { bodyMethods, inputGuard } from './middleware/input-guard'
 import { sameOriginWrites } from './middleware/origin'
@@ -52,7 +53,10 @@ export interface AppOptions {
 /** Builds the HTTP app: one sub-app per resource under /api, errors in one shape. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>()
-  app.onError((err, c) => errorResponse(err, c, deps.log))
+  app.onError((err, c) => {
+    deps.diskGuard?.failed(err)
+    return errorResponse(err, c, deps.log)
+  })
   app.notFound((c) => errorResponse(notFound('Đường dẫn / Route'), c))
 
   app.use('/api/*', requestLog(deps.log, deps.metrics))
@@ -79,6 +83,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         : jsonBodyLimit(c, next),
   )
   app.use('/api/*', sameOriginWrites(deps.publicOrigin))
+  if (deps.diskGuard) app.use('/api/*', diskLowWrites(deps.diskGuard, diskFull))
   app.use('/api/*', inputGuard())
   app.use('/api/*', sessionMiddleware(deps))
   app.use('/api/*', idempotency(deps))

@@ -4,6 +4,7 @@
 import type { CurrentUser, LoginThrottle, Session } from '@hub/auth'
 import type { DbHandle } from '@hub/db'
 import type { Logger } from 'pino'
+import type { DiskGuard } from './middleware/disk-guard'
 import type { DocumentSource } from './services/document-text'
 import type { HubMetrics } from './services/prometheus'
 import type { UnitDirectory } from './services/unit-directory'
@@ -31,6 +32,8 @@ export interface Deps {
   throttle: LoginThrottle
   /** The process's Prometheus registry (absent in tests that build Deps by hand). */
   metrics?: HubMetrics
+  /** The embedded database's disk watch (absent on PostgreSQL, whose disk is the server's). */
+  diskGuard?: DiskGuard
   /** The collab server's document store when collab runs in this process (see documentsOf). */
   documents?: DocumentSource
 }

@@ -69,6 +69,15 @@ export function validationError(error: ZodError): ApiError {
   return new ApiError(400, 'validation_failed', `Dữ liệu không hợp lệ / Invalid input: ${names}`, { fields })
 }
 
+/** The data disk is still full after a write failed for lack of space (middleware/disk-guard.ts). */
+export function diskFull(): ApiError {
+  return new ApiError(
+    503,
+    'database_unavailable',
+    'Ổ đĩa dữ liệu đã đầy: tạm dừng ghi cho tới khi có thêm chỗ trống; vẫn xem được / The data disk is full: writes are paused until space is freed; reading still works',
+  )
+}
+
 /** The database (or its disk) is down: the client may try again once it is back (503). */
 function databaseUnavailable(cause: unknown, log?: Logger): ApiError {
   log?.warn({ err: loggableError(cause) }, 'database unavailable')

@@ -22,6 +22,7 @@ import type { Deps } from './context'
 import { demoTreeOf, openDatabase } from './database'
 import { liveHandler } from './live/event-rooms'
 import { createLiveServer, type LiveServer } from './live/socket-server'
+import { DiskGuard } from './middleware/disk-guard'
 import { initialContentFor } from './services/document-text'
 import { modelNotificationHandler } from './services/model-discussion'
 import { notificationHandler } from './services/notifications'
@@ -117,6 +118,7 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
     throttle: new LoginThrottle(dbh.db),
     metrics,
     secureCookies: publicOrigin?.startsWith('https:') ?? false,
+    diskGuard: dbh.kind === 'pglite' ? new DiskGuard(config.dataDir) : undefined,
     health: async () => {
       let database = 'ok'
       try {
@@ -133,7 +135,14 @@ async function startOn(dbh: DbHandle, config: HubConfig): Promise<RunningHub> {
           redis = 'down'
         }
       }
-      return { database, databaseEngine: dbh.kind === 'pglite' ? 'pglite (embedded PostgreSQL)' : 'postgresql', redis }
+      const checks: Record<string, string> = {
+        database,
+        databaseEngine: dbh.kind === 'pglite' ? 'pglite (embedded PostgreSQL)' : 'postgresql',
+        redis,
+      }
+      // Reads still answer on a full disk, so this does not make the process unready.
+      if (deps.diskGuard) checks.disk = deps.diskGuard.state === 'low' ? 'full: writes paused' : 'ok'
+      return checks
     },
   }
   const collab = config.services.has('collab')
