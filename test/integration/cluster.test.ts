@@ -112,6 +112,57 @@ describe('a cluster of two processes on PostgreSQL and Redis behind nginx', () =
     s.close()
   })
 
+  it('a board answer kept by one process changes at the next request once the other process writes', async () => {
+    const [p0, p1] = ep.processes.map((p) => p.url) as [string, string]
+    const tayho = await login(ep.proxy, 'tayho@demo.local')
+    const tayhoId = (await call(p1, tayho, 'GET', '/api/units?kind=district')).json.units.find(
+      (u: any) => u.name === 'Quận Tây Hồ',
+    ).id
+    const board = `/api/tasks?unitId=${tayhoId}&includeSubunits=true&limit=200`
+    const before = (await call(p1, tayho, 'GET', board)).json
+    expect((await call(p1, tayho, 'GET', board)).json).toEqual(before) // kept, and the same
+    // Written on the other process: the very next answer here has it (no waiting, no retry).
+    const title = `Bảng giao ban liên tiến trình ${Date.now()}`
+    const created = await call(p0, tayho, 'POST', '/api/tasks', { title, leadUnitId: tayhoId })
+    expect(created.status).toBe(201)
+    const after = (await call(p1, tayho, 'GET', board)).json
+    expect(after.total).toBe(before.total + 1)
+    expect(after.tasks.map((t: any) => t.title)).toContain(title)
+    const patched = await call(p0, tayho, 'PATCH', `/api/tasks/${created.json.task.id}`, {
+      version: created.json.task.version,
+      progress: 37,
+    })
+    expect(patched.status).toBe(200)
+    const again = (await call(p1, tayho, 'GET', board)).json
+    expect(again.tasks.find((t: any) => t.id === created.json.task.id).progress).toBe(37)
+    // Many writers on both processes at once: the shared clock's row never deadlocks them.
+    const made = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(i % 2 ? p1 : p0, tayho, 'POST', '/api/tasks', { title: `${title} ${i}`, leadUnitId: tayhoId }),
+      ),
+    )
+    expect(made.map((w) => w.status)).toEqual(made.map(() => 201))
+    const ids = made.map((m) => m.json.task as { id: string; version: number })
+    const writes = await Promise.all(
+      ids.map((t, i) =>
+        call(i % 2 ? p0 : p1, tayho, 'PATCH', `/api/tasks/${t.id}`, { version: t.version, progress: 10 + i }),
+      ),
+    )
+    expect(writes.map((w) => w.status)).toEqual(ids.map(() => 200))
+    const last = (await call(p1, tayho, 'GET', board)).json
+    expect(last.total).toBe(before.total + 21)
+    for (const [i, t] of ids.entries()) expect(last.tasks.find((x: any) => x.id === t.id).progress).toBe(10 + i)
+  })
+
+  it('a logout on one process ends the session on the other at the next request', async () => {
+    const [p0, p1] = ep.processes.map((p) => p.url) as [string, string]
+    const cookie = await login(ep.proxy, 'tayho@demo.local')
+    expect((await call(p1, cookie, 'GET', '/api/auth/me')).status).toBe(200)
+    expect((await call(p1, cookie, 'GET', '/api/auth/me')).status).toBe(200) // believed from memory now
+    expect((await call(p0, cookie, 'POST', '/api/auth/logout')).status).toBe(200)
+    expect((await call(p1, cookie, 'GET', '/api/auth/me')).status).toBe(401)
+  })
+
   it('marks an overdue task and notifies once although both processes run a scheduler', async () => {
     const bithu = await login(ep.proxy, 'bithu@demo.local')
     const me = (await call(ep.proxy, bithu, 'GET', '/api/auth/me')).json.user

@@ -31,14 +31,15 @@ export interface SessionCacheOptions {
    * A stamp of the writes to what the user is read from (account, person, roles): a hit whose stamp
    * no longer holds asks again, so a changed role shows in the very next request, not after `ttlMs`.
    */
-  stamp?: () => string
+  stamp?: () => string | Promise<string>
 }
 
 /**
  * Validated sessions and their users, believed for `ttlMs`. A hit still checks the token's secret
  * against the stored hash in constant time, and falls through to the database when the session is
- * due for its (hourly) renewal or past its inactivity timeout. Only for one process that sees every
- * logout: several processes (PostgreSQL) would each keep a session another one ended.
+ * due for its (hourly) renewal or past its inactivity timeout. A logout in this process forgets the
+ * session at once; one in another process (PostgreSQL) deletes the session row, which changes the
+ * stamp (when the stamp counts session deletions, as the API's does) and so is heard at the next request.
  */
 export class SessionCache<U extends { userId: string }> {
   private readonly entries = new Map<string, Entry<U>>()
@@ -61,7 +62,7 @@ export class SessionCache<U extends { userId: string }> {
     const [id, secret] = parsed
     const now = Date.now()
     // Taken before anything is read: a user is never kept under a stamp newer than their records.
-    const stamp = this.options.stamp?.()
+    const stamp = await this.options.stamp?.()
     const hit = this.entries.get(id)
     if (hit && now < hit.until && hit.stamp === stamp && constantTimeEqual(hashSecret(secret), hit.secretHash)) {
       const age = now - hit.session.lastVerifiedAt.getTime()

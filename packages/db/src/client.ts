@@ -1,6 +1,7 @@
 // Opening the database for every process of the hub: PostgreSQL when a URL is given, else PGlite in a
 // locked data folder, migrated on open. On PGlite, statements run in the order their requests arrived
-// and each table's committed writes are counted, so the API's caches know when an answer is stale.
+// and each table's committed writes are counted in the process; on PostgreSQL they are read from a row
+// every process's commits raise. Either way the API's caches know when an answer is stale.
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { existsSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { lockDataDir } from './lock'
 import * as schema from './schema/index'
+import { clockedTables } from './schema/write-clock'
 
 export type Schema = typeof schema
 /** One typed handle for both drivers: every query is written once against the PgDatabase base. */
@@ -50,10 +52,11 @@ export interface DbHandle {
   ping(): Promise<void>
   close(): Promise<void>
   /**
-   * The committed writes of this database, when this process sees every one of them (PGlite: the data
-   * folder is locked to one process); null on PostgreSQL, where other processes write too.
+   * The committed writes of this database: counted in the process on PGlite (the data folder is locked
+   * to one process, it sees every write), read from the shared `write_clock` row on PostgreSQL (other
+   * processes write too; only the tables of `clockedTables` can be stamped there).
    */
-  clock: WriteClock | null
+  clock: WriteClock
 }
 
 /**
@@ -63,8 +66,11 @@ export interface DbHandle {
  * kept under a stamp newer than what it read.
  */
 export interface WriteClock {
-  /** A stamp of these tables' writes: two equal stamps, no committed write to them in between. */
-  stamp(tables: readonly string[]): string
+  /**
+   * A stamp of these tables' writes: two equal stamps, no committed write to them in between. At once
+   * on PGlite; on PostgreSQL one read of the shared row, begun after the call (see SharedClock).
+   */
+  stamp(tables: readonly string[]): string | Promise<string>
   /** Statements run so far, reads and writes (tests and metrics: what a burst of requests cost). */
   readonly statements: number
 }
@@ -98,6 +104,47 @@ class TableClock implements WriteClock {
 
   committed(tables: Iterable<string>) {
     for (const t of tables) this.counts.set(t, (this.counts.get(t) ?? 0) + 1)
+  }
+}
+
+/**
+ * The write clock of a PostgreSQL cluster: the counters of the one `write_clock` row, which deferred
+ * triggers raise in the same commit as the write (migration 0015), so a read that sees a counter also
+ * sees the write it counts. A stamp must not come from a read that began before the stamp was asked
+ * for (it could miss a commit the caller already saw), so callers arriving while a read runs share the
+ * next one: at most one read runs and one waits, however many requests ask at once.
+ */
+export class SharedClock implements WriteClock {
+  statements = 0
+  private running: Promise<Record<string, unknown>> | null = null
+  private next: Promise<Record<string, unknown>> | null = null
+
+  constructor(private readonly read: () => Promise<Record<string, unknown>>) {}
+
+  async stamp(tables: readonly string[]): Promise<string> {
+    for (const t of tables)
+      if (!(clockedTables as readonly string[]).includes(t)) throw new Error(`the write clock does not count ${t}`)
+    const row = await this.fresh()
+    return tables.map((t) => String(row[t])).join('.')
+  }
+
+  private fresh(): Promise<Record<string, unknown>> {
+    if (!this.running) return this.start()
+    this.next ??= this.running.then(
+      () => this.start(),
+      () => this.start(),
+    )
+    return this.next
+  }
+
+  private start(): Promise<Record<string, unknown>> {
+    this.next = null
+    this.statements++
+    const run = this.read().finally(() => {
+      if (this.running === run) this.running = null
+    })
+    this.running = run
+    return run
   }
 }
 
@@ -158,7 +205,11 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
         inFlight: pool.totalCount - pool.idleCount + pool.waitingCount,
       }),
       close: () => pool.end(),
-      clock: null,
+      clock: new SharedClock(async () => {
+        const { rows } = await pool.query(`select ${clockedTables.join(', ')} from write_clock where id = 1`)
+        if (!rows[0]) throw new Error('write_clock has no row (migration 0015 not applied?)')
+        return rows[0] as Record<string, unknown>
+      }),
     }
   }
   const dir = config.dataDir ?? './data'

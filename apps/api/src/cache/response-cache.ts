@@ -2,9 +2,9 @@
  * Answers of the board's reads (the task list every commune refreshes at once), kept as the bytes
  * that were sent (UTF-8, encoded once), so that a repeated question costs no SQL and no encoding. An answer is believed while the stamp it
  * was computed under still holds: the write counts of the tables it read (the database handle's write
- * clock, raised after each commit before the next statement runs), the unit tree's version and the
- * day. Only where this process sees every write (PGlite, one process); on PostgreSQL other processes
- * write too, so there is no cache and every request asks the database. Bounded by entries and bytes,
+ * clock: on PGlite raised in the process after each commit before the next statement runs; on
+ * PostgreSQL a row every process's commits raise, read once per burst of requests), the unit tree's
+ * version and the day. Bounded by entries and bytes,
  * least recently used first out; identical misses under way share one computation.
  */
 import { gzipSync } from 'node:zlib'
@@ -140,13 +140,13 @@ export class ResponseCache {
 
 const encoder = new TextEncoder()
 
-/** One cache per database handle (one hub), none where the handle cannot see every write. */
-const caches = new WeakMap<DbHandle, ResponseCache | null>()
+/** One cache per database handle (one hub). */
+const caches = new WeakMap<DbHandle, ResponseCache>()
 
-export function responseCacheOf(dbh: DbHandle): ResponseCache | null {
+export function responseCacheOf(dbh: DbHandle): ResponseCache {
   let cache = caches.get(dbh)
-  if (cache === undefined) {
-    cache = dbh.clock ? new ResponseCache() : null
+  if (!cache) {
+    cache = new ResponseCache()
     caches.set(dbh, cache)
   }
   return cache

@@ -11,11 +11,13 @@ import { unauthenticated } from '../errors'
 
 /** What loadCurrentUser reads. */
 const USER_TABLES = [schema.users, schema.people, schema.memberships].map((t) => getTableName(t))
+/** And sessions, whose deletions (a logout, a password change on any process) the clock counts. */
+const SESSION_TABLES = [...USER_TABLES, getTableName(schema.sessions)]
 
 /**
- * Resolves the session cookie to the current user (or null) for every request. With the embedded
- * database (one process sees every logout and every write) a validated session is believed for a few
- * seconds, or until the user's records are written, so a
+ * Resolves the session cookie to the current user (or null) for every request. A validated session is
+ * believed for a few seconds, or until the user's records are written or a session ends anywhere (the
+ * database's write clock: counted in the process on PGlite, one shared row on PostgreSQL), so a
  * board's requests do not each read the session, the user and the roles; the database is written
  * at most hourly (renewal). A signed-in request's statements then run before those of later requests
  * (anonymous ones, logins among them, keep statement-by-statement order: a burst of guesses is counted
@@ -25,7 +27,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   const db = deps.dbh.db
   const clock = deps.dbh.clock
   // Read again at once when the user's account, person or roles were written (a role taken away).
-  const cache = clock ? new SessionCache<CurrentUser>({ stamp: () => clock.stamp(USER_TABLES) }) : null
+  const cache = new SessionCache<CurrentUser>({ stamp: () => clock.stamp(SESSION_TABLES) })
   const load = async (token: string) => {
     const session = await validateSessionToken(db, token)
     const user = session ? await loadCurrentUser(db, session.userId) : null
@@ -35,7 +37,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('user', null)
     c.set('session', null)
     const token = getCookie(c, SESSION_COOKIE)
-    const found = token ? await (cache ? cache.validate(token, load) : load(token)) : null
+    const found = token ? await cache.validate(token, load) : null
     if (!found) return await next()
     c.set('session', found.session)
     c.set('user', found.user)

@@ -39,7 +39,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm'
-import { Answer, responseCacheOf, vnDayNumber } from '../cache/response-cache'
+import { type Answer, responseCacheOf, vnDayNumber } from '../cache/response-cache'
 import { recordChange } from './audit'
 import { Service } from './change'
 import { authorizeTaskLinks, requireInForce } from './task-links'
@@ -232,14 +232,12 @@ export class TaskService extends Service {
   /**
    * The list as the JSON bytes sent: from the board cache while no task, supporting unit or unit-tree
    * change and no new day has come since it was computed for the same scope and query (see
-   * ResponseCache), else computed now. Without a cache (PostgreSQL) always computed.
+   * ResponseCache), else computed now; on PostgreSQL too, the clock being the shared row.
    */
   async listJson(actor: CurrentUser, q: TaskListQuery): Promise<Answer<TaskList>> {
     const cache = responseCacheOf(this.deps.dbh)
-    const clock = this.deps.dbh.clock
-    if (!cache || !clock) return Answer.of(await this.list(actor, q))
     // Taken before anything is read: an answer is never kept under a stamp newer than its data.
-    const stamp = `${clock.stamp(LIST_TABLES)}|${this.units.version}|${vnDayNumber()}`
+    const stamp = `${await this.deps.dbh.clock.stamp(LIST_TABLES)}|${this.units.version}|${vnDayNumber()}`
     const query = Object.entries(q)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : 1))
