@@ -11,7 +11,11 @@ import { unauthenticated } from '../errors'
 
 /** What loadCurrentUser reads. */
 const USER_TABLES = [schema.users, schema.people, schema.memberships].map((t) => getTableName(t))
-/** And sessions, whose deletions (a logout, a password change on any process) the clock counts. */
+/**
+ * On PostgreSQL also ended sessions (the shared clock counts only their deletions: a logout or password
+ * change on another process). Not on PGlite: there the process hears every logout itself, and its clock
+ * counts every write to sessions (each login, each renewal), which would drop every kept session.
+ */
 const SESSION_TABLES = [...USER_TABLES, getTableName(schema.sessions)]
 
 /**
@@ -27,7 +31,8 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   const db = deps.dbh.db
   const clock = deps.dbh.clock
   // Read again at once when the user's account, person or roles were written (a role taken away).
-  const cache = new SessionCache<CurrentUser>({ stamp: () => clock.stamp(SESSION_TABLES) })
+  const watched = deps.dbh.kind === 'postgres' ? SESSION_TABLES : USER_TABLES
+  const cache = new SessionCache<CurrentUser>({ stamp: () => clock.stamp(watched) })
   const load = async (token: string) => {
     const session = await validateSessionToken(db, token)
     const user = session ? await loadCurrentUser(db, session.userId) : null
