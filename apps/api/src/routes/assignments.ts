@@ -3,42 +3,25 @@
 // and the annex export.
 import { createRoute, z } from '@hono/zod-openapi'
 import { renderAnnexDocx, renderAnnexPdf, renderAnnexXlsx } from '@hub/documents'
+import {
+  assignmentRowFieldsSchema,
+  assignmentSettledRowSchema,
+  assignmentSettleResultSchema,
+  assignmentTableStateSchema,
+} from '@hub/domain'
 import { proposeDirectiveTasks } from '../commands/directive-task-drafts'
 import type { Deps } from '../context'
 import { type AssignmentScopeKind, AssignmentService } from '../services/assignments'
 import { body, createRouter, errorsFor, idParam, json } from './router'
 
-const problemSchema = z.object({
-  field: z.string(),
-  code: z.string(),
-  severity: z.enum(['error', 'warning']),
-  unitId: z.string().optional(),
-})
-const fieldsSchema = z.object({}).passthrough().openapi('AssignmentRowFields')
+const fieldsSchema = z.object(assignmentRowFieldsSchema.shape).passthrough().openapi('AssignmentRowFields')
 const stateSchema = z
   .object({
-    docName: z.string(),
-    canEdit: z.boolean(),
-    canSettle: z.boolean(),
-    rows: z.array(
-      z.object({
-        rowId: z.string(),
-        status: z.enum(['held', 'sent']),
-        taskId: z.string().nullable(),
-        fields: fieldsSchema,
-        changes: z.array(z.object({ field: z.string(), task: z.unknown(), row: z.unknown() })),
-      }),
-    ),
+    ...assignmentTableStateSchema.shape,
+    rows: z.array(z.object({ ...assignmentSettledRowSchema.shape, fields: fieldsSchema })),
   })
   .openapi('AssignmentTableState')
-const settleSchema = z
-  .object({
-    created: z.array(z.object({ rowId: z.string(), taskId: z.string() })),
-    held: z.array(z.string()),
-    skipped: z.array(z.object({ rowId: z.string(), problems: z.array(problemSchema) })),
-    already: z.array(z.string()),
-  })
-  .openapi('AssignmentSettleResult')
+const settleSchema = z.object(assignmentSettleResultSchema.shape).openapi('AssignmentSettleResult')
 const rowParam = z.object({ id: z.string().uuid(), rowId: z.string().min(1).max(200) })
 
 /** Routes of one kind of table: mounted at /api/directives and /api/meetings. */

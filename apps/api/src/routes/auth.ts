@@ -21,7 +21,7 @@ import {
   verifyPassword,
 } from '@hub/auth'
 import { schema } from '@hub/db'
-import { bilingual, Forbidden, NotFound } from '@hub/domain'
+import { bilingual, Forbidden, NotFound, userSchema as userContract } from '@hub/domain'
 import { eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -30,17 +30,7 @@ import { ApiError, unauthenticated, validationError } from '../errors'
 import { recordChange } from '../services/audit'
 import { body, createRouter, errors, errorsFor, json } from './router'
 
-const userSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    fullName: z.string(),
-    position: z.string(),
-    unitId: z.string().nullable(),
-    locale: z.string(),
-    roles: z.array(z.object({ role: z.string(), unitId: z.string() })),
-  })
-  .openapi('User')
+const userSchema = z.object(userContract.shape).openapi('User')
 
 const loginSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(256) })
 const passwordSchema = z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().max(1024) })

@@ -1,5 +1,6 @@
 // GET /api/changes?since=<cursor>: the catch-up of a client that was offline (see services/changes.ts).
 import { createRoute, z } from '@hono/zod-openapi'
+import { changesSchema as changesContract } from '@hub/domain'
 import type { Deps } from '../context'
 import { ChangeFeedService } from '../services/changes'
 import { createRouter, errorsFor, json } from './router'
@@ -14,16 +15,7 @@ const changesQuery = z.object({
     .openapi({ example: '1042' }),
 })
 
-const changesSchema = z
-  .object({
-    cursor: z.string(),
-    more: z.boolean(),
-    reset: z.boolean(),
-    tasks: z.array(taskSchema),
-    reports: z.array(z.object({ report: z.object({ id: z.string() }).passthrough(), taskId: z.string() })),
-    unitReports: z.array(z.object({ id: z.string(), unitId: z.string() }).passthrough()),
-  })
-  .openapi('Changes')
+const changesSchema = z.object({ ...changesContract.shape, tasks: z.array(taskSchema) }).openapi('Changes')
 
 export function changeRoutes(deps: Deps, feed = new ChangeFeedService(deps)) {
   const app = createRouter()

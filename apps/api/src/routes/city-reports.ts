@@ -1,29 +1,12 @@
 // /api/city-reports: the city's report of a period, composed from the units' reports into a
 // collaborative document, listed, read and exported in the formal layout (DOCX/PDF).
 import { createRoute, z } from '@hono/zod-openapi'
+import { cityReportSchema as cityReportContract } from '@hub/domain'
 import type { Deps } from '../context'
 import { CityReportService, cityReportCreateSchema, cityReportListQuerySchema } from '../services/city-reports'
 import { body, createRouter, errorsFor, idParam, json } from './router'
 
-const cityReportSchema = z
-  .object({
-    id: z.string(),
-    /** The collaborative document holding its text: `city-report:<id>`. */
-    docName: z.string(),
-    issuerUnitId: z.string(),
-    period: z.string(),
-    periodStart: z.string(),
-    periodEnd: z.string(),
-    title: z.string(),
-    number: z.string().nullable(),
-    composedBy: z.string().nullable(),
-    composedByName: z.string().nullable(),
-    composedAt: z.string(),
-    version: z.number(),
-    /** Whether the caller may edit its document (the office and the standing committee). */
-    canEdit: z.boolean(),
-  })
-  .openapi('CityReport')
+const cityReportSchema = z.object(cityReportContract.shape).openapi('CityReport')
 
 export function cityReportRoutes(deps: Deps, reports = new CityReportService(deps)) {
   const app = createRouter()

@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi'
 import {
   clauseSchema,
   directiveTransitions,
+  directiveVersionSchema,
   isoDateSchema,
   recipientSchema,
   signerSchema,
@@ -33,15 +34,7 @@ const transitionSchema = z
     replacedById: z.string().uuid().optional(),
   })
   .strict()
-const versionSchema = z
-  .object({
-    versionNo: z.number(),
-    label: z.string(),
-    createdAt: z.string(),
-    createdBy: z.string().nullable(),
-    createdByName: z.string().nullable().optional(),
-  })
-  .openapi('DirectiveVersion')
+const versionSchema = z.object(directiveVersionSchema.shape).openapi('DirectiveVersion')
 const bodySchema = z.object({
   preamble: z.string().max(50_000),
   clauses: z.array(clauseSchema).max(200),

@@ -2,28 +2,18 @@
 // create a draft and edit it, over services/directives.ts. The lifecycle has its own routes.
 
 import { createRoute, z } from '@hono/zod-openapi'
-import { directiveKindSchema, directiveStatuses, documentLayoutSchema, signerSchema } from '@hub/domain'
+import {
+  directiveSchema as directiveContract,
+  directiveKindSchema,
+  directiveStatuses,
+  documentLayoutSchema,
+  signerSchema,
+} from '@hub/domain'
 import type { Deps } from '../context'
 import { DirectiveService } from '../services/directives'
 import { body, createRouter, errorsFor, idParam, json } from './router'
 
-const directiveSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    layout: z.string(),
-    number: z.string().nullable(),
-    issuedAt: z.string().nullable(),
-    place: z.string(),
-    title: z.string(),
-    status: z.enum(directiveStatuses),
-    issuer: z.string(),
-    signer: z.object({ name: z.string(), title: z.string(), onBehalfOf: z.string() }),
-    recipients: z.array(z.object({ name: z.string(), capacity: z.string() }).passthrough()),
-    version: z.number(),
-  })
-  .passthrough()
-  .openapi('Directive')
+const directiveSchema = z.looseObject(directiveContract.shape).openapi('Directive')
 
 const fields = {
   title: z.string().trim().min(1).max(1000),

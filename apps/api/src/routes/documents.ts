@@ -14,7 +14,7 @@ import {
   saveVersion,
   versionBelongsTo,
 } from '@hub/collab'
-import { Forbidden, NotFound } from '@hub/domain'
+import { documentVersionSchema, Forbidden, NotFound } from '@hub/domain'
 import type { Context } from 'hono'
 import type { AppEnv, Deps } from '../context'
 import { userNames } from '../services/user-names'
@@ -29,17 +29,7 @@ const docParam = z.object({
     ),
 })
 const versionParam = docParam.extend({ versionId: z.string().uuid() })
-const summarySchema = z
-  .object({
-    id: z.string(),
-    docName: z.string(),
-    label: z.string(),
-    createdBy: z.string().nullable(),
-    /** Who saved it, by name. */
-    createdByName: z.string().nullable().optional(),
-    createdAt: z.string(),
-  })
-  .openapi('DocumentVersion')
+const summarySchema = z.object(documentVersionSchema.shape).openapi('DocumentVersion')
 const present = (v: { id: string; docName: string; label: string; createdBy: string | null; createdAt: Date }) => ({
   ...v,
   createdAt: v.createdAt.toISOString(),

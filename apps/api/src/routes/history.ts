@@ -2,22 +2,12 @@
 // in the OpenAPI contract.
 
 import { createRoute, z } from '@hono/zod-openapi'
+import { historyEntrySchema } from '@hub/domain'
 import type { Deps } from '../context'
 import { HistoryService, historyTypes } from '../services/history'
 import { createRouter, errorsFor, json } from './router'
 
-const entrySchema = z
-  .object({
-    id: z.number(),
-    action: z.string(),
-    actorUserId: z.string().nullable(),
-    actorName: z.string().nullable(),
-    at: z.string(),
-    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
-    before: z.unknown(),
-    after: z.unknown(),
-  })
-  .openapi('HistoryEntry')
+const entrySchema = z.object(historyEntrySchema.shape).openapi('HistoryEntry')
 
 /** GET /api/history/{type}/{id}: a record's audit trail, for those who may read the record. */
 export function historyRoutes(deps: Deps, history = new HistoryService(deps)) {

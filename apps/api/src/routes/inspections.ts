@@ -2,6 +2,7 @@
 // conclusion, the checklist under a directive, and inspection teams.
 
 import { z } from '@hono/zod-openapi'
+import { inspectionSchema as inspectionContract, inspectionTeamSchema } from '@hub/domain'
 import type { Deps } from '../context'
 import {
   checklistQuerySchema,
@@ -13,46 +14,9 @@ import {
 import { operations } from './operation'
 import { body, createRouter, json } from './router'
 
-const inspectionSchema = z
-  .object({
-    id: z.string(),
-    unitId: z.string(),
-    unitName: z.string(),
-    kind: z.enum(['planned', 'unannounced']),
-    date: z.string(),
-    status: z.string(),
-    findings: z.string(),
-    conclusion: z.string(),
-    outcome: z.string().nullable(),
-    teamId: z.string().nullable(),
-    teamName: z.string().nullable(),
-    published: z.boolean(),
-    publishedAt: z.string().nullable(),
-    directiveId: z.string().nullable(),
-    checklist: z.array(
-      z.object({
-        ordinal: z.number(),
-        text: z.string(),
-        result: z.enum(['met', 'partly', 'not_met']),
-        note: z.string(),
-      }),
-    ),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    /** The conclusion is not yet published to the inspected unit: findings, conclusion, outcome and checklist are empty for its people. */
-    withheld: z.boolean(),
-  })
-  .openapi('Inspection')
+const inspectionSchema = z.object(inspectionContract.shape).openapi('Inspection')
 
-const teamSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    decisionNumber: z.string(),
-    leaderUserId: z.string().nullable(),
-    memberUserIds: z.array(z.string()),
-  })
-  .openapi('InspectionTeam')
+const teamSchema = z.object(inspectionTeamSchema.shape).openapi('InspectionTeam')
 
 /** /api/inspections: recorded by inspectors and the standing committee; a unit never inspects itself. */
 export function inspectionRoutes(deps: Deps, inspections = new InspectionService(deps)) {

@@ -3,7 +3,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi'
 import { renderMeasureXlsx } from '@hub/documents'
-import { measureSettingsSchema } from '@hub/domain'
+import { measureRowSchema, measureSettingsSchema } from '@hub/domain'
 import type { Deps } from '../context'
 import { MeasureService } from '../services/measure'
 import { body, createRouter, errorsFor, json } from './router'
@@ -14,36 +14,7 @@ const periodQuery = z
   .optional()
   .openapi({ description: '`YYYY-MM-DD`, `YYYY-Www`, `YYYY-MM`, `YYYY-MM-DD..YYYY-MM-DD` or `Nd` (default `30d`)' })
 
-const rowSchema = z
-  .object({
-    rank: z.number().nullable(),
-    unitId: z.string(),
-    unitName: z.string(),
-    kind: z.string(),
-    onTimeRate: z.number().nullable(),
-    dueInPeriod: z.number(),
-    doneOnTime: z.number(),
-    doneLate: z.number(),
-    overdue: z.number(),
-    overdueDays: z.number(),
-    maxOverdueDays: z.number(),
-    reportsOnTimeRate: z.number().nullable(),
-    reportsExpected: z.number(),
-    reportsLate: z.number(),
-    reportsMissing: z.number(),
-    openTasks: z.number(),
-    daysSinceUpdate: z.number().nullable(),
-    inspections: z.record(z.string(), z.number()),
-    inspectionValue: z.number().nullable(),
-    subunitCompletion: z.number().nullable(),
-    components: z.record(z.string(), z.number().nullable()),
-    penalty: z.number(),
-    score: z.number().nullable(),
-    ratingCode: z.string().nullable(),
-    rating: z.string().nullable(),
-    head: z.object({ name: z.string(), position: z.string() }).nullable(),
-  })
-  .openapi('MeasureRow')
+const rowSchema = z.object(measureRowSchema.shape).openapi('MeasureRow')
 
 const kindTitles = {
   district: 'quận, huyện, thị xã',

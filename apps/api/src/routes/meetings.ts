@@ -2,24 +2,13 @@
 // conclusion notice), over services/meetings.ts.
 
 import { z } from '@hono/zod-openapi'
+import { meetingSchema as meetingContract } from '@hub/domain'
 import type { Deps } from '../context'
 import { concludeSchema, MeetingService, meetingCreateSchema, meetingPatchSchema } from '../services/meetings'
 import { operations } from './operation'
 import { body, createRouter, idParam, json } from './router'
 
-const meetingSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    location: z.string(),
-    status: z.string(),
-    conclusions: z.string(),
-    docName: z.string(),
-    conclusionDirectiveId: z.string().nullable(),
-  })
-  .passthrough()
-  .openapi('Meeting')
+const meetingSchema = z.looseObject(meetingContract.shape).openapi('Meeting')
 
 export function meetingRoutes(deps: Deps, meetings = new MeetingService(deps)) {
   const app = createRouter()

@@ -2,6 +2,13 @@
 // attachment services, with the upload route's own body limit.
 
 import { z } from '@hono/zod-openapi'
+import {
+  modelAdoptionSchema,
+  modelAttachmentSchema,
+  modelCommentSchema,
+  modelCoverageSchema,
+  modelPracticeSchema,
+} from '@hub/domain'
 import type { Deps } from '../context'
 import { ATTACHMENT_MAX_BYTES, ModelAttachmentService } from '../services/model-attachments'
 import { commentCreateSchema, ModelDiscussionService } from '../services/model-discussion'
@@ -19,64 +26,15 @@ import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
 import { storedFileRoute, uploadRoute } from './uploads'
 
-const coverageSchema = z
-  .object({
-    districts: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
-    communes: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
-    overTime: z.array(z.object({ date: z.string(), districts: z.number(), communes: z.number() })),
-    byStatus: z.object({ requested: z.number(), adopting: z.number(), evaluated: z.number() }),
-    origin: z.object({ unitId: z.string(), unitName: z.string() }),
-  })
-  .openapi('ModelCoverage')
+const coverageSchema = z.object(modelCoverageSchema.shape).openapi('ModelCoverage')
 
-const modelSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    category: z.string(),
-    status: z.string(),
-    summary: z.string(),
-    results: z.string(),
-    originUnitId: z.string(),
-    originUnitName: z.string(),
-    docName: z.string(),
-    adoptionCount: z.number(),
-    coverage: coverageSchema,
-  })
-  .passthrough()
-  .openapi('ModelPractice')
+const modelSchema = z.looseObject({ ...modelPracticeSchema.shape, coverage: coverageSchema }).openapi('ModelPractice')
 
-const adoptionSchema = z
-  .object({
-    id: z.string(),
-    modelId: z.string(),
-    unitId: z.string(),
-    unitName: z.string(),
-    startedAt: z.string(),
-    status: z.string(),
-    note: z.string(),
-    outcome: z.string(),
-    taskIds: z.array(z.string()),
-  })
-  .passthrough()
-  .openapi('ModelAdoption')
+const adoptionSchema = z.looseObject(modelAdoptionSchema.shape).openapi('ModelAdoption')
 
-const commentSchema = z
-  .object({
-    id: z.string(),
-    parentId: z.string().nullable(),
-    authorId: z.string(),
-    authorName: z.string().nullable(),
-    body: z.string(),
-    createdAt: z.string(),
-  })
-  .passthrough()
-  .openapi('ModelComment')
+const commentSchema = z.looseObject(modelCommentSchema.shape).openapi('ModelComment')
 
-const attachmentSchema = z
-  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), createdAt: z.string() })
-  .passthrough()
-  .openapi('ModelAttachment')
+const attachmentSchema = z.looseObject(modelAttachmentSchema.shape).openapi('ModelAttachment')
 
 const adoptionParams = z.object({ id: z.string().uuid(), adoptionId: z.string().uuid() })
 

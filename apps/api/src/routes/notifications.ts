@@ -3,26 +3,14 @@
 
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { NotFound } from '@hub/domain'
+import { NotFound, notificationSchema as notificationContract } from '@hub/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { listNotifications } from '../services/notifications'
 import { operations } from './operation'
 import { createRouter, idParam, json } from './router'
 
-const notificationSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    title: z.string(),
-    body: z.string(),
-    count: z.number(),
-    data: z.unknown(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .openapi('Notification')
+const notificationSchema = z.object(notificationContract.shape).openapi('Notification')
 
 export function notificationRoutes(deps: Deps) {
   const db = deps.dbh.db

@@ -3,22 +3,13 @@
 
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { Forbidden, unitPolicy } from '@hub/domain'
+import { Forbidden, personSchema as personContract, unitPolicy } from '@hub/domain'
 import { asc, eq, ilike } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { operations } from './operation'
 import { createRouter, json } from './router'
 
-const personSchema = z
-  .object({
-    id: z.string(),
-    fullName: z.string(),
-    position: z.string(),
-    unitId: z.string().nullable(),
-    phone: z.string().nullable(),
-    userId: z.string().nullable(),
-  })
-  .openapi('Person')
+const personSchema = z.object(personContract.shape).openapi('Person')
 
 export function peopleRoutes(deps: Deps) {
   const db = deps.dbh.db

@@ -2,7 +2,7 @@
 // schedules, a draft composed from task updates, who has not reported, the committee's decisions.
 
 import { z } from '@hono/zod-openapi'
-import { isoDateSchema, vnDay } from '@hub/domain'
+import { isoDateSchema, owedReportSchema, periodicReportViewSchema, reportScheduleSchema, vnDay } from '@hub/domain'
 import type { Deps } from '../context'
 import {
   decisionSchema,
@@ -14,43 +14,9 @@ import {
 import { operations } from './operation'
 import { body, createRouter, idParam, json } from './router'
 
-const reportSchema = z
-  .object({
-    id: z.string(),
-    unitId: z.string(),
-    unitName: z.string(),
-    kind: z.string(),
-    period: z.string().nullable(),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    dueOn: z.string().nullable(),
-    body: z.string(),
-    figures: z.unknown(),
-    difficulties: z.string(),
-    taskId: z.string().nullable(),
-    submittedBy: z.string().nullable(),
-    submittedByName: z.string().nullable(),
-    submittedAt: z.string(),
-    onTime: z.boolean(),
-    decision: z
-      .object({
-        answer: z.string(),
-        taskId: z.string().nullable(),
-        decidedBy: z.string().nullable(),
-        decidedAt: z.string(),
-      })
-      .nullable(),
-    today: z.string(),
-  })
-  .openapi('PeriodicReport')
+const reportSchema = z.object(periodicReportViewSchema.shape).openapi('PeriodicReport')
 
-const owedSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
-  title: z.string(),
-  period: z.string(),
-  dueOn: z.string(),
-})
+const owedSchema = owedReportSchema
 
 /** /api/reports: periodic reports of one's own unit, the missing list, the committee's answers. */
 export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportService(deps)) {
@@ -79,19 +45,7 @@ export function periodicReportRoutes(deps: Deps, reports = new PeriodicReportSer
     ),
     async (c) => c.json(await reports.list(c.get('user')!, c.req.valid('query')), 200),
   )
-  const scheduleSchema = z
-    .object({
-      id: z.string(),
-      title: z.string(),
-      cycle: z.string(),
-      unitId: z.string().nullable(),
-      unitKind: z.string().nullable(),
-      directiveId: z.string().nullable(),
-      taskId: z.string().nullable(),
-      startsOn: z.string(),
-      endsOn: z.string().nullable(),
-    })
-    .openapi('ReportSchedule')
+  const scheduleSchema = z.object(reportScheduleSchema.shape).openapi('ReportSchedule')
   app.openapi(
     op(
       'get /schedules',

@@ -1,6 +1,7 @@
 // /api/reports/{id}/photos: photos sent with a report (periodic or a task's progress update), read under
 // the report's rules; multipart upload, one photo a request (so a retry after a lost answer resends one).
 import { z } from '@hono/zod-openapi'
+import { reportPhotoSchema as reportPhotoContract } from '@hub/domain'
 import type { Deps } from '../context'
 import { photoRules } from '../services/attachments'
 import { PHOTO_MAX_BYTES, PHOTOS_PER_REPORT, ReportPhotoService } from '../services/report-photos'
@@ -8,16 +9,7 @@ import { operations } from './operation'
 import { createRouter, idParam, json } from './router'
 import { storedFileRoute, uploadRoute } from './uploads'
 
-export const reportPhotoSchema = z
-  .object({
-    id: z.string(),
-    reportId: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
-    size: z.number(),
-    createdAt: z.string(),
-  })
-  .openapi('ReportPhoto')
+export const reportPhotoSchema = z.object(reportPhotoContract.shape).openapi('ReportPhoto')
 
 /** Whether a request is a photo upload (its body may exceed the hub's JSON limit; the route sets its own). */
 export function isReportPhotoUpload(method: string, path: string): boolean {

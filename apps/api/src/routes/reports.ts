@@ -2,6 +2,7 @@
 // services/reports.ts, with the report's shape in the OpenAPI contract.
 
 import { z } from '@hono/zod-openapi'
+import { reportSchema as reportContract } from '@hub/domain'
 import type { Deps } from '../context'
 import { ReportService, reportCreateSchema } from '../services/reports'
 import { operations } from './operation'
@@ -10,21 +11,7 @@ import { body, createRouter, idParam, json } from './router'
 import { taskSchema } from './tasks'
 
 const reportSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    taskId: z.string().nullable(),
-    unitId: z.string(),
-    progress: z.number().nullable(),
-    narrative: z.string(),
-    difficulties: z.string(),
-    figures: z.unknown(),
-    submittedBy: z.string().nullable(),
-    submittedByName: z.string().nullable(),
-    submittedAt: z.string(),
-    /** The photos sent with it (in the list; a new report has none until they are uploaded). */
-    photos: z.array(reportPhotoSchema).optional(),
-  })
+  .object({ ...reportContract.shape, photos: z.array(reportPhotoSchema).optional() })
   .openapi('Report')
 
 /** Reports on a task, under /api/tasks/{id}/reports. */

@@ -1,23 +1,12 @@
 // GET /api/search: the HTTP face of services/search.ts, with its result shape in the OpenAPI contract.
 
 import { createRoute, z } from '@hono/zod-openapi'
+import { searchResultSchema } from '@hub/domain'
 import type { Deps } from '../context'
-import { SearchService, searchQuerySchema, searchTypes } from '../services/search'
+import { SearchService, searchQuerySchema } from '../services/search'
 import { createRouter, errorsFor, json } from './router'
 
-const resultSchema = z
-  .object({
-    type: z.enum(searchTypes),
-    id: z.string(),
-    title: z.string(),
-    snippet: z.string(),
-    highlights: z.array(z.tuple([z.number(), z.number()])),
-    titleHighlights: z.array(z.tuple([z.number(), z.number()])),
-    date: z.string().nullable(),
-    score: z.number(),
-  })
-  .passthrough()
-  .openapi('SearchResult')
+const resultSchema = z.looseObject(searchResultSchema.shape).openapi('SearchResult')
 
 /** One search over everything the user may read; diacritics optional. */
 export function searchRoutes(deps: Deps, search = new SearchService(deps)) {

@@ -4,7 +4,16 @@
 
 import { z } from '@hono/zod-openapi'
 import { schema } from '@hub/db'
-import { Forbidden, inForce, NotFound, unitPolicy, vnDay } from '@hub/domain'
+import {
+  Forbidden,
+  inForce,
+  NotFound,
+  unitSchema as unitContract,
+  unitDetailSchema,
+  unitKinds,
+  unitPolicy,
+  vnDay,
+} from '@hub/domain'
 import { and, asc, eq, gt, lte } from 'drizzle-orm'
 import type { Deps } from '../context'
 import { presentUnit, type UnitDirectory } from '../services/unit-directory'
@@ -19,23 +28,7 @@ import {
 import { operations } from './operation'
 import { createRouter, idParam, json } from './router'
 
-const unitKinds = ['city', 'district', 'commune', 'village', 'sector', 'body'] as const
-const unitSchema = z
-  .object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    shortName: z.string(),
-    typeLabel: z.string(),
-    kind: z.enum(unitKinds),
-    parentId: z.string().nullable(),
-    aliases: z.array(z.string()),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-    successorIds: z.array(z.string()),
-    predecessorIds: z.array(z.string()),
-  })
-  .openapi('Unit')
+const unitSchema = z.object(unitContract.shape).openapi('Unit')
 
 /** A unit with the units it passed its work to and took work over from. */
 function datedUnit(units: UnitDirectory, u: Parameters<typeof presentUnit>[0]) {
@@ -195,7 +188,7 @@ export function unitRoutes(deps: Deps) {
     op(
       'get /{id}',
       'Một đơn vị: người đứng đầu, đường dây nóng, lịch trực, đơn vị trực thuộc / A unit page',
-      { 200: json(z.object({ unit: z.any() }), 'The unit with head, hotlines, duty now and sub-units') },
+      { 200: json(z.object({ unit: unitDetailSchema }), 'The unit with head, hotlines, duty now and sub-units') },
       [401, 404],
       { request: { params: idParam } },
     ),
