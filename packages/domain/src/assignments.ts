@@ -113,20 +113,24 @@ export const assignmentFieldsSchema = z.object({
   agendaItemId: uuid.nullable().catch(null),
 })
 
+/** What may be wrong with a row (the web names each in its messages). */
+export const assignmentProblemCodes = [
+  'noTitle',
+  'noLead',
+  'unknownUnit',
+  'unitNotInForce',
+  'duePast',
+  'noDeadline',
+  'leadAlsoSupports',
+  'reportCycleWithoutWork',
+  /** Checked by the server at settling: the person is not in the line of command of the row's units. */
+  'accountableNotInLine',
+] as const
+
 /** What is wrong with a row: an error stops it being settled; a warning is shown only. */
 export interface AssignmentProblem {
   field: AssignmentField
-  code:
-    | 'noTitle'
-    | 'noLead'
-    | 'unknownUnit'
-    | 'unitNotInForce'
-    | 'duePast'
-    | 'noDeadline'
-    | 'leadAlsoSupports'
-    | 'reportCycleWithoutWork'
-    /** Checked by the server at settling: the person is not in the line of command of the row's units. */
-    | 'accountableNotInLine'
+  code: (typeof assignmentProblemCodes)[number]
   severity: 'error' | 'warning'
   /** The unit concerned, for unit problems. */
   unitId?: string

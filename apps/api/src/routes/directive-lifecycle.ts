@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi'
 import {
   clauseSchema,
+  directiveImportSchema,
   directiveTransitions,
   directiveVersionSchema,
   isoDateSchema,
@@ -52,19 +53,7 @@ export function directiveLifecycleRoutes(deps: Deps) {
       'Nhập văn bản từ văn bản dán vào / Import a directive from pasted text',
       {
         201: json(
-          z.object({
-            directive: z.any(),
-            clauses: z.array(clauseSchema),
-            existing: z.array(
-              z.object({
-                id: z.string(),
-                number: z.string().nullable(),
-                title: z.string(),
-                status: z.string(),
-                issuedAt: z.string().nullable(),
-              }),
-            ),
-          }),
+          directiveImportSchema,
           'A draft with the recognised fields, and the documents already in the hub under the same number',
         ),
       },

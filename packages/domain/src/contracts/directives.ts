@@ -2,7 +2,13 @@
 // versions of any collaborative document, meetings, and the assignment table settled from either.
 
 import { z } from 'zod'
-import { directiveKindSchema, directiveStatuses, documentLayoutSchema } from '../directive'
+import {
+  assignmentFieldNames,
+  assignmentFieldsSchema,
+  assignmentProblemCodes,
+  changeableTaskFields,
+} from '../assignments'
+import { clauseSchema, directiveKindSchema, directiveStatuses, documentLayoutSchema } from '../directive'
 import { meetingStatuses } from '../vocabulary'
 
 /** One recipient of a directive: whom it is sent to, in which capacity, and when they received and read it. */
@@ -48,6 +54,22 @@ export const directiveSchema = z
   })
   .passthrough()
 
+/** POST /api/directives/import: the new draft with the documents its preamble cites, the clauses
+ * recognised in the paste, and the documents already in the hub under the same number. */
+export const directiveImportSchema = z.object({
+  directive: directiveSchema.extend({ citations: z.array(z.string()) }),
+  clauses: z.array(clauseSchema),
+  existing: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      title: z.string(),
+      status: z.enum(directiveStatuses),
+      issuedAt: z.string().nullable(),
+    }),
+  ),
+})
+
 /** A frozen version of a directive's text (issue, amendment). */
 export const directiveVersionSchema = z.object({
   versionNo: z.number(),
@@ -90,23 +112,23 @@ export const meetingSchema = z
 
 /** A problem found in an assignment row when settling it. */
 export const assignmentProblemSchema = z.object({
-  field: z.string(),
-  code: z.string(),
+  field: z.enum(assignmentFieldNames),
+  code: z.enum(assignmentProblemCodes),
   severity: z.enum(['error', 'warning']),
   unitId: z.string().optional(),
 })
-
-/** A settled row's cells (the table's own fields, passed through). */
-export const assignmentRowFieldsSchema = z.object({}).passthrough()
 
 /** One settled row of an assignment table: sent (its task exists) or held until the directive's issue. */
 export const assignmentSettledRowSchema = z.object({
   rowId: z.string(),
   status: z.enum(['held', 'sent']),
   taskId: z.string().nullable(),
-  fields: assignmentRowFieldsSchema,
+  /** The row's cells as settled (the OpenAPI document names them AssignmentRowFields). */
+  fields: assignmentFieldsSchema,
   /** Cells edited since settling that differ from the task. */
-  changes: z.array(z.object({ field: z.string(), task: z.unknown(), row: z.unknown() })),
+  changes: z.array(
+    z.object({ field: z.enum([...changeableTaskFields, 'leadUnitIds']), task: z.unknown(), row: z.unknown() }),
+  ),
 })
 
 /** GET …/assignments: the table's document, what the caller may do, its settled rows. */
