@@ -3,6 +3,8 @@
  * socket delivers from them. One typed union for the writer (apps/api), the delivery (outbox
  * handlers) and the web app's socket client, so a field cannot drift between them.
  */
+import type { z } from 'zod'
+import type { notificationSchema } from './contracts/records'
 import type { TaskView } from './task'
 
 /** A task's state before a change, so that delivery can tell whether its progress moved. */
@@ -28,18 +30,8 @@ export interface ReportRecord {
   submittedAt: string
 }
 
-/** A notification as the bell shows it (`count` grows as notifications merge). */
-export interface NotificationRecord {
-  id: string
-  kind: string
-  title: string
-  body: string
-  count: number
-  data: Record<string, unknown> | null
-  createdAt: string
-  updatedAt: string
-  readAt: string | null
-}
+/** A notification as the bell shows it (`count` grows as notifications merge): the response contract's type. */
+export type NotificationRecord = z.infer<typeof notificationSchema>
 
 /** An inspection as the live events carry it: enough to say which unit's figures moved; never its findings. */
 export interface InspectionEventRecord {

@@ -12,47 +12,43 @@ import { clauseSchema, directiveKindSchema, directiveStatuses, documentLayoutSch
 import { meetingStatuses } from '../vocabulary'
 
 /** One recipient of a directive: whom it is sent to, in which capacity, and when they received and read it. */
-export const directiveRecipientSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    capacity: z.string(),
-    unitId: z.string().nullable(),
-    /** The printed line a unit was listed under ("Các quận ủy, huyện ủy, thị ủy"); one row per unit shares it. */
-    groupLabel: z.string().nullable(),
-    receivedAt: z.string().nullable(),
-    firstReadAt: z.string().nullable(),
-  })
-  .passthrough()
+export const directiveRecipientSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  capacity: z.string(),
+  unitId: z.string().nullable(),
+  /** The printed line a unit was listed under ("Các quận ủy, huyện ủy, thị ủy"); one row per unit shares it. */
+  groupLabel: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  firstReadAt: z.string().nullable(),
+})
 
 /** A directive as the API answers it (list, read, create, edit); an import adds what it recognised. */
-export const directiveSchema = z
-  .object({
-    id: z.string(),
-    kind: directiveKindSchema,
-    layout: documentLayoutSchema,
-    number: z.string().nullable(),
-    /** Set when the number is known before issue (an imported document keeps its own). */
-    sequence: z.number().nullable(),
-    issuedAt: z.string().nullable(),
-    place: z.string(),
-    title: z.string(),
-    status: z.enum(directiveStatuses),
-    issuer: z.string(),
-    issuerUnitId: z.string().nullable(),
-    issuerSymbol: z.string(),
-    issuedBy: z.string().nullable(),
-    signer: z.object({ name: z.string(), title: z.string(), onBehalfOf: z.string() }),
-    preamble: z.string(),
-    closing: z.string(),
-    recipients: z.array(directiveRecipientSchema),
-    docName: z.string(),
-    createdBy: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .passthrough()
+export const directiveSchema = z.object({
+  id: z.string(),
+  kind: directiveKindSchema,
+  layout: documentLayoutSchema,
+  number: z.string().nullable(),
+  /** Set when the number is known before issue (an imported document keeps its own). */
+  sequence: z.number().nullable(),
+  issuedAt: z.string().nullable(),
+  place: z.string(),
+  title: z.string(),
+  status: z.enum(directiveStatuses),
+  issuer: z.string(),
+  issuerUnitId: z.string().nullable(),
+  issuerSymbol: z.string(),
+  issuedBy: z.string().nullable(),
+  signer: z.object({ name: z.string(), title: z.string(), onBehalfOf: z.string() }),
+  preamble: z.string(),
+  closing: z.string(),
+  recipients: z.array(directiveRecipientSchema),
+  docName: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+})
 
 /** POST /api/directives/import: the new draft with the documents its preamble cites, the clauses
  * recognised in the paste, and the documents already in the hub under the same number. */
@@ -91,24 +87,22 @@ export const documentVersionSchema = z.object({
 })
 
 /** A meeting as listed and read; reading one adds its agenda and attendees. */
-export const meetingSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    startsAt: z.string(),
-    location: z.string(),
-    status: z.enum(meetingStatuses),
-    conclusions: z.string(),
-    chairUserId: z.string().nullable(),
-    hostUnitId: z.string().nullable(),
-    docName: z.string(),
-    conclusionDirectiveId: z.string().nullable(),
-    agenda: z.array(z.object({ ordinal: z.number(), title: z.string(), presenter: z.string() })).optional(),
-    attendees: z
-      .array(z.object({ userId: z.string(), role: z.string(), fullName: z.string(), position: z.string() }))
-      .optional(),
-  })
-  .passthrough()
+export const meetingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  location: z.string(),
+  status: z.enum(meetingStatuses),
+  conclusions: z.string(),
+  chairUserId: z.string().nullable(),
+  hostUnitId: z.string().nullable(),
+  docName: z.string(),
+  conclusionDirectiveId: z.string().nullable(),
+  agenda: z.array(z.object({ ordinal: z.number(), title: z.string(), presenter: z.string() })).optional(),
+  attendees: z
+    .array(z.object({ userId: z.string(), role: z.string(), fullName: z.string(), position: z.string() }))
+    .optional(),
+})
 
 /** A problem found in an assignment row when settling it. */
 export const assignmentProblemSchema = z.object({

@@ -3,6 +3,8 @@
 // history, the offline catch-up and the city's report.
 
 import { z } from 'zod'
+import { inspectionOutcomes } from '../measure'
+import { modelStatuses } from '../model-policy'
 import { searchTypes } from '../search-result'
 import { taskViewSchema } from '../task'
 
@@ -13,6 +15,7 @@ export const notificationSchema = z.object({
   title: z.string(),
   body: z.string(),
   count: z.number(),
+  /** The parameters a client needs to render it in English (an object, or null). */
   data: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -107,7 +110,7 @@ export const inspectionSchema = z.object({
   status: z.string(),
   findings: z.string(),
   conclusion: z.string(),
-  outcome: z.string().nullable(),
+  outcome: z.enum(inspectionOutcomes).nullable(),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   published: z.boolean(),
@@ -170,73 +173,93 @@ export const measureRowSchema = z.object({
 export const modelCoverageSchema = z.object({
   districts: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
   communes: z.object({ adopted: z.number(), total: z.number(), share: z.number() }),
+  /** Cumulative adopters on each day someone adopted. */
   overTime: z.array(z.object({ date: z.string(), districts: z.number(), communes: z.number() })),
+  /** Adoptions by state: asked by the committee, under way, evaluated (outcome recorded). */
   byStatus: z.object({ requested: z.number(), adopting: z.number(), evaluated: z.number() }),
   origin: z.object({ unitId: z.string(), unitName: z.string() }),
 })
 
 /** A model practice of the library with its coverage. */
-export const modelPracticeSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    category: z.string(),
-    status: z.string(),
-    summary: z.string(),
-    results: z.string(),
-    originUnitId: z.string(),
-    originUnitName: z.string(),
-    docName: z.string(),
-    adoptionCount: z.number(),
-    coverage: modelCoverageSchema,
-  })
-  .passthrough()
+export const modelPracticeSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.string(),
+  status: z.enum(modelStatuses),
+  summary: z.string(),
+  results: z.string(),
+  /** Results in figures, compared across adopters: `{ "Giảm lượt ra đường (%)": 60 }`. */
+  figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  /** Implementation steps; adopting makes one task per step for the adopter. */
+  steps: z.array(z.string()),
+  tags: z.array(z.string()),
+  startedOn: z.string().nullable(),
+  originUnitId: z.string(),
+  originUnitName: z.string(),
+  docName: z.string(),
+  adoptionCount: z.number(),
+  coverage: modelCoverageSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
 
-/** A unit's adoption of a model practice and the tasks it gave. */
-export const modelAdoptionSchema = z
-  .object({
-    id: z.string(),
-    modelId: z.string(),
-    unitId: z.string(),
-    unitName: z.string(),
-    startedAt: z.string(),
-    status: z.string(),
-    note: z.string(),
-    outcome: z.string(),
-    taskIds: z.array(z.string()),
-  })
-  .passthrough()
+/** A unit's adoption of a model practice (or the committee's request that it adopt) and the tasks it gave. */
+export const modelAdoptionSchema = z.object({
+  id: z.string(),
+  modelId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.string().nullable(),
+  parentUnitId: z.string().nullable(),
+  startedAt: z.string(),
+  /** requested, adopting or evaluated. */
+  status: z.string(),
+  note: z.string(),
+  outcome: z.string(),
+  /** How it went there, under the practice's own figure names. */
+  figures: z.record(z.string(), z.union([z.number(), z.string()])),
+  taskIds: z.array(z.string()),
+  createdAt: z.string(),
+})
 
 /** A comment in a model practice's discussion (answers name their parent). */
-export const modelCommentSchema = z
-  .object({
-    id: z.string(),
-    parentId: z.string().nullable(),
-    authorId: z.string(),
-    authorName: z.string().nullable(),
-    body: z.string(),
-    createdAt: z.string(),
-  })
-  .passthrough()
+export const modelCommentSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  authorId: z.string(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+})
 
 /** A file attached to a model practice. */
-export const modelAttachmentSchema = z
-  .object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), createdAt: z.string() })
-  .passthrough()
+export const modelAttachmentSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+})
 
 /** One search hit: what it is, its title, a snippet with the matched words as [start, end) ranges. */
-export const searchResultSchema = z
-  .object({
-    type: z.enum(searchTypes),
-    id: z.string(),
-    title: z.string(),
-    snippet: z.string(),
-    highlights: z.array(z.tuple([z.number(), z.number()])),
-    titleHighlights: z.array(z.tuple([z.number(), z.number()])),
-    date: z.string().nullable(),
-    score: z.number(),
-  })
-  .passthrough()
+export const searchResultSchema = z.object({
+  type: z.enum(searchTypes),
+  id: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+  /** [start, end) ranges of `snippet` that matched the query. */
+  highlights: z.array(z.tuple([z.number(), z.number()])),
+  /** [start, end) ranges of `title` that matched the query. */
+  titleHighlights: z.array(z.tuple([z.number(), z.number()])),
+  /** The record's date (updated, issued, held, submitted), ISO. */
+  date: z.string().nullable(),
+  score: z.number(),
+  /** The directive a clause belongs to; the task a report is on; the unit a task or report is of. */
+  directiveId: z.string().optional(),
+  taskId: z.string().nullable().optional(),
+  unitId: z.string().nullable().optional(),
+  status: z.string().optional(),
+})
 
 /** One entry of a record's audit trail: who did what, when, and the fields it changed. */
 export const historyEntrySchema = z.object({
