@@ -1,19 +1,15 @@
 // A record's audit trail from GET /api/history (tasks, directives, reports, inspections), folded at the foot
 // of the task page: each change's author, time, and fields before and after.
 
+import type { historyEntrySchema } from '@hub/domain'
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { api } from '../lib/api'
 import { formatDateTime } from '../lib/dates'
 
-interface HistoryEntry {
-  id: number
-  action: string
-  actorName: string | null
-  at: string
-  changes: { field: string; before: unknown; after: unknown }[]
-}
+type HistoryEntry = z.infer<typeof historyEntrySchema>
 
 const show = (v: unknown) =>
   v === null || v === undefined || v === '' ? '—' : typeof v === 'string' ? v : JSON.stringify(v)

@@ -12,6 +12,10 @@ import { useUnits } from '../lib/queries'
 import { OutcomeEditor } from './ModelActions'
 
 const statusColour = { requested: 'yellow', adopting: 'blue', evaluated: 'green' } as const
+type AdoptionStatus = keyof typeof statusColour
+/** The API answers an adoption's state as a string: the three it knows, or null for anything else. */
+const adoptionStatus = (s: string): AdoptionStatus | null =>
+  Object.hasOwn(statusColour, s) ? (s as AdoptionStatus) : null
 
 /** How far a practice has spread: the shares in words, and adopters over time as a line chart. */
 export function ModelCoverageChart({ coverage }: { coverage: Coverage }) {
@@ -72,16 +76,23 @@ export function ModelCoverageChart({ coverage }: { coverage: Coverage }) {
   )
 }
 
-function AdoptionLine({ a }: { a: ModelAdoption }) {
+function AdoptionBadge({ status }: { status: string }) {
   const { t } = useTranslation()
+  const known = adoptionStatus(status)
+  return (
+    <Badge size="xs" variant="light" color={known ? statusColour[known] : 'gray'}>
+      {known ? t(`models.adoptionStatus.${known}`) : status}
+    </Badge>
+  )
+}
+
+function AdoptionLine({ a }: { a: ModelAdoption }) {
   return (
     <Group gap="xs" wrap="wrap">
       <Anchor component={Link} to={`/units/${a.unitId}`} size="sm">
         {a.unitName}
       </Anchor>
-      <Badge size="xs" variant="light" color={statusColour[a.status]}>
-        {t(`models.adoptionStatus.${a.status}`)}
-      </Badge>
+      <AdoptionBadge status={a.status} />
       <Text size="xs" c="dimmed">
         {formatDate(a.startedAt)}
       </Text>

@@ -1,11 +1,12 @@
 // The address a notification opens, for the bell and the notifications page: a plain function apart from
 // the components, so the unit test (lib/notification-text.test.ts) checks it without rendering.
 
+import { notificationData } from '../lib/notification-text'
 import type { Notification } from '../lib/types'
 
 /** Where a notification leads: the task, directive or meeting it is about. */
 export function notificationTarget(n: Notification): string | null {
-  const d = n.data ?? {}
+  const d = notificationData(n)
   const id = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : null)
   if (id('taskId')) return `/tasks/${id('taskId')}`
   if (id('meetingId')) return `/meetings/${id('meetingId')}`

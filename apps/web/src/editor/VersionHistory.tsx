@@ -1,6 +1,7 @@
 // The versions tab of a shared document on the directive page, over the API's /documents/<name>/versions,
 // diff and restore.
 
+import type { documentVersionSchema } from '@hub/domain'
 import {
   Alert,
   Badge,
@@ -20,18 +21,13 @@ import { IconDeviceFloppy, IconGitCompare, IconRestore } from '@tabler/icons-rea
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { ErrorState, Loading } from '../components/PageState'
 import { api, isUnavailable } from '../lib/api'
 import { formatDateTime } from '../lib/dates'
 
-interface VersionSummary {
-  id: string
-  docName: string
-  label: string
-  createdBy: string | null
-  createdByName?: string | null
-  createdAt: string
-}
+/** A named version as the API lists it. */
+type VersionSummary = z.infer<typeof documentVersionSchema>
 
 interface DiffPart {
   op: 'equal' | 'insert' | 'delete'

@@ -5,12 +5,16 @@
 import {
   type InspectionOutcome,
   inspectionOutcomes,
+  type inspectionSchema,
   type MeasureSettings,
+  type owedReportSchema,
+  type periodicReportViewSchema,
   type RatingCode,
   type UnitFigures,
 } from '@hub/domain'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import type { z } from 'zod'
 import { connectLive, useLiveRoom } from '../live/socket'
 import { api, qs } from './api'
 import type { Role } from './types'
@@ -63,22 +67,7 @@ export interface InspectionRecord {
   findings: string
 }
 /** An inspection as GET /api/inspections returns it: with its conclusion and whether it was published to the unit. */
-export interface Inspection {
-  id: string
-  unitId: string
-  unitName: string
-  kind: 'planned' | 'unannounced'
-  date: string
-  findings: string
-  conclusion: string
-  outcome: Outcome | null
-  teamName: string | null
-  published: boolean
-  publishedAt: string | null
-  createdBy: string | null
-  /** Not yet published to the unit and the reader is of the unit: findings, conclusion and outcome are empty. */
-  withheld: boolean
-}
+export type Inspection = z.infer<typeof inspectionSchema>
 export interface UnitMeasure {
   unit: { id: string; name: string; kind: string; parentId: string | null }
   parent: { id: string; name: string; kind: string } | null
@@ -111,26 +100,8 @@ export interface HeadMeasureRow {
   figures: MeasureFigures
   records: MeasureRecords
 }
-export interface PeriodicReport {
-  id: string
-  unitId: string
-  unitName: string
-  kind: string
-  period: string | null
-  body: string
-  difficulties: string
-  submittedByName: string | null
-  submittedAt: string
-  onTime: boolean
-  decision: { answer: string; taskId: string | null; decidedAt: string } | null
-}
-export interface OwedReport {
-  unitId: string
-  unitName: string
-  title: string
-  period: string
-  dueOn: string
-}
+export type PeriodicReport = z.infer<typeof periodicReportViewSchema>
+export type OwedReport = z.infer<typeof owedReportSchema>
 
 export const accountabilityKeys = {
   all: ['accountability'] as const,

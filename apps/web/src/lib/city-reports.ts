@@ -1,22 +1,11 @@
 // The city's report of a period on the web: list, one report, composing one (the API's /city-reports).
+import type { cityReportSchema } from '@hub/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 import { api } from './api'
 
-export interface CityReport {
-  id: string
-  docName: string
-  issuerUnitId: string
-  period: string
-  periodStart: string
-  periodEnd: string
-  title: string
-  number: string | null
-  composedBy: string | null
-  composedByName: string | null
-  composedAt: string
-  version: number
-  canEdit: boolean
-}
+/** The city's report of a period (the response contract's type). */
+export type CityReport = z.infer<typeof cityReportSchema>
 
 export const cityReportKeys = {
   all: ['city-reports'] as const,

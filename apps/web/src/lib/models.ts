@@ -1,50 +1,21 @@
 // Model practices (mô hình) and the global search on the web: the API's shapes, the query keys, and the
 // queries and mutations of the model pages and the header search (GlobalSearch).
 
-import type { ModelCoverage } from '@hub/domain'
+import type { ModelCoverage, modelAdoptionSchema, modelCommentSchema, modelPracticeSchema } from '@hub/domain'
 import { type ModelStatus, modelStatuses, type SearchResult, type SearchType, searchTypes } from '@hub/domain'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
 import { api, qs } from './api'
 import type { Task } from './types'
 
 export type { ModelCoverage, SearchResult, SearchType }
 export { type ModelStatus, modelStatuses, searchTypes }
 
-export interface ModelPractice {
-  id: string
-  title: string
-  category: string
-  status: ModelStatus
-  summary: string
-  results: string
-  figures: Record<string, number | string>
-  steps: string[]
-  tags: string[]
-  startedOn: string | null
-  originUnitId: string
-  originUnitName: string
-  docName: string
-  adoptionCount: number
-  coverage: ModelCoverage
-  createdAt: string
-  updatedAt: string
-}
+/** A practice as the API lists it (the response contract's type). */
+export type ModelPractice = z.infer<typeof modelPracticeSchema>
 
-export interface ModelAdoption {
-  id: string
-  modelId: string
-  unitId: string
-  unitName: string
-  unitKind: string | null
-  parentUnitId: string | null
-  startedAt: string
-  status: 'requested' | 'adopting' | 'evaluated'
-  note: string
-  outcome: string
-  figures: Record<string, number | string>
-  taskIds: string[]
-  createdAt: string
-}
+/** A unit's adoption, or the committee's request that it adopt. */
+export type ModelAdoption = z.infer<typeof modelAdoptionSchema>
 
 export interface ModelDetail extends ModelPractice {
   adoptions: ModelAdoption[]
@@ -67,14 +38,7 @@ export interface ModelDetail extends ModelPractice {
   }[]
 }
 
-export interface ModelComment {
-  id: string
-  parentId: string | null
-  authorId: string
-  authorName: string | null
-  body: string
-  createdAt: string
-}
+export type ModelComment = z.infer<typeof modelCommentSchema>
 
 export interface ModelFilters {
   category?: string

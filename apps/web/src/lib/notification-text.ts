@@ -24,6 +24,13 @@ const known = new Set<string>(kinds)
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
+/** A notification's parameters: the API answers them as any JSON (an object, or null), read here as a record. */
+export function notificationData(n: Pick<Notification, 'data'>): Record<string, unknown> {
+  return typeof n.data === 'object' && n.data !== null && !Array.isArray(n.data)
+    ? (n.data as Record<string, unknown>)
+    : {}
+}
+
 /**
  * A notification's line in the UI's language. The server stores a Vietnamese title (with unit
  * names it alone knows), shown as is in Vietnamese; other languages render it from the kind and
@@ -36,7 +43,7 @@ export function notificationTitle(
   lang: string,
 ): string {
   if ((lang === 'vi' && n.title) || !known.has(n.kind)) return n.title
-  const d = n.data ?? {}
+  const d = notificationData(n)
   const number = text(d.number)
   const values = {
     count: n.count,
