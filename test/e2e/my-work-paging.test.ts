@@ -34,11 +34,7 @@ describe('"Việc của tôi" a page at a time', () => {
     await phone?.close()
   })
 
-  // Retried (in a fresh phone) because about one run in three the offline reload shows only the first
-  // page: an intermittent loss of kept pages not yet explained (see the session note); every
-  // assertion holds in full on the attempt that passes.
-  it('shows one page first, more with "Xem thêm" and scrolling, and the pages read offline', { retry: 2 }, async () => {
-    await phone?.close()
+  it('shows one page first, more with "Xem thêm" and scrolling, and the pages read offline', async () => {
     phone = await newPhoneContext(browser, hub.base)
     const page = await phone.newPage()
     const listCalls: URL[] = []
@@ -64,7 +60,9 @@ describe('"Việc của tôi" a page at a time', () => {
     expect(await more.textContent()).toMatch(/^Xem thêm \(\d+ việc nữa\)$/)
     await screenshot(page, 'my-work-first-page')
 
-    await more.tap()
+    // The button pressed where it is, below the screen: a tap scrolls it into view first, which starts
+    // the reading on scroll (checked next) and can load every page before the tap lands.
+    await more.dispatchEvent('click')
     await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(first)
     // Scrolling to the end of the list reads the next pages on its own.
     await expect

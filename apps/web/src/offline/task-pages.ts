@@ -8,6 +8,7 @@ import { api } from '../lib/api'
 import { keys, taskQueryString } from '../lib/queries'
 import type { Task, TaskFilters, TaskList } from '../lib/types'
 import { useLiveConnected } from '../live/socket'
+import { MAX_AGE_MS } from './persist'
 
 /** Tasks a page: one screen on a phone and a little more. */
 export const TASK_PAGE_SIZE = 30
@@ -38,6 +39,9 @@ export function useTaskPages(f: Omit<TaskFilters, 'limit'>, enabled = true) {
     placeholderData: keepPreviousData,
     // Kept current by live events; polled (first page on) only while the live link is down.
     refetchInterval: live ? false : 60_000,
+    // Kept in memory as long as in IndexedDB: a list dropped from the cache (by default five minutes
+    // after its screen is left) would be dropped from the kept cache too at the next write.
+    gcTime: MAX_AGE_MS,
     enabled,
   })
   const tasks = useMemo(() => {
