@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { UpdatePrompt } from '../components/UpdatePrompt'
 import { ApiError } from '../lib/api'
 import { keys } from '../lib/queries'
-import { persistOptions, saveWhenHidden } from '../offline/persist'
+import { keepKeptKindsInMemory, persistOptions, saveWhenHidden } from '../offline/persist'
 import { startOnlineTracking } from '../offline/use-online'
 import { createAppRouter } from './router'
 import { cssVariablesResolver, theme } from './theme'
@@ -22,7 +22,7 @@ function makeClient(onUnauthenticated: () => void) {
   const onError = (e: unknown) => {
     if (e instanceof ApiError && e.status === 401) onUnauthenticated()
   }
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
@@ -33,6 +33,8 @@ function makeClient(onUnauthenticated: () => void) {
       },
     },
   })
+  keepKeptKindsInMemory(client)
+  return client
 }
 
 /** The routes, once the cache kept in the browser is back: the login guard reads the identity from it. */

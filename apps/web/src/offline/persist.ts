@@ -115,6 +115,15 @@ export const persistOptions: Omit<PersistQueryClientOptions, 'queryClient'> = {
   hydrateOptions: { defaultOptions: { queries: { gcTime: MAX_AGE_MS } } },
 }
 
+/**
+ * The kinds of answer that are kept stay in memory as long as they may stay kept: with TanStack's default
+ * (five minutes after their screen is left) a task opened an hour ago would be dropped from memory, and
+ * so from the kept cache at its next write, before the phone goes offline.
+ */
+export function keepKeptKindsInMemory(queryClient: QueryClient): void {
+  for (const kind of keptKinds) queryClient.setQueryDefaults([kind], { gcTime: MAX_AGE_MS })
+}
+
 /** Forgets the kept cache (logout on a shared phone: nothing is left for the next person). */
 export async function clearPersistedQueries(): Promise<void> {
   await kept.persister.removeClient()
