@@ -167,11 +167,16 @@ function patchTaskPages(qc: QueryClient, task: Task, units: Map<string, Unit> | 
     } else if (held) {
       pages = data.pages.map((p, i) => (i === at ? { ...p, tasks: upsert(p.tasks, task) } : p))
     } else if (matches) {
-      // Into the first loaded page that ends after it; past the loaded pages it comes with "Xem thêm".
       const loaded = data.pages.reduce((n, p) => n + p.tasks.length, 0)
-      const complete = loaded >= data.pages.at(-1)!.total
+      if (loaded < data.pages.at(-1)!.total) {
+        // Pages are not loaded yet: the task may already be on one of them (a change, not a new task), so
+        // only the hub can tell whether the total grows; the loaded pages are asked for again.
+        void qc.invalidateQueries({ queryKey: key, exact: true })
+        continue
+      }
+      // All of the list is loaded, so it is new to it: into the first page that ends after it, or the last.
       let into = data.pages.findIndex((p) => p.tasks.length > 0 && compareTasks(task, p.tasks.at(-1)!) < 0)
-      if (into < 0 && complete) into = data.pages.length - 1
+      if (into < 0) into = data.pages.length - 1
       pages = withTotal(1).map((p, i) => (i === into ? { ...p, tasks: upsert(p.tasks, task) } : p))
     } else continue
     qc.setQueryData<InfiniteData<TaskList, number>>(key, { ...data, pages })
