@@ -136,28 +136,29 @@ export function ModelAdoptions({
         style={{ alignSelf: 'flex-start' }}
       />
       {view === 'list' ? (
-        <Table.ScrollContainer minWidth={420}>
-          <Table striped data-testid="adoptions-table">
-            <Table.Tbody>
-              {adoptions.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <AdoptionLine a={a} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{a.note}</Text>
-                    {a.outcome ? (
-                      <Text size="xs" c="green.8">
-                        {t('models.outcome', { text: a.outcome })}
-                      </Text>
-                    ) : null}
-                    <OutcomeEditor modelId={modelId} adoption={a} figureKeys={figureKeys} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // One column: the side column of the model page is narrow, and a second column would scroll sideways.
+        <Table striped data-testid="adoptions-table">
+          <Table.Tbody>
+            {adoptions.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <AdoptionLine a={a} />
+                  {a.note ? (
+                    <Text size="xs" mt={2}>
+                      {a.note}
+                    </Text>
+                  ) : null}
+                  {a.outcome ? (
+                    <Text size="xs" c="green.8">
+                      {t('models.outcome', { text: a.outcome })}
+                    </Text>
+                  ) : null}
+                  <OutcomeEditor modelId={modelId} adoption={a} figureKeys={figureKeys} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : (
         <Stack gap={4} component="ul" style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
           {districts.map((d) => {
