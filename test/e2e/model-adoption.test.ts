@@ -98,6 +98,9 @@ describe('model practices: from the header search to an adoption on the board', 
     const ask = secretary.getByRole('dialog')
     await ask.getByLabel('Đơn vị được đề nghị').fill('Soc Son')
     await secretary.getByRole('option', { name: 'Huyện Sóc Sơn' }).click()
+    // The pick shows as a pill in the field before anything else is done (a pick the list lost would
+    // leave the send button disabled with no sign why).
+    await ask.getByText('Huyện Sóc Sơn', { exact: true }).waitFor()
     await ask.getByLabel('Đơn vị được đề nghị').press('Tab')
     await ask.getByRole('button', { name: 'Gửi đề nghị' }).click()
     await ask.getByText('Đã đề nghị 1 đơn vị').waitFor()
