@@ -96,6 +96,13 @@ describe('model practices: from the header search to an adoption on the board', 
     await secretary.getByRole('button', { name: 'Chuyển sang: Khuyến nghị nhân rộng' }).waitFor()
     await secretary.getByRole('button', { name: 'Đề nghị đơn vị áp dụng' }).click()
     const ask = secretary.getByRole('dialog')
+    // The dialog opens with its first field, the units, focused (not its close button a moment later,
+    // which took focus from a picker already in use and lost the pick).
+    await secretary.waitForFunction(
+      () =>
+        document.activeElement?.closest('[role="dialog"]') !== null &&
+        document.activeElement?.hasAttribute('data-autofocus'),
+    )
     await ask.getByLabel('Đơn vị được đề nghị').fill('Soc Son')
     await secretary.getByRole('option', { name: 'Huyện Sóc Sơn' }).click()
     // The pick shows as a pill in the field before anything else is done (a pick the list lost would

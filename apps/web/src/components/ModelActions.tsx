@@ -47,7 +47,7 @@ export function RequestAdoptionButton({ model }: { model: ModelDetail }) {
           <Alert color="green">{t('models.requested', { count: request.data.adoptions.length })}</Alert>
         ) : (
           <Stack>
-            <UnitPicker label={t('models.requestUnits')} value={unitIds} onChange={setUnitIds} />
+            <UnitPicker label={t('models.requestUnits')} value={unitIds} onChange={setUnitIds} data-autofocus />
             <VnDateInput
               label={t('models.requestDue')}
               value={dueAt}

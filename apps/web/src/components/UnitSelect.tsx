@@ -89,6 +89,11 @@ export interface UnitPickerProps {
   /** Pills shown before the rest fold into "+N": a clause for "các quận, huyện" names 30 units. */
   maxDisplayed?: number
   'data-testid'?: string
+  /**
+   * The field a dialog focuses when it opens (Mantine's focus trap takes `data-autofocus`); without it the
+   * dialog focuses its close button a moment after opening, taking focus from a picker already in use.
+   */
+  'data-autofocus'?: boolean
 }
 
 /**
@@ -187,6 +192,7 @@ export function UnitPicker({
             {value.length === 0 && !search && placeholder && <Input.Placeholder>{placeholder}</Input.Placeholder>}
             <Combobox.EventsTarget>
               <PillsInput.Field
+                data-autofocus={rest['data-autofocus'] || undefined}
                 value={search}
                 disabled={disabled}
                 onFocus={() => combobox.openDropdown()}
