@@ -99,9 +99,7 @@ describe('model practices: from the header search to an adoption on the board', 
     // The dialog opens with its first field, the units, focused (not its close button a moment later,
     // which took focus from a picker already in use and lost the pick).
     await secretary.waitForFunction(
-      () =>
-        document.activeElement?.closest('[role="dialog"]') !== null &&
-        document.activeElement?.hasAttribute('data-autofocus'),
+      `!!document.activeElement?.closest('[role="dialog"]') && document.activeElement.hasAttribute('data-autofocus')`,
     )
     await ask.getByLabel('Đơn vị được đề nghị').fill('Soc Son')
     await secretary.getByRole('option', { name: 'Huyện Sóc Sơn' }).click()
