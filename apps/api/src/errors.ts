@@ -71,11 +71,7 @@ export function validationError(error: ZodError): ApiError {
 
 /** The data disk is still full after a write failed for lack of space (middleware/disk-guard.ts). */
 export function diskFull(): ApiError {
-  return new ApiError(
-    503,
-    'database_unavailable',
-    'Ổ đĩa dữ liệu đã đầy: tạm dừng ghi cho tới khi có thêm chỗ trống; vẫn xem được / The data disk is full: writes are paused until space is freed; reading still works',
-  )
+  return new ApiError(503, 'database_unavailable', bilingual('diskFull'))
 }
 
 /** The database (or its disk) is down: the client may try again once it is back (503). */

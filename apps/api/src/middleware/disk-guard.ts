@@ -6,22 +6,11 @@
 import { statfs } from 'node:fs/promises'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context'
-import { isDatabaseUnavailable } from './database-down'
+import { isDiskFull } from './database-down'
 import { bodyMethods } from './input-guard'
 
 /** Free space under which writes stay refused after a disk error: one write-ahead segment and more. */
 export const DISK_MARGIN_BYTES = 32 * 1024 * 1024
-const fullCodes = new Set(['ENOSPC', 'EDQUOT', '53100'])
-
-function isDiskFull(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && fullCodes.has(code)) return true
-    if (typeof message === 'string' && /No space left|disk quota/i.test(message)) return true
-  }
-  return false
-}
-
 export interface DiskGuardOptions {
   marginBytes?: number
   /** Free bytes of the folder's file system (statfs by default; tests give their own). */
@@ -50,7 +39,7 @@ export class DiskGuard {
 
   /** Called with every failure the API answers: a disk-full error starts refusing writes. */
   failed(err: unknown): void {
-    if (!isDatabaseUnavailable(err) || !isDiskFull(err)) return
+    if (!isDiskFull(err)) return
     this.low = true
   }
 
